@@ -1,0 +1,119 @@
+"""One ``Analysis`` per article: citations, entities (with clusters) and claims.
+
+Citations are found first with regexes so they can be hidden from the model; the body is
+parsed with ``nlp.pipe``; every offset is mapped back to the full text.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+from ..models import Analysis, Claim, Span
+from .citations import scan_citations, with_coverage
+from .clusters import cluster_mentions
+from .entities import entity_spans
+from .pipeline import LoadedPipeline, gazetteer_patterns
+from .prepare import OffsetMap, Prepared, prepare
+
+
+def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
+    try:  # written by the claims helper; analysis still works without it
+        from .claims import extract_claims
+    except ImportError:
+        return None
+    return extract_claims
+
+
+_extract_claims = _claims_extractor()
+
+
+def _upper_patterns() -> frozenset[str]:
+    return frozenset(
+        word
+        for p in gazetteer_patterns()
+        if isinstance(p.get("pattern"), str)
+        for word in p["pattern"].split()
+        if word.isupper()
+    )
+
+
+def _prepare(text: str, body_start: int, metadata: Mapping[str, str]) -> Prepared:
+    citations = scan_citations(text, body_start, metadata)
+    return prepare(text, body_start, citations, _upper_patterns())
+
+
+def _sentences(doc: Any, omap: OffsetMap) -> list[tuple[int, int]]:
+    out = []
+    for sent in doc.sents:
+        s_text = sent.text
+        lead = len(s_text) - len(s_text.lstrip())
+        trail = len(s_text.rstrip())
+        if trail > lead:
+            out.append((omap.start(sent.start_char + lead), omap.end(sent.start_char + trail)))
+    return out
+
+
+def _map_span(span: Span, text: str, omap: OffsetMap) -> Span:
+    start, end = omap.start(span.start), omap.end(span.end)
+    return Span(start, end, text[start:end])
+
+
+def _map_claim(claim: Claim, text: str, omap: OffsetMap, covers: list[tuple[int, ...]]) -> Claim:
+    cue = _map_span(claim.cue, text, omap)
+    citation = None
+    for index, spans in enumerate(covers):
+        if any(s <= cue.start < e for s, e in zip(spans[::2], spans[1::2], strict=True)):
+            citation = index
+            break
+    return Claim(
+        speaker=_map_span(claim.speaker, text, omap) if claim.speaker else None,
+        speaker_name=claim.speaker_name,
+        cue=cue,
+        content=_map_span(claim.content, text, omap),
+        kind=claim.kind,
+        quotes=tuple(_map_span(q, text, omap) for q in claim.quotes),
+        citation=citation,
+    )
+
+
+def _finish(prep: Prepared, doc: Any, pipeline: LoadedPipeline) -> Analysis:
+    text = prep.text
+    has_sents = doc.has_annotation("SENT_START")
+    sentences = _sentences(doc, prep.offsets) if has_sents else None
+    citations = with_coverage(prep.citations, text, prep.body_start, sentences)
+    entities = cluster_mentions(text, entity_spans(doc, prep))
+    claims: list[Claim] = []
+    if _extract_claims is not None and not pipeline.is_fallback:
+        covers = [tuple(x for span in c.covers for x in span) for c in citations]
+        claims = [_map_claim(c, text, prep.offsets, covers) for c in _extract_claims(doc)]
+    return Analysis(pipeline.name, pipeline.version, entities, claims, citations)
+
+
+def analyze_many(
+    items: Iterable[tuple[str, int, Mapping[str, str]]],
+    pipeline: LoadedPipeline,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Analysis]:
+    """Analyse many texts through ``nlp.pipe``; results come in input order."""
+    pending: deque[Prepared] = deque()
+
+    def masked_texts() -> Iterator[str]:
+        for text, body_start, metadata in items:
+            prep = _prepare(text, body_start, metadata)
+            pending.append(prep)
+            yield prep.masked
+
+    for doc in pipeline.nlp.pipe(masked_texts(), batch_size=batch_size, n_process=n_process):
+        yield _finish(pending.popleft(), doc, pipeline)
+
+
+def analyze_text(
+    text: str, body_start: int, metadata: Mapping[str, str], pipeline: LoadedPipeline
+) -> Analysis:
+    """Analyse one text (header before ``body_start`` is ignored)."""
+    prep = _prepare(text, body_start, metadata)
+    return _finish(prep, pipeline.nlp(prep.masked), pipeline)

@@ -1,0 +1,206 @@
+"""Parenthetical source citations: ``(Reuters, September 25)``, ``(Interfax, March 3; NTV,
+March 4)``, ``(see the Monitor, September 20)``.
+
+A parenthesis counts as a citation only when every ``;`` item is ``Outlet, Date`` (or a
+known outlet alone), so ``(START II)``, ``(see below)`` or ``(1999)`` are left alone.
+Each citation covers the sentences of its paragraph since the previous citation there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+from ..models import Citation, CitationItem
+from .dates import DATE_PATTERN, parse_date, reference_date
+
+_PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
+_ITEM_RE = re.compile(
+    rf"^(?P<outlet>[^,;]+?)\s*(?:,|\s[-–—]|:)\s*(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE
+)
+_LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?", re.IGNORECASE)
+_OUTLET_OK_RE = re.compile(r"^[A-Z\u0400-\u042F][^\d()]{0,79}$")
+_PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z\u0400-\u042F0-9])")
+
+_KNOWN = (
+    "Interfax", "Itar-Tass", "TASS", "RIA Novosti", "Reuters", "AP", "AFP", "Izvestia",
+    "Kommersant", "Nezavisimaya Gazeta", "NTV", "ORT", "RTR", "Ekho Moskvy", "Segodnya",
+    "Vremya", "Moscow Times", "Monitor", "Xinhua", "BBC", "CNN", "Radio Liberty", "RFE/RL",
+    "Rossiiskaya Gazeta", "Komsomolskaya Pravda", "Moskovsky Komsomolets", "Pravda",
+    "Vedomosti", "Novaya Gazeta", "Obshchaya Gazeta", "Washington Post", "New York Times",
+    "Financial Times", "Wall Street Journal", "UNIAN", "Interfax-Ukraine", "Prime-Tass",
+    "Russky Telegraf", "Trud", "Itogi", "Ekspert", "Mayak", "Kyodo", "DPA", "ANSA",
+)  # fmt: skip
+_ALIASES = {
+    "associated press": "AP",
+    "agence france presse": "AFP",
+    "echo of moscow": "Ekho Moskvy",
+}
+_LOWER_WORDS = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "for",
+        "in",
+        "on",
+        "at",
+        "from",
+        "agencies",
+        "agency",
+        "reports",
+        "report",
+        "sources",
+        "source",
+        "media",
+        "press",
+        "newspapers",
+        "newspaper",
+        "wire",
+        "services",
+        "service",
+        "television",
+        "radio",
+        "websites",
+        "website",
+        "news",
+        "dispatches",
+        "correspondents",
+        "officials",
+    ]
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s\-.]+", " ", name.lower()).strip()
+
+
+_CANONICAL = {_key(n): n for n in _KNOWN} | {_key(k): v for k, v in _ALIASES.items()}
+
+
+def normalize_outlet(written: str) -> str:
+    """One name per outlet: "ITAR-TASS" and "Itar-Tass" agree; "see the" is dropped; unknown
+    outlets keep their words, with function words and generic nouns in lower case."""
+    name = _LEAD_RE.sub("", " ".join(written.split()))
+    if known := _CANONICAL.get(_key(name)):
+        return known
+    words = name.split(" ")
+    out = [words[0][:1].upper() + words[0][1:]]
+    for word in words[1:]:
+        if word.lower() in _LOWER_WORDS:
+            out.append(word.lower())
+        elif word.islower():
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _parse_item(item: str, ref: tuple[int, int | None] | None) -> CitationItem | None:
+    item = " ".join(item.split())
+    if m := _ITEM_RE.match(item):
+        outlet_text = _LEAD_RE.sub("", m.group("outlet"))
+        if not _OUTLET_OK_RE.match(outlet_text) or len(outlet_text.split()) > 8:
+            return None
+        dates = parse_date(m.group("date"), ref)
+        if dates is None:
+            return None
+        outlet = normalize_outlet(outlet_text)
+        return CitationItem(outlet, m.group("date"), dates[0], dates[1], outlet_text)
+    bare = _LEAD_RE.sub("", item).rstrip(".")
+    if _key(bare) in _CANONICAL:
+        return CitationItem(normalize_outlet(bare), None, None, None, bare)
+    return None
+
+
+def scan_citations(
+    text: str, body_start: int = 0, metadata: Mapping[str, str] | None = None
+) -> list[Citation]:
+    """Citations in ``text[body_start:]`` with ``covers`` left empty."""
+    ref = reference_date(metadata)
+    found: list[Citation] = []
+    for m in _PAREN_RE.finditer(text, body_start):
+        items = [_parse_item(part, ref) for part in m.group(1).split(";")]
+        if not items or any(i is None for i in items):
+            continue
+        if all(i.date_text is None for i in items if i is not None) and len(items) > 1:
+            continue
+        parsed = tuple(i for i in items if i is not None)
+        found.append(Citation(m.start(), m.end(), m.group(0), parsed, ()))
+    return found
+
+
+def regex_sentences(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans without a model: split paragraphs at . ! ? before a capital."""
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text, body_start):
+        start = p_start
+        for m in _SENTENCE_END_RE.finditer(text, p_start, p_end):
+            end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+            # A citation right after the full stop belongs to the sentence before it.
+            spans.append((start, end))
+            start = m.end()
+        if start < p_end:
+            spans.append((start, p_end))
+    return spans
+
+
+def paragraphs(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Paragraph spans of the body: blank-line separated, else one per line."""
+    sep = _PARAGRAPH_RE if _PARAGRAPH_RE.search(text, body_start) else re.compile(r"\n")
+    spans = []
+    start = body_start
+    for m in sep.finditer(text, body_start):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((s + lead, s + lead + len(stripped)))
+    return out
+
+
+def with_coverage(
+    citations: Sequence[Citation],
+    text: str,
+    body_start: int,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Citation]:
+    """Fill ``covers``: the paragraph's sentences since the previous citation in it."""
+    if not citations:
+        return []
+    sents = sorted(sentences) if sentences is not None else regex_sentences(text, body_start)
+    paras = paragraphs(text, body_start)
+    para_starts = [p[0] for p in paras]
+    sent_starts = [s[0] for s in sents]
+    out: list[Citation] = []
+    last_para = -1
+    last_idx = -1
+    for cit in citations:
+        p = max(bisect.bisect_right(para_starts, cit.start) - 1, 0)
+        p_start = paras[p][0] if paras else body_start
+        held = bisect.bisect_right(sent_starts, cit.start) - 1
+        first = bisect.bisect_left(sent_starts, p_start)
+        if p == last_para:
+            first = max(first, last_idx + 1)
+        first = min(first, held) if held >= 0 else first
+        covers = tuple(sents[i] for i in range(max(first, 0), held + 1))
+        out.append(Citation(cit.start, cit.end, cit.text, cit.items, covers))
+        last_para, last_idx = p, held
+    return out
+
+
+def find_citations(
+    text: str,
+    body_start: int = 0,
+    metadata: Mapping[str, str] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Citation]:
+    """Parse every source citation of the body and the sentences each one supports."""
+    return with_coverage(scan_citations(text, body_start, metadata), text, body_start, sentences)

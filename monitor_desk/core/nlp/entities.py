@@ -1,0 +1,151 @@
+"""Entities from a parsed (masked) body, cleaned and mapped back to the full text.
+
+Generic repairs of small-model output: a leading "the" and a trailing possessive are
+trimmed, titles are cut off person names, an all-lowercase PERSON is dropped, a title word
+taken out of "Secretary of State" is dropped, and adjacent person fragments are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .prepare import Prepared
+
+ENTITY_LABELS = frozenset(
+    [
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+    ]
+)
+_LEADING_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_RE = re.compile(r"(?:\s*['’]s|['’]|[\s,;:\-–—]+)$")
+_NAME_LABELS = frozenset(
+    ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
+)
+_TITLES = (
+    "President|Vice President|Prime Minister|Premier|Deputy|First Deputy|Foreign|Defense|"
+    "Defence|Interior|Finance|Economics?|Minister|Secretary|State|Senator|Sen\\.|Rep\\.|"
+    "Representative|Governor|Gov\\.|Mayor|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|"
+    "Marshal|Ambassador|Envoy|Chairman|Speaker|Chancellor|Patriarch|Pope|King|Queen|Prince|"
+    "Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Sir|Lord|Lady|Adviser|Advisor|Spokesman|Spokeswoman|Chief|"
+    "National|Security|U\\.S\\.|US|Russian|Former|former|Acting|acting|Commander"
+)
+_LEADING_TITLES_RE = re.compile(rf"^(?:(?:{_TITLES})\s+)+")
+# Words that complete a title ("Secretary of State") and are not entities on their own.
+_TITLE_COMPLEMENT = frozenset(
+    [
+        "State",
+        "Defense",
+        "Defence",
+        "Foreign",
+        "Affairs",
+        "Interior",
+        "Justice",
+        "Treasury",
+        "Commerce",
+        "Energy",
+        "Labor",
+        "Labour",
+        "Agriculture",
+        "Health",
+        "Education",
+        "Transportation",
+        "Finance",
+        "Economy",
+        "Security",
+        "Emergencies",
+        "Emergency",
+        "Situations",
+        "Trade",
+        "Industry",
+        "Culture",
+        "Transport",
+        "Communications",
+        "Home",
+        "Office",
+    ]
+)
+_TITLE_HEAD_BEFORE_RE = re.compile(
+    r"(?:Secretary|Minister|Ministers|Commissioner|Undersecretary|Under Secretary|Adviser|"
+    r"Advisor)(?:\s+\w+)?\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_TITLE_NOUN_AFTER_RE = re.compile(
+    r"^\s+(?:Adviser|Advisor|Secretary|Minister|Council Secretary|Spokesman|Spokeswoman)\b"
+)
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    span = text[start:end]
+    if label in _NAME_LABELS and (m := _LEADING_THE_RE.match(span)):
+        start += m.end()
+    while start < end and (m := _TRAILING_RE.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    m = _LEADING_TITLES_RE.match(text, start, end) if label == "PERSON" else None
+    if m and m.end() < end:
+        start = m.end()
+    return start, end
+
+
+def _is_title_fragment(text: str, start: int, end: int, label: str) -> bool:
+    words = text[start:end].split()
+    if not words:
+        return True
+    if all(w in _TITLE_COMPLEMENT for w in words):
+        before = text[max(0, start - 40) : start]
+        if _TITLE_HEAD_BEFORE_RE.search(before):
+            return True
+    if label == "ORG" and words[-1] in _TITLE_COMPLEMENT:
+        return bool(_TITLE_NOUN_AFTER_RE.match(text, end, min(len(text), end + 30)))
+    return False
+
+
+def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
+    """(start, end, label) in full-text offsets, sorted, cleaned."""
+    text = prep.text
+    omap = prep.offsets
+    blocked = [(c.start, c.end) for c in prep.citations]
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ENTITY_LABELS:
+            continue
+        start = omap.start(ent.start_char)
+        end = omap.end(ent.end_char)
+        if start < prep.body_start:
+            continue
+        start, end = _trim(text, start, end, label)
+        if end <= start:
+            continue
+        if label == "PERSON" and text[start:end].islower():
+            continue
+        if _is_title_fragment(text, start, end, label):
+            continue
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        if out and _mergeable(text, out[-1], start, label):
+            out[-1] = (out[-1][0], end, label)
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def _mergeable(text: str, prev: tuple[int, int, str], start: int, label: str) -> bool:
+    # "Igor" + "Ivanov" tagged as two persons are one name.
+    return prev[2] == label == "PERSON" and text[prev[1] : start] == " "
