@@ -1,0 +1,170 @@
+"""One file's bytes in, one ParsedDocument out; and which files an import should read."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from monitor_desk.core.ingest.dates import parse_date
+from monitor_desk.core.ingest.decode import decode_bytes, sniff_declared_encoding
+from monitor_desk.core.ingest.errors import RejectedFile
+from monitor_desk.core.ingest.feeds import extract_xml_text
+from monitor_desk.core.ingest.headers import parse_header
+from monitor_desk.core.ingest.html_text import extract_html_text
+from monitor_desk.core.ingest.titles import choose_title
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_KINDS: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "xml",
+    ".rss": "xml",
+    ".atom": "xml",
+    ".md": "md",
+    ".markdown": "md",
+}
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A decoded, parsed file, ready to become an article revision.
+
+    Attributes:
+        text: full text, "\\n" line endings, header block included, no BOM.
+        body_start: code-point offset where the body starts (after header and blank lines).
+        metadata: normalised header keys (publication, volume, issue, date, title, author)
+            plus any other keys, lower-cased.
+        title: never empty ("Untitled" as a last resort).
+        date: ISO YYYY-MM-DD from metadata["date"] when it parses, else None.
+        encoding: the codec actually used ("utf-8", "utf-8-sig", "utf-16", "cp1251", ...).
+        kind: "txt", "md", "html" or "xml".
+    """
+
+    text: str
+    body_start: int
+    metadata: dict[str, str] = field(hash=False)
+    title: str
+    date: str | None
+    encoding: str
+    kind: str
+
+
+def kind_for(name: str) -> str:
+    """The reader for a file name; unknown and missing extensions read as plain text."""
+    return _KINDS.get(os.path.splitext(name)[1].lower(), "txt")
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def parse_document(data: bytes, name: str) -> ParsedDocument:
+    """Decode and parse one file's bytes; ``name`` only chooses the reader by its suffix.
+
+    Raises RejectedFile (empty, binary, undecodable, or no text left after markup).
+    """
+    kind = kind_for(name)
+    declared = sniff_declared_encoding(data) if kind in ("html", "xml") else None
+    decoded, encoding = decode_bytes(data, declared)
+    text = _normalise_newlines(decoded)
+    extracted: dict[str, str] = {}
+    if kind == "html":
+        text, extracted = extract_html_text(text)
+    elif kind == "xml":
+        text, extracted = extract_xml_text(text)
+    if not text.strip():
+        raise RejectedFile(
+            "no text found in the markup" if kind in ("html", "xml") else "empty file"
+        )
+    metadata, body_start = parse_header(text)
+    # A header block written in the text itself is more specific than page metadata.
+    metadata = {**extracted, **metadata}
+    if body_start >= len(text) and metadata:
+        body_start = len(text)  # header only: an empty body is still a document
+    title = choose_title(text, body_start, metadata)
+    date = parse_date(metadata["date"]) if "date" in metadata else None
+    return ParsedDocument(
+        text=text,
+        body_start=body_start,
+        metadata=metadata,
+        title=title,
+        date=date,
+        encoding=encoding,
+        kind=kind,
+    )
+
+
+def _too_large(size: int, limit: int) -> RejectedFile:
+    return RejectedFile(f"too large: {size / _MB:.1f} MB (limit {limit / _MB:g} MB)")
+
+
+def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument:
+    """Read and parse one file; the size is checked before the contents are read."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise RejectedFile("not a regular file")
+            if info.st_size > max_bytes:
+                raise _too_large(info.st_size, max_bytes)
+            data = handle.read(max_bytes + 1)  # the file may have grown since fstat
+    except OSError as exc:
+        raise RejectedFile(f"unreadable: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    return parse_document(data, path.name)
+
+
+def iter_import_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; folders walked recursively in sorted order, hidden names skipped.
+
+    A symlinked folder is entered once at most (no loops); a file reached twice is
+    yielded once. Paths that do not exist are yielded so the import can report them.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def once(path: Path) -> bool:
+        key = os.path.realpath(path)
+        if key in seen_files:
+            return False
+        seen_files.add(key)
+        return True
+
+    for given in paths:
+        if not given.is_dir():
+            if once(given):
+                yield given
+            continue
+        stack: list[Path] = [given]
+        while stack:
+            folder = stack.pop()
+            try:
+                info = folder.stat()
+                if (info.st_dev, info.st_ino) in seen_dirs:
+                    continue
+                seen_dirs.add((info.st_dev, info.st_ino))
+                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            except OSError:
+                continue  # unreadable folder: nothing we can list in it
+            subfolders: list[Path] = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                child = Path(entry.path)
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    subfolders.append(child)
+                elif once(child):
+                    yield child
+            stack.extend(reversed(subfolders))

@@ -1,0 +1,81 @@
+"""Choose an article's title when the header does not give one."""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE_CHARS = 100
+_HEADLINE_MAX_CHARS = 150
+_ALL_CAPS_MAX_CHARS = 200
+_UNTITLED = "Untitled"
+# A sentence ends at . ! ? or … followed by space and an upper-case letter, a quote or a
+# digit — not after an initial ("J. Smith") or a common abbreviation ("Mr. Ivanov").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]?\s+(?=[\"'“«(]?[^\W_a-zа-я])")
+_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rep", "sen")
+    + ("gov", "inc", "co", "corp", "ltd", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul")
+    + ("aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e")
+)
+
+
+def _lines(text: str, start: int, count: int) -> list[str]:
+    """The first ``count`` lines of text[start:], without reading the whole body."""
+    lines: list[str] = []
+    pos = start
+    while len(lines) < count and pos <= len(text):
+        end = text.find("\n", pos)
+        if end == -1:
+            lines.append(text[pos:])
+            break
+        lines.append(text[pos:end])
+        pos = end + 1
+    return lines
+
+
+def _is_all_caps(line: str) -> bool:
+    return any(c.isalpha() for c in line) and line == line.upper() and line != line.lower()
+
+
+def _first_sentence(paragraph: str) -> str:
+    for match in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[: match.start()].rstrip("\"'”»)")
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?…").lower() if before.strip() else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and before.endswith(".")):
+            continue
+        return paragraph[: match.start()].strip()
+    return paragraph.strip()
+
+
+def _cut(sentence: str) -> str:
+    if len(sentence) <= MAX_TITLE_CHARS:
+        return sentence
+    room = sentence[: MAX_TITLE_CHARS - 1]
+    cut = room.rsplit(None, 1)[0] if " " in room.strip() else room
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
+def choose_title(text: str, body_start: int, metadata: dict[str, str]) -> str:
+    """The header's title, else an all-caps first line, else a short stand-alone first line
+    (a headline: no final period, a blank line after it), else the body's first sentence cut
+    at a word boundary; "Untitled" only when the body is empty."""
+    if metadata.get("title", "").strip():
+        return " ".join(metadata["title"].split())
+    pos = body_start
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    lines = _lines(text, pos, 40)
+    if not lines or not lines[0].strip():
+        return _UNTITLED
+    first = " ".join(lines[0].split())
+    if _is_all_caps(first) and len(first) <= _ALL_CAPS_MAX_CHARS:
+        return first
+    standalone = len(lines) == 1 or not lines[1].strip()
+    if standalone and len(first) <= _HEADLINE_MAX_CHARS and not first.endswith("."):
+        return first
+    paragraph_lines: list[str] = []
+    for line in lines:
+        if not line.strip():
+            break
+        paragraph_lines.append(line.strip())
+    paragraph = " ".join(" ".join(paragraph_lines).split())
+    return _cut(_first_sentence(paragraph)) or _UNTITLED
