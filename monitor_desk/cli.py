@@ -1,0 +1,261 @@
+"""``monitor-desk``: the command line face of ``core.library``.
+
+Exit status: 0 success; 1 something the user asked for failed (a file rejected, an id not
+found, an unusable library file); 2 usage errors (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .core.errors import MonitorDeskError
+
+SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "author", "source_path")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="monitor-desk",
+        description="Monitor Desk: an offline reading desk for news briefs. "
+        "Without a command it opens the reader window.",
+    )
+    p.add_argument("--version", action="version", version=f"monitor-desk {__version__}")
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        help="library file (default: $MONITOR_DESK_DB, else the user data folder)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import files or folders (recursively)")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--no-analyze", action="store_true", help="skip entities/claims/sources")
+    imp.add_argument("--json", action="store_true", help="print the import report as JSON")
+
+    ls = sub.add_parser("list", help="list the articles in the library")
+    ls.add_argument("--json", action="store_true")
+    ls.add_argument("--publication")
+    ls.add_argument("--tag")
+    ls.add_argument("--entity")
+    ls.add_argument("--outlet")
+    ls.add_argument("--sort", default="imported", choices=["imported", "title", "date", "issue"])
+
+    show = sub.add_parser("show", help="show one article: metadata and text")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    se = sub.add_parser("search", help="full-text search over text, notes and claims")
+    se.add_argument("query")
+    se.add_argument("--json", action="store_true")
+    se.add_argument("--limit", type=int, default=50)
+
+    an = sub.add_parser("analyze", help="analyse files without adding them to the library")
+    an.add_argument("paths", nargs="+", metavar="FILE")
+    an.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
+
+    re_ = sub.add_parser("reanalyze", help="analyse articles again (e.g. after a model change)")
+    re_.add_argument("ids", nargs="*", type=int, metavar="ID")
+    re_.add_argument("--all", action="store_true", help="every article")
+    re_.add_argument("--stale", action="store_true", help="only those analysed by another model")
+
+    sub.add_parser("gui", help="open the reader window (the default)")
+    return p
+
+
+def _progress_printer(stream: TextIO) -> Any:
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        name = Path(path).name[:50]
+        stream.write(f"\r[{done}/{total}] {name:<50}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from .core.library import Library
+
+    return Library.open(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        report = lib.import_paths(
+            args.paths, analyze=not args.no_analyze, progress=_progress_printer(sys.stderr)
+        )
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for f in report.rejected:
+            print(f"rejected: {f.path}: {f.reason}")
+        for f in report.files:
+            if f.status == "revised" and f.reason:
+                print(f"revised: {f.path}: {f.reason}")
+        print(
+            f"{report.count('imported')} imported, {report.count('revised')} revised, "
+            f"{report.count('unchanged')} unchanged, {len(report.rejected)} rejected"
+            + (" (cancelled)" if report.cancelled else "")
+        )
+    return 0 if report.ok else 1
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        rows = lib.list_articles(
+            sort=args.sort,
+            publication=args.publication,
+            tag=args.tag,
+            entity=args.entity,
+            outlet=args.outlet,
+        )
+    if args.json:
+        out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        where = " ".join(
+            x
+            for x in (
+                r.publication or "",
+                f"vol. {r.volume}" if r.volume else "",
+                f"no. {r.issue}" if r.issue else "",
+                r.date or "",
+            )
+            if x
+        )
+        print(f"{r.id:>6}  {r.title[:70]:<70}  {where}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        art = lib.get_article(args.id)
+    if args.json:
+        print(json.dumps(asdict(art), ensure_ascii=False, indent=2))
+        return 0
+    print(art.title)
+    for key in ("publication", "volume", "issue", "date", "author", "source_path"):
+        value = getattr(art, key)
+        if value:
+            print(f"{key.replace('_', ' ').capitalize()}: {value}")
+    print()
+    print(art.text[art.body_start :])
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .core.search import plain_snippet
+
+    with _open(args) as lib:
+        hits = lib.search(args.query, limit=args.limit)
+    if args.json:
+        out = [
+            {
+                "id": h.article_id,
+                "title": h.title,
+                "publication": h.publication,
+                "volume": h.volume,
+                "issue": h.issue,
+                "date": h.date,
+                "source_path": h.source_path,
+                "kind": h.kind,
+                "highlight_id": h.highlight_id,
+                "snippet": plain_snippet(h.snippet),
+            }
+            for h in hits
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no matches")
+    for h in hits:
+        print(f"{h.article_id:>6}  [{h.kind}] {h.title[:60]}\n        {plain_snippet(h.snippet)}")
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .core.analyze_files import analysis_record, analyze_paths
+    from .core.nlp.pipeline import load_pipeline
+
+    pipeline = load_pipeline()
+    print(pipeline.message, file=sys.stderr)
+    status = 0
+    for result in analyze_paths(args.paths, pipeline):
+        if result.doc is None or result.analysis is None:
+            print(f"rejected: {result.path}: {result.error}", file=sys.stderr)
+            status = 1
+            continue
+        record = analysis_record(result.path, result.doc, result.analysis)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        print(f"== {result.path} — {result.doc.title}")
+        for e in result.analysis.entities:
+            print(f"  {e.label:<8} {e.text}  [{e.cluster}]")
+        for c in result.analysis.claims:
+            print(f"  CLAIM {c.speaker_name or '?'} {c.cue.text}: {c.content.text[:80]}")
+        for cit in result.analysis.citations:
+            items = "; ".join(f"{i.outlet} ({i.date_text or 'no date'})" for i in cit.items)
+            print(f"  SOURCE {items}")
+    return status
+
+
+def cmd_reanalyze(args: argparse.Namespace) -> int:
+    if not args.ids and not args.all and not args.stale:
+        print("monitor-desk reanalyze: give article ids, --all or --stale", file=sys.stderr)
+        return 2
+    with _open(args) as lib:
+        count = lib.reanalyze(
+            None if (args.all or args.stale) and not args.ids else args.ids,
+            progress=_progress_printer(sys.stderr),
+            only_stale=args.stale,
+        )
+    print(f"{count} article(s) analysed")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run_gui
+
+    return run_gui(args.db)
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "analyze": cmd_analyze,
+    "reanalyze": cmd_reanalyze,
+    "gui": cmd_gui,
+    None: cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except MonitorDeskError as exc:
+        print(f"monitor-desk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `monitor-desk list | head`
+        return 0
+    except KeyboardInterrupt:
+        print("monitor-desk: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

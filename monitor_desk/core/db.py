@@ -1,0 +1,120 @@
+"""Open the library file: WAL, foreign keys, migrations with a backup first.
+
+Environment errors (not SQLite, unreadable, newer schema, locked) become
+``LibraryFileError`` with one clear sentence; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .errors import LibraryFileError, NewerLibraryError
+from .schema import SCHEMA_VERSION, migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def utc_now() -> str:
+    """ISO-8601 UTC with seconds, e.g. ``2026-11-28T21:47:59Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LibraryFileError(f"Cannot read the library file {path}: {exc.strerror}.") from exc
+    if head and head != SQLITE_MAGIC:
+        raise LibraryFileError(
+            f"{path} is not a Monitor Desk library (it is not an SQLite database)."
+        )
+
+
+def _connect(path: Path | None) -> sqlite3.Connection:
+    target = ":memory:" if path is None else str(path)
+    try:
+        conn = sqlite3.connect(target, check_same_thread=False, timeout=5.0)
+    except sqlite3.OperationalError as exc:
+        raise LibraryFileError(f"Cannot open the library file {path}: {exc}.") from exc
+    return conn
+
+
+def backup_file(path: Path, reason: str) -> Path:
+    """Copy the library (WAL contents included) next to it and return the copy's path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}.bak")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def open_database(path: Path | None) -> Database:
+    """Open (creating if needed) and migrate the library at ``path``; None means in memory."""
+    if path is not None:
+        path = Path(path)
+        if path.is_dir():
+            raise LibraryFileError(f"{path} is a folder, not a library file.")
+        if path.exists():
+            _check_is_sqlite(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryFileError(
+                    f"Cannot create the folder for the library {path}: {exc.strerror}."
+                ) from exc
+    conn = _connect(path)
+    try:
+        return _prepare(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise LibraryFileError(
+                f"{path} is damaged or not a Monitor Desk library ({exc})."
+            ) from exc
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise LibraryFileError(
+                f"{path} is in use by another program and could not be opened."
+            ) from exc
+        raise LibraryFileError(f"Cannot open the library file {path}: {exc}.") from exc
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _prepare(conn: sqlite3.Connection, path: Path | None) -> Database:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerLibraryError(
+            f"{path} was written by a newer Monitor Desk (library schema {version}; this "
+            f"version knows up to {SCHEMA_VERSION}). Update Monitor Desk to open it."
+        )
+    conn.execute("PRAGMA foreign_keys = ON")
+    if path is not None:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # With WAL, NORMAL keeps the file consistent after a crash or a kill; only the
+        # last transactions may be lost on a power cut.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    db = Database(conn, execute_plugins=False)
+    pending = migrations.pending(db)
+    if pending:
+        has_data = path is not None and any(
+            t for t in db.table_names() if not t.startswith("_sqlite")
+        )
+        if has_data and path is not None:
+            backup_file(path, f"before-{pending[0].name}")
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return db

@@ -1,0 +1,415 @@
+"""The one service the GUI and the CLI call: ``Library``.
+
+It is also the documented scripting API (docs/API.md). Every public method is safe to
+call from any thread: one lock serialises access to the single connection, so no two
+threads write at once.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from . import notes, search, store
+from .db import open_database
+from .errors import NotFoundError
+from .importer import CancelToken, ProgressCallback, import_files
+from .models import (
+    Analysis,
+    Article,
+    ArticleSummary,
+    Citation,
+    CitationItem,
+    Claim,
+    EntityMention,
+    Highlight,
+    ImportReport,
+    SearchHit,
+    Span,
+    Tag,
+)
+from .paths import default_library_path, samples_dir
+from .review import ReviewMixin
+
+if TYPE_CHECKING:
+    from .nlp.pipeline import LoadedPipeline
+
+SORT_COLUMNS = {
+    "title": "a.title COLLATE NOCASE",
+    "publication": "a.publication COLLATE NOCASE",
+    "issue": "a.publication COLLATE NOCASE, CAST(a.volume AS INTEGER), CAST(a.issue AS INTEGER)",
+    "date": "a.date",
+    "notes": "notes_count",
+    "imported": "a.id",
+}
+
+_SUMMARY_SQL = """
+    SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
+           (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
+           (SELECT COUNT(*) FROM highlights h WHERE h.article_id = a.id) AS notes_count,
+           a.imported
+    FROM articles a
+"""
+
+
+class Library(ReviewMixin):
+    """A library file and everything in it.
+
+    Attributes:
+        path: the SQLite file, or None for an in-memory library (tests).
+        db: the ``sqlite_utils.Database``; only core modules touch it.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db = open_database(path)
+        self._lock = threading.RLock()
+        self._pipeline: LoadedPipeline | None = None
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Library:
+        """Open or create the library at ``path`` (default: the user's library file)."""
+        if path is None:
+            path = default_library_path()
+        return cls(None if str(path) == ":memory:" else Path(path))
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- analysis pipeline ------------------------------------------------------------------
+
+    @property
+    def pipeline(self) -> LoadedPipeline:
+        """The spaCy pipeline, loaded on first use (slow: call it off the GUI thread)."""
+        if self._pipeline is None:
+            from .nlp.pipeline import load_pipeline
+
+            self._pipeline = load_pipeline()
+        return self._pipeline
+
+    def _analyze(self, items: Sequence[tuple[str, int, Mapping[str, str]]]) -> Iterator[Analysis]:
+        from .nlp.analysis import analyze_many
+
+        return analyze_many(items, self.pipeline)
+
+    # -- import ---------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        analyze: bool = True,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively); see ``ImportReport`` for the outcome."""
+        own: list[Path] = []
+        if self.path is not None:
+            own = [self.path.with_name(self.path.name + s) for s in ("", "-wal", "-shm", "-journal")]
+        return import_files(
+            self.db, self._lock, paths, self._analyze if analyze else None, progress, cancel, own
+        )
+
+    def is_empty(self) -> bool:
+        with self._lock:
+            return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+
+    def seed_samples(self) -> ImportReport | None:
+        """Import the bundled sample articles into an empty library (first run)."""
+        folder = samples_dir()
+        if not self.is_empty() or not folder.is_dir():
+            return None
+        return self.import_paths([folder], analyze=False)
+
+    def reanalyze(
+        self,
+        article_ids: Iterable[int] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        only_stale: bool = False,
+    ) -> int:
+        """Analyse the current revision of the given articles (all when None); returns count."""
+        with self._lock:
+            rows = self.db.execute(
+                """SELECT a.id, r.id, r.text, r.body_start, a.metadata_json, r.pipeline_name,
+                          r.pipeline_version
+                   FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+                   ORDER BY a.id"""
+            ).fetchall()
+        if article_ids is not None:
+            wanted = set(article_ids)
+            missing = wanted - {r[0] for r in rows}
+            if missing:
+                raise NotFoundError(f"There is no article {min(missing)}.")
+            rows = [r for r in rows if r[0] in wanted]
+        if only_stale:
+            p = self.pipeline
+            rows = [r for r in rows if (r[5], r[6]) != (p.name, p.version)]
+        done = 0
+        for start in range(0, len(rows), 32):
+            if cancel is not None and cancel.is_set():
+                break
+            batch = rows[start : start + 32]
+            items = [(r[2], r[3], json.loads(r[4])) for r in batch]
+            for row, analysis in zip(batch, self._analyze(items), strict=True):
+                with self._lock, self.db.atomic():
+                    store.store_analysis(self.db, row[1], analysis)
+                done += 1
+                if progress is not None:
+                    progress(done, len(rows), str(row[0]))
+        return done
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def _filters(
+        self,
+        publication: str | None = None,
+        tag: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        volume: str | None = None,
+        issue: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for column, value in (("publication", publication), ("volume", volume), ("issue", issue)):
+            if value is not None:
+                where.append(f"a.{column} = ? COLLATE NOCASE")
+                params.append(value)
+        if date_from:
+            where.append("a.date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("a.date <= ?")
+            params.append(date_to + "\uffff")
+        if tag is not None:
+            name = notes.normalize_tag(tag)
+            escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append(
+                """a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags ht
+                   ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
+                   WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
+            )
+            params += [name, escaped + "/%"]
+        if entity is not None:
+            where.append(
+                """a.current_revision_id IN (SELECT revision_id FROM entities
+                   WHERE cluster = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)"""
+            )
+            params += [entity, entity]
+        if outlet is not None:
+            where.append(
+                """a.current_revision_id IN (SELECT c.revision_id FROM citations c
+                   JOIN citation_items ci ON ci.citation_id = c.id
+                   JOIN outlets o ON o.id = ci.outlet_id WHERE o.name = ? COLLATE NOCASE)"""
+            )
+            params.append(outlet)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def article_ids(
+        self, sort: str = "imported", descending: bool = False, **filters: Any
+    ) -> list[int]:
+        """Ids of the articles that pass ``filters``, in ``sort`` order (cheap at 100k)."""
+        order = SORT_COLUMNS[sort]
+        if descending:
+            order = ", ".join(part + " DESC" for part in order.split(", "))
+        where, params = self._filters(**filters)
+        notes_col = (
+            ", (SELECT COUNT(*) FROM highlights h WHERE h.article_id = a.id) AS notes_count"
+            if sort == "notes"
+            else ""
+        )
+        sql = f"SELECT a.id{notes_col} FROM articles a{where} ORDER BY {order}, a.id"
+        with self._lock:
+            return [r[0] for r in self.db.execute(sql, params)]
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """Rows for the given ids, in the same order (missing ids are left out)."""
+        found: dict[int, ArticleSummary] = {}
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(f"{_SUMMARY_SQL} WHERE a.id IN ({marks})", chunk):
+                    found[row[0]] = ArticleSummary(*row)
+        return [found[i] for i in ids if i in found]
+
+    def list_articles(self, sort: str = "imported", **filters: Any) -> list[ArticleSummary]:
+        return self.summaries(self.article_ids(sort, **filters))
+
+    def get_article(self, article_id: int) -> Article:
+        with self._lock:
+            row = self.db.execute(
+                f"""{_SUMMARY_SQL.replace("FROM articles a", "")},
+                    r.text, r.body_start, r.id, r.text_sha256, r.encoding, a.metadata_json,
+                    r.pipeline_name, r.pipeline_version
+                    FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+                    WHERE a.id = ?""",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no article {article_id}.")
+        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version = row
+        pipeline = f"{p_name} {p_version}" if p_name else None
+        return Article(
+            *summary,
+            text=text,
+            body_start=body_start,
+            revision_id=rev_id,
+            text_sha256=sha,
+            encoding=enc,
+            metadata=json.loads(meta),
+            pipeline=pipeline,
+        )
+
+    def get_analysis(self, article_id: int) -> Analysis | None:
+        """The stored analysis of the article's current revision, or None if not analysed."""
+        with self._lock:
+            return _load_analysis(self.db, self.get_article(article_id).revision_id)
+
+    # -- highlights and tags --------------------------------------------------------------
+
+    def add_highlight(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        tags: Iterable[str] = (),
+        note: str = "",
+        color: str | None = None,
+    ) -> int:
+        """Highlight ``text[start:end]`` (code points) of the article's current text."""
+        with self._lock, self.db.atomic():
+            return notes.add_highlight(self.db, article_id, start, end, tags, note, color)
+
+    def update_highlight(
+        self,
+        highlight_id: int,
+        tags: Iterable[str] | None = None,
+        note: str | None = None,
+        color: str | None = ...,  # type: ignore[assignment]
+    ) -> None:
+        with self._lock, self.db.atomic():
+            notes.update_highlight(self.db, highlight_id, tags, note, color)
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        with self._lock, self.db.atomic():
+            notes.delete_highlight(self.db, highlight_id)
+
+    def get_highlight(self, highlight_id: int) -> Highlight:
+        with self._lock:
+            return notes.get_highlight(self.db, highlight_id)
+
+    def list_highlights(
+        self, article_id: int | None = None, tag: str | None = None
+    ) -> list[Highlight]:
+        with self._lock:
+            return notes.list_highlights(self.db, article_id, tag)
+
+    def list_tags(self) -> list[Tag]:
+        with self._lock:
+            return notes.list_tags(self.db)
+
+    def create_tag(self, name: str, color: str | None = None) -> int:
+        with self._lock, self.db.atomic():
+            tid = notes.tag_id(self.db, name)
+            if color is not None:
+                notes.recolor_tag(self.db, name, color)
+            return tid
+
+    def rename_tag(self, old: str, new: str) -> None:
+        with self._lock, self.db.atomic():
+            notes.rename_tag(self.db, old, new)
+
+    def merge_tags(self, source: str, target: str) -> int:
+        with self._lock, self.db.atomic():
+            return notes.merge_tags(self.db, source, target)
+
+    def recolor_tag(self, name: str, color: str | None) -> None:
+        with self._lock, self.db.atomic():
+            notes.recolor_tag(self.db, name, color)
+
+    def delete_tag(self, name: str) -> int:
+        with self._lock, self.db.atomic():
+            return notes.delete_tag(self.db, name)
+
+    # -- search ---------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 100) -> list[SearchHit]:
+        """Full-text search over article text, highlights (quote, note, tags) and claims."""
+        with self._lock:
+            return search.search(self.db, query, limit)
+
+
+def _load_analysis(db: Any, revision_id: int) -> Analysis | None:
+    row = db.execute(
+        "SELECT pipeline_name, pipeline_version FROM revisions WHERE id = ?", [revision_id]
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1])
+    analysis.entities = [
+        EntityMention(*r)
+        for r in db.execute(
+            """SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ?
+               ORDER BY start""",
+            [revision_id],
+        )
+    ]
+    cit_index: dict[int, int] = {}
+    for cid, start, end, text, covers in db.execute(
+        """SELECT id, start, "end", text, covers_json FROM citations WHERE revision_id = ?
+           ORDER BY idx""",
+        [revision_id],
+    ).fetchall():
+        items = tuple(
+            CitationItem(*r)
+            for r in db.execute(
+                """SELECT o.name, ci.date_text, ci.date_start, ci.date_end, ci.outlet_text
+                   FROM citation_items ci JOIN outlets o ON o.id = ci.outlet_id
+                   WHERE ci.citation_id = ? ORDER BY ci.id""",
+                [cid],
+            )
+        )
+        cit_index[cid] = len(analysis.citations)
+        analysis.citations.append(
+            Citation(start, end, text, items, tuple(tuple(c) for c in json.loads(covers)))  # type: ignore[misc]
+        )
+    for r in db.execute(
+        """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,
+                  cue_text, content_start, content_end, content_text, kind, quotes_json,
+                  citation_id FROM claims WHERE revision_id = ? ORDER BY cue_start, id""",
+        [revision_id],
+    ):
+        speaker = Span(r[0], r[1], r[2]) if r[0] is not None else None
+        analysis.claims.append(
+            Claim(
+                speaker=speaker,
+                speaker_name=r[3],
+                cue=Span(r[4], r[5], r[6]),
+                content=Span(r[7], r[8], r[9]),
+                kind=r[10],
+                quotes=tuple(Span(*q) for q in json.loads(r[11])),
+                citation=cit_index.get(r[12]) if r[12] is not None else None,
+            )
+        )
+    return analysis

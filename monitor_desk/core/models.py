@@ -1,0 +1,194 @@
+"""Plain dataclasses shared by the service, the importers, the NLP code and the faces.
+
+Every offset in these objects counts Unicode code points into a revision's full
+``text`` (header included), never UTF-16 units; the GUI converts at its boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ClaimKind = Literal["direct", "indirect", "mixed"]
+HighlightStatus = Literal["anchored", "orphan"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text: ``text == full_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    """One row of the library list; cheap to fetch in bulk."""
+
+    id: int
+    title: str
+    publication: str | None
+    volume: str | None
+    issue: str | None
+    date: str | None
+    author: str | None
+    source_path: str | None
+    revision_count: int = 1
+    notes_count: int = 0
+    imported: str | None = None
+
+
+@dataclass(slots=True)
+class Article(ArticleSummary):
+    """An article with the text of its current revision."""
+
+    text: str = ""
+    body_start: int = 0
+    revision_id: int = 0
+    text_sha256: str = ""
+    encoding: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    pipeline: str | None = None
+    """``name version`` of the pipeline that analysed this revision, or None."""
+
+
+@dataclass(slots=True)
+class Revision:
+    id: int
+    article_id: int
+    number: int
+    text_sha256: str
+    created: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    label: str
+    text: str
+    cluster: str
+    """Canonical name of the cluster the mention belongs to ("Igor Ivanov")."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitationItem:
+    outlet: str
+    """Normalised outlet name, one per outlet library-wide ("Reuters")."""
+    date_text: str | None
+    date_start: str | None
+    """ISO date (YYYY-MM-DD) or None when the year or the date is unknown."""
+    date_end: str | None
+    outlet_text: str | None = None
+    """The outlet as written in the article."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    start: int
+    end: int
+    text: str
+    items: tuple[CitationItem, ...]
+    covers: tuple[tuple[int, int], ...]
+    """Sentence spans (start, end) of the paragraph that this citation supports."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    speaker: Span | None
+    speaker_name: str | None
+    cue: Span
+    content: Span
+    kind: ClaimKind
+    quotes: tuple[Span, ...] = ()
+    citation: int | None = None
+    """Index into the analysis' citations, or None."""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the NLP produced for one text."""
+
+    pipeline_name: str
+    pipeline_version: str
+    entities: list[EntityMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Tag:
+    id: int
+    name: str
+    color: str | None
+    count: int = 0
+
+
+@dataclass(slots=True)
+class Highlight:
+    id: int
+    article_id: int
+    revision_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    text_sha256: str
+    color: str | None
+    note: str
+    status: HighlightStatus
+    created: str
+    modified: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    article_id: int
+    title: str
+    kind: Literal["article", "highlight", "claim"]
+    snippet: str
+    publication: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    source_path: str | None = None
+    highlight_id: int | None = None
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What happened to one file of an import."""
+
+    path: str
+    status: Literal["imported", "revised", "unchanged", "rejected", "cancelled"]
+    article_id: int | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def rejected(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == "rejected"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.cancelled
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.count("imported"),
+            "revised": self.count("revised"),
+            "unchanged": self.count("unchanged"),
+            "rejected": [{"path": f.path, "reason": f.reason} for f in self.rejected],
+            "cancelled": self.cancelled,
+        }

@@ -1,0 +1,161 @@
+"""The library's schema as ``sqlite_utils.Migrations`` steps.
+
+Each step runs in its own transaction together with its record. ``SCHEMA_VERSION`` is the
+number of steps and is written to ``PRAGMA user_version`` so that a file from a newer
+Monitor Desk can be recognised (and refused) before anything touches it.
+Never edit a released step: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("monitor_desk")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source_path TEXT UNIQUE,
+            title TEXT NOT NULL,
+            publication TEXT,
+            volume TEXT,
+            issue TEXT,
+            date TEXT,
+            author TEXT,
+            metadata_json TEXT NOT NULL DEFAULT '{}',
+            current_revision_id INTEGER,
+            imported TEXT NOT NULL,
+            modified TEXT NOT NULL
+        );
+        CREATE INDEX idx_articles_title ON articles(title COLLATE NOCASE);
+        CREATE INDEX idx_articles_pub ON articles(publication, volume, issue);
+        CREATE INDEX idx_articles_date ON articles(date);
+
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            body_start INTEGER NOT NULL DEFAULT 0,
+            text_sha256 TEXT NOT NULL,
+            encoding TEXT,
+            created TEXT NOT NULL,
+            pipeline_name TEXT,
+            pipeline_version TEXT,
+            analyzed TEXT,
+            UNIQUE(article_id, number)
+        );
+        CREATE INDEX idx_revisions_sha ON revisions(text_sha256);
+
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            cluster TEXT NOT NULL
+        );
+        CREATE INDEX idx_entities_revision ON entities(revision_id);
+        CREATE INDEX idx_entities_cluster ON entities(cluster, label);
+
+        CREATE TABLE outlets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            reliability TEXT CHECK (reliability IN ('A','B','C','D','E','F'))
+        );
+
+        CREATE TABLE citations (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            covers_json TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX idx_citations_revision ON citations(revision_id);
+
+        CREATE TABLE citation_items (
+            id INTEGER PRIMARY KEY,
+            citation_id INTEGER NOT NULL REFERENCES citations(id) ON DELETE CASCADE,
+            outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+            outlet_text TEXT,
+            date_text TEXT,
+            date_start TEXT,
+            date_end TEXT
+        );
+        CREATE INDEX idx_citation_items_citation ON citation_items(citation_id);
+        CREATE INDEX idx_citation_items_outlet ON citation_items(outlet_id);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_text TEXT,
+            speaker_name TEXT,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            cue_text TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            content_text TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('direct','indirect','mixed')),
+            quotes_json TEXT NOT NULL DEFAULT '[]',
+            citation_id INTEGER REFERENCES citations(id) ON DELETE SET NULL,
+            credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+            origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto','user'))
+        );
+        CREATE INDEX idx_claims_revision ON claims(revision_id);
+
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            color TEXT,
+            created TEXT NOT NULL
+        );
+
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            text_sha256 TEXT NOT NULL,
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored','orphan')),
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        );
+        CREATE INDEX idx_highlights_article ON highlights(article_id);
+
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX idx_highlight_tags_tag ON highlight_tags(tag_id);
+
+        -- One full-text index over everything the analyst searches: article text,
+        -- highlights (quote, note and tags) and claims (speaker and content). The rowid
+        -- encodes what a row is (see core/search.py: ref_id * 4 + kind) so that a row is
+        -- replaced by rowid instead of by a scan.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            article_id UNINDEXED, title, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,103 @@
+"""Full-text search over article text, highlights and claims (one FTS5 table).
+
+A row's rowid says what it is: ``ref_id * 4 + kind``; that lets a row be replaced or
+removed by rowid, never by a scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from sqlite_utils import Database
+
+from .models import SearchHit
+
+Kind = Literal["article", "highlight", "claim"]
+_KIND_CODE: dict[str, int] = {"article": 0, "highlight": 1, "claim": 2}
+_CODE_KIND: dict[int, Kind] = {0: "article", 1: "highlight", 2: "claim"}
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_SNIPPET_OPEN = "\u27e6"  # ⟦ marks a hit in snippets; faces turn it into bold or colour
+_SNIPPET_CLOSE = "\u27e7"
+
+
+def fts_rowid(kind: Kind, ref_id: int) -> int:
+    return ref_id * 4 + _KIND_CODE[kind]
+
+
+def index_row(
+    db: Database, kind: Kind, ref_id: int, article_id: int, title: str, body: str
+) -> None:
+    rowid = fts_rowid(kind, ref_id)
+    db.execute("DELETE FROM search_fts WHERE rowid = ?", [rowid])
+    db.execute(
+        "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)",
+        [rowid, article_id, title, body],
+    )
+
+
+def unindex_rows(db: Database, kind: Kind, ref_ids: Iterable[int]) -> None:
+    db.conn.executemany(
+        "DELETE FROM search_fts WHERE rowid = ?", [(fts_rowid(kind, r),) for r in ref_ids]
+    )
+
+
+def to_fts_query(query: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: every word must occur.
+
+    Quotes make a phrase; a trailing ``*`` on a word is a prefix search; every other
+    character is literal (no FTS5 syntax errors from ``-``, ``:``, ``(``, ``AND`` …).
+    """
+    parts: list[str] = []
+    for m in _TERM.finditer(query):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            tokens = re.findall(r"\w+", phrase)
+            if tokens:
+                parts.append('"' + " ".join(tokens) + '"')
+            continue
+        prefix = word.endswith("*")
+        for i, token in enumerate(re.findall(r"\w+", word)):
+            star = "*" if prefix and i == len(re.findall(r"\w+", word)) - 1 else ""
+            parts.append(f'"{token}"{star}')
+    return " ".join(parts) if parts else None
+
+
+def search(db: Database, query: str, limit: int = 100) -> list[SearchHit]:
+    fts = to_fts_query(query)
+    if fts is None:
+        return []
+    sql = f"""
+        SELECT s.rowid, s.article_id,
+               snippet(search_fts, 2, '{_SNIPPET_OPEN}', '{_SNIPPET_CLOSE}', '…', 16) AS snip,
+               a.title, a.publication, a.volume, a.issue, a.date, a.source_path
+        FROM search_fts AS s JOIN articles AS a ON a.id = s.article_id
+        WHERE search_fts MATCH ?
+        ORDER BY rank
+        LIMIT ?
+    """
+    hits = []
+    for rowid, article_id, snip, title, pub, vol, iss, date, path in db.execute(sql, [fts, limit]):
+        kind = _CODE_KIND[rowid % 4]
+        hits.append(
+            SearchHit(
+                article_id=article_id,
+                title=title,
+                kind=kind,
+                snippet=snip,
+                publication=pub,
+                volume=vol,
+                issue=iss,
+                date=date,
+                source_path=path,
+                highlight_id=rowid // 4 if kind == "highlight" else None,
+            )
+        )
+    return hits
+
+
+def plain_snippet(snippet: str) -> str:
+    """The snippet without hit markers (for plain-text output)."""
+    return snippet.replace(_SNIPPET_OPEN, "").replace(_SNIPPET_CLOSE, "")

@@ -1,0 +1,100 @@
+"""The command line: exit codes, JSON shapes, messages a user reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from monitor_desk.cli import main
+
+BRIEF = """Publication: Monitor Volume: 9 Issue: 3 Date: 2003-01-06
+
+Defence Minister Oleg Sorin said on Friday that the Baltic exercise would go ahead (Interfax, January 3).
+"""
+
+
+@pytest.fixture
+def brief(tmp_path: Path) -> Path:
+    p = tmp_path / "in" / "brief.txt"
+    p.parent.mkdir()
+    p.write_text(BRIEF, encoding="utf-8")
+    return p
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_list_show_search_round_trip(
+    tmp_path: Path, brief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "lib.sqlite")
+    code, out, _ = run(capsys, "--db", db, "import", "--no-analyze", str(brief.parent))
+    assert code == 0
+    assert "1 imported" in out
+
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    (row,) = json.loads(out)
+    assert row["publication"] == "Monitor"
+    assert (row["volume"], row["issue"], row["date"]) == ("9", "3", "2003-01-06")
+    assert row["source_path"] == str(brief.resolve())
+    assert {"id", "title"} <= set(row)
+
+    code, out, _ = run(capsys, "--db", db, "show", str(row["id"]))
+    assert code == 0
+    assert "Baltic exercise" in out
+
+    code, out, _ = run(capsys, "--db", db, "search", "Baltic", "--json")
+    assert [h["id"] for h in json.loads(out)] == [row["id"]]
+
+    code, out, _ = run(capsys, "--db", db, "import", "--no-analyze", str(brief))
+    assert code == 0
+    assert "0 imported" in out
+    assert "1 unchanged" in out
+
+
+def test_a_rejected_file_gives_exit_status_1_and_its_reason(
+    tmp_path: Path, brief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (brief.parent / "blank.txt").write_bytes(b"\xef\xbb\xbf")
+    code, out, _ = run(
+        capsys, "--db", str(tmp_path / "l.sqlite"), "import", "--no-analyze", str(brief.parent)
+    )
+    assert code == 1
+    assert "blank.txt" in out
+    assert "1 imported" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["import"])
+    assert exc.value.code == 2
+
+
+def test_unknown_article_and_bad_library_are_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "l.sqlite"), "show", "42")
+    assert code == 1
+    assert err.strip() == "monitor-desk: There is no article 42."
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    code, _, err = run(capsys, "--db", str(bad), "list")
+    assert code == 1
+    assert "not a Monitor Desk library" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_env_var_chooses_the_library(
+    tmp_path: Path, brief: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("MONITOR_DESK_DB", str(tmp_path / "env.sqlite"))
+    run(capsys, "import", "--no-analyze", str(brief))
+    assert (tmp_path / "env.sqlite").exists()
+    _, out, _ = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 1

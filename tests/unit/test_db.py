@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils.migrations import Migrations
+
+from monitor_desk.core import db as dbmod
+from monitor_desk.core.errors import LibraryFileError, NewerLibraryError
+from monitor_desk.core.library import Library
+from monitor_desk.core.schema import SCHEMA_VERSION, migrations
+
+
+def test_new_library_uses_wal_foreign_keys_and_records_its_schema(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "new" / "lib.sqlite") as lib:
+        conn = lib.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = set(lib.db.table_names())
+    for table in ("articles", "revisions", "entities", "claims", "citations", "outlets",
+                  "highlights", "tags", "highlight_tags", "search_fts"):
+        assert table in tables
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    Library.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    with pytest.raises(NewerLibraryError, match="newer Monitor Desk"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("these are my notes, not a database\n")
+    with pytest.raises(LibraryFileError, match="not a Monitor Desk library"):
+        Library.open(path)
+    assert path.read_text() == "these are my notes, not a database\n"
+
+
+def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
+    with pytest.raises(LibraryFileError, match="folder"):
+        Library.open(tmp_path)
+
+
+def test_a_copy_is_written_before_a_migration_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        lib.db.execute(
+            "INSERT INTO tags(name, created) VALUES ('kept', '2026-01-01T00:00:00Z')"
+        )
+        lib.db.conn.commit()
+    upgraded = Migrations("monitor_desk")
+    for m in migrations._migrations:
+        upgraded(name=m.name)(m.fn)
+
+    @upgraded(name="9999_test_step")
+    def _step(db):  # type: ignore[no-untyped-def]
+        db.execute("ALTER TABLE tags ADD COLUMN test_column TEXT")
+
+    monkeypatch.setattr(dbmod, "migrations", upgraded)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Library.open(path) as lib:
+        assert "test_column" in lib.db["tags"].columns_dict
+    backups = list(tmp_path.glob("lib.sqlite.before-9999_test_step-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT name FROM tags").fetchall() == [("kept",)]
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(tags)")]
+    assert "test_column" not in columns
