@@ -1,0 +1,181 @@
+"""Find attribution cues in a parse and read their speaker and content off the tree.
+
+Each finder returns a ``ClaimParts``: character offsets of the cue and the content and the
+speaker as a spaCy span; ``claims.py`` turns them into ``Claim`` objects (quotes, kind,
+names). All lookups are set memberships on lemmas and dependency labels, one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .cues import (
+    CLAUSE_DEPS,
+    COMPLEMENT_VERB_CUES,
+    CONTENT_PREPS,
+    HEDGE_VERBS,
+    INHERIT_DEPS,
+    NOUN_CUES,
+    OBJECT_DEPS,
+    VERB_CUES,
+)
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_SPEAKER_CUTS = frozenset({"relcl", "acl", "advcl"})
+
+
+@dataclass(slots=True)
+class ClaimParts:
+    cue: tuple[int, int]
+    speaker: Any | None
+    """The speaker as a spaCy Span, or None."""
+    content: tuple[int, int]
+
+
+def find_parts(doc: Any) -> list[ClaimParts]:
+    """Every cue of ``doc`` with its speaker and content, in token order."""
+    parts: list[ClaimParts] = []
+    n = len(doc)
+    for tok in doc:
+        pos = tok.pos_
+        if tok.lower_ == "according" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "to":
+            part = _according_parts(tok)
+            if part is not None:
+                parts.append(part)
+        elif pos == "VERB":
+            lemma = tok.lemma_.lower()
+            if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES:
+                part = _verb_parts(tok, lemma)
+                if part is not None:
+                    parts.append(part)
+        elif pos == "NOUN":
+            if tok.lemma_.lower() in NOUN_CUES:
+                part = _noun_parts(tok)
+                if part is not None:
+                    parts.append(part)
+    return parts
+
+
+def _chars(doc: Any, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens ``first..last`` (inclusive)."""
+    end_tok = doc[last]
+    return doc[first].idx, end_tok.idx + len(end_tok.text)
+
+
+def _verb_parts(verb: Any, lemma: str) -> ClaimParts | None:
+    doc = verb.doc
+    children = list(verb.children)
+    if lemma in HEDGE_VERBS and any(
+        c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in children
+    ):
+        return None  # "it appears that ...": the author's hedge, nobody's claim
+    content: tuple[int, int] | None = None
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        last = max(c.right_edge.i for c in clauses)
+        content = _chars(doc, first, last)
+    elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "We will win, he said": the cue hangs off the clause it reports.
+        head = verb.head
+        last = verb.left_edge.i - 1
+        if last >= head.left_edge.i:
+            content = _chars(doc, head.left_edge.i, last)
+    elif lemma in VERB_CUES:
+        objects = [
+            c
+            for c in children
+            if c.i > verb.i
+            and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+        ]
+        if objects:
+            first = min(c.left_edge.i for c in objects)
+            last = max(c.right_edge.i for c in objects)
+            content = _chars(doc, first, last)
+    if content is None:
+        return None
+    first_cue, last_cue = verb.i, verb.i
+    for c in children:
+        if c.dep_ == "prt" and c.i == last_cue + 1:
+            last_cue = c.i
+    return ClaimParts(_chars(doc, first_cue, last_cue), _subject(verb), content)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The speaker of a verbal cue: its subject, or the agent of a passive."""
+    node = verb
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in _RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return _speaker_span(node.head)
+                return _speaker_span(c)
+            if c.dep_ == "nsubjpass":
+                agent = next((a for a in node.children if a.dep_ == "agent"), None)
+                pobj = (
+                    next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                )
+                return _speaker_span(pobj) if pobj is not None else None
+            if c.dep_ == "expl":
+                return None
+        if node.dep_ in INHERIT_DEPS and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "NOUN" and node.head.i != node.i:
+                node = node.head  # "issued a statement saying ...": the issuer
+        else:
+            return None
+    return None
+
+
+def _speaker_span(head: Any) -> Any:
+    first, last = head.left_edge.i, head.right_edge.i
+    for c in head.children:
+        if c.dep_ in _SPEAKER_CUTS and c.i > head.i:
+            last = min(last, c.left_edge.i - 1)
+    return head.doc[first : last + 1]
+
+
+def _according_parts(according: Any) -> ClaimParts | None:
+    doc = according.doc
+    to = doc[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_end = max(pobj.right_edge.i, to.i)
+    sent = according.sent
+    before = (sent.start, according.i - 1)
+    after = (phrase_end + 1, sent.end - 1)
+    words_before = sum(1 for t in doc[before[0] : before[1] + 1] if t.is_alpha)
+    words_after = sum(1 for t in doc[after[0] : after[1] + 1] if t.is_alpha)
+    first, last = before if words_before >= words_after else after
+    if last < first or max(words_before, words_after) == 0:
+        return None
+    return ClaimParts(_chars(doc, according.i, to.i), _speaker_span(pobj), _chars(doc, first, last))
+
+
+def _noun_parts(noun: Any) -> ClaimParts | None:
+    doc = noun.doc
+    children = list(noun.children)
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+    ]
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        last = max(c.right_edge.i for c in clauses)
+    elif owner is not None:
+        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i]
+        if not preps:
+            return None
+        first, last = preps[0].left_edge.i, preps[0].right_edge.i
+    else:
+        return None
+    speaker = _speaker_span(owner) if owner is not None else None
+    if speaker is not None and speaker[-1].tag_ == "POS":
+        speaker = speaker[:-1]
+    return ClaimParts(_chars(doc, noun.i, noun.i), speaker, _chars(doc, first, last))

@@ -1,0 +1,145 @@
+"""Claims — who said what — from one parsed document.
+
+A claim is an attribution: a cue (a reporting verb such as "said", a noun such as
+"assertion", or "according to"), its speaker (the cue's subject, resolved to a name) and
+its content (the clause, object or quotation attributed). ``kind`` tells whether the
+content is a quotation (``direct``), a paraphrase (``indirect``) or a paraphrase with a
+quoted fragment (``mixed``).
+
+One pass over the tokens finds the cues (set lookups on lemmas); the dependency parse
+gives speaker and content; quotation marks are found on the characters, so a quote that
+runs over several sentences stays whole. Quotations that no cue claims are kept as
+claims without a speaker and with an empty cue at the opening mark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Claim, ClaimKind, Span
+from .claim_parts import ClaimParts, find_parts
+from .quotes import QuoteIndex
+from .speakers import SpeakerResolver
+
+__all__ = ["extract_claims"]
+
+_EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
+
+
+def extract_claims(doc: Any) -> list[Claim]:
+    """All claims of ``doc`` (a spaCy ``Doc``), in text order of their cues."""
+    text: str = doc.text
+    quotes = QuoteIndex(text)
+    resolver = SpeakerResolver(doc)
+    parts = find_parts(doc)
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for part in _drop_nested(parts):
+        claim = _build(part, text, quotes, resolver)
+        if claim is not None:
+            claims.append(claim)
+            taken.append((claim.content.start, claim.content.end))
+    claims.extend(_orphan_quotes(text, quotes, taken, claims))
+    claims.sort(key=lambda c: (c.cue.start, c.content.start))
+    return claims
+
+
+def _drop_nested(parts: list[ClaimParts]) -> list[ClaimParts]:
+    """Keep the outermost attribution when one cue sits inside another's content."""
+    kept = []
+    for part in parts:
+        nested = any(
+            other is not part
+            and other.content[0] <= part.cue[0]
+            and part.cue[1] <= other.content[1]
+            and not (part.content[0] <= other.cue[0] < part.content[1])
+            for other in parts
+        )
+        if not nested:
+            kept.append(part)
+    return kept
+
+
+def _build(
+    part: ClaimParts, text: str, quotes: QuoteIndex, resolver: SpeakerResolver
+) -> Claim | None:
+    start, end = _trim(text, *part.content)
+    if end <= start:
+        return None
+    # Content inside a quotation (or reaching into one) takes the whole quotation.
+    for q_start, q_end in quotes.inside(start, end):
+        if q_start < start < q_end or q_start < end < q_end:
+            if part.cue[0] >= q_start and part.cue[1] <= q_end:
+                continue  # the cue is inside this quote: do not swallow it
+            start, end = min(start, q_start), max(end, q_end)
+    in_quotes = quotes.inside(start, end)
+    kind = _kind(text, start, end, in_quotes)
+    if kind == "direct":
+        start, end = in_quotes[0][0], in_quotes[-1][1]
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    if part.speaker is not None:
+        s_start, s_end = _trim(text, part.speaker.start_char, part.speaker.end_char)
+        if s_end > s_start:
+            speaker = Span(s_start, s_end, text[s_start:s_end])
+            speaker_name = resolver.resolve(part.speaker)
+    cue = Span(part.cue[0], part.cue[1], text[part.cue[0] : part.cue[1]])
+    return Claim(
+        speaker=speaker,
+        speaker_name=speaker_name,
+        cue=cue,
+        content=Span(start, end, text[start:end]),
+        kind=kind,
+        quotes=tuple(Span(s, e, text[s:e]) for s, e in in_quotes),
+    )
+
+
+def _kind(text: str, start: int, end: int, in_quotes: list[tuple[int, int]]) -> ClaimKind:
+    if not in_quotes:
+        return "indirect"
+    outside = text[start : in_quotes[0][0]] + text[in_quotes[-1][1] : end]
+    for (_, prev_end), (next_start, _) in zip(in_quotes, in_quotes[1:], strict=False):
+        outside += text[prev_end:next_start]
+    # "“We will win,” he said, “and soon.”": only punctuation between the quotes.
+    if not outside.strip(_EDGE_PUNCT + "“”\"'’"):
+        return "direct"
+    return "mixed"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past whitespace and edge punctuation (blanked text included)."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        # keep a sentence's final stop when it sits inside a closing quote: «.”»
+        if text[end - 1] in ".?!" and end < len(text) and text[end] in '”"':
+            break
+        end -= 1
+    return start, end
+
+
+def _orphan_quotes(
+    text: str, quotes: QuoteIndex, taken: list[tuple[int, int]], claims: list[Claim]
+) -> list[Claim]:
+    """Quotations of a sentence or more that no cue attributed: speaker unknown."""
+    orphans = []
+    for q_start, q_end in quotes.spans:
+        inner = text[q_start + 1 : q_end - 1]
+        if len(inner.split()) < 4:
+            continue  # a scare-quoted phrase, not a statement
+        if any(s <= q_start and q_end <= e for s, e in taken):
+            continue
+        if any(c.cue.start >= q_start and c.cue.end <= q_end for c in claims):
+            continue
+        quote = Span(q_start, q_end, text[q_start:q_end])
+        orphans.append(
+            Claim(
+                speaker=None,
+                speaker_name=None,
+                cue=Span(q_start, q_start, ""),
+                content=quote,
+                kind="direct",
+                quotes=(quote,),
+            )
+        )
+    return orphans

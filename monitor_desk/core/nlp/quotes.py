@@ -1,0 +1,72 @@
+"""Quotation spans found in raw text: curly and straight double quotes.
+
+The parse cannot be trusted with quotation marks (a quote may run over several sentences,
+the sentencizer splits it), so quotes are found on the characters, once per document.
+A quote that is still open at a paragraph break and reopened on the next paragraph (the
+newspaper convention for multi-paragraph quotes) ends at the break; a quote never closed
+in its paragraph is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_QUOTE_CHAR_RE = re.compile(r'[“”"\n]')
+_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;\u00a0")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every quotation, marks included, in text order."""
+    quotes: list[tuple[int, int]] = []
+    open_at = -1
+    for match in _QUOTE_CHAR_RE.finditer(text):
+        pos = match.start()
+        char = match.group()
+        if char == "\n":
+            open_at = -1  # unclosed at the paragraph end: not a usable quote
+            continue
+        if char == "“":
+            open_at = pos
+        elif char == "”":
+            if open_at >= 0:
+                quotes.append((open_at, pos + 1))
+                open_at = -1
+        else:  # straight quote: opening when it starts a word, closing otherwise
+            before = text[pos - 1] if pos else " "
+            after = text[pos + 1] if pos + 1 < len(text) else " "
+            if open_at < 0:
+                if before in _OPENERS_BEFORE and not after.isspace():
+                    open_at = pos
+            elif not before.isspace():
+                quotes.append((open_at, pos + 1))
+                open_at = -1
+    return quotes
+
+
+class QuoteIndex:
+    """Quotes of one document with fast lookup by character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = find_quotes(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def containing(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quote that contains ``[start, end)`` (marks may be left out), if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0:
+            q_start, q_end = self.spans[i]
+            if q_start <= start and end <= q_end:
+                return self.spans[i]
+        return None
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotes that overlap ``[start, end)``."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        found = []
+        for q_start, q_end in self.spans[i:]:
+            if q_start >= end:
+                break
+            if q_end > start:
+                found.append((q_start, q_end))
+        return found

@@ -1,0 +1,124 @@
+"""Resolve a speaker span to a name: pronouns and surnames to the full person name.
+
+"Ivanov" becomes "Igor Ivanov" when the article named him in full earlier; "he" becomes
+the most recent person mentioned before the cue ("she" prefers a person whose first name
+is a common female one); organisations and groups keep their text ("the Kremlin").
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_UNRESOLVED_PRONOUNS = frozenset(
+    {
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "this",
+        "that",
+        "who",
+        "which",
+        "one",
+        "someone",
+        "anyone",
+        "everyone",
+        "some",
+        "many",
+    }
+)
+# Enough to route "she" past a male name in Monitor and US politics copy; unknown names
+# count as compatible with either pronoun.
+_FEMALE_FIRST_NAMES = frozenset(
+    """
+    madeleine hillary nancy condoleezza angela theresa margaret elizabeth mary anna anne ann
+    olga irina natalya natalia tatyana tatiana yelena elena svetlana galina lyudmila valentina
+    yulia yuliya maria marie sarah susan karen linda barbara patricia jennifer michelle laura
+    kamala sarah nikki carly elizabeth kellyanne huma donna debbie dianne diane hope ivanka
+    melania chelsea janet samantha susan catherine kate emily jane julia victoria helen
+    """.split()
+)
+_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister".split()
+)
+
+
+class SpeakerResolver:
+    """Person mentions of one document, searchable by position.
+
+    Attributes:
+        persons: ``(start_char, full_name)`` of each PERSON mention, in text order, with
+            short mentions already expanded to the full name introduced before them.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.persons: list[tuple[int, str]] = []
+        full_by_surname: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [w for w in ent.text.split() if w.lower().strip(".") not in _TITLES]
+            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+            if not words:
+                continue
+            name = " ".join(words)
+            if len(words) == 1:
+                name = full_by_surname.get(words[0].lower(), name)
+            else:
+                full_by_surname[words[-1].lower()] = name
+            self.persons.append((ent.start_char, name))
+        self._starts = [s for s, _ in self.persons]
+        self._full_by_surname = full_by_surname
+
+    def person_before(self, offset: int, pronoun: str) -> str | None:
+        """The most recent person before ``offset`` that ``pronoun`` can refer to."""
+        i = bisect.bisect_left(self._starts, offset) - 1
+        want_female = pronoun in _FEMALE_PRONOUNS
+        fallback: str | None = None
+        for j in range(i, max(i - 12, -1), -1):
+            name = self.persons[j][1]
+            first = name.split()[0].lower()
+            is_female = first in _FEMALE_FIRST_NAMES
+            if is_female == want_female or (not want_female and len(name.split()) == 1):
+                return name
+            if fallback is None:
+                fallback = name
+        return fallback
+
+    def resolve(self, span: Any) -> str | None:
+        """Name for a speaker span (a spaCy Span), or None for an unresolved pronoun."""
+        words = [t for t in span if not t.is_space and not t.is_punct]
+        if not words:
+            return None
+        if len(words) == 1 or (len(words) == 2 and words[1].tag_ == "POS"):
+            low = words[0].lower_
+            if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
+                return self.person_before(span.start_char, low)
+            if low in _UNRESOLVED_PRONOUNS:
+                return None
+        for ent in span.ents:
+            if ent.label_ == "PERSON":
+                return self._person_name(ent.text)
+        text = span.text.strip()
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        return self._full_by_surname.get(text.lower(), text) if text else None
+
+    def _person_name(self, text: str) -> str:
+        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        if len(words) == 1:
+            return self._full_by_surname.get(words[0].lower(), words[0])
+        return " ".join(words) if words else text
