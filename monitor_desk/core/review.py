@@ -295,7 +295,9 @@ class ReviewMixin:
             if grade not in RELIABILITY:
                 raise InvalidInputError(f"{grade!r} is not a reliability grade; use A to F.")
         with self._lock, self.db.atomic():
-            cur = self.db.execute("UPDATE outlets SET reliability = ? WHERE name = ?", [grade, outlet])
+            cur = self.db.execute(
+                "UPDATE outlets SET reliability = ? WHERE name = ?", [grade, outlet]
+            )
             if cur.rowcount == 0:
                 raise NotFoundError(f"There is no outlet {outlet!r}.")
 

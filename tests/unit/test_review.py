@@ -13,7 +13,9 @@ ARTICLE_ONE = """Publication: Monitor Volume: 9 Issue: 12 Date: May 14, 2003
 
 HARBOUR DISPUTE DEEPENS
 
-Port officials in Odessa said on Tuesday that the new tariff would stand. Deputy Minister Oleh Petrenko told reporters that the ministry "will not negotiate under pressure" (Interfax, May 13; Zerkalo Nedeli, May 12).
+Port officials in Odessa said on Tuesday that the new tariff would stand. \
+Deputy Minister Oleh Petrenko told reporters that the ministry "will not negotiate \
+under pressure" (Interfax, May 13; Zerkalo Nedeli, May 12).
 
 The shipping union warned of strikes (Interfax, May 14).
 """
