@@ -162,7 +162,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
     Raises RejectedFile for empty, binary or undecodable content.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise RejectedFile(EMPTY)
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -170,7 +170,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 return _check_text(data.decode(codec), codec)
             except UnicodeDecodeError:
                 raise RejectedFile(UNDECODABLE) from None
-    utf16 = _utf16_without_bom(data)
+    utf16 = _utf16_without_bom(data) if b"\x00" in data[:8192] else None
     if utf16 is not None:
         try:
             return _check_text(data.decode(utf16), utf16)

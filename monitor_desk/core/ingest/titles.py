@@ -11,6 +11,7 @@ _UNTITLED = "Untitled"
 # A sentence ends at . ! ? or … followed by space and an upper-case letter, a quote or a
 # digit — not after an initial ("J. Smith") or a common abbreviation ("Mr. Ivanov").
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]?\s+(?=[\"'“«(]?[^\W_a-zа-я])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ABBREVIATIONS = frozenset(
     ("mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rep", "sen")
     + ("gov", "inc", "co", "corp", "ltd", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul")
@@ -33,7 +34,8 @@ def _lines(text: str, start: int, count: int) -> list[str]:
 
 
 def _is_all_caps(line: str) -> bool:
-    return any(c.isalpha() for c in line) and line == line.upper() and line != line.lower()
+    # Has cased letters, none of them lower-case ("SEARS <S> TO RESTRUCTURE").
+    return line == line.upper() and line != line.lower()
 
 
 def _first_sentence(paragraph: str) -> str:
@@ -63,19 +65,17 @@ def choose_title(text: str, body_start: int, metadata: dict[str, str]) -> str:
     pos = body_start
     while pos < len(text) and text[pos].isspace():
         pos += 1
-    lines = _lines(text, pos, 40)
+    lines = _lines(text, pos, 2)
     if not lines or not lines[0].strip():
         return _UNTITLED
-    first = " ".join(lines[0].split())
-    if _is_all_caps(first) and len(first) <= _ALL_CAPS_MAX_CHARS:
-        return first
+    first = lines[0].strip()
+    if len(first) <= _ALL_CAPS_MAX_CHARS and _is_all_caps(first):
+        return " ".join(first.split())
     standalone = len(lines) == 1 or not lines[1].strip()
     if standalone and len(first) <= _HEADLINE_MAX_CHARS and not first.endswith("."):
-        return first
-    paragraph_lines: list[str] = []
-    for line in lines:
-        if not line.strip():
-            break
-        paragraph_lines.append(line.strip())
-    paragraph = " ".join(" ".join(paragraph_lines).split())
-    return _cut(_first_sentence(paragraph)) or _UNTITLED
+        return " ".join(first.split())
+    # Only the start of the first paragraph matters: a longer sentence is cut anyway.
+    window = text[pos : pos + 4 * MAX_TITLE_CHARS]
+    blank = _BLANK_LINE.search(window)
+    paragraph = " ".join((window[: blank.start()] if blank else window).split())
+    return _cut(_first_sentence(paragraph[: 2 * MAX_TITLE_CHARS])) or _UNTITLED
