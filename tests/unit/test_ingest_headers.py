@@ -143,12 +143,16 @@ def test_title_from_header_wins() -> None:
 
 
 def test_all_caps_first_body_line() -> None:
-    text = "Publication: Wire Date: 1-MAR-1987\n\nGRAIN TALKS <GRN> RESUME\nCHICAGO - Talks resumed."
+    text = (
+        "Publication: Wire Date: 1-MAR-1987\n\nGRAIN TALKS <GRN> RESUME\nCHICAGO - Talks resumed."
+    )
     assert _title(text) == "GRAIN TALKS <GRN> RESUME"
 
 
 def test_cyrillic_all_caps_line() -> None:
-    assert _title("ПЕРЕГОВОРЫ ЗАШЛИ В ТУПИК\nМинистры не договорились.") == "ПЕРЕГОВОРЫ ЗАШЛИ В ТУПИК"
+    assert (
+        _title("ПЕРЕГОВОРЫ ЗАШЛИ В ТУПИК\nМинистры не договорились.") == "ПЕРЕГОВОРЫ ЗАШЛИ В ТУПИК"
+    )
 
 
 def test_short_standalone_first_line_is_a_headline() -> None:

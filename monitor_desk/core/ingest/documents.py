@@ -138,33 +138,36 @@ def iter_import_files(paths: Iterable[Path]) -> Iterator[Path]:
         seen_files.add(key)
         return True
 
+    def entries(folder: Path) -> Iterator[os.DirEntry[str]]:
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                return iter(())  # a symlink back into a folder already walked
+            seen_dirs.add((info.st_dev, info.st_ino))
+            return iter(sorted(os.scandir(folder), key=lambda entry: entry.name))
+        except OSError:
+            return iter(())  # unreadable folder: nothing we can list in it
+
     for given in paths:
         if not given.is_dir():
             if once(given):
                 yield given
             continue
-        stack: list[Path] = [given]
+        # Depth-first with an explicit stack: deep trees cannot hit the recursion limit.
+        stack = [entries(given)]
         while stack:
-            folder = stack.pop()
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
+            if entry.name.startswith("."):
+                continue
+            child = Path(entry.path)
             try:
-                info = folder.stat()
-                if (info.st_dev, info.st_ino) in seen_dirs:
-                    continue
-                seen_dirs.add((info.st_dev, info.st_ino))
-                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+                is_dir = entry.is_dir()
             except OSError:
-                continue  # unreadable folder: nothing we can list in it
-            subfolders: list[Path] = []
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                child = Path(entry.path)
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if is_dir:
-                    subfolders.append(child)
-                elif once(child):
-                    yield child
-            stack.extend(reversed(subfolders))
+                is_dir = False
+            if is_dir:
+                stack.append(entries(child))
+            elif once(child):
+                yield child
