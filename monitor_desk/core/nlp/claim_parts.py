@@ -18,8 +18,10 @@ from .cues import (
     INHERIT_DEPS,
     NOUN_CUES,
     OBJECT_DEPS,
+    SPEECH_VERBS,
     VERB_CUES,
 )
+from .quotes import QuoteIndex
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SPEAKER_CUTS = frozenset({"relcl", "acl", "advcl"})
@@ -33,7 +35,7 @@ class ClaimParts:
     content: tuple[int, int]
 
 
-def find_parts(doc: Any) -> list[ClaimParts]:
+def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
     """Every cue of ``doc`` with its speaker and content, in token order."""
     parts: list[ClaimParts] = []
     n = len(doc)
@@ -45,15 +47,14 @@ def find_parts(doc: Any) -> list[ClaimParts]:
                 parts.append(part)
         elif pos == "VERB":
             lemma = tok.lemma_.lower()
-            if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES:
-                part = _verb_parts(tok, lemma)
+            if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
+                part = _verb_parts(tok, lemma, quotes)
                 if part is not None:
                     parts.append(part)
-        elif pos == "NOUN":
-            if tok.lemma_.lower() in NOUN_CUES:
-                part = _noun_parts(tok)
-                if part is not None:
-                    parts.append(part)
+        elif pos == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            part = _noun_parts(tok)
+            if part is not None:
+                parts.append(part)
     return parts
 
 
@@ -63,7 +64,7 @@ def _chars(doc: Any, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, end_tok.idx + len(end_tok.text)
 
 
-def _verb_parts(verb: Any, lemma: str) -> ClaimParts | None:
+def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     doc = verb.doc
     children = list(verb.children)
     if lemma in HEDGE_VERBS and any(
@@ -71,12 +72,13 @@ def _verb_parts(verb: Any, lemma: str) -> ClaimParts | None:
     ):
         return None  # "it appears that ...": the author's hedge, nobody's claim
     content: tuple[int, int] | None = None
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS] if lexical else []
     if clauses:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
         content = _chars(doc, first, last)
-    elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    elif lexical and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "We will win, he said": the cue hangs off the clause it reports.
         head = verb.head
         last = verb.left_edge.i - 1
@@ -93,6 +95,8 @@ def _verb_parts(verb: Any, lemma: str) -> ClaimParts | None:
             first = min(c.left_edge.i for c in objects)
             last = max(c.right_edge.i for c in objects)
             content = _chars(doc, first, last)
+    if content is None and lemma in SPEECH_VERBS:
+        content = _bare_speech_content(verb, quotes)
     if content is None:
         return None
     first_cue, last_cue = verb.i, verb.i
@@ -179,3 +183,41 @@ def _noun_parts(noun: Any) -> ClaimParts | None:
     if speaker is not None and speaker[-1].tag_ == "POS":
         speaker = speaker[:-1]
     return ClaimParts(_chars(doc, noun.i, noun.i), speaker, _chars(doc, first, last))
+
+
+def _bare_speech_content(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """Content of "say"-like verbs with no complement in the parse.
+
+    Parenthetical cues ("That, they say, will be easier"), cues after a quotation the
+    sentencizer split off ("“...” Trump said.") and cues before a colon and a quotation.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    own = verb.subtree
+    first_own, last_own = verb.left_edge.i, verb.right_edge.i
+    for t in own:  # the cue's own clause: subject, cue, adverbials
+        first_own, last_own = min(first_own, t.i), max(last_own, t.i)
+    before = [t for t in doc[sent.start : first_own] if t.is_alpha]
+    after = [t for t in doc[last_own + 1 : sent.end] if t.is_alpha]
+    if verb.dep_ != "ROOT" and (before or after):
+        head = verb.head
+        rest = [t for t in head.subtree if not (first_own <= t.i <= last_own)]
+        if rest:
+            return _chars(doc, rest[0].i, rest[-1].i)
+    if len(before) >= 2 or len(after) >= 2:
+        if len(before) >= len(after):
+            return _chars(doc, sent.start, first_own - 1)
+        return _chars(doc, last_own + 1, sent.end - 1)
+    # "“...,” he said." with the quote in the previous sentence, or "He said: “...”".
+    start = sent.start_char
+    for q_start, q_end in reversed(quotes.inside(max(start - 400, 0), start + 1)):
+        if q_end <= verb.idx and not doc.text[q_end:start].strip(" ,\n\t\u00a0"):
+            return q_start, q_end
+        break
+    end = sent.end_char
+    following = quotes.inside(verb.idx, end + 400)
+    if following and not doc.text[verb.idx + len(verb.text) : following[0][0]].strip(
+        " ,:\n\t\u00a0"
+    ):
+        return following[0]
+    return None

@@ -31,10 +31,13 @@ def extract_claims(doc: Any) -> list[Claim]:
     text: str = doc.text
     quotes = QuoteIndex(text)
     resolver = SpeakerResolver(doc)
-    parts = find_parts(doc)
+    parts = find_parts(doc, quotes)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     for part in _drop_nested(parts):
+        inside = quotes.containing(*part.cue)
+        if inside is not None and len(text[inside[0] : inside[1]].split()) > 3:
+            continue  # "I think" inside a quotation belongs to the quoted speech
         claim = _build(part, text, quotes, resolver)
         if claim is not None:
             claims.append(claim)
@@ -75,7 +78,7 @@ def _build(
     in_quotes = quotes.inside(start, end)
     kind = _kind(text, start, end, in_quotes)
     if kind == "direct":
-        start, end = in_quotes[0][0], in_quotes[-1][1]
+        start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
     speaker: Span | None = None
     speaker_name: str | None = None
     if part.speaker is not None:

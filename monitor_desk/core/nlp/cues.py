@@ -17,7 +17,12 @@ Lemmas are compared lower-cased; British spellings are listed next to American o
 
 from __future__ import annotations
 
-VERB_CUES: frozenset[str] = frozenset(
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+VERB_CUES: frozenset[str] = _lexicon(
     """
     accuse acknowledge acquiesce admonish advocate affirm allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
@@ -33,28 +38,38 @@ VERB_CUES: frozenset[str] = frozenset(
     retweete reveal say scoff scold scream shout signal slam snap speculate state stress
     suggest swear tell testify thank tout tweet urge vent voice vouch vow warn whisper wonder
     worry write yell
-    """.split()
+    """
 )
 
-COMPLEMENT_VERB_CUES: frozenset[str] = frozenset(
+COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
-    charge consider continue decide decline demand deny doubt estimate expect feel figure find
-    forget guess hope hop imagine imply indicate insist intend learn maintain mean plan pledge
+    charge consider decide decline demand deny doubt estimate expect feel figure find
+    forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
     recommend refuse request rule seek seem show suppose suspect think threaten understand vote
     want welcome wish
-    """.split()
+    """
 )
 
-NOUN_CUES: frozenset[str] = frozenset(
+NOUN_CUES: frozenset[str] = _lexicon(
     """
     accusation acknowledgment acknowledgement admission allegation announcement argument
     assertion assessment assurance belief charge claim comment complaint conclusion contention
     criticism declaration demand denial disagreement estimate explanation finding hint
     insistence message notion opinion pledge prediction promise proposal reassurance remark
     report statement suggestion testimony threat vow warning
-    """.split()
+    """
+)
+
+# Verbs of speech proper: without a complement in the parse they still report something,
+# found next to them (a parenthetical cue, a quotation split off by the sentencizer).
+SPEECH_VERBS: frozenset[str] = _lexicon(
+    """
+    say tell add write note explain argue insist continue ask reply respond recall tweet
+    claim warn state declare joke remark quip shout yell whisper mutter concede acknowledge
+    admit recount suggest predict complain
+    """
 )
 
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})

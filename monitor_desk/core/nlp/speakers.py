@@ -42,16 +42,18 @@ _UNRESOLVED_PRONOUNS = frozenset(
 # Enough to route "she" past a male name in Monitor and US politics copy; unknown names
 # count as compatible with either pronoun.
 _FEMALE_FIRST_NAMES = frozenset(
-    """
+    str.split(
+        """
     madeleine hillary nancy condoleezza angela theresa margaret elizabeth mary anna anne ann
     olga irina natalya natalia tatyana tatiana yelena elena svetlana galina lyudmila valentina
     yulia yuliya maria marie sarah susan karen linda barbara patricia jennifer michelle laura
     kamala sarah nikki carly elizabeth kellyanne huma donna debbie dianne diane hope ivanka
     melania chelsea janet samantha susan catherine kate emily jane julia victoria helen
-    """.split()
+    """
+    )
 )
 _TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister".split()
+    str.split("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister")
 )
 
 
