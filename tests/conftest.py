@@ -16,7 +16,9 @@ MONITOR_ARTICLE = CORPUS / "monitor" / "000_04f6411dca48fe90.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolate_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolate_user_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point the default library and Qt settings at a temp folder for every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MONITOR_DESK_DB", str(home / "library.sqlite"))

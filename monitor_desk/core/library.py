@@ -56,6 +56,12 @@ _SUMMARY_SQL = """
 """
 
 
+_SUMMARY_FIELDS = (
+    "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
+    "revision_count", "notes_count", "imported",
+)  # fmt: skip
+
+
 class Library(ReviewMixin):
     """A library file and everything in it.
 
@@ -122,7 +128,9 @@ class Library(ReviewMixin):
         """Import files and folders (recursively); see ``ImportReport`` for the outcome."""
         own: list[Path] = []
         if self.path is not None:
-            own = [self.path.with_name(self.path.name + s) for s in ("", "-wal", "-shm", "-journal")]
+            own = [
+                self.path.with_name(self.path.name + s) for s in ("", "-wal", "-shm", "-journal")
+            ]
         return import_files(
             self.db, self._lock, paths, self._analyze if analyze else None, progress, cancel, own
         )
@@ -270,8 +278,9 @@ class Library(ReviewMixin):
             raise NotFoundError(f"There is no article {article_id}.")
         *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version = row
         pipeline = f"{p_name} {p_version}" if p_name else None
+        fields: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, summary, strict=True))
         return Article(
-            *summary,
+            **fields,
             text=text,
             body_start=body_start,
             revision_id=rev_id,
@@ -392,7 +401,9 @@ def _load_analysis(db: Any, revision_id: int) -> Analysis | None:
         )
         cit_index[cid] = len(analysis.citations)
         analysis.citations.append(
-            Citation(start, end, text, items, tuple(tuple(c) for c in json.loads(covers)))  # type: ignore[misc]
+            Citation(
+                start, end, text, items, tuple((int(a), int(b)) for a, b in json.loads(covers))
+            )
         )
     for r in db.execute(
         """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,

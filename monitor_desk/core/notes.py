@@ -170,7 +170,8 @@ _HIGHLIGHT_COLUMNS = """h.id, h.article_id, h.revision_id, h.start, h."end", h.e
 def list_highlights(
     db: Database, article_id: int | None = None, tag: str | None = None
 ) -> list[Highlight]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if article_id is not None:
         where.append("h.article_id = ?")
         params.append(article_id)

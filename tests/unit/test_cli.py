@@ -90,7 +90,9 @@ def test_unknown_article_and_bad_library_are_one_clear_line(
 
 
 def test_env_var_chooses_the_library(
-    tmp_path: Path, brief: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    brief: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("MONITOR_DESK_DB", str(tmp_path / "env.sqlite"))

@@ -19,8 +19,18 @@ def test_new_library_uses_wal_foreign_keys_and_records_its_schema(tmp_path: Path
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = set(lib.db.table_names())
-    for table in ("articles", "revisions", "entities", "claims", "citations", "outlets",
-                  "highlights", "tags", "highlight_tags", "search_fts"):
+    for table in (
+        "articles",
+        "revisions",
+        "entities",
+        "claims",
+        "citations",
+        "outlets",
+        "highlights",
+        "tags",
+        "highlight_tags",
+        "search_fts",
+    ):
         assert table in tables
 
 
@@ -53,9 +63,7 @@ def test_a_copy_is_written_before_a_migration_runs(
 ) -> None:
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
-        lib.db.execute(
-            "INSERT INTO tags(name, created) VALUES ('kept', '2026-01-01T00:00:00Z')"
-        )
+        lib.db.execute("INSERT INTO tags(name, created) VALUES ('kept', '2026-01-01T00:00:00Z')")
         lib.db.conn.commit()
     upgraded = Migrations("monitor_desk")
     for m in migrations._migrations:

@@ -112,7 +112,9 @@ def test_import_reports_progress_and_can_be_cancelled(library: Library, tmp_path
             return len(seen) >= 40
 
     report = library.import_paths(
-        [tmp_path], analyze=False, progress=lambda d, t, p: seen.append((d, t)),
+        [tmp_path],
+        analyze=False,
+        progress=lambda d, t, p: seen.append((d, t)),
         cancel=StopAfter40(),
     )
     assert report.cancelled
