@@ -83,6 +83,11 @@ def test_western_text_is_not_turned_into_cyrillic(text: str, codec: str) -> None
     assert decoded == text
 
 
+def test_repetitive_french_is_read_as_western_european() -> None:
+    text = "Le ministre a déclaré à la presse qu'il était prêt. " * 200
+    assert decode_bytes(text.encode("cp1252"))[0] == text
+
+
 def test_declared_encoding_is_honoured() -> None:
     # Greek bytes would be read as Cyrillic-ish garbage without the declaration.
     greek = "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία."

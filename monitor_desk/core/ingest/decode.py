@@ -63,6 +63,7 @@ _DECLARED = re.compile(
     rb"""|<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
+_TIE_PREFERENCE = ("cp1252", "iso8859_15", "latin_1")
 UNDECODABLE = (
     "could not decode the text (tried UTF-8, UTF-16, cp1251, KOI8-R, IBM866, ISO-8859-5, "
     "MacCyrillic and automatic detection)"
@@ -147,10 +148,17 @@ def _declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes  # imported lazily: rarely needed, slow-ish
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None
-    codec = _codec_name(best.encoding) or best.encoding
+    best = matches[0]
+    # Several code pages often tie exactly on the detector's scores (French reads as cp1250
+    # or cp1252 alike, though "à" becomes "ŕ" in cp1250): prefer the most common one.
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = next((name for name in _TIE_PREFERENCE if name in tied), best.encoding)
+    if preferred is None:
+        return None
+    codec = _codec_name(preferred) or preferred
     try:
         return data.decode(codec), codec
     except (UnicodeDecodeError, LookupError):
