@@ -1,8 +1,9 @@
 """Entities from a parsed (masked) body, cleaned and mapped back to the full text.
 
-Generic repairs of small-model output: a leading "the" and a trailing possessive are
-trimmed, titles are cut off person names, an all-lowercase PERSON is dropped, a title word
-taken out of "Secretary of State" is dropped, and adjacent person fragments are merged.
+Generic repairs of small-model output: a leading "the", a trailing possessive or number
+and a headline prefix ("Cricket - ") are trimmed, titles are cut off person names, an
+all-lowercase PERSON is dropped, a title word taken out of "Secretary of State" is dropped,
+and adjacent person fragments are merged.
 """
 
 from __future__ import annotations
@@ -10,35 +11,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .consistency import add_datelines, propagate_labels
 from .prepare import Prepared
 
-ENTITY_LABELS = frozenset(
-    [
-        "PERSON",
-        "NORP",
-        "FAC",
-        "ORG",
-        "GPE",
-        "LOC",
-        "PRODUCT",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-        "DATE",
-        "TIME",
-        "PERCENT",
-        "MONEY",
-        "QUANTITY",
-        "ORDINAL",
-        "CARDINAL",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENTITY_LABELS = _words(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT "
+    "MONEY QUANTITY ORDINAL CARDINAL"
 )
-_LEADING_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING_RE = re.compile(r"(?:\s*['’]s|['’]|[\s,;:\-–—]+)$")
-_NAME_LABELS = frozenset(
-    ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
-)
+NAME_LABELS = _words("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW")
+_LEADING_THE_RE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
+_TRAILING_RE = re.compile(r"(?:\s*['’]s|['’]|[\s,;:(\-–—]+)$")
+_TRAILING_NUMBER_RE = re.compile(r"(?:\s+\d[\d.,:/-]*)+$")
+_SPACED_DASH_RE = re.compile(r"\s[-–—]+\s")
 _TITLES = (
     "President|Vice President|Prime Minister|Premier|Deputy|First Deputy|Foreign|Defense|"
     "Defence|Interior|Finance|Economics?|Minister|Secretary|State|Senator|Sen\\.|Rep\\.|"
@@ -47,40 +36,12 @@ _TITLES = (
     "Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Sir|Lord|Lady|Adviser|Advisor|Spokesman|Spokeswoman|Chief|"
     "National|Security|U\\.S\\.|US|Russian|Former|former|Acting|acting|Commander"
 )
-_LEADING_TITLES_RE = re.compile(rf"^(?:(?:{_TITLES})\s+)+")
+_LEADING_TITLES_RE = re.compile(rf"(?:(?:{_TITLES})\s+)+")
 # Words that complete a title ("Secretary of State") and are not entities on their own.
-_TITLE_COMPLEMENT = frozenset(
-    [
-        "State",
-        "Defense",
-        "Defence",
-        "Foreign",
-        "Affairs",
-        "Interior",
-        "Justice",
-        "Treasury",
-        "Commerce",
-        "Energy",
-        "Labor",
-        "Labour",
-        "Agriculture",
-        "Health",
-        "Education",
-        "Transportation",
-        "Finance",
-        "Economy",
-        "Security",
-        "Emergencies",
-        "Emergency",
-        "Situations",
-        "Trade",
-        "Industry",
-        "Culture",
-        "Transport",
-        "Communications",
-        "Home",
-        "Office",
-    ]
+_TITLE_COMPLEMENT = _words(
+    "State Defense Defence Foreign Affairs Interior Justice Treasury Commerce Energy Labor "
+    "Labour Agriculture Health Education Transportation Finance Economy Security Emergencies "
+    "Emergency Situations Trade Industry Culture Transport Communications Home Office"
 )
 _TITLE_HEAD_BEFORE_RE = re.compile(
     r"(?:Secretary|Minister|Ministers|Commissioner|Undersecretary|Under Secretary|Adviser|"
@@ -92,9 +53,14 @@ _TITLE_NOUN_AFTER_RE = re.compile(
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
-    span = text[start:end]
-    if label in _NAME_LABELS and (m := _LEADING_THE_RE.match(span)):
-        start += m.end()
+    if label in NAME_LABELS:
+        if m := _LEADING_THE_RE.match(text, start, end):
+            start = m.end()
+        # "Cricket - Leicestershire": a spaced dash separates phrases, keep the last one.
+        for m in _SPACED_DASH_RE.finditer(text, start, end):
+            start = m.end()
+        if m := _TRAILING_NUMBER_RE.search(text, start, end):
+            end = m.start() if m.start() > start else end
     while start < end and (m := _TRAILING_RE.search(text, start, end)) and m.start() > start:
         end = m.start()
     m = _LEADING_TITLES_RE.match(text, start, end) if label == "PERSON" else None
@@ -143,7 +109,8 @@ def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
             out[-1] = (out[-1][0], end, label)
             continue
         out.append((start, end, label))
-    return out
+    out = add_datelines(text, prep.body_start, out)
+    return propagate_labels(text, prep.body_start, out, blocked)
 
 
 def _mergeable(text: str, prev: tuple[int, int, str], start: int, label: str) -> bool:

@@ -1,0 +1,89 @@
+"""Document-level repairs: one name, one label, everywhere in the article.
+
+The small model tags a name in one sentence and misses it (or labels it differently) in the
+next; news stories also open with an ALL-CAPS dateline place ("SALVADOR, Feb 26 -").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+Spans = list[tuple[int, int, str]]
+_PROPAGATED = frozenset(("PERSON", "ORG", "GPE", "LOC"))
+_DATELINE_RE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})(?=[ \t]*(?:,|[ \t]\d))",
+    re.MULTILINE,
+)
+_MIN_NAME = 3
+_NOT_PLACES = frozenset(
+    "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL "
+    "MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER NOTE NOTES UPDATE SCHEDULE "
+    "RESULTS TABLE".split()
+)
+
+
+def _overlaps(spans: Spans, starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, end)
+    return i > 0 and spans[i - 1][1] > start
+
+
+def add_datelines(text: str, body_start: int, spans: Spans) -> Spans:
+    """An all-caps place opening a line before a comma, a date or a dash is a GPE."""
+    starts = [s[0] for s in spans]
+    added: Spans = []
+    for m in _DATELINE_RE.finditer(text, body_start):
+        start, end = m.span(1)
+        if sum(c.isalpha() for c in m.group(1)) < _MIN_NAME or m.group(1) in _NOT_PLACES:
+            continue
+        covering = [s for s in spans if s[0] <= start and s[1] >= end]
+        if covering or not _overlaps(spans, starts, start, end):
+            if covering and covering[0][2] in ("GPE", "LOC"):
+                continue
+            added.append((start, end, "GPE"))
+    if not added:
+        return spans
+    replaced = {(s, e) for s, e, _ in added}
+    kept = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in replaced)]
+    return sorted(kept + added)
+
+
+def propagate_labels(
+    text: str, body_start: int, spans: Spans, blocked: Sequence[tuple[int, int]]
+) -> Spans:
+    """Give a repeated name its majority label, tag its untagged repeats, and tag a
+    surname alone as the person whose full name appears in the article."""
+    votes: dict[str, Counter[str]] = {}
+    for start, end, label in spans:
+        if label in _PROPAGATED:
+            votes.setdefault(text[start:end], Counter())[label] += 1
+    for start, end, label in spans:
+        if label == "PERSON" and " " in text[start:end]:
+            surname = text[start:end].rsplit(" ", 1)[1]
+            if len(surname) >= _MIN_NAME and surname[:1].isupper():
+                votes.setdefault(surname, Counter())["PERSON"] += 1
+    if not votes:
+        return spans
+    best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    out = [
+        (s, e, best.get(text[s:e], label) if label in _PROPAGATED else label)
+        for s, e, label in spans
+    ]
+    names = sorted(
+        (n for n in best if len(n) >= _MIN_NAME and n[:1].isupper()), key=len, reverse=True
+    )
+    if not names:
+        return out
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    starts = [s[0] for s in out]
+    added: Spans = []
+    for m in pattern.finditer(text, body_start):
+        start, end = m.span()
+        if _overlaps(out, starts, start, end):
+            continue
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        added.append((start, end, best[m.group(0)]))
+    return sorted(out + added) if added else out
