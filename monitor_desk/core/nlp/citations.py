@@ -23,6 +23,11 @@ _LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?", re.IGNORECASE)
 _OUTLET_OK_RE = re.compile(r"^[A-Z\u0400-\u042F][^\d()]{0,79}$")
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z\u0400-\u042F0-9])")
+# A full stop after an initial or a common abbreviation ("U.S.", "Sept.", "Mr.") ends nothing.
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Sen|Rep|Gov|No|vs|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
+)
 
 _KNOWN = (
     "Interfax", "Itar-Tass", "TASS", "RIA Novosti", "Reuters", "AP", "AFP", "Izvestia",
@@ -133,13 +138,18 @@ def scan_citations(
 
 
 def regex_sentences(text: str, body_start: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans without a model: split paragraphs at . ! ? before a capital."""
+    """Sentence spans without a model: split paragraphs at . ! ? before a capital, never
+    inside parentheses or after an abbreviation."""
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text, body_start):
+        parens = [m.span() for m in _PAREN_RE.finditer(text, p_start, p_end)]
         start = p_start
         for m in _SENTENCE_END_RE.finditer(text, p_start, p_end):
-            end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
-            # A citation right after the full stop belongs to the sentence before it.
+            if any(a < m.start() < b for a, b in parens):
+                continue
+            if _ABBREVIATION_RE.search(text, max(p_start, m.start() - 5), m.start() + 1):
+                continue
+            end = m.start() + len(m.group(0).rstrip())
             spans.append((start, end))
             start = m.end()
         if start < p_end:
