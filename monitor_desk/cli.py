@@ -65,6 +65,28 @@ def _parser() -> argparse.ArgumentParser:
     re_.add_argument("--all", action="store_true", help="every article")
     re_.add_argument("--stale", action="store_true", help="only those analysed by another model")
 
+    ex = sub.add_parser(
+        "export",
+        help="export notes, claims or sources as CSV, or the library as JSON",
+        description="CSV is RFC 4180, UTF-8 with a BOM (for Excel), CRLF line ends. Cells "
+        "that start with = + - @ TAB or CR get a leading ' so that a spreadsheet does not "
+        "run them as formulas; --raw writes them as they are.",
+    )
+    ex.add_argument("what", choices=["notes", "claims", "sources", "json"])
+    ex.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
+    ex.add_argument("--tag", help="notes with this tag or its sub-tags")
+    ex.add_argument("--article", type=int, action="append", metavar="ID", help="repeatable")
+    ex.add_argument("--search", metavar="QUERY", help="notes or articles matching the text")
+    ex.add_argument(
+        "--since", metavar="DATE", help="YYYY-MM-DD: notes made (articles dated) on or after"
+    )
+    ex.add_argument("--until", metavar="DATE", help="YYYY-MM-DD: ... on or before")
+    ex.add_argument("--raw", action="store_true", help="do not neutralise formula-like cells")
+    ex.add_argument("--no-bom", action="store_true", help="UTF-8 without a byte order mark")
+
+    ij = sub.add_parser("import-json", help="merge a JSON export into the library")
+    ij.add_argument("file")
+
     sub.add_parser("gui", help="open the reader window (the default)")
     return p
 
@@ -225,6 +247,46 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(value: str | None, flag: str) -> str | None:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise SystemExit(f"monitor-desk export: {flag} takes a date as YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import ExportScope
+
+    scope = ExportScope(
+        article_ids=args.article,
+        tag=args.tag,
+        search=args.search,
+        since=_date_arg(args.since, "--since"),
+        until=_date_arg(args.until, "--until"),
+    )
+    with _open(args) as lib:
+        if args.output == "-":
+            count = lib.export(args.what, sys.stdout, scope, bom=not args.no_bom, raw=args.raw)
+            sys.stdout.flush()
+        else:
+            count = lib.export(args.what, args.output, scope, bom=not args.no_bom, raw=args.raw)
+    unit = "article(s)" if args.what == "json" else "row(s)"
+    where = "stdout" if args.output == "-" else args.output
+    print(f"exported {count} {unit} to {where}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        counts = lib.import_json(args.file)
+    print(
+        f"{counts['articles_added']} article(s) added, {counts['articles_merged']} merged, "
+        f"{counts['highlights_added']} highlight(s) added"
+    )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
@@ -238,6 +300,8 @@ COMMANDS = {
     "search": cmd_search,
     "analyze": cmd_analyze,
     "reanalyze": cmd_reanalyze,
+    "export": cmd_export,
+    "import-json": cmd_import_json,
     "gui": cmd_gui,
     None: cmd_gui,
 }

@@ -9,27 +9,23 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from . import notes, search, store
-from .db import open_database
-from .errors import NotFoundError
+from . import export, json_io, notes, search, store
+from .db import open_database, utc_now
+from .errors import LibraryFileError, NotFoundError
+from .export import ExportScope
 from .importer import CancelToken, ProgressCallback, import_files
 from .models import (
     Analysis,
     Article,
     ArticleSummary,
-    Citation,
-    CitationItem,
-    Claim,
-    EntityMention,
     Highlight,
     ImportReport,
     SearchHit,
-    Span,
     Tag,
 )
 from .paths import default_library_path, samples_dir
@@ -293,7 +289,7 @@ class Library(ReviewMixin):
     def get_analysis(self, article_id: int) -> Analysis | None:
         """The stored analysis of the article's current revision, or None if not analysed."""
         with self._lock:
-            return _load_analysis(self.db, self.get_article(article_id).revision_id)
+            return store.load_analysis(self.db, self.get_article(article_id).revision_id)
 
     # -- highlights and tags --------------------------------------------------------------
 
@@ -361,66 +357,65 @@ class Library(ReviewMixin):
         with self._lock, self.db.atomic():
             return notes.delete_tag(self.db, name)
 
+    # -- export ---------------------------------------------------------------------------
+
+    def export(
+        self,
+        what: str,
+        out: str | Path | TextIO,
+        scope: ExportScope | None = None,
+        bom: bool = True,
+        raw: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Export ``notes`` | ``claims`` | ``sources`` as CSV, or ``json`` (the whole library
+        or the scope's articles); ``out`` is a path (written atomically) or a text stream.
+        Returns the number of rows (articles for JSON)."""
+
+        def write(stream: TextIO) -> int:
+            with self._lock:
+                if what == "json":
+                    ids = None if scope is None else self._json_scope_ids(scope)
+                    return json_io.export_json(
+                        self.db,
+                        stream,
+                        ids,
+                        exported_at=utc_now(),
+                        progress=(lambda d, t: progress(d)) if progress else None,
+                    )
+                return export.export_csv(self.db, what, stream, scope, bom, raw, progress)
+
+        if isinstance(out, str | Path):
+            return export.write_atomically(Path(out), write)
+        return write(out)
+
+    def _json_scope_ids(self, scope: ExportScope) -> list[int]:
+        if scope.highlight_ids is not None or scope.tag or scope.search:
+            where, params = export._note_filters(scope)
+            sql = f"SELECT DISTINCT h.article_id FROM highlights h{where} ORDER BY 1"
+            return [r[0] for r in self.db.execute(sql, params)]
+        if scope.article_ids is not None:
+            return sorted(set(scope.article_ids))
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def import_json(
+        self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, int]:
+        """Merge a JSON export into this library (no duplicates); returns counts."""
+        if isinstance(source, str | Path):
+            try:
+                with open(source, encoding="utf-8-sig") as f:
+                    doc = json_io.read_export(f)
+            except OSError as exc:
+                raise LibraryFileError(f"Cannot read {source}: {exc.strerror}.") from exc
+        else:
+            doc = json_io.read_export(source)
+        with self._lock:
+            return json_io.import_json(self.db, doc, progress)
+
     # -- search ---------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 100) -> list[SearchHit]:
         """Full-text search over article text, highlights (quote, note, tags) and claims."""
         with self._lock:
             return search.search(self.db, query, limit)
-
-
-def _load_analysis(db: Any, revision_id: int) -> Analysis | None:
-    row = db.execute(
-        "SELECT pipeline_name, pipeline_version FROM revisions WHERE id = ?", [revision_id]
-    ).fetchone()
-    if row is None or row[0] is None:
-        return None
-    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1])
-    analysis.entities = [
-        EntityMention(*r)
-        for r in db.execute(
-            """SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ?
-               ORDER BY start""",
-            [revision_id],
-        )
-    ]
-    cit_index: dict[int, int] = {}
-    for cid, start, end, text, covers in db.execute(
-        """SELECT id, start, "end", text, covers_json FROM citations WHERE revision_id = ?
-           ORDER BY idx""",
-        [revision_id],
-    ).fetchall():
-        items = tuple(
-            CitationItem(*r)
-            for r in db.execute(
-                """SELECT o.name, ci.date_text, ci.date_start, ci.date_end, ci.outlet_text
-                   FROM citation_items ci JOIN outlets o ON o.id = ci.outlet_id
-                   WHERE ci.citation_id = ? ORDER BY ci.id""",
-                [cid],
-            )
-        )
-        cit_index[cid] = len(analysis.citations)
-        analysis.citations.append(
-            Citation(
-                start, end, text, items, tuple((int(a), int(b)) for a, b in json.loads(covers))
-            )
-        )
-    for r in db.execute(
-        """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,
-                  cue_text, content_start, content_end, content_text, kind, quotes_json,
-                  citation_id FROM claims WHERE revision_id = ? ORDER BY cue_start, id""",
-        [revision_id],
-    ):
-        speaker = Span(r[0], r[1], r[2]) if r[0] is not None else None
-        analysis.claims.append(
-            Claim(
-                speaker=speaker,
-                speaker_name=r[3],
-                cue=Span(r[4], r[5], r[6]),
-                content=Span(r[7], r[8], r[9]),
-                kind=r[10],
-                quotes=tuple(Span(*q) for q in json.loads(r[11])),
-                citation=cit_index.get(r[12]) if r[12] is not None else None,
-            )
-        )
-    return analysis

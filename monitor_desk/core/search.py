@@ -31,6 +31,8 @@ def index_row(
     db: Database, kind: Kind, ref_id: int, article_id: int, title: str, body: str
 ) -> None:
     rowid = fts_rowid(kind, ref_id)
+    if kind != "article":
+        title = ""  # notes and claims match on their own words, not their article's title
     db.execute("DELETE FROM search_fts WHERE rowid = ?", [rowid])
     db.execute(
         "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)",

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from . import search
 from .anchoring import Anchor, reanchor
 from .db import utc_now
-from .models import Analysis
+from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
 
 if TYPE_CHECKING:
     from .ingest import ParsedDocument
@@ -204,3 +204,60 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
            WHERE id = ?""",
         [analysis.pipeline_name, analysis.pipeline_version, utc_now(), revision_id],
     )
+
+
+def load_analysis(db: Database, revision_id: int) -> Analysis | None:
+    row = db.execute(
+        "SELECT pipeline_name, pipeline_version FROM revisions WHERE id = ?", [revision_id]
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1])
+    analysis.entities = [
+        EntityMention(*r)
+        for r in db.execute(
+            """SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ?
+               ORDER BY start""",
+            [revision_id],
+        )
+    ]
+    cit_index: dict[int, int] = {}
+    for cid, start, end, text, covers in db.execute(
+        """SELECT id, start, "end", text, covers_json FROM citations WHERE revision_id = ?
+           ORDER BY idx""",
+        [revision_id],
+    ).fetchall():
+        items = tuple(
+            CitationItem(*r)
+            for r in db.execute(
+                """SELECT o.name, ci.date_text, ci.date_start, ci.date_end, ci.outlet_text
+                   FROM citation_items ci JOIN outlets o ON o.id = ci.outlet_id
+                   WHERE ci.citation_id = ? ORDER BY ci.id""",
+                [cid],
+            )
+        )
+        cit_index[cid] = len(analysis.citations)
+        analysis.citations.append(
+            Citation(
+                start, end, text, items, tuple((int(a), int(b)) for a, b in json.loads(covers))
+            )
+        )
+    for r in db.execute(
+        """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,
+                  cue_text, content_start, content_end, content_text, kind, quotes_json,
+                  citation_id FROM claims WHERE revision_id = ? ORDER BY cue_start, id""",
+        [revision_id],
+    ):
+        speaker = Span(r[0], r[1], r[2]) if r[0] is not None else None
+        analysis.claims.append(
+            Claim(
+                speaker=speaker,
+                speaker_name=r[3],
+                cue=Span(r[4], r[5], r[6]),
+                content=Span(r[7], r[8], r[9]),
+                kind=r[10],
+                quotes=tuple(Span(*q) for q in json.loads(r[11])),
+                citation=cit_index.get(r[12]) if r[12] is not None else None,
+            )
+        )
+    return analysis

@@ -1,0 +1,285 @@
+"""CSV exports of notes, claims and sources.
+
+CSV follows RFC 4180 (quotes doubled, fields with commas/quotes/newlines quoted, ``\\r\\n``
+line ends), UTF-8 with a BOM by default so that Excel reads it as UTF-8. A text cell that
+starts with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading ``'`` (OWASP's advice
+against CSV injection) unless ``raw=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from .errors import LibraryFileError
+from .notes import normalize_tag
+from .search import to_fts_query
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+NOTE_COLUMNS = (
+    "note_id", "article_id", "publication", "volume", "issue", "article_date", "article_title",
+    "quote", "start", "end", "tags", "note", "color", "entities", "sources", "status",
+    "created", "modified", "source_path",
+)  # fmt: skip
+ARTICLE_COLUMNS = ("article_id", "publication", "volume", "issue", "article_date", "article_title")
+CLAIM_COLUMNS = (
+    "claim_id", "speaker", "speaker_text", "cue", "content", "kind", "credibility", "outlet",
+    "outlet_reliability", *ARTICLE_COLUMNS, "origin",
+)  # fmt: skip
+SOURCE_COLUMNS = (
+    "outlet", "reliability", "date_text", "date_start", "date_end", *ARTICLE_COLUMNS,
+    "citation", "sentences",
+)  # fmt: skip
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ExportScope:
+    """Which notes (or the articles they sit in) to export; empty means everything."""
+
+    article_ids: Sequence[int] | None = None
+    highlight_ids: Sequence[int] | None = None
+    tag: str | None = None
+    search: str | None = None
+    since: str | None = None
+    """ISO date: notes created on or after (and articles dated on or after, for claims)."""
+    until: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def neutralize(value: Any, raw: bool = False) -> Any:
+    if raw or not isinstance(value, str) or not value.startswith(FORMULA_START):
+        return value
+    return "'" + value
+
+
+class CsvSink:
+    """Writes rows to a text stream as RFC 4180 CSV."""
+
+    def __init__(self, stream: TextIO, bom: bool = True, raw: bool = False) -> None:
+        if bom:
+            stream.write("\ufeff")
+        self._writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        self._raw = raw
+        self.rows = 0
+
+    def header(self, columns: Sequence[str]) -> None:
+        self._writer.writerow(columns)
+
+    def write(self, rows: Iterable[Sequence[Any]], progress: Progress | None = None) -> None:
+        raw = self._raw
+        buffer = []
+        for row in rows:
+            buffer.append([neutralize(v, raw) for v in row] if not raw else row)
+            if len(buffer) == 2000:
+                self._flush(buffer, progress)
+        self._flush(buffer, progress)
+
+    def _flush(self, buffer: list[Sequence[Any]], progress: Progress | None) -> None:
+        self._writer.writerows(buffer)
+        self.rows += len(buffer)
+        buffer.clear()
+        if progress is not None:
+            progress(self.rows)
+
+
+def _like_prefix(name: str) -> str:
+    return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
+
+
+def _note_filters(scope: ExportScope) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if scope.article_ids is not None:
+        where.append(f"h.article_id IN ({','.join('?' * len(scope.article_ids))})")
+        params += list(scope.article_ids)
+    if scope.highlight_ids is not None:
+        where.append(f"h.id IN ({','.join('?' * len(scope.highlight_ids))})")
+        params += list(scope.highlight_ids)
+    if scope.tag:
+        name = normalize_tag(scope.tag)
+        where.append(
+            """h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t
+               ON t.id = ht.tag_id WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
+        )
+        params += [name, _like_prefix(name)]
+    if scope.search:
+        fts = to_fts_query(scope.search)
+        if fts is None:
+            where.append("0")
+        else:
+            # A note matches when its own text, tags or note match, or its article does.
+            where.append(
+                """(h.id * 4 + 1 IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)
+                    OR h.article_id * 4 IN (SELECT rowid FROM search_fts
+                                            WHERE search_fts MATCH ?))"""
+            )
+            params += [fts, fts]
+    if scope.since:
+        where.append("h.created >= ?")
+        params.append(scope.since)
+    if scope.until:
+        where.append("h.created <= ?")
+        params.append(scope.until + "\uffff")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+_NOTES_SQL = """
+SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.title, h.exact,
+       h.start, h."end",
+       (SELECT group_concat(name, '; ') FROM (SELECT t.name FROM highlight_tags ht
+            JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id
+            ORDER BY t.name COLLATE NOCASE)),
+       h.note, h.color,
+       (SELECT group_concat(text || ' (' || label || ')', '; ') FROM (SELECT e.text, e.label
+            FROM entities e WHERE e.revision_id = h.revision_id AND e.start >= h.start
+            AND e."end" <= h."end" ORDER BY e.start)),
+       (SELECT group_concat(item, '; ') FROM (SELECT DISTINCT o.name ||
+                CASE WHEN ci.date_text IS NOT NULL THEN ' (' || ci.date_text || ')' ELSE '' END
+                AS item
+            FROM citations c JOIN citation_items ci ON ci.citation_id = c.id
+            JOIN outlets o ON o.id = ci.outlet_id
+            WHERE c.revision_id = h.revision_id AND EXISTS (
+                SELECT 1 FROM json_each(c.covers_json) j
+                WHERE j.value ->> 0 < h."end" AND j.value ->> 1 > h.start)
+            ORDER BY c.idx, ci.id)),
+       h.status, h.created, h.modified, a.source_path
+FROM highlights h JOIN articles a ON a.id = h.article_id
+"""
+
+
+def note_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
+    where, params = _note_filters(scope)
+    yield from db.execute(_NOTES_SQL + where + " ORDER BY h.article_id, h.start, h.id", params)
+
+
+def count_notes(db: Database, scope: ExportScope) -> int:
+    where, params = _note_filters(scope)
+    return int(
+        db.execute(
+            "SELECT COUNT(*) FROM highlights h JOIN articles a ON a.id = h.article_id" + where,
+            params,
+        ).fetchone()[0]
+    )
+
+
+def _article_filters(scope: ExportScope) -> tuple[str, list[Any]]:
+    """Articles in scope for claims and sources: ids, notes' tag, text search, dates."""
+    where: list[str] = []
+    params: list[Any] = []
+    if scope.article_ids is not None:
+        where.append(f"a.id IN ({','.join('?' * len(scope.article_ids))})")
+        params += list(scope.article_ids)
+    if scope.tag:
+        name = normalize_tag(scope.tag)
+        where.append(
+            """a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags ht
+               ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
+               WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
+        )
+        params += [name, _like_prefix(name)]
+    if scope.search:
+        fts = to_fts_query(scope.search)
+        where.append(
+            "a.id IN (SELECT article_id FROM search_fts WHERE search_fts MATCH ?)" if fts else "0"
+        )
+        params += [fts] if fts else []
+    if scope.since:
+        where.append("a.date >= ?")
+        params.append(scope.since)
+    if scope.until:
+        where.append("a.date <= ?")
+        params.append(scope.until + "\uffff")
+    return (" AND " + " AND ".join(where)) if where else "", params
+
+
+def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
+    where, params = _article_filters(scope)
+    sql = f"""
+        SELECT cl.id, cl.speaker_name, cl.speaker_text, cl.cue_text, cl.content_text, cl.kind,
+               cl.credibility,
+               (SELECT group_concat(o.name, '; ') FROM citation_items ci
+                    JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
+               (SELECT group_concat(COALESCE(o.reliability, ''), '; ') FROM citation_items ci
+                    JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
+               a.id, a.publication, a.volume, a.issue, a.date, a.title, cl.origin
+        FROM claims cl JOIN articles a ON a.current_revision_id = cl.revision_id
+        WHERE 1 {where} ORDER BY a.id, cl.cue_start, cl.id
+    """
+    yield from db.execute(sql, params)
+
+
+def source_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
+    where, params = _article_filters(scope)
+    sql = f"""
+        SELECT o.name, o.reliability, ci.date_text, ci.date_start, ci.date_end,
+               a.id, a.publication, a.volume, a.issue, a.date, a.title, c.text, c.covers_json,
+               r.text
+        FROM citation_items ci JOIN citations c ON c.id = ci.citation_id
+        JOIN outlets o ON o.id = ci.outlet_id
+        JOIN articles a ON a.current_revision_id = c.revision_id
+        JOIN revisions r ON r.id = c.revision_id
+        WHERE 1 {where} ORDER BY a.id, c.idx, ci.id
+    """
+    for row in db.execute(sql, params):
+        *fields, covers_json, text = row
+        sentences = " ".join(text[s:e].strip() for s, e in json.loads(covers_json))
+        yield (*fields, sentences)
+
+
+def export_csv(
+    db: Database,
+    what: str,
+    stream: TextIO,
+    scope: ExportScope | None = None,
+    bom: bool = True,
+    raw: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """Write ``what`` (notes | claims | sources) as CSV to ``stream``; returns the row count."""
+    scope = scope or ExportScope()
+    producers = {
+        "notes": (NOTE_COLUMNS, note_rows),
+        "claims": (CLAIM_COLUMNS, claim_rows),
+        "sources": (SOURCE_COLUMNS, source_rows),
+    }
+    if what not in producers:
+        raise ValueError(f"unknown export {what!r}")
+    columns, rows = producers[what]
+    sink = CsvSink(stream, bom=bom, raw=raw)
+    sink.header(columns)
+    sink.write(rows(db, scope), progress)
+    return sink.rows
+
+
+def csv_text(db: Database, what: str, scope: ExportScope | None = None, **kw: Any) -> str:
+    buf = io.StringIO(newline="")
+    export_csv(db, what, buf, scope, **kw)
+    return buf.getvalue()
+
+
+def write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Write through a temp file beside ``path`` and rename: never a half-written export."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            count = write(f)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LibraryFileError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,348 @@
+"""Lossless JSON export and import of a library (backup; moving to another laptop).
+
+The document holds no database ids: articles are known by ``source_path`` (else by the
+hash of their first revision), revisions by their text's SHA-256, highlights by their
+anchor and creation time, tags and outlets by name. That makes import into an empty library
+reproduce everything, and import into a non-empty one merge without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from . import search, store
+from .errors import InvalidInputError
+from .notes import set_tags
+
+FORMAT = "monitor-desk-library"
+FORMAT_VERSION = 1
+Progress = Callable[[int, int], None]
+
+_ARTICLE_COLS = ("source_path", "title", "publication", "volume", "issue", "date", "author",
+                 "imported", "modified")  # fmt: skip
+_REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "created",
+                  "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
+_CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
+               "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind",
+               "quotes_json", "credibility", "origin")  # fmt: skip
+_HIGHLIGHT_COLS = ("start", "end", "exact", "prefix", "suffix", "text_sha256", "color", "note",
+                   "status", "created", "modified")  # fmt: skip
+
+
+def _q(cols: tuple[str, ...], prefix: str = "") -> str:
+    return ", ".join(f'{prefix}"{c}"' for c in cols)
+
+
+def _rows(db: Database, sql: str, params: list[Any], cols: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [dict(zip(cols, r, strict=True)) for r in db.execute(sql, params)]
+
+
+def _revision_doc(db: Database, rev: dict[str, Any], rev_id: int) -> dict[str, Any]:
+    rev["entities"] = [
+        list(r)
+        for r in db.execute(
+            'SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ? '
+            "ORDER BY start, id",
+            [rev_id],
+        )
+    ]
+    citations = []
+    cit_idx: dict[int, int] = {}
+    for cid, idx, start, end, text, covers in db.execute(
+        'SELECT id, idx, start, "end", text, covers_json FROM citations WHERE revision_id = ? '
+        "ORDER BY idx",
+        [rev_id],
+    ).fetchall():
+        cit_idx[cid] = idx
+        items = _rows(
+            db,
+            """SELECT o.name, ci.outlet_text, ci.date_text, ci.date_start, ci.date_end
+               FROM citation_items ci JOIN outlets o ON o.id = ci.outlet_id
+               WHERE ci.citation_id = ? ORDER BY ci.id""",
+            [cid],
+            ("outlet", "outlet_text", "date_text", "date_start", "date_end"),
+        )
+        citations.append(
+            {"idx": idx, "start": start, "end": end, "text": text,
+             "covers": json.loads(covers), "items": items}
+        )  # fmt: skip
+    rev["citations"] = citations
+    claims = []
+    for row in db.execute(
+        f"SELECT {_q(_CLAIM_COLS)}, citation_id FROM claims WHERE revision_id = ? "
+        "ORDER BY cue_start, content_start, id",
+        [rev_id],
+    ):
+        claim = dict(zip(_CLAIM_COLS, row[:-1], strict=True))
+        claim["quotes"] = json.loads(claim.pop("quotes_json"))
+        claim["citation"] = cit_idx.get(row[-1]) if row[-1] is not None else None
+        claims.append(claim)
+    rev["claims"] = claims
+    return rev
+
+
+def _article_doc(db: Database, article_id: int) -> dict[str, Any]:
+    (art,) = _rows(
+        db,
+        f"SELECT {_q(_ARTICLE_COLS)}, metadata_json, current_revision_id FROM articles "
+        "WHERE id = ?",
+        [article_id],
+        (*_ARTICLE_COLS, "metadata_json", "current_revision_id"),
+    )
+    art["metadata"] = json.loads(art.pop("metadata_json"))
+    current = art.pop("current_revision_id")
+    revisions = []
+    number_of: dict[int, int] = {}
+    for row in db.execute(
+        f"SELECT id, {_q(_REVISION_COLS)} FROM revisions WHERE article_id = ? ORDER BY number",
+        [article_id],
+    ).fetchall():
+        rev = dict(zip(_REVISION_COLS, row[1:], strict=True))
+        number_of[row[0]] = rev["number"]
+        revisions.append(_revision_doc(db, rev, row[0]))
+    art["current_revision"] = number_of.get(current)
+    art["revisions"] = revisions
+    highlights = []
+    for row in db.execute(
+        f"SELECT id, revision_id, {_q(_HIGHLIGHT_COLS)} FROM highlights WHERE article_id = ? "
+        "ORDER BY start, created, id",
+        [article_id],
+    ).fetchall():
+        h = dict(zip(_HIGHLIGHT_COLS, row[2:], strict=True))
+        h["revision"] = number_of[row[1]]
+        h["tags"] = [
+            r[0]
+            for r in db.execute(
+                "SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
+                "WHERE ht.highlight_id = ? ORDER BY t.name COLLATE NOCASE",
+                [row[0]],
+            )
+        ]
+        highlights.append(h)
+    art["highlights"] = highlights
+    return art
+
+
+def export_json(
+    db: Database,
+    stream: TextIO,
+    article_ids: list[int] | None = None,
+    progress: Progress | None = None,
+    exported_at: str = "",
+) -> int:
+    """Write the library (or the given articles) as one JSON document; returns articles."""
+    ids = article_ids if article_ids is not None else [
+        r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")
+    ]  # fmt: skip
+    head = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported": exported_at,
+        "tags": _rows(db, "SELECT name, color, created FROM tags ORDER BY name", [],
+                      ("name", "color", "created")),
+        "outlets": _rows(db, "SELECT name, reliability FROM outlets ORDER BY name", [],
+                         ("name", "reliability")),
+    }  # fmt: skip
+    stream.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [\n')
+    for n, article_id in enumerate(ids):
+        if n:
+            stream.write(",\n")
+        stream.write(json.dumps(_article_doc(db, article_id), ensure_ascii=False))
+        if progress is not None:
+            progress(n + 1, len(ids))
+    stream.write("\n ]\n}\n")
+    return len(ids)
+
+
+def _check(doc: Any) -> dict[str, Any]:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InvalidInputError("This is not a Monitor Desk library export (no format marker).")
+    if doc.get("version", 0) > FORMAT_VERSION:
+        raise InvalidInputError(
+            f"This export was written by a newer Monitor Desk (format {doc.get('version')})."
+        )
+    return doc
+
+
+def read_export(stream: TextIO) -> dict[str, Any]:
+    try:
+        return _check(json.load(stream))
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"The file is not valid JSON ({exc}).") from exc
+
+
+def _find_article(db: Database, art: dict[str, Any]) -> int | None:
+    if art.get("source_path"):
+        row = db.execute("SELECT id FROM articles WHERE source_path = ?", [art["source_path"]])
+    else:
+        first = art["revisions"][0]["text_sha256"] if art["revisions"] else ""
+        row = db.execute(
+            """SELECT a.id FROM articles a JOIN revisions r ON r.article_id = a.id
+               WHERE a.source_path IS NULL AND r.number = 1 AND r.text_sha256 = ?""",
+            [first],
+        )
+    found = row.fetchone()
+    return int(found[0]) if found else None
+
+
+def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number: int) -> int:
+    values = {c: rev.get(c) for c in _REVISION_COLS} | {"number": number}
+    rev_id = int(
+        db.execute(
+            f"INSERT INTO revisions(article_id, {_q(_REVISION_COLS)}) "
+            f"VALUES (?, {', '.join('?' * len(_REVISION_COLS))})",
+            [article_id, *values.values()],
+        ).lastrowid
+        or 0
+    )
+    db.conn.executemany(
+        'INSERT INTO entities(revision_id, start, "end", label, text, cluster) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(rev_id, *e) for e in rev.get("entities", [])],
+    )
+    cit_ids: dict[int, int] = {}
+    for c in rev.get("citations", []):
+        cid = int(
+            db.execute(
+                'INSERT INTO citations(revision_id, idx, start, "end", text, covers_json) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [rev_id, c["idx"], c["start"], c["end"], c["text"], json.dumps(c["covers"])],
+            ).lastrowid
+            or 0
+        )
+        cit_ids[c["idx"]] = cid
+        for it in c["items"]:
+            db.execute(
+                """INSERT INTO citation_items(citation_id, outlet_id, outlet_text, date_text,
+                       date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)""",
+                [cid, store.outlet_id(db, it["outlet"]), it["outlet_text"], it["date_text"],
+                 it["date_start"], it["date_end"]],
+            )  # fmt: skip
+    for cl in rev.get("claims", []):
+        _insert_claim(db, rev_id, cl, cit_ids)
+    return rev_id
+
+
+def _insert_claim(db: Database, rev_id: int, cl: dict[str, Any], cit_ids: dict[int, int]) -> None:
+    values = {c: cl.get(c) for c in _CLAIM_COLS if c != "quotes_json"}
+    values["quotes_json"] = json.dumps(cl.get("quotes", []), ensure_ascii=False)
+    values["citation_id"] = cit_ids.get(cl["citation"]) if cl.get("citation") is not None else None
+    cols = tuple(values)
+    db.execute(
+        f"INSERT INTO claims(revision_id, {_q(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
+        [rev_id, *values.values()],
+    )
+
+
+def _index_article(db: Database, article_id: int) -> None:
+    title, text, body_start, rev_id = db.execute(
+        """SELECT a.title, r.text, r.body_start, r.id FROM articles a
+           JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
+        [article_id],
+    ).fetchone()
+    search.index_row(db, "article", article_id, article_id, title, text[body_start:])
+    for cid, name, speaker, content in db.execute(
+        "SELECT id, speaker_name, speaker_text, content_text FROM claims WHERE revision_id = ?",
+        [rev_id],
+    ).fetchall():
+        body = f"{name or speaker or ''}: {content}"
+        search.index_row(db, "claim", cid, article_id, title, body)
+
+
+def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
+    """Insert or merge one article; returns (was new, highlights added)."""
+    article_id = _find_article(db, art)
+    is_new = article_id is None
+    if article_id is None:
+        values = {c: art.get(c) for c in _ARTICLE_COLS}
+        values["metadata_json"] = json.dumps(art.get("metadata", {}), ensure_ascii=False,
+                                             sort_keys=True)  # fmt: skip
+        cols = tuple(values)
+        article_id = int(
+            db.execute(
+                f"INSERT INTO articles({_q(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                list(values.values()),
+            ).lastrowid
+            or 0
+        )
+    rev_ids: dict[int, int] = {}
+    existing = {
+        sha: (rid, num)
+        for rid, num, sha in db.execute(
+            "SELECT id, number, text_sha256 FROM revisions WHERE article_id = ?", [article_id]
+        )
+    }
+    next_number = max((n for _, n in existing.values()), default=0) + 1
+    for rev in art["revisions"]:
+        if rev["text_sha256"] in existing:
+            rev_ids[rev["number"]] = existing[rev["text_sha256"]][0]
+            continue
+        number = rev["number"] if is_new else next_number
+        next_number = max(next_number, number) + 1
+        rev_ids[rev["number"]] = _insert_revision(db, article_id, rev, number)
+    if is_new and art.get("current_revision") in rev_ids:
+        db.execute(
+            "UPDATE articles SET current_revision_id = ? WHERE id = ?",
+            [rev_ids[art["current_revision"]], article_id],
+        )
+        _index_article(db, article_id)
+    added = 0
+    for h in art.get("highlights", []):
+        dup = db.execute(
+            'SELECT 1 FROM highlights WHERE article_id = ? AND start = ? AND "end" = ? '
+            "AND exact = ? AND created = ?",
+            [article_id, h["start"], h["end"], h["exact"], h["created"]],
+        ).fetchone()
+        if dup:
+            continue
+        values = {c: h.get(c) for c in _HIGHLIGHT_COLS}
+        cols = tuple(values)
+        hid = int(
+            db.execute(
+                f"INSERT INTO highlights(article_id, revision_id, {_q(cols)}) "
+                f"VALUES (?, ?, {', '.join('?' * len(cols))})",
+                [article_id, rev_ids[h["revision"]], *values.values()],
+            ).lastrowid
+            or 0
+        )
+        set_tags(db, hid, h.get("tags", []))
+        added += 1
+    return is_new, added
+
+
+def import_json(
+    db: Database, doc: dict[str, Any], progress: Progress | None = None
+) -> dict[str, int]:
+    """Merge an export into the library, one transaction per article; returns counts."""
+    doc = _check(doc)
+    counts = {"articles_added": 0, "articles_merged": 0, "highlights_added": 0}
+    with db.atomic():
+        for t in doc.get("tags", []):
+            db.execute(
+                "INSERT INTO tags(name, color, created) VALUES (?, ?, ?) ON CONFLICT(name) "
+                "DO UPDATE SET color = COALESCE(tags.color, excluded.color)",
+                [t["name"], t.get("color"), t.get("created") or ""],
+            )
+        for o in doc.get("outlets", []):
+            db.execute(
+                "INSERT INTO outlets(name, reliability) VALUES (?, ?) ON CONFLICT(name) "
+                "DO UPDATE SET reliability = COALESCE(outlets.reliability, excluded.reliability)",
+                [o["name"], o.get("reliability")],
+            )
+    articles = doc.get("articles", [])
+    for n, art in enumerate(articles):
+        with db.atomic():
+            is_new, added = _merge_article(db, art)
+        counts["articles_added" if is_new else "articles_merged"] += 1
+        counts["highlights_added"] += added
+        if progress is not None:
+            progress(n + 1, len(articles))
+    return counts
+
+
+def iter_article_docs(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield from doc.get("articles", [])
