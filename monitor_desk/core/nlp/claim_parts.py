@@ -18,12 +18,17 @@ from .cues import (
     INHERIT_DEPS,
     NOUN_CUES,
     OBJECT_DEPS,
+    POSSESSED_NOUN_CUES,
+    NOUN_CONTENT_PREPS,
+    AS_VERBS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
     VERB_CUES,
 )
 from .quotes import QuoteIndex
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SPEAKER_CUTS = frozenset({"relcl", "acl", "advcl"})
 
 
@@ -33,6 +38,8 @@ class ClaimParts:
     speaker: Any | None
     """The speaker as a spaCy Span, or None."""
     content: tuple[int, int]
+    strong: bool = False
+    """A speech verb with a third-person subject: kept even inside another's content."""
 
 
 def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
@@ -51,7 +58,23 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _verb_parts(tok, lemma, quotes)
                 if part is not None:
                     parts.append(part)
-        elif pos == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            elif lemma in AS_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+            ):
+                part = _verb_parts(tok, "view", quotes)
+                if part is not None:
+                    parts.append(part)
+        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == tok.sent.start:
+            part = _source_phrase_parts(tok)
+            if part is not None:
+                parts.append(part)
+        elif tok.lower_ == ":" and 0 < tok.i - tok.sent.start <= 5:
+            part = _headline_parts(tok)
+            if part is not None:
+                parts.append(part)
+        elif pos == "NOUN" and (
+            tok.lemma_.lower() in NOUN_CUES or tok.lemma_.lower() in POSSESSED_NOUN_CUES
+        ):
             part = _noun_parts(tok)
             if part is not None:
                 parts.append(part)
@@ -73,11 +96,18 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         return None  # "it appears that ...": the author's hedge, nobody's claim
     content: tuple[int, int] | None = None
     lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS] if lexical else []
+    clauses = [c for c in children if _is_clause(c)] if lexical else []
     if clauses:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
         content = _chars(doc, first, last)
+    elif (
+        lexical
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    ):
+        # "As Politico reported, ...": the main clause is what was reported.
+        content = _rest_of_head(verb)
     elif lexical and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "We will win, he said": the cue hangs off the clause it reports.
         head = verb.head
@@ -103,7 +133,31 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     for c in children:
         if c.dep_ == "prt" and c.i == last_cue + 1:
             last_cue = c.i
-    return ClaimParts(_chars(doc, first_cue, last_cue), _subject(verb), content)
+    speaker = _subject(verb)
+    strong = (
+        (lemma in SPEECH_VERBS or lemma in VERB_CUES)
+        and speaker is not None
+        and speaker.root.lower_ not in _FIRST_SECOND_PERSON
+    )
+    return ClaimParts(_chars(doc, first_cue, last_cue), speaker, content, strong)
+
+
+def _is_clause(child: Any) -> bool:
+    if child.dep_ in CLAUSE_DEPS:
+        return True
+    # "called for the president to resign": an advcl introduced by "for"
+    return child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+    )
+
+
+def _rest_of_head(verb: Any) -> tuple[int, int] | None:
+    """The head clause of ``verb`` without the cue's own subtree."""
+    first_own, last_own = verb.left_edge.i, verb.right_edge.i
+    rest = [t for t in verb.head.subtree if not (first_own <= t.i <= last_own)]
+    if not any(t.is_alpha for t in rest):
+        return None
+    return _chars(verb.doc, rest[0].i, rest[-1].i)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -169,6 +223,22 @@ def _noun_parts(noun: Any) -> ClaimParts | None:
         if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
     ]
     owner = next((c for c in children if c.dep_ == "poss"), None)
+    if noun.lemma_.lower() not in NOUN_CUES:
+        if owner is None:
+            return None  # "a decision", "support": attributed only when someone's
+        clauses = [
+            c
+            for c in children
+            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl")
+            and c.i > noun.i
+            and any(m.dep_ in ("mark", "aux") for m in c.children)
+        ]
+        if not clauses:
+            clauses = [
+                c
+                for c in children
+                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS
+            ]
     if clauses:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
@@ -221,3 +291,36 @@ def _bare_speech_content(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | Non
     ):
         return following[0]
     return None
+
+
+def _source_phrase_parts(prep: Any) -> ClaimParts | None:
+    """ "In a new poll, ...", "in Forbes' words, ...": the phrase is the source."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in SOURCE_NOUNS:
+        return None
+    doc = prep.doc
+    sent = prep.sent
+    first_own, last_own = prep.i, prep.right_edge.i
+    before = (sent.start, first_own - 1)
+    after = (last_own + 1, sent.end - 1)
+    words_before = sum(1 for t in doc[before[0] : before[1] + 1] if t.is_alpha)
+    words_after = sum(1 for t in doc[after[0] : after[1] + 1] if t.is_alpha)
+    if max(words_before, words_after) < 3:
+        return None
+    first, last = before if words_before >= words_after else after
+    speaker = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+    return ClaimParts(_chars(doc, prep.i, prep.i), speaker, _chars(doc, first, last))
+
+
+def _headline_parts(colon: Any) -> ClaimParts | None:
+    """Headline attribution "Gingrich: Trump must decide ...": a name, a colon, a claim."""
+    doc = colon.doc
+    sent = colon.sent
+    name = doc[sent.start : colon.i]
+    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in name):
+        return None
+    rest = doc[colon.i + 1 : sent.end]
+    if sum(1 for t in rest if t.is_alpha) < 3:
+        return None
+    content = _chars(doc, colon.i + 1, sent.end - 1)
+    return ClaimParts(_chars(doc, colon.i, colon.i), name, content)

@@ -51,7 +51,7 @@ def _drop_nested(parts: list[ClaimParts]) -> list[ClaimParts]:
     """Keep the outermost attribution when one cue sits inside another's content."""
     kept = []
     for part in parts:
-        nested = any(
+        nested = not part.strong and any(
             other is not part
             and other.content[0] <= part.cue[0]
             and part.cue[1] <= other.content[1]

@@ -24,10 +24,10 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    accuse acknowledge acquiesce admonish advocate affirm allege allude announce apologize
+    accuse acknowledge acquiesce show admonish advocate affirm allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
     bemoan berate blame blast boast brag call caution characterize characterise chant chastise
-    chide cite claim comment complain concede conclude condemn confide confirm congratulate
+    chide cite claim complain concede conclude condemn confide confirm congratulate
     contend contradict criticize criticise credit declare decry deem defend demand denounce
     deny deride describe disclose dismiss dispute divulge dub echo emphasize emphasise endorse
     envision explain express fear grumble hail highlight hint insinuate insist interject joke
@@ -44,10 +44,10 @@ VERB_CUES: frozenset[str] = _lexicon(
 COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
-    charge consider decide decline demand deny doubt estimate expect feel figure find
+    charge consider decide decline demand deny doubt estimate expect figure find
     forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
-    recommend refuse request rule seek seem show suppose suspect think threaten understand vote
+    recommend refuse request rule seek seem suppose suspect think threaten understand vote
     want welcome wish
     """
 )
@@ -66,18 +66,39 @@ NOUN_CUES: frozenset[str] = _lexicon(
 # found next to them (a parenthetical cue, a quotation split off by the sentencizer).
 SPEECH_VERBS: frozenset[str] = _lexicon(
     """
-    say tell add write note explain argue insist continue ask reply respond recall tweet
+    say tell add write note explain argue insist ask reply respond recall tweet
     claim warn state declare joke remark quip shout yell whisper mutter concede acknowledge
     admit recount suggest predict complain
     """
 )
+
+# Verbs of perception that attribute a view with "as": "voters see him as ...".
+AS_VERBS: frozenset[str] = frozenset({"see", "view", "regard", "consider", "perceive"})
+# "In the latest poll, ...": nouns whose "in" phrase is the source of the sentence.
+SOURCE_NOUNS: frozenset[str] = _lexicon(
+    """
+    poll polls survey surveys study studies analysis report words view opinion estimate
+    estimates data memo book column letter account
+    """
+)
+
+# Nouns that attribute only with a possessor: "Trump's decision to ...", "her support for".
+POSSESSED_NOUN_CUES: frozenset[str] = _lexicon(
+    """
+    decision desire plan support criticism attack opposition question view call endorsement
+    hope intention goal proposal position stance response reaction embrace defense defence
+    praise rejection refusal insistence plea
+    """
+)
+# Prepositions and marks that introduce the content of a possessed nominal cue.
+NOUN_CONTENT_PREPS: frozenset[str] = frozenset({"for", "of", "on", "to", "about", "against"})
 
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.
 CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp"})
 # Non-clausal content: the thing praised, announced, called for ("praised the plan").
-OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "oprd", "attr"})
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "oprd", "attr", "intj"})
 # Prepositions whose object is the content ("called for reform", "spoke about taxes").
 CONTENT_PREPS: frozenset[str] = frozenset({"for", "about", "on", "of", "to", "as", "against"})
 # Edges through which a subject-less cue borrows the subject of its head
