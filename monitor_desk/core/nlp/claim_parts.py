@@ -18,6 +18,7 @@ from .cues import (
     INHERIT_DEPS,
     NOUN_CUES,
     OBJECT_DEPS,
+    PREP_VERB_CUES,
     POSSESSED_NOUN_CUES,
     NOUN_CONTENT_PREPS,
     AS_VERBS,
@@ -54,16 +55,19 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
         elif pos == "VERB":
             lemma = tok.lemma_.lower()
+            part = None
             if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
                 part = _verb_parts(tok, lemma, quotes)
-                if part is not None:
-                    parts.append(part)
-            elif lemma in AS_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+            if part is None and lemma in PREP_VERB_CUES:
+                part = _prep_verb_parts(tok, PREP_VERB_CUES[lemma])
+            if (
+                part is None
+                and lemma in AS_VERBS
+                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
             ):
                 part = _verb_parts(tok, "view", quotes)
-                if part is not None:
-                    parts.append(part)
+            if part is not None:
+                parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == tok.sent.start:
             part = _source_phrase_parts(tok)
             if part is not None:
@@ -324,3 +328,20 @@ def _headline_parts(colon: Any) -> ClaimParts | None:
         return None
     content = _chars(doc, colon.i + 1, sent.end - 1)
     return ClaimParts(_chars(doc, colon.i, colon.i), name, content)
+
+
+def _prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
+    """ "talked about taxes", "pushed for a vote": the preposition's object is the content."""
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i and c.dep_ in ("prep", "prt") and c.lower_ in preps
+        ),
+        None,
+    )
+    if prep is None or prep.right_edge.i == prep.i:
+        return None
+    doc = verb.doc
+    content = _chars(doc, prep.i + 1, prep.right_edge.i)
+    return ClaimParts(_chars(doc, verb.i, prep.i), _subject(verb), content)

@@ -24,7 +24,7 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    accuse acknowledge acquiesce show admonish advocate affirm allege allude announce apologize
+    accuse acknowledge acquiesce attack discuss show admonish advocate affirm allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
     bemoan berate blame blast boast brag call caution characterize characterise chant chastise
     chide cite claim complain concede conclude condemn confide confirm congratulate
@@ -92,6 +92,27 @@ POSSESSED_NOUN_CUES: frozenset[str] = _lexicon(
 )
 # Prepositions and marks that introduce the content of a possessed nominal cue.
 NOUN_CONTENT_PREPS: frozenset[str] = frozenset({"for", "of", "on", "to", "about", "against"})
+
+# Verbs that attribute through a preposition: "talked about taxes", "pushed for a vote".
+PREP_VERB_CUES: dict[str, frozenset[str]] = {
+    "talk": frozenset({"about", "of"}),
+    "speak": frozenset({"about", "of", "on", "against", "out"}),
+    "focus": frozenset({"on"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "lobby": frozenset({"for", "against"}),
+    "campaign": frozenset({"for", "against", "on"}),
+    "weigh": frozenset({"in", "on"}),
+    "reflect": frozenset({"on"}),
+    "vote": frozenset({"for", "against"}),
+    "side": frozenset({"with", "against"}),
+    "agree": frozenset({"with", "on"}),
+    "disagree": frozenset({"with", "on", "about"}),
+    "comment": frozenset({"on", "about"}),
+    "testify": frozenset({"about", "before"}),
+    "look": frozenset({"to", "for"}),
+    "hint": frozenset({"at"}),
+}
 
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
