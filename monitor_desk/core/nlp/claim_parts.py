@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cues import (
+    AS_VERBS,
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
     CONTENT_PREPS,
     HEDGE_VERBS,
     INHERIT_DEPS,
+    NOUN_CONTENT_PREPS,
     NOUN_CUES,
     OBJECT_DEPS,
-    PREP_VERB_CUES,
     POSSESSED_NOUN_CUES,
-    NOUN_CONTENT_PREPS,
-    AS_VERBS,
+    PREP_VERB_CUES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     VERB_CUES,
@@ -30,6 +30,7 @@ from .quotes import QuoteIndex
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 _SPEAKER_CUTS = frozenset({"relcl", "acl", "advcl"})
 
 
@@ -94,13 +95,13 @@ def _chars(doc: Any, first: int, last: int) -> tuple[int, int]:
 def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     doc = verb.doc
     children = list(verb.children)
-    if lemma in HEDGE_VERBS and any(
-        c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in children
-    ):
-        return None  # "it appears that ...": the author's hedge, nobody's claim
+    if lemma in HEDGE_VERBS and not _has_personal_subject(children):
+        return None  # "it appears that ...", "the visit appears to ...": the author's hedge
     content: tuple[int, int] | None = None
     lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
     clauses = [c for c in children if _is_clause(c)] if lexical else []
+    if lexical and not clauses:
+        clauses = _misattached_that_clause(verb)
     if clauses:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
@@ -144,6 +145,37 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and speaker.root.lower_ not in _FIRST_SECOND_PERSON
     )
     return ClaimParts(_chars(doc, first_cue, last_cue), speaker, content, strong)
+
+
+def _has_personal_subject(children: list[Any]) -> bool:
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    return subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _misattached_that_clause(verb: Any) -> list[Any]:
+    """A "that" clause the parser hung on a noun of an intervening phrase.
+
+    "agreed for the first time that Russia would ...", "indicated after those meetings
+    that ...": the small model reads the clause as a relative clause of "time" or
+    "meetings"; it is the complement of the cue.
+    """
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        for tok in child.subtree:
+            if (
+                tok.dep_ in ("relcl", "acl")
+                and tok.left_edge.lower_ == "that"
+                and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
+                )
+            ):
+                return [tok]
+    return []
 
 
 def _is_clause(child: Any) -> bool:

@@ -23,6 +23,7 @@ from .speakers import SpeakerResolver
 
 __all__ = ["extract_claims"]
 
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
 
 
@@ -42,7 +43,7 @@ def extract_claims(doc: Any) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
-    claims.extend(_orphan_quotes(text, quotes, taken, claims))
+    claims.extend(_orphan_quotes(doc, text, quotes, taken, claims))
     claims.sort(key=lambda c: (c.cue.start, c.content.start))
     return claims
 
@@ -75,6 +76,10 @@ def _build(
             if part.cue[0] >= q_start and part.cue[1] <= q_end:
                 continue  # the cue is inside this quote: do not swallow it
             start, end = min(start, q_start), max(end, q_end)
+    # A citation or aside cut in half ("... there (Reuters,"): end before its bracket.
+    bracket = text.rfind("(", start, end)
+    if bracket > start and text.find(")", bracket, end) < 0:
+        start, end = _trim(text, start, bracket)
     in_quotes = quotes.inside(start, end)
     kind = _kind(text, start, end, in_quotes)
     if kind == "direct":
@@ -122,14 +127,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _orphan_quotes(
-    text: str, quotes: QuoteIndex, taken: list[tuple[int, int]], claims: list[Claim]
+    doc: Any, text: str, quotes: QuoteIndex, taken: list[tuple[int, int]], claims: list[Claim]
 ) -> list[Claim]:
     """Quotations of a sentence or more that no cue attributed: speaker unknown."""
     orphans = []
     for q_start, q_end in quotes.spans:
-        inner = text[q_start + 1 : q_end - 1]
-        if len(inner.split()) < 4:
-            continue  # a scare-quoted phrase, not a statement
+        span = doc.char_span(q_start, q_end, alignment_mode="contract")
+        if span is None or len(span) < 5 or not any(t.pos_ in _CLAUSE_POS for t in span):
+            continue  # a scare-quoted phrase or a title, not a statement
         if any(s <= q_start and q_end <= e for s, e in taken):
             continue
         if any(c.cue.start >= q_start and c.cue.end <= q_end for c in claims):

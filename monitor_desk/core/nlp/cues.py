@@ -24,7 +24,8 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    accuse acknowledge acquiesce attack discuss show admonish advocate affirm allege allude announce apologize
+    accuse acknowledge acquiesce attack discuss show admonish advocate affirm allege allude
+    announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
     bemoan berate blame blast boast brag call caution characterize characterise chant chastise
     chide cite claim complain concede conclude condemn confide confirm congratulate

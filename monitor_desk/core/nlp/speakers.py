@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _UNRESOLVED_PRONOUNS = frozenset(
@@ -67,6 +68,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Any) -> None:
         self.persons: list[tuple[int, str]] = []
+        self._subjects: list[bool] = []
         full_by_surname: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -81,23 +83,34 @@ class SpeakerResolver:
             else:
                 full_by_surname[words[-1].lower()] = name
             self.persons.append((ent.start_char, name))
+            root = ent.root
+            self._subjects.append(
+                root.dep_ in _SUBJECT_DEPS
+                or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+            )
         self._starts = [s for s, _ in self.persons]
         self._full_by_surname = full_by_surname
 
     def person_before(self, offset: int, pronoun: str) -> str | None:
-        """The most recent person before ``offset`` that ``pronoun`` can refer to."""
+        """The person before ``offset`` that ``pronoun`` most likely refers to.
+
+        The most recent compatible person who was a subject wins ("Ivanov applauded
+        what he said" is Ivanov even when "Clinton administration" comes between);
+        otherwise the most recent compatible person.
+        """
         i = bisect.bisect_left(self._starts, offset) - 1
         want_female = pronoun in _FEMALE_PRONOUNS
-        fallback: str | None = None
+        nearest: str | None = None
         for j in range(i, max(i - 12, -1), -1):
             name = self.persons[j][1]
-            first = name.split()[0].lower()
-            is_female = first in _FEMALE_FIRST_NAMES
-            if is_female == want_female or (not want_female and len(name.split()) == 1):
+            is_female = name.split()[0].lower() in _FEMALE_FIRST_NAMES
+            if is_female != want_female and not (not want_female and len(name.split()) == 1):
+                continue
+            if self._subjects[j]:
                 return name
-            if fallback is None:
-                fallback = name
-        return fallback
+            if nearest is None:
+                nearest = name
+        return nearest
 
     def resolve(self, span: Any) -> str | None:
         """Name for a speaker span (a spaCy Span), or None for an unresolved pronoun."""
