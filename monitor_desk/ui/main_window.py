@@ -1,34 +1,403 @@
-"""The main window (placeholder until the reader lands: a list and the article text)."""
+"""The main window: library list | reader | side panel (Claims, Sources, Notes, Entities).
+
+It opens before spaCy is loaded: the pipeline loads on the work queue and the status bar
+says so; articles without an analysis are analysed afterwards and the open one repaints
+when its analysis arrives.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QSplitter
+import re
 
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+
+from ..core.errors import NotFoundError
 from ..core.library import Library
+from ..core.models import SearchHit
+from .claims_panel import ClaimsPanel
+from .entities_panel import EntitiesPanel
+from .library_panel import LibraryPanel
+from .notes_panel import NotesPanel
+from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
+from .progress import JobRunner
+from .reader_view import ReaderPane
+from .sources_panel import SourcesPanel
+from .workers import WorkQueue
+
+TABS = ("Claims", "Sources", "Notes", "Entities")
+SPLIT_RATIO = (21, 49, 30)  # the reader's text column is capped; claims need room
+_HIT = re.compile("\u27e6(.*?)\u27e7")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
-        self.setWindowTitle("Monitor Desk")
-        self.resize(1200, 800)
-        split = QSplitter(self)
-        self.list = QListWidget(split)
-        self.list.setObjectName("libraryView")
-        self.text = QPlainTextEdit(split)
-        self.text.setObjectName("readerView")
-        self.text.setReadOnly(True)
-        split.setSizes([300, 900])
-        self.setCentralWidget(split)
-        for art in library.list_articles():
-            item = QListWidgetItem(art.title)
-            item.setData(256, art.id)
-            self.list.addItem(item)
-        self.list.currentItemChanged.connect(self._show)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+    """Attributes:
+        library: the ``Library`` service; settings: the ``QSettings`` used for state.
+        article_id: the open article, or None.
 
-    def _show(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.text.setPlainText(self.library.get_article(item.data(256)).text)
+    Signals:
+        articleShown(int): an article was (re)painted in the reader.
+        pipelineReady(str): the NLP pipeline is loaded (its status line).
+    """
+
+    articleShown = Signal(int)
+    pipelineReady = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        settings: QSettings | None = None,
+        analyse_missing: bool = True,
+    ) -> None:
+        super().__init__()
+        self.analyse_missing = analyse_missing
+        self.library = library
+        self.settings = settings or QSettings("MonitorDesk", "Monitor Desk")
+        self.article_id: int | None = None
+        self.pipeline_message = ""
+        self.setWindowTitle("Monitor Desk")
+        self.setAcceptDrops(True)
+        self.queue = WorkQueue(self)
+
+        self.library_panel = LibraryPanel(library, self)
+        self.reader = ReaderPane(self)
+        self.claims = ClaimsPanel(library, self._reader_selection, self)
+        self.sources = SourcesPanel(library, self)
+        self.notes = NotesPanel(library, self)
+        self.entities = EntitiesPanel(library, self)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("sidePanel")
+        self.side.setDocumentMode(True)
+        for widget, name in zip(
+            (self.claims, self.sources, self.notes, self.entities), TABS, strict=True
+        ):
+            self.side.addTab(widget, name)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (self.library_panel, self.reader, self.side):
+            self.splitter.addWidget(w)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel("Loading language model…", self)
+        self.status_label.setObjectName("pipelineStatus")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
+
+        self._build_actions()
+        self._connect()
+        self._restore()
+        self._open_initial_article()
+        self._load_pipeline()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setStatusTip(tip)
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.act_import_files = action(
+            "Import &Files…", self.import_files, QKeySequence.StandardKey.Open, "Import articles"
+        )
+        self.act_import_folder = action("Import F&older…", self.import_folder, "Ctrl+Shift+O")
+        self.act_quit = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_zoom_in = action("Zoom &In", lambda: self.reader.view.zoom_by(1), "Ctrl++")
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = action("Zoom &Out", lambda: self.reader.view.zoom_by(-1), "Ctrl+-")
+        self.act_zoom_reset = action("&Actual Size", self.reader.view.zoom_reset, "Ctrl+0")
+        self.act_find = action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_next = action("&Next Article", lambda: self.library_panel.step(1), "J")
+        self.act_prev = action("&Previous Article", lambda: self.library_panel.step(-1), "K")
+        self.act_about = action("&About Monitor Desk", self.about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.act_import_files, self.act_import_folder])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_find, self.act_next, self.act_prev])
+        self.types_menu = view_menu.addMenu("&Entity Types")
+        self.type_actions: dict[str, QAction] = {}
+        for label, name in ENTITY_NAMES.items():
+            a = QAction(f"{name} ({label})", self)
+            a.setCheckable(True)
+            a.toggled.connect(lambda on, lab=label: self._set_type_visible(lab, on))
+            self.types_menu.addAction(a)
+            self.type_actions[label] = a
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.act_import_files, self.act_import_folder])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_prev, self.act_next])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_zoom_out, self.act_zoom_in])
+        toolbar.addSeparator()
+        toolbar.addAction(self.claims_add_action())
+
+    def claims_add_action(self) -> QAction:
+        a = QAction("Add &Claim", self)
+        a.setStatusTip("Make the selected text a claim")
+        a.triggered.connect(self._add_claim)
+        return a
+
+    def _connect(self) -> None:
+        self.library_panel.articleSelected.connect(self.open_article)
+        self.library_panel.hitActivated.connect(self._open_hit)
+        view = self.reader.view
+        view.entityClicked.connect(self.show_entity)
+        self.claims.claimSelected.connect(view.scroll_to)
+        self.claims.claimsChanged.connect(self._repaint_claims)
+        self.claims.failed.connect(self.tell)
+        self.sources.spanSelected.connect(view.scroll_to)
+        self.sources.failed.connect(self.tell)
+        self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())
+        self.notes.highlightSelected.connect(view.scroll_to)
+        self.entities.mentionChosen.connect(self.go_to)
+        self.reader.legend.toggled.connect(self._sync_type_action)
+        self.jobs.importFinished.connect(self._after_import)
+        self.jobs.articleAnalysed.connect(self._analysis_arrived)
+        self.jobs.analysisFinished.connect(lambda _n: self.library_panel.refresh())
+        self.jobs.failed.connect(lambda msg: self.tell(msg, error=True))
+
+    # -- settings --------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        sizes = s.value("window/splitter")
+        if isinstance(sizes, list) and len(sizes) == 3 and all(str(x).isdigit() for x in sizes):
+            self.splitter.setSizes([int(x) for x in sizes])
+        else:
+            self.splitter.setSizes([self.width() * r // 100 for r in SPLIT_RATIO])
+        self.side.setCurrentIndex(int(s.value("side/tab", 0) or 0))
+        hidden = s.value("reader/hiddenTypes")
+        if isinstance(hidden, list):
+            self.reader.view.hidden = {str(x) for x in hidden}
+        elif isinstance(hidden, str):
+            self.reader.view.hidden = {hidden} if hidden else set()
+        else:
+            self.reader.view.hidden = set(HIDDEN_BY_DEFAULT)
+        size = s.value("reader/pointSize")
+        if size is not None:
+            self.reader.view.point_size = float(size)  # type: ignore[arg-type]
+        for label, a in self.type_actions.items():
+            a.blockSignals(True)
+            a.setChecked(label not in self.reader.view.hidden)
+            a.blockSignals(False)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", [str(x) for x in self.splitter.sizes()])
+        s.setValue("side/tab", self.side.currentIndex())
+        s.setValue("reader/hiddenTypes", sorted(self.reader.view.hidden))
+        s.setValue("reader/pointSize", self.reader.view.point_size)
+        if self.article_id is not None:
+            s.setValue("reader/article", self.article_id)
+        s.sync()
+
+    # -- articles --------------------------------------------------------------------------
+
+    def _open_initial_article(self) -> None:
+        if self.article_id is not None:
+            return
+        remembered = self.settings.value("reader/article")
+        if str(remembered).isdigit() and self.library_panel.select_article(int(str(remembered))):
+            return
+        first = self.library_panel.model.article_id(0)
+        if first is not None:
+            self.library_panel.select_article(first)
+        else:
+            self.reader.show_article(None, None, [], [])
+
+    def open_article(self, article_id: int, keep_scroll: bool = False) -> None:
+        try:
+            article = self.library.get_article(article_id)
+        except NotFoundError as exc:
+            self.tell(str(exc))
+            return
+        analysis = self.library.get_analysis(article_id)
+        claims = self.library.list_claims(article_id)
+        highlights = self.library.list_highlights(article_id)
+        self.reader.view.tag_colors = {t.name: t.color for t in self.library.list_tags() if t.color}
+        self.article_id = article_id
+        self.reader.show_article(article, analysis, claims, highlights, keep_scroll)
+        self.claims.load(article_id)
+        self.sources.load(article_id, article.text)
+        self.notes.load(article_id)
+        self.entities.load(list(analysis.entities) if analysis else [])
+        self.setWindowTitle(f"{article.title} — Monitor Desk")
+        self.settings.setValue("reader/article", article_id)
+        self.articleShown.emit(article_id)
+
+    def go_to(self, article_id: int, start: int, end: int) -> None:
+        """Show ``text[start:end]`` of an article, opening it first if needed."""
+        if article_id != self.article_id and not self.library_panel.select_article(article_id):
+            self.open_article(article_id)  # filtered out of the list: open it anyway
+        self.reader.view.scroll_to(start, end)
+
+    def show_entity(self, cluster: str, label: str) -> None:
+        self.side.setCurrentWidget(self.entities)
+        self.entities.show_cluster(cluster, label)
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        if hit.article_id != self.article_id:
+            self.open_article(hit.article_id)
+        if hit.highlight_id is not None:
+            h = self.library.get_highlight(hit.highlight_id)
+            if h.status == "anchored":
+                self.reader.view.scroll_to(h.start, h.end)
+            return
+        term = _HIT.search(hit.snippet)
+        article = self.reader.view.article
+        if term and article is not None:
+            found = article.text.casefold().find(term.group(1).casefold(), article.body_start)
+            if found >= 0:
+                self.reader.view.scroll_to(found, found + len(term.group(1)))
+
+    def _repaint_claims(self) -> None:
+        if self.article_id is not None:
+            self.open_article(self.article_id, keep_scroll=True)
+
+    def _reader_selection(self) -> tuple[int, int, int] | None:
+        span = self.reader.view.selected_span()
+        if span is None or self.article_id is None:
+            return None
+        return self.article_id, span[0], span[1]
+
+    def _add_claim(self) -> None:
+        self.side.setCurrentWidget(self.claims)
+        self.claims.add_from_selection()
+
+    def _set_type_visible(self, label: str, visible: bool) -> None:
+        self.reader.view.set_type_visible(label, visible)
+        button = self.reader.legend.buttons.get(label)
+        if button is not None and button.isChecked() != visible:
+            button.blockSignals(True)
+            button.setChecked(visible)
+            button.blockSignals(False)
+
+    def _sync_type_action(self, label: str, visible: bool) -> None:
+        a = self.type_actions.get(label)
+        if a is not None and a.isChecked() != visible:
+            a.blockSignals(True)
+            a.setChecked(visible)
+            a.blockSignals(False)
+
+    # -- background work -------------------------------------------------------------------
+
+    def _load_pipeline(self) -> None:
+        worker = self.queue.run(lambda: self.library.pipeline.message)
+        worker.signals.result.connect(self._pipeline_loaded)
+        worker.signals.error.connect(
+            lambda msg, _tb: self.status_label.setText(f"Language model failed to load: {msg}")
+        )
+
+    def _pipeline_loaded(self, message: str) -> None:
+        self.pipeline_message = message
+        self.status_label.setText(message)
+        self.pipelineReady.emit(message)
+        if not self.analyse_missing:
+            return
+        finder = self.queue.run(self._unanalysed_ids)
+        finder.signals.result.connect(self._analyse_missing)
+
+    def _unanalysed_ids(self) -> list[int]:
+        return [
+            aid
+            for aid in self.library.article_ids()
+            if self.library.get_article(aid).pipeline is None
+        ]
+
+    def _analyse_missing(self, ids: list[int]) -> None:
+        if ids:
+            self.jobs.start_analysis(ids)
+
+    def _analysis_arrived(self, article_id: int) -> None:
+        if article_id == self.article_id:
+            self.open_article(article_id, keep_scroll=True)
+
+    def start_import(self, paths: list[str]) -> None:
+        if paths:
+            self.jobs.start_import(paths)
+
+    def _after_import(self, report: object) -> None:
+        self.library_panel.refresh()
+        if self.article_id is None:
+            self._open_initial_article()
+        elif any(
+            getattr(f, "article_id", None) == self.article_id for f in getattr(report, "files", [])
+        ):
+            self.open_article(self.article_id, keep_scroll=True)
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", "Articles (*.txt *.html *.htm *.md);;All files (*)"
+        )
+        self.start_import(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        if folder:
+            self.start_import([folder])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # -- misc ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.library_panel.search_box.selectAll()
+
+    def tell(self, message: str, error: bool = False) -> None:
+        self.statusBar().showMessage(message, 8000)
+        if error:
+            QMessageBox.warning(self, "Monitor Desk", message)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Monitor Desk",
+            "Monitor Desk — an offline reader for news briefs: entities, claims, sources, "
+            f"highlights and notes.\n\nLibrary: {self.library.path or 'in memory'}\n"
+            f"Analysis: {self.pipeline_message or 'loading…'}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self.queue.shutdown()  # cancel imports/analysis and wait: no thread outlives the window
+        event.accept()

@@ -1,0 +1,185 @@
+"""The Claims tab: who said what in the open article, graded for credibility."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import MonitorDeskError
+from ..core.library import Library
+from ..core.review import CREDIBILITY, StoredClaim
+from .claim_dialog import ClaimDialog
+from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
+from .columns import allow_column_choice
+from .delegates import GradeDelegate
+
+SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
+"""Returns (article id, start, end) of the reader's selection, or None."""
+
+
+class ClaimsPanel(QWidget):
+    """Signals:
+    claimSelected(int, int): code-point span of the selected claim (to scroll the reader).
+    claimsChanged(): claims were edited, added or deleted (the reader repaints).
+    failed(str): a message for the user.
+    """
+
+    claimSelected = Signal(int, int)
+    claimsChanged = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self, library: Library, selection: SelectionProvider, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimsPanel")
+        self.library = library
+        self.selection = selection
+        self.model = ClaimsModel(library, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("claimsView")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        grades = [(None, "— not graded")] + [(k, f"{k} {v}") for k, v in CREDIBILITY.items()]
+        self.table.setItemDelegateForColumn(CREDIBILITY_COL, GradeDelegate(grades, self.table))
+        kinds = [(k, k) for k in ("direct", "indirect", "mixed")]
+        self.table.setItemDelegateForColumn(KIND, GradeDelegate(kinds, self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CONTENT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        fm = self.fontMetrics()
+        self.table.setColumnWidth(SPEAKER, fm.horizontalAdvance("Pavel Gorinov") + 8)
+        self.table.setColumnWidth(CUE, fm.horizontalAdvance("insisted") + 10)
+        self.table.setColumnWidth(KIND, fm.horizontalAdvance("indirect") + 16)
+        self.table.setColumnWidth(CITATION, fm.horizontalAdvance("Interfax, May 13") + 12)
+        self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Credibility") + 16)
+        # The side panel is narrow: kind and citation show below the table for the chosen
+        # claim; the header's context menu brings the columns back.
+        allow_column_choice(self.table, hidden=(KIND, CITATION))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
+
+        self.detail = QLabel(self)
+        self.detail.setObjectName("claimDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel(self)
+        self.add_button = QPushButton("Add from selection", self)
+        self.add_button.setToolTip("Select the claim's content in the text, then click here")
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add_from_selection)
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        self.model.failed.connect(self.failed)
+        self.model.changed.connect(self.claimsChanged)
+        self.model.modelReset.connect(self._update_summary)
+        self.dialog: ClaimDialog | None = None
+
+    def load(self, article_id: int | None) -> None:
+        self.model.load(article_id)
+        self.table.resizeRowsToContents()
+
+    def _update_summary(self) -> None:
+        n = self.model.rowCount()
+        self.summary.setText(f"{n} claim{'s' if n != 1 else ''}")
+        self.delete_button.setEnabled(False)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self._row_changed(self.model.index(row, 0), QModelIndex())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim = self.model.claim(current.row()) if current.isValid() else None
+        self.delete_button.setEnabled(claim is not None)
+        self.detail.setText(claim_detail(claim) if claim else "")
+        if claim is not None:
+            start = min(
+                claim.content.start,
+                claim.cue.start,
+                *([claim.speaker.start] if claim.speaker else []),
+            )
+            self.claimSelected.emit(start, max(claim.content.end, claim.cue.end))
+
+    def delete_current(self) -> None:
+        claim = self.model.claim(self.table.currentIndex().row())
+        if claim is None:
+            return
+        try:
+            self.library.delete_claim(claim.id)
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+        self.load(self.model.article_id)
+        self.claimsChanged.emit()
+
+    def add_from_selection(self) -> None:
+        sel = self.selection()
+        if sel is None or sel[0] != self.model.article_id:
+            self.failed.emit("Select the claim's content in the text first.")
+            return
+        article_id, start, end = sel
+        text = self.library.get_article(article_id).text[start:end]
+        self.dialog = ClaimDialog(text, parent=self)
+        self.dialog.accepted.connect(lambda: self._add(article_id, start, end))
+        self.dialog.open()
+
+    def _add(self, article_id: int, start: int, end: int) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        try:
+            self.library.add_claim(
+                article_id,
+                (start, end),
+                speaker_name=dialog.speaker.text(),
+                cue_text=dialog.cue.text(),
+                kind=dialog.kind.currentText(),
+            )
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.load(article_id)
+        self.claimsChanged.emit()
+
+
+def claim_detail(c: StoredClaim) -> str:
+    who = c.speaker_label or "Unknown speaker"
+    line = (
+        f"{who} {c.cue.text} ({c.kind} quote)"
+        if c.kind != "indirect"
+        else (f"{who} {c.cue.text} (reported speech)")
+    )
+    if c.citation is not None:
+        line += f"\nSource: {c.citation.text}"
+    grade = f"{c.credibility} {CREDIBILITY[c.credibility]}" if c.credibility else "not graded"
+    line += f"\nCredibility: {grade}" + ("  ·  added by you" if c.origin == "user" else "")
+    return line

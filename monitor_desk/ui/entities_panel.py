@@ -1,0 +1,206 @@
+"""The Entities tab: the article's entities by cluster, and one cluster's mentions
+across the library (choose one to go there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.library import Library
+from ..core.models import EntityMention
+from ..core.review import MentionRef
+from .legend import swatch
+from .palette import ENTITY_NAMES, entity_tint
+
+_Index = QModelIndex | QPersistentModelIndex
+ClusterRole = Qt.ItemDataRole.UserRole + 7
+MentionRole = Qt.ItemDataRole.UserRole + 8
+
+
+class _Table(QAbstractTableModel):
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section]
+        return None
+
+
+class ClustersModel(_Table):
+    """(cluster, label, count) of the open article's entities, most mentioned first."""
+
+    columns = ("Entity", "Type", "Here")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        cluster, label, count = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (cluster, ENTITY_NAMES.get(label, label), count)[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return swatch(entity_tint(label, self.parent().palette()))  # type: ignore[union-attr]
+        if role == ClusterRole:
+            return (cluster, label)
+        return None
+
+
+class MentionsModel(_Table):
+    """Mentions of one cluster in every article, with a little context."""
+
+    columns = ("Article", "Mention")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.contexts: list[str] = []
+
+    def set_mentions(self, rows: list[MentionRef], contexts: list[str]) -> None:
+        self.contexts = contexts
+        self.set_rows(rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        m: MentionRef = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return m.title if index.column() == 0 else self.contexts[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{m.title}\n{self.contexts[index.row()]}"
+        if role == MentionRole:
+            return m
+        return None
+
+
+class EntitiesPanel(QWidget):
+    """Signals:
+    mentionChosen(int, int, int): article id and code-point span of a mention to show.
+    """
+
+    mentionChosen = Signal(int, int, int)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entitiesPanel")
+        self.library = library
+        self.clusters = ClustersModel(self)
+        self.mentions = MentionsModel(self)
+        self.cluster_view = _table(self, self.clusters, "entityClustersView")
+        self.cluster_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mention_view = _table(self, self.mentions, "entityMentionsView")
+        self.mention_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mention_view.setWordWrap(True)
+        self.heading = QLabel("Click an entity in the text, or choose one above.", self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.heading)
+        lower_layout.addWidget(self.mention_view, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.cluster_view)
+        split.addWidget(lower)
+        split.setChildrenCollapsible(False)
+        split.setSizes([220, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        self.cluster_view.selectionModel().currentRowChanged.connect(self._cluster_changed)
+        self.mention_view.clicked.connect(self._mention_clicked)
+        self.mention_view.activated.connect(self._mention_clicked)
+        self.current: tuple[str, str] | None = None
+
+    def load(self, entities: list[EntityMention]) -> None:
+        counts: dict[tuple[str, str], int] = {}
+        for e in entities:
+            key = (e.cluster or e.text, e.label)
+            counts[key] = counts.get(key, 0) + 1
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0].casefold()))
+        self.cluster_view.selectionModel().blockSignals(True)
+        self.clusters.set_rows([(c, lab, n) for (c, lab), n in rows])
+        self.cluster_view.selectionModel().blockSignals(False)
+        if self.current is not None:
+            self.show_cluster(*self.current, select=True)
+
+    def show_cluster(self, cluster: str, label: str, select: bool = True) -> None:
+        """List every mention of ``cluster`` in the library."""
+        self.current = (cluster, label)
+        mentions = self.library.entity_mentions(cluster, label)
+        texts: dict[int, str] = {}
+        contexts = []
+        for m in mentions:
+            if m.article_id not in texts:
+                texts[m.article_id] = self.library.get_article(m.article_id).text
+            text = texts[m.article_id]
+            left = " ".join(text[max(0, m.start - 50) : m.start].split())
+            right = " ".join(text[m.end : m.end + 50].split())
+            contexts.append(f"…{left} [{m.text}] {right}…")
+        self.mentions.set_mentions(mentions, contexts)
+        n_articles = len({m.article_id for m in mentions})
+        kind = ENTITY_NAMES.get(label, label)
+        self.heading.setText(
+            f"{cluster} ({kind}): {len(mentions)} mention{'s' if len(mentions) != 1 else ''} "
+            f"in {n_articles} article{'s' if n_articles != 1 else ''}"
+        )
+        self.mention_view.resizeRowsToContents()
+        if select:
+            for row, (c, lab, _) in enumerate(self.clusters.rows):
+                if (c, lab) == (cluster, label):
+                    self.cluster_view.selectionModel().blockSignals(True)
+                    self.cluster_view.selectRow(row)
+                    self.cluster_view.selectionModel().blockSignals(False)
+                    break
+
+    def _cluster_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(ClusterRole) if current.isValid() else None
+        if key:
+            self.show_cluster(*key, select=False)
+
+    def _mention_clicked(self, index: QModelIndex) -> None:
+        m = index.data(MentionRole)
+        if isinstance(m, MentionRef):
+            self.mentionChosen.emit(m.article_id, m.start, m.end)
+
+
+def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view

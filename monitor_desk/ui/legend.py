@@ -1,0 +1,62 @@
+"""The entity legend above the reader: one toggle per entity type present."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+
+from .flow_layout import FlowLayout
+from .palette import ENTITY_NAMES, entity_tint
+
+
+def swatch(color: QColor, size: int = 12) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pix)
+    painter.setPen(color.darker(140))
+    painter.setBrush(color)
+    painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
+    painter.end()
+    return QIcon(pix)
+
+
+class EntityLegend(QWidget):
+    """Toggle buttons, one per entity type.
+
+    Signals:
+        toggled(str, bool): an entity type was shown (True) or hidden (False).
+    """
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityLegend")
+        self._layout = FlowLayout(self, spacing=2)
+        self.buttons: dict[str, QToolButton] = {}
+
+    def set_types(self, labels: list[str], hidden: set[str]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons.clear()
+        if labels:
+            caption = QLabel("Entities:")
+            caption.setEnabled(False)
+            self._layout.addWidget(caption)
+        for label in labels:
+            button = QToolButton(self)
+            button.setText(ENTITY_NAMES.get(label, label))
+            button.setToolTip(f"{label}: show or hide these entities")
+            button.setIcon(swatch(entity_tint(label, self.palette())))
+            button.setIconSize(QSize(12, 12))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setCheckable(True)
+            button.setChecked(label not in hidden)
+            button.setAutoRaise(True)
+            button.toggled.connect(lambda on, lab=label: self.toggled.emit(lab, on))
+            self._layout.addWidget(button)
+            self.buttons[label] = button

@@ -1,0 +1,135 @@
+"""Background jobs with visible progress: import and (re-)analysis, in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from ..core.library import Library
+from ..core.models import ImportReport
+from .workers import Worker, WorkQueue
+
+
+def report_text(report: ImportReport) -> tuple[str, str]:
+    """(summary line, details listing rejected files and why)."""
+    parts = [f"{report.count('imported')} imported"]
+    for status in ("revised", "unchanged"):
+        if report.count(status):
+            parts.append(f"{report.count(status)} {status}")
+    if report.rejected:
+        parts.append(f"{len(report.rejected)} rejected")
+    summary = ", ".join(parts) + ("; cancelled before the end." if report.cancelled else ".")
+    details = "\n".join(f"{f.path}: {f.reason}" for f in report.rejected)
+    return summary, details
+
+
+class JobRunner(QObject):
+    """Runs the library's long jobs on the work queue and shows their progress.
+
+    Signals:
+        importFinished(object): the ``ImportReport`` of an import.
+        articleAnalysed(int): an article's analysis was stored (during re-analysis).
+        analysisFinished(int): a re-analysis ended; the number of articles analysed.
+        failed(str): a job failed (message for the user).
+    """
+
+    importFinished = Signal(object)
+    articleAnalysed = Signal(int)
+    analysisFinished = Signal(int)
+    failed = Signal(str)
+
+    def __init__(
+        self, library: Library, queue: WorkQueue, status: QStatusBar, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.queue = queue
+        self.status = status
+        self.window = parent
+        self.bar = QProgressBar(parent)
+        self.bar.setObjectName("jobProgress")
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", parent)
+        self.cancel_button.setObjectName("jobCancel")
+        status.addPermanentWidget(self.bar)
+        status.addPermanentWidget(self.cancel_button)
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.active: list[Worker] = []
+        self.report_box: QMessageBox | None = None
+
+    def busy(self) -> bool:
+        return bool(self.active)
+
+    def cancel(self) -> None:
+        for worker in self.active:
+            worker.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status.showMessage("Cancelling…")
+
+    def _start(self, worker: Worker, label: str, on_result: Callable[[Any], None]) -> Worker:
+        self.active.append(worker)
+        self.bar.setRange(0, 0)  # busy until the first progress report gives a total
+        self.bar.setFormat(label + " %v/%m")
+        self.bar.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        worker.signals.progress.connect(self._progress)
+        worker.signals.result.connect(on_result)
+        worker.signals.error.connect(lambda msg, _tb: self.failed.emit(msg))
+        worker.signals.finished.connect(lambda: self._done(worker))
+        return self.queue.submit(worker)
+
+    def _progress(self, done: int, total: int, _what: str) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+
+    def _done(self, worker: Worker) -> None:
+        if worker in self.active:
+            self.active.remove(worker)
+        if not self.active:
+            self.bar.hide()
+            self.cancel_button.hide()
+
+    # -- import ----------------------------------------------------------------------------
+
+    def start_import(self, paths: list[str]) -> Worker:
+        worker = Worker(self.library.import_paths, list(paths), analyze=True, progress=True)
+        self.status.showMessage(f"Importing {len(paths)} item(s)…")
+        return self._start(worker, "Importing", self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
+        summary, details = report_text(report)
+        self.status.showMessage("Import: " + summary, 10000)
+        box = QMessageBox(self.window)
+        box.setObjectName("importReport")
+        box.setWindowTitle("Import finished")
+        box.setIcon(QMessageBox.Icon.Warning if report.rejected else QMessageBox.Icon.Information)
+        box.setText(summary)
+        if details:
+            box.setInformativeText("Some files were not imported; see the details.")
+            box.setDetailedText(details)
+        box.open()  # not modal-blocking: the reader stays usable
+        self.report_box = box
+        self.importFinished.emit(report)
+
+    # -- analysis --------------------------------------------------------------------------
+
+    def start_analysis(self, article_ids: list[int]) -> Worker:
+        worker = Worker(self.library.reanalyze, list(article_ids), progress=True)
+        worker.signals.progress.connect(lambda _d, _t, what: self._analysed(what))
+        self.status.showMessage(f"Analysing {len(article_ids)} article(s)…")
+        return self._start(worker, "Analysing", self._analysis_done)
+
+    def _analysed(self, what: str) -> None:
+        if what.isdigit():
+            self.articleAnalysed.emit(int(what))
+
+    def _analysis_done(self, count: int) -> None:
+        self.status.showMessage(f"Analysed {count} article(s).", 5000)
+        self.analysisFinished.emit(count)

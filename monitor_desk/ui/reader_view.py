@@ -1,0 +1,343 @@
+"""The reader: an article's text with its marks, and the pane around it (metadata, legend).
+
+The text is plain text (``setPlainText``): markup in an article shows literally, links are
+not followed and nothing loads resources. Marks are character formats (see
+``reader_format``); a flash is an extra selection, so it never touches the document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import Analysis, Article, EntityMention, Highlight
+from ..core.review import StoredClaim
+from .legend import EntityLegend
+from .palette import HIDDEN_BY_DEFAULT, mix
+from .reader_format import apply_formats
+from .reader_marks import ArticleMarks, Mark, entity_at, tooltip
+from .text_offsets import OffsetMap, document_text
+
+DEFAULT_POINT_SIZE = 12.0
+MAX_TEXT_WIDTH_EM = 38  # ~70 characters a line: long lines tire the eye
+FLASH_MS = 1200
+
+
+class ReaderView(QTextBrowser):
+    """The article text.
+
+    Signals:
+        entityClicked(str, str): cluster and label of a clicked entity.
+    """
+
+    entityClicked = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.article: Article | None = None
+        self.marks = ArticleMarks()
+        self.hidden: set[str] = set(HIDDEN_BY_DEFAULT)
+        self.tag_colors: dict[str, str] = {}
+        self.point_size = DEFAULT_POINT_SIZE
+        self.offsets = OffsetMap("")
+        self._mark_list: list[Mark] = []
+        self._title_span: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+
+    # -- content ---------------------------------------------------------------------------
+
+    def show_article(
+        self,
+        article: Article | None,
+        analysis: Analysis | None = None,
+        claims: list[StoredClaim] | None = None,
+        highlights: list[Highlight] | None = None,
+        keep_scroll: bool = False,
+    ) -> None:
+        scroll = self.verticalScrollBar().value()
+        self.article = article
+        self.marks = ArticleMarks(
+            entities=list(analysis.entities) if analysis else [],
+            claims=list(claims or []),
+            citations=list(analysis.citations) if analysis else [],
+            highlights=list(highlights or []),
+        )
+        self._mark_list = self.marks.marks()
+        text = article.text if article else ""
+        self.offsets = OffsetMap(text)
+        self._title_span = _title_span(article) if article else None
+        self.setExtraSelections([])
+        self.setPlainText(document_text(text))
+        self.repaint_marks()
+        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
+
+    def title_in_text(self) -> bool:
+        return self._title_span is not None
+
+    def repaint_marks(self) -> None:
+        if self.article is None:
+            return
+        apply_formats(
+            self.document(),
+            len(self.article.text),
+            self.offsets,
+            self.marks,
+            self.article.body_start,
+            self._title_span,
+            self.hidden,
+            self.tag_colors,
+            self.palette(),
+            self.point_size,
+        )
+        self._fit_margins()
+
+    def set_type_visible(self, label: str, visible: bool) -> None:
+        (self.hidden.discard if visible else self.hidden.add)(label)
+        self.repaint_marks()
+
+    # -- positions -------------------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.offsets.to_code_point(cursor.selectionStart())
+        end = self.offsets.to_code_point(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def position_at(self, point: QPoint) -> int | None:
+        """Code point offset of the character under a viewport point, or None."""
+        doc_point = QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+        pos = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        return None if pos < 0 else self.offsets.to_code_point(pos)
+
+    def scroll_to(self, start: int, end: int, flash: bool = True) -> None:
+        """Bring ``text[start:end]`` (code points) into view, a third from the top."""
+        a, b = self.offsets.span_to_utf16(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        if flash:
+            self.flash(start, end)
+
+    def flash(self, start: int, end: int) -> None:
+        a, b = self.offsets.span_to_utf16(start, end)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        fmt = selection.format  # type: ignore[attr-defined]
+        base = self.palette().color(QPalette.ColorRole.Base)
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        fmt.setBackground(mix(base, accent, 0.45))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selection.format = fmt  # type: ignore[attr-defined]
+        self.setExtraSelections([selection])
+        self._flash_timer.start(FLASH_MS)
+
+    def flashed_span(self) -> tuple[int, int] | None:
+        """What is flashing now (code points), for tests and accessibility."""
+        selections = self.extraSelections()
+        if not selections:
+            return None
+        cursor = selections[0].cursor
+        return (
+            self.offsets.to_code_point(cursor.selectionStart()),
+            self.offsets.to_code_point(cursor.selectionEnd()),
+        )
+
+    # -- zoom and layout -------------------------------------------------------------------
+
+    def zoom_by(self, step: float) -> None:
+        self.point_size = min(28.0, max(8.0, self.point_size + step))
+        self.repaint_marks()
+
+    def zoom_reset(self) -> None:
+        self.point_size = DEFAULT_POINT_SIZE
+        self.repaint_marks()
+
+    def _fit_margins(self) -> None:
+        # Centre a column of at most MAX_TEXT_WIDTH_EM; the root frame's margins keep the
+        # background the palette's base colour on both sides.
+        em = (
+            self.fontMetrics().horizontalAdvance("M")
+            * self.point_size
+            / max(1.0, self.font().pointSizeF())
+        )
+        width = self.viewport().width()
+        side = max(24, int((width - MAX_TEXT_WIDTH_EM * em) / 2))
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if int(fmt.leftMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(16)
+            fmt.setBottomMargin(48)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_margins()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.repaint_marks()  # tints are mixed from the palette: recompute them
+
+    # -- mouse -----------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = self.position_at(event.pos())
+            text = tooltip(self._mark_list, pos, self.hidden) if pos is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            pos = self.position_at(event.position().toPoint())
+            over = pos is not None and entity_at(self._mark_list, pos, self.hidden) is not None
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            self.viewport().setCursor(shape)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        pos = self.position_at(event.position().toPoint())
+        entity = entity_at(self._mark_list, pos, self.hidden) if pos is not None else None
+        if entity is not None:
+            self.entityClicked.emit(entity.cluster, entity.label)
+
+    def entity_under(self, pos: int) -> EntityMention | None:
+        return entity_at(self._mark_list, pos, self.hidden)
+
+
+def _title_span(article: Article) -> tuple[int, int] | None:
+    """Where the title stands as its own line in the body, if it does."""
+    text = article.text
+    title = (article.title or "").strip()
+    if not title:
+        return None
+    start = text.find(title, article.body_start, article.body_start + 4 * len(title) + 200)
+    if start < 0:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip() != title:
+        return None
+    return start, start + len(title)
+
+
+def metadata_line(article: Article) -> str:
+    parts = []
+    if article.publication:
+        parts.append(article.publication)
+    issue = []
+    if article.volume:
+        issue.append(f"Vol. {article.volume}")
+    if article.issue:
+        issue.append(f"No. {article.issue}")
+    if issue:
+        parts.append(", ".join(issue))
+    if article.date:
+        parts.append(article.date)
+    if article.author:
+        parts.append(article.author)
+    return "  ·  ".join(parts)
+
+
+class ReaderPane(QWidget):
+    """Title and metadata, the entity legend, and the reader itself.
+
+    Attributes:
+        view: the ``ReaderView`` (objectName ``readerView``).
+        legend: the ``EntityLegend``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.title = QLabel(self)
+        self.title.setObjectName("readerTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("readerMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.legend = EntityLegend(self)
+        self.view = ReaderView(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("readerAnalysisStatus")
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.status.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.legend.toggled.connect(self.view.set_type_visible)
+
+    def show_article(
+        self,
+        article: Article | None,
+        analysis: Analysis | None,
+        claims: list[StoredClaim],
+        highlights: list[Highlight],
+        keep_scroll: bool = False,
+    ) -> None:
+        self.view.show_article(article, analysis, claims, highlights, keep_scroll)
+        if article is None:
+            self.title.setText("No article open")
+            self.meta.clear()
+        else:
+            # The title line is in the text already (styled as a heading): do not repeat it.
+            self.title.setVisible(not self.view.title_in_text())
+            self.title.setText(article.title)
+            self.meta.setText(metadata_line(article))
+        self.legend.set_types(self.view.marks.labels(), self.view.hidden)
+        if article is not None and analysis is None:
+            self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
+            self.status.show()
+        else:
+            self.status.hide()
