@@ -35,10 +35,14 @@ def _check_is_sqlite(path: Path) -> None:
         )
 
 
-def _connect(path: Path | None) -> sqlite3.Connection:
+def _connect(path: Path | None, read_only: bool = False) -> sqlite3.Connection:
     target = ":memory:" if path is None else str(path)
     try:
-        conn = sqlite3.connect(target, check_same_thread=False, timeout=5.0)
+        if read_only and path is not None:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+        else:
+            conn = sqlite3.connect(target, check_same_thread=False, timeout=5.0)
     except sqlite3.OperationalError as exc:
         raise LibraryFileError(f"Cannot open the library file {path}: {exc}.") from exc
     return conn
@@ -60,12 +64,17 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def open_database(path: Path | None) -> Database:
-    """Open (creating if needed) and migrate the library at ``path``; None means in memory."""
+def open_database(path: Path | None, read_only: bool = False) -> Database:
+    """Open (creating if needed) and migrate the library at ``path``; None means in memory.
+
+    ``read_only`` opens an existing file without writing anything to it.
+    """
     if path is not None:
         path = Path(path)
         if path.is_dir():
             raise LibraryFileError(f"{path} is a folder, not a library file.")
+        if read_only and not path.exists():
+            raise LibraryFileError(f"There is no library file {path}.")
         if path.exists():
             _check_is_sqlite(path)
         else:
@@ -75,9 +84,9 @@ def open_database(path: Path | None) -> Database:
                 raise LibraryFileError(
                     f"Cannot create the folder for the library {path}: {exc.strerror}."
                 ) from exc
-    conn = _connect(path)
+    conn = _connect(path, read_only)
     try:
-        return _prepare(conn, path)
+        return _prepare(conn, path, read_only)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
@@ -94,7 +103,7 @@ def open_database(path: Path | None) -> Database:
         raise
 
 
-def _prepare(conn: sqlite3.Connection, path: Path | None) -> Database:
+def _prepare(conn: sqlite3.Connection, path: Path | None, read_only: bool = False) -> Database:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise NewerLibraryError(
@@ -102,6 +111,13 @@ def _prepare(conn: sqlite3.Connection, path: Path | None) -> Database:
             f"version knows up to {SCHEMA_VERSION}). Update Monitor Desk to open it."
         )
     conn.execute("PRAGMA foreign_keys = ON")
+    if read_only:
+        db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        if migrations.pending(db):
+            raise LibraryFileError(
+                f"{path} was made by an older Monitor Desk; open it once for writing to upgrade it."
+            )
+        return db
     if path is not None:
         conn.execute("PRAGMA journal_mode = WAL")
         # With WAL, NORMAL keeps the file consistent after a crash or a kill; only the

@@ -18,6 +18,7 @@ from . import export, json_io, notes, search, store
 from .db import open_database, utc_now
 from .errors import LibraryFileError, NotFoundError
 from .export import ExportScope
+from .filelock import LibraryLock
 from .importer import CancelToken, ProgressCallback, import_files
 from .models import (
     Analysis,
@@ -66,24 +67,41 @@ class Library(ReviewMixin):
         db: the ``sqlite_utils.Database``; only core modules touch it.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
-        self.db = open_database(path)
+        self.read_only = read_only
+        self._file_lock: LibraryLock | None = None
+        if path is not None and not read_only:
+            self._file_lock = LibraryLock(path)
+            self._file_lock.acquire()
+        try:
+            self.db = open_database(path, read_only=read_only)
+        except BaseException:
+            if self._file_lock is not None:
+                self._file_lock.release()
+            raise
         self._lock = threading.RLock()
         self._pipeline: LoadedPipeline | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Library:
-        """Open or create the library at ``path`` (default: the user's library file)."""
+    def open(cls, path: str | Path | None = None, read_only: bool = False) -> Library:
+        """Open or create the library at ``path`` (default: the user's library file).
+
+        Only one process may have a library open for writing; another gets
+        ``LibraryInUseError`` and may open it ``read_only``.
+        """
         if path is None:
             path = default_library_path()
-        return cls(None if str(path) == ":memory:" else Path(path))
+        return cls(None if str(path) == ":memory:" else Path(path), read_only=read_only)
 
     def close(self) -> None:
         with self._lock:
             self.db.close()
+            if self._file_lock is not None:
+                self._file_lock.release()
+                self._file_lock = None
 
     def __enter__(self) -> Library:
         return self
@@ -125,7 +143,8 @@ class Library(ReviewMixin):
         own: list[Path] = []
         if self.path is not None:
             own = [
-                self.path.with_name(self.path.name + s) for s in ("", "-wal", "-shm", "-journal")
+                self.path.with_name(self.path.name + s)
+                for s in ("", "-wal", "-shm", "-journal", ".lock")
             ]
         return import_files(
             self.db, self._lock, paths, self._analyze if analyze else None, progress, cancel, own

@@ -83,3 +83,34 @@ def test_a_copy_is_written_before_a_migration_runs(
         assert conn.execute("SELECT name FROM tags").fetchall() == [("kept",)]
         columns = [r[1] for r in conn.execute("PRAGMA table_info(tags)")]
     assert "test_column" not in columns
+
+
+def test_a_second_writer_gets_a_clear_message_and_may_read(tmp_path: Path) -> None:
+    from monitor_desk.core.filelock import LibraryInUseError
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as first:
+        first.create_tag("shared")
+        with pytest.raises(LibraryInUseError, match="open in another Monitor Desk"):
+            Library.open(path)
+        with Library.open(path, read_only=True) as reader:
+            assert [t.name for t in reader.list_tags()] == ["shared"]
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                reader.create_tag("nope")
+    with Library.open(path) as again:  # released on close
+        assert [t.name for t in again.list_tags()] == ["shared"]
+
+
+def test_a_second_process_is_refused_while_the_first_holds_the_library(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path):
+        res = subprocess.run(
+            [sys.executable, "-m", "monitor_desk", "--db", str(path), "import", str(tmp_path)],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert res.returncode == 1
+    assert "open in another Monitor Desk (pid" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
