@@ -19,15 +19,44 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_library_for_gui(db: str | None):  # type: ignore[no-untyped-def]
-    """Open the library; a new default library is seeded with the bundled samples."""
+def open_library_for_gui(db: str | None, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """Open the library; a new library is seeded with the bundled samples."""
     from ..core.library import Library
     from ..core.paths import default_library_path
 
     path = Path(db) if db else default_library_path()
-    lib = Library.open(path)
-    lib.seed_samples()
+    lib = Library.open(path, read_only=read_only)
+    if not read_only:
+        lib.seed_samples()
     return lib
+
+
+def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
+    """Open the library, asking the user what to do when it cannot be opened for writing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core.errors import LibraryFileError
+    from ..core.filelock import LibraryInUseError
+
+    try:
+        return open_library_for_gui(db)
+    except LibraryInUseError as exc:
+        answer = QMessageBox.question(
+            None,
+            "Library in use",
+            f"{exc}\n\nOpen it read-only?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Open:
+            return None
+        try:
+            return open_library_for_gui(db, read_only=True)
+        except LibraryFileError as again:
+            QMessageBox.critical(None, "Cannot open the library", str(again))
+            return None
+    except LibraryFileError as exc:
+        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        return None
 
 
 def run_gui(db: str | None = None) -> int:
@@ -41,7 +70,9 @@ def run_gui(db: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Monitor Desk")
     app.setOrganizationName("MonitorDesk")
-    lib = open_library_for_gui(db)
+    lib = _open_or_explain(db)
+    if lib is None:
+        return 1
     window = MainWindow(lib)
     window.show()
     try:
