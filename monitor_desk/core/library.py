@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import export, json_io, notes, search, store
+from . import backups, export, json_io, notes, search, store
 from .db import open_database, utc_now
 from .errors import LibraryFileError, NotFoundError
 from .export import ExportScope
@@ -71,6 +71,7 @@ class Library(ReviewMixin):
         self.path = path
         self.read_only = read_only
         self._file_lock: LibraryLock | None = None
+        existed = path is not None and path.exists()
         if path is not None and not read_only:
             self._file_lock = LibraryLock(path)
             self._file_lock.acquire()
@@ -82,6 +83,9 @@ class Library(ReviewMixin):
             raise
         self._lock = threading.RLock()
         self._pipeline: LoadedPipeline | None = None
+        self._backup: threading.Thread | None = None
+        if path is not None and existed and not read_only:
+            self._backup = backups.start_rolling_backup(path)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -97,6 +101,8 @@ class Library(ReviewMixin):
         return cls(None if str(path) == ":memory:" else Path(path), read_only=read_only)
 
     def close(self) -> None:
+        if self._backup is not None:
+            self._backup.join()
         with self._lock:
             self.db.close()
             if self._file_lock is not None:

@@ -1,0 +1,92 @@
+"""Rolling copies of the library, made when it is opened, and their restore.
+
+Copies live in ``backups/`` beside the library as ``<name>-<UTC stamp>.sqlite``; the newest
+``KEEP`` are kept. A copy is made only when the library changed since the newest one, with
+SQLite's online backup, so it is consistent even while the library is being written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import LibraryFileError
+
+KEEP = 5
+
+
+def backup_folder(library: Path) -> Path:
+    return library.parent / "backups"
+
+
+def list_backups(library: Path) -> list[Path]:
+    """The library's rolling copies, newest first."""
+    folder = backup_folder(library)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{library.stem}-*.sqlite"), reverse=True)
+
+
+def needs_backup(library: Path) -> bool:
+    if not library.exists() or library.stat().st_size == 0:
+        return False
+    newest = list_backups(library)
+    if not newest:
+        return True
+    wal = library.with_name(library.name + "-wal")
+    files = [library] + ([wal] if wal.exists() and wal.stat().st_size > 0 else [])
+    changed = max(p.stat().st_mtime for p in files)
+    return changed > newest[0].stat().st_mtime
+
+
+def make_backup(library: Path, keep: int = KEEP) -> Path:
+    folder = backup_folder(library)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{library.stem}-{stamp}.sqlite"
+    partial = target.with_suffix(".partial")
+    src = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+    for old in list_backups(library)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def start_rolling_backup(library: Path) -> threading.Thread | None:
+    """Make a copy in the background if the library changed since the last one."""
+    if not needs_backup(library):
+        return None
+
+    def run() -> None:
+        # A failed copy must never stop the analyst from working; the next open retries.
+        with contextlib.suppress(OSError, sqlite3.Error):
+            make_backup(library)
+
+    thread = threading.Thread(target=run, name="library-backup", daemon=True)
+    thread.start()
+    return thread
+
+
+def restore_backup(backup: Path, library: Path) -> Path:
+    """Put ``backup`` in place of ``library``; the replaced file is kept as ``*.damaged``."""
+    if not backup.is_file():
+        raise LibraryFileError(f"There is no backup {backup}.")
+    kept = library.with_name(library.name + ".damaged")
+    if library.exists():
+        library.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        library.with_name(library.name + suffix).unlink(missing_ok=True)
+    shutil.copy2(backup, library)
+    return kept
