@@ -44,14 +44,27 @@ def _prepare(text: str, body_start: int, metadata: Mapping[str, str]) -> Prepare
     return prepare(text, body_start, citations, _upper_patterns())
 
 
-def _sentences(doc: Any, omap: OffsetMap) -> list[tuple[int, int]]:
+def _sentences(doc: Any, prep: Prepared) -> list[tuple[int, int]]:
+    """Sentence spans in full-text offsets, whitespace trimmed (from token arrays: cheaper
+    than building a Span per sentence)."""
+    from spacy.attrs import IDX, SENT_START
+
+    text = prep.masked  # == doc.text, which spaCy would rebuild from the tokens
+    omap = prep.offsets
+    if not len(doc):
+        return []
+    array = doc.to_array([SENT_START, IDX])
+    starts: list[int] = array[array[:, 0] == 1, 1].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts[1:], len(text)]
     out = []
-    for sent in doc.sents:
-        s_text = sent.text
-        lead = len(s_text) - len(s_text.lstrip())
-        trail = len(s_text.rstrip())
-        if trail > lead:
-            out.append((omap.start(sent.start_char + lead), omap.end(sent.start_char + trail)))
+    for start, end in zip(starts, bounds, strict=True):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = start + len(chunk) - len(chunk.lstrip())
+            out.append((omap.start(lead), omap.end(lead + len(stripped))))
     return out
 
 
@@ -81,7 +94,7 @@ def _map_claim(claim: Claim, text: str, omap: OffsetMap, covers: list[tuple[int,
 def _finish(prep: Prepared, doc: Any, pipeline: LoadedPipeline) -> Analysis:
     text = prep.text
     has_sents = doc.has_annotation("SENT_START")
-    sentences = _sentences(doc, prep.offsets) if has_sents else None
+    sentences = _sentences(doc, prep) if has_sents else None
     citations = with_coverage(prep.citations, text, prep.body_start, sentences)
     entities = cluster_mentions(text, entity_spans(doc, prep))
     claims: list[Claim] = []
