@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import weakref
 from pathlib import Path
 from typing import IO
 
@@ -44,6 +45,8 @@ class LibraryLock:
         f.write(f"pid {os.getpid()}")
         f.flush()
         self._file = f
+        # A script that forgets close(): the lock goes with the object, without a warning.
+        self._finalizer = weakref.finalize(self, f.close)
 
     def release(self) -> None:
         if self._file is not None:
