@@ -106,6 +106,9 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
         content = _chars(doc, first, last)
+    elif lexical and (passive := _passive_with_agent(children)) is not None:
+        # "The meeting was first reported by Politico": the subject is what was reported.
+        content = _chars(doc, passive.left_edge.i, passive.right_edge.i)
     elif (
         lexical
         and verb.dep_ == "advcl"
@@ -176,6 +179,12 @@ def _misattached_that_clause(verb: Any) -> list[Any]:
             ):
                 return [tok]
     return []
+
+
+def _passive_with_agent(children: list[Any]) -> Any | None:
+    if not any(c.dep_ == "agent" for c in children):
+        return None
+    return next((c for c in children if c.dep_ == "nsubjpass"), None)
 
 
 def _is_clause(child: Any) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-_QUOTE_CHAR_RE = re.compile(r'[“”"\n]')
+# Two apostrophes and a backtick pair opening (``...'') are the typewriter and Penn Treebank spellings of a double quote.
+_QUOTE_CHAR_RE = re.compile(r"''|``|[“”\"\n]")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;\u00a0")
 
 
@@ -23,6 +24,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for match in _QUOTE_CHAR_RE.finditer(text):
         pos = match.start()
         char = match.group()
+        width = len(char)
+        if char == "``":
+            char = "“"
         if char == "\n":
             open_at = -1  # unclosed at the paragraph end: not a usable quote
             continue
@@ -34,12 +38,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 open_at = -1
         else:  # straight quote: opening when it starts a word, closing otherwise
             before = text[pos - 1] if pos else " "
-            after = text[pos + 1] if pos + 1 < len(text) else " "
+            after = text[pos + width] if pos + width < len(text) else " "
             if open_at < 0:
                 if before in _OPENERS_BEFORE and not after.isspace():
                     open_at = pos
             elif not before.isspace():
-                quotes.append((open_at, pos + 1))
+                quotes.append((open_at, pos + width))
                 open_at = -1
     return quotes
 
