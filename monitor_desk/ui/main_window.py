@@ -258,8 +258,10 @@ class MainWindow(QMainWindow):
 
     def go_to(self, article_id: int, start: int, end: int) -> None:
         """Show ``text[start:end]`` of an article, opening it first if needed."""
-        if article_id != self.article_id and not self.library_panel.select_article(article_id):
-            self.open_article(article_id)  # filtered out of the list: open it anyway
+        if article_id != self.article_id:
+            self.library_panel.select_article(article_id)
+        if article_id != self.article_id:  # filtered out of the list, or already current
+            self.open_article(article_id)
         self.reader.view.scroll_to(start, end)
 
     def show_entity(self, cluster: str, label: str) -> None:

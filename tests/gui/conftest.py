@@ -99,3 +99,9 @@ def make_window(qtbot, settings: QSettings) -> Iterator[Callable[..., object]]: 
     for window in windows:
         window.close()
         assert window.queue.pool.activeThreadCount() == 0, "a worker outlived its window"
+
+
+@pytest.fixture
+def article_files(tmp_path: Path) -> list[Path]:
+    """The fixture articles written to a temp folder (not yet imported)."""
+    return write_articles(tmp_path / "in")

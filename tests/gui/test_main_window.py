@@ -1,0 +1,139 @@
+"""The window as a whole: start-up without a model, background work, keys, persistence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QMessageBox, QTableView, QTabWidget
+
+from monitor_desk.core.library import Library
+from monitor_desk.ui.screenshot import render_screenshot
+
+NAMES = (
+    "libraryView",
+    "readerView",
+    "claimsPanel",
+    "sourcesPanel",
+    "notesPanel",
+    "entitiesPanel",
+    "searchBox",
+)
+
+
+def test_opens_with_the_rule_fallback_and_analyses_what_is_missing(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, article_files
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    lib = Library.open(tmp_path / "fresh.sqlite")
+    lib.import_paths(article_files, analyze=False)
+    window = make_window(lib)
+    for name in NAMES:
+        assert window.findChild(object, name) is not None, name
+    status = window.findChild(QLabel, "pipelineStatus")
+    assert window.article_id is not None  # an article is open before the model is there
+    with qtbot.waitSignal(window.jobs.analysisFinished, timeout=30000):
+        pass
+    assert "fallback" in status.text()
+    assert all(lib.get_article(i).pipeline for i in lib.article_ids())
+    assert window.reader.view.marks.citations  # the open article repainted with analysis
+    window.close()
+    lib.close()
+
+
+def test_background_import_shows_progress_and_reports_rejects(
+    qtbot, make_window, gui_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"brief{i}.txt").write_text(
+            f"Publication: Monitor Volume: 8 Issue: {i}\n\nTITLE {i}\n\nMoscow said so.\n",
+            encoding="utf-8",
+        )
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    window = make_window(gui_library)
+    with qtbot.waitSignal(window.pipelineReady, timeout=30000):
+        pass
+    rows_before = window.library_panel.model.rowCount()
+    progress: list[tuple[int, int]] = []
+    with qtbot.waitSignal(window.jobs.importFinished, timeout=30000) as done:
+        worker = window.jobs.start_import([str(folder)])
+        worker.signals.progress.connect(lambda d, t, _w: progress.append((d, t)))
+        assert window.jobs.bar.isVisible()
+    report = done.args[0]
+    assert report.count("imported") == 3
+    assert [Path(f.path).name for f in report.rejected] == ["broken.txt"]
+    assert progress
+    assert progress[-1][0] == progress[-1][1] == 4
+    assert window.library_panel.model.rowCount() == rows_before + 3
+    box = window.findChild(QMessageBox, "importReport")
+    assert box is not None
+    assert "broken.txt" in box.detailedText()
+    box.close()
+    assert not window.jobs.bar.isVisible()
+
+
+def test_cancelled_import_stops(qtbot, make_window, gui_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(80):
+        (folder / f"b{i}.txt").write_text(f"TITLE {i}\n\nText number {i}.\n", encoding="utf-8")
+    window = make_window(gui_library)
+    with qtbot.waitSignal(window.jobs.importFinished, timeout=60000) as done:
+        worker = window.jobs.start_import([str(folder)])
+        worker.cancel()  # before it starts: nothing is imported
+    assert done.args[0].cancelled
+    window.findChild(QMessageBox, "importReport").close()
+
+
+def test_state_persists_across_restart(
+    make_window, gui_library: Library, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)
+    window.open_article(2)
+    window.side.setCurrentIndex(1)
+    window.splitter.setSizes([300, 700, 400])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(gui_library, settings)
+    assert again.article_id == 2
+    assert again.side.currentIndex() == 1
+    assert again.splitter.sizes() == sizes
+
+
+def test_keys_move_between_articles_and_ctrl_f_searches(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)
+    table = window.findChild(QTableView, "libraryView")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # shortcuts act in the active window
+    table.setFocus()
+    first = window.article_id
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    assert window.article_id != first
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert window.article_id == first
+    window.act_find.trigger()
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box.hasFocus() or window.focusWidget() is box
+    qtbot.keyClicks(box, "Kuchma")
+    results = window.findChild(QListView, "searchResults")
+    qtbot.waitUntil(lambda: results.isVisible() and results.model().rowCount() > 0, timeout=3000)
+    hit = results.model().hits[0]
+    assert "\u27e6" in hit.snippet
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.article_id == hit.article_id == 2
+
+
+def test_screenshot_renders_the_window(gui_library: Library, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    render_screenshot(gui_library, out, 1, (1200, 800))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    assert isinstance(QTabWidget, type)
