@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cues import (
+    ATTITUDE_ADJECTIVES,
     AS_VERBS,
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
@@ -67,6 +68,10 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
             ):
                 part = _verb_parts(tok, "view", quotes)
+            if part is not None:
+                parts.append(part)
+        elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
+            part = _attitude_parts(tok)
             if part is not None:
                 parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == tok.sent.start:
@@ -386,3 +391,23 @@ def _prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
     doc = verb.doc
     content = _chars(doc, prep.i + 1, prep.right_edge.i)
     return ClaimParts(_chars(doc, verb.i, prep.i), _subject(verb), content)
+
+
+def _attitude_parts(adjective: Any) -> ClaimParts | None:
+    """ "Democratic leaders are wary of ...", "she was confident that ...": a stance."""
+    copula = adjective.head
+    if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in copula.children):
+        return None  # "it is certain that ...": the author's own judgement
+    content_children = [
+        c for c in adjective.children if c.i > adjective.i and c.dep_ in ("prep", "ccomp", "xcomp")
+    ]
+    if not content_children:
+        return None
+    first = content_children[0]
+    doc = adjective.doc
+    start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+    last = max(c.right_edge.i for c in content_children)
+    if last < start:
+        return None
+    cue = _chars(doc, min(copula.i, adjective.i), adjective.i)
+    return ClaimParts(cue, _subject(copula), _chars(doc, start, last))

@@ -115,6 +115,18 @@ PREP_VERB_CUES: dict[str, frozenset[str]] = {
     "hint": frozenset({"at"}),
 }
 
+# Adjectives of attitude after a copula: "voters are wary of ...", "she was confident that".
+ATTITUDE_ADJECTIVES: frozenset[str] = _lexicon(
+    """
+    adamant afraid angry anxious appreciative aware certain comfortable concerned confident
+    convinced critical delighted determined disappointed dismissive doubtful eager
+    enthusiastic excited fearful frustrated furious grateful happy hopeful hostile keen
+    mindful nervous open opposed optimistic outraged pessimistic pleased proud reluctant
+    sceptical skeptical supportive sure sympathetic thankful uncomfortable unhappy upset
+    wary willing worried
+    """
+)
+
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.
