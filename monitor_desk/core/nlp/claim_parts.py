@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cues import (
+    LIGHT_VERBS,
+    SPEECH_NOUNS,
     ATTITUDE_ADJECTIVES,
     AS_VERBS,
     CLAUSE_DEPS,
@@ -60,6 +62,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = None
             if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
                 part = _verb_parts(tok, lemma, quotes)
+            if part is None and lemma in LIGHT_VERBS:
+                part = _light_verb_parts(tok)
             if part is None and lemma in PREP_VERB_CUES:
                 part = _prep_verb_parts(tok, PREP_VERB_CUES[lemma])
             if (
@@ -411,3 +415,37 @@ def _attitude_parts(adjective: Any) -> ClaimParts | None:
         return None
     cue = _chars(doc, min(copula.i, adjective.i), adjective.i)
     return ClaimParts(cue, _subject(copula), _chars(doc, start, last))
+
+
+def _light_verb_parts(verb: Any) -> ClaimParts | None:
+    """ "made similar comments", "raised concerns about ...", "made it clear that ..."."""
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in ("dobj", "ccomp", "oprd", "acomp")
+            and c.lemma_.lower() in SPEECH_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    clauses += [
+        c
+        for c in noun.children
+        if c.i > noun.i and (c.dep_ in ("acl", "ccomp", "relcl") or c.dep_ == "prep")
+    ]
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        if doc[first].dep_ == "prep":
+            first += 1
+        last = max(c.right_edge.i for c in clauses)
+        content = _chars(doc, first, max(first, last))
+        cue = _chars(doc, verb.i, noun.i)
+    else:
+        content = _chars(doc, noun.left_edge.i, noun.right_edge.i)
+        cue = _chars(doc, verb.i, verb.i)
+    return ClaimParts(cue, _subject(verb), content)

@@ -127,6 +127,16 @@ ATTITUDE_ADJECTIVES: frozenset[str] = _lexicon(
     """
 )
 
+# Light verbs that attribute through a speech noun: "made similar comments", "issued a
+# statement", "raised concerns about", "made it clear that".
+LIGHT_VERBS: frozenset[str] = _lexicon("make issue release deliver offer express voice raise")
+SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
+    """
+    comment remark speech case point observation apology concern question doubt objection
+    support opposition view opinion thought praise criticism endorsement clear
+    """
+)
+
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.
