@@ -6,6 +6,7 @@ parsed with ``nlp.pipe``; every offset is mapped back to the full text.
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -29,19 +30,21 @@ def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
 _extract_claims = _claims_extractor()
 
 
-def _upper_patterns() -> frozenset[str]:
-    return frozenset(
-        word
-        for p in gazetteer_patterns()
-        if isinstance(p.get("pattern"), str)
-        for word in p["pattern"].split()
-        if word.isupper()
-    )
+@functools.lru_cache(maxsize=1)
+def _known_forms() -> dict[str, str]:
+    """How the gazetteer writes its words ("nato" -> "NATO"), for re-casing headlines."""
+    forms: dict[str, str] = {}
+    for p in gazetteer_patterns():
+        if isinstance(p.get("pattern"), str):
+            for word in p["pattern"].split():
+                if word[:1].isupper():
+                    forms.setdefault(word.lower(), word)
+    return forms
 
 
 def _prepare(text: str, body_start: int, metadata: Mapping[str, str]) -> Prepared:
     citations = scan_citations(text, body_start, metadata)
-    return prepare(text, body_start, citations, _upper_patterns())
+    return prepare(text, body_start, citations, _known_forms())
 
 
 def _sentences(doc: Any, prep: Prepared) -> list[tuple[int, int]]:

@@ -10,115 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import Citation
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _SPACES_BEFORE = " \t\u00a0"
-# Small words that stay lower case when an all-caps line is restored.
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "without",
-        "as",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "after",
-        "before",
-        "since",
-        "until",
-        "up",
-        "down",
-        "out",
-        "off",
-        "than",
-        "then",
-        "so",
-        "if",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "some",
-        "more",
-        "most",
-        "other",
-        "such",
-        "only",
-        "own",
-        "same",
-        "too",
-        "very",
-        "vs",
-        "v",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +75,15 @@ def _is_caps_line(line: str) -> bool:
     return line == line.upper() and line != line.lower() and sum(map(str.isalpha, line)) >= 4
 
 
-def restore_case(masked: str, keep_upper: Iterable[str] = ()) -> str:
-    """Lower-case the words of ALL-CAPS lines (headlines, datelines) the way they are written
-    elsewhere in the text; unknown words become Capitalised, function words lower case.
-    The small model tags all-caps text badly; lengths never change."""
+def restore_case(masked: str, known: Mapping[str, str] | None = None) -> str:
+    """Re-case the words of ALL-CAPS lines (headlines, datelines) the way they are written
+    elsewhere in the text, else as in ``known`` (lower-case word -> form, e.g. from the
+    gazetteer), else in lower case. The small model tags all-caps text badly; lengths
+    never change."""
     lines = masked.split("\n")
     caps = [i for i, line in enumerate(lines) if _is_caps_line(line)]
     if not caps:
         return masked
-    keep = set(keep_upper)
     seen: dict[str, str] = {}
     caps_set = set(caps)
     for i, line in enumerate(lines):
@@ -193,25 +91,26 @@ def restore_case(masked: str, keep_upper: Iterable[str] = ()) -> str:
             continue
         for word in _WORD_RE.findall(line):
             low = word.lower()
+            # Seen in lower case anywhere means a common word, whatever else was seen.
             if word == low or low not in seen:
                 seen[low] = word
+    forms = {**known, **seen} if known else seen
     for i in caps:
-        lines[i] = _WORD_RE.sub(lambda m: _restore_word(m.group(0), seen, keep), lines[i])
+        lines[i] = _WORD_RE.sub(lambda m: _restore_word(m.group(0), forms), lines[i])
     return "\n".join(lines)
 
 
-def _restore_word(word: str, seen: dict[str, str], keep: set[str]) -> str:
-    if word in keep:
-        return word
+def _restore_word(word: str, forms: Mapping[str, str]) -> str:
     low = word.lower()
-    new = seen.get(low)
-    if new is None:
-        new = low if low in _FUNCTION_WORDS else word[:1] + low[1:]
+    new = forms.get(low, low)
     return new if len(new) == len(word) else word
 
 
 def prepare(
-    text: str, body_start: int, citations: Sequence[Citation], keep_upper: Iterable[str] = ()
+    text: str,
+    body_start: int,
+    citations: Sequence[Citation],
+    known: Mapping[str, str] | None = None,
 ) -> Prepared:
     masked, offsets = mask_body(text, body_start, [(c.start, c.end) for c in citations])
-    return Prepared(text, body_start, restore_case(masked, keep_upper), offsets, tuple(citations))
+    return Prepared(text, body_start, restore_case(masked, known), offsets, tuple(citations))
