@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"monitor-desk {__version__}")
     p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end (model, import, highlight, CSV, window)",
+    )
+    p.add_argument(
         "--db",
         metavar="PATH",
         help="library file (default: $MONITOR_DESK_DB, else the user data folder)",
@@ -86,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
 
     ij = sub.add_parser("import-json", help="merge a JSON export into the library")
     ij.add_argument("file")
+
+    sc = sub.add_parser("screenshot", help="render the main window to a PNG (no display needed)")
+    sc.add_argument("out", metavar="OUT.png")
+    sc.add_argument("--article", type=int, metavar="ID", help="the article to show")
+    sc.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
+    sc.add_argument("--tab", choices=["Claims", "Sources", "Notes", "Entities"])
 
     sub.add_parser("gui", help="open the reader window (the default)")
     return p
@@ -287,6 +298,26 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    import re
+
+    m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", args.size)
+    if not m:
+        print(
+            f"monitor-desk screenshot: --size takes WIDTHxHEIGHT, not {args.size!r}",
+            file=sys.stderr,
+        )
+        return 2
+    from .ui.screenshot import render_screenshot
+
+    with _open(args) as lib:
+        if lib.is_empty() and args.db is None:
+            lib.seed_samples()
+        render_screenshot(lib, Path(args.out), args.article, (int(m[1]), int(m[2])), args.tab)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
@@ -302,6 +333,7 @@ COMMANDS = {
     "reanalyze": cmd_reanalyze,
     "export": cmd_export,
     "import-json": cmd_import_json,
+    "screenshot": cmd_screenshot,
     "gui": cmd_gui,
     None: cmd_gui,
 }
@@ -309,6 +341,10 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     try:
         return COMMANDS[args.command](args)
     except MonitorDeskError as exc:
