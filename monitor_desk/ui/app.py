@@ -59,6 +59,22 @@ def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
+def _exit_after_first_paint(app, window) -> None:  # type: ignore[no-untyped-def]
+    """For bench/startup.py: say when the window first painted, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                print("first-paint", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+
+
 def run_gui(db: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -74,6 +90,8 @@ def run_gui(db: str | None = None) -> int:
     if lib is None:
         return 1
     window = MainWindow(lib)
+    if os.environ.get("MONITOR_DESK_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(app, window)
     window.show()
     try:
         return app.exec()
