@@ -11,21 +11,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cues import (
-    LIGHT_VERBS,
-    SPEECH_NOUNS,
-    ATTITUDE_ADJECTIVES,
     AS_VERBS,
+    ATTITUDE_ADJECTIVES,
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
     CONTENT_PREPS,
     HEDGE_VERBS,
     INHERIT_DEPS,
+    LIGHT_VERBS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
     OBJECT_DEPS,
     POSSESSED_NOUN_CUES,
     PREP_VERB_CUES,
+    QUOTE_ONLY_VERBS,
     SOURCE_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     VERB_CUES,
 )
@@ -62,6 +63,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = None
             if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
                 part = _verb_parts(tok, lemma, quotes)
+            if part is None and lemma in QUOTE_ONLY_VERBS:
+                part = _quote_only_parts(tok, quotes)
             if part is None and lemma in LIGHT_VERBS:
                 part = _light_verb_parts(tok)
             if part is None and lemma in PREP_VERB_CUES:
@@ -78,7 +81,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = _attitude_parts(tok)
             if part is not None:
                 parts.append(part)
-        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == tok.sent.start:
+        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
             part = _source_phrase_parts(tok)
             if part is not None:
                 parts.append(part)
@@ -332,15 +335,29 @@ def _bare_speech_content(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | Non
         if len(before) >= len(after):
             return _chars(doc, sent.start, first_own - 1)
         return _chars(doc, last_own + 1, sent.end - 1)
-    # "“...,” he said." with the quote in the previous sentence, or "He said: “...”".
-    start = sent.start_char
+    return _adjacent_quote(verb, quotes)
+
+
+def _quote_only_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
+    content = _adjacent_quote(verb, quotes)
+    if content is None:
+        return None
+    return ClaimParts(_chars(verb.doc, verb.i, verb.i), _subject(verb), content)
+
+
+def _adjacent_quote(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """The quotation right before the cue's clause or right after the cue, if any."""
+    doc = verb.doc
+    sent = verb.sent
+    first_own = min(verb.left_edge.i, min((c.left_edge.i for c in verb.children), default=verb.i))
+    start = doc[first_own].idx
     for q_start, q_end in reversed(quotes.inside(max(start - 400, 0), start + 1)):
-        if q_end <= verb.idx and not doc.text[q_end:start].strip(" ,\n\t\u00a0"):
+        if q_end <= verb.idx and not quotes.text[q_end:start].strip(" ,\n\t\u00a0"):
             return q_start, q_end
         break
     end = sent.end_char
     following = quotes.inside(verb.idx, end + 400)
-    if following and not doc.text[verb.idx + len(verb.text) : following[0][0]].strip(
+    if following and not quotes.text[verb.idx + len(verb.text) : following[0][0]].strip(
         " ,:\n\t\u00a0"
     ):
         return following[0]

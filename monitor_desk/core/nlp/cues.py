@@ -137,6 +137,9 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     """
 )
 
+# Verbs that report speech only next to a quotation: "“...,” he continued."
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime"})
+
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.

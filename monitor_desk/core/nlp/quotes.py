@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-# Two apostrophes and a backtick pair opening (``...'') are the typewriter and Penn Treebank spellings of a double quote.
+# Two apostrophes, and two backticks opening (``...''), are the typewriter and Penn
+# Treebank spellings of a double quote.
 _QUOTE_CHAR_RE = re.compile(r"''|``|[“”\"\n]")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;\u00a0")
 
@@ -52,6 +53,8 @@ class QuoteIndex:
     """Quotes of one document with fast lookup by character offset."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        """The document text (``Doc.text`` rebuilds the string on every access)."""
         self.spans = find_quotes(text)
         self._starts = [s for s, _ in self.spans]
 

@@ -69,6 +69,8 @@ class SpeakerResolver:
     def __init__(self, doc: Any) -> None:
         self.persons: list[tuple[int, str]] = []
         self._subjects: list[bool] = []
+        self._person_at: dict[int, int] = {}
+        """Token index -> index into ``persons`` (``Span.ents`` rescans the doc)."""
         full_by_surname: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -83,6 +85,8 @@ class SpeakerResolver:
             else:
                 full_by_surname[words[-1].lower()] = name
             self.persons.append((ent.start_char, name))
+            for i in range(ent.start, ent.end):
+                self._person_at[i] = len(self.persons) - 1
             root = ent.root
             self._subjects.append(
                 root.dep_ in _SUBJECT_DEPS
@@ -123,17 +127,10 @@ class SpeakerResolver:
                 return self.person_before(span.start_char, low)
             if low in _UNRESOLVED_PRONOUNS:
                 return None
-        for ent in span.ents:
-            if ent.label_ == "PERSON":
-                return self._person_name(ent.text)
+        for tok in words:
+            if tok.i in self._person_at:
+                return self.persons[self._person_at[tok.i]][1]
         text = span.text.strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
-
-    def _person_name(self, text: str) -> str:
-        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
-        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        if len(words) == 1:
-            return self._full_by_surname.get(words[0].lower(), words[0])
-        return " ".join(words) if words else text
