@@ -31,7 +31,7 @@ from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
 from .progress import JobRunner
 from .reader_view import ReaderPane
 from .sources_panel import SourcesPanel
-from .workers import WorkQueue
+from .workers import Worker, WorkQueue
 
 TABS = ("Claims", "Sources", "Notes", "Entities")
 SPLIT_RATIO = (21, 49, 30)  # the reader's text column is capped; claims need room
@@ -315,11 +315,12 @@ class MainWindow(QMainWindow):
     # -- background work -------------------------------------------------------------------
 
     def _load_pipeline(self) -> None:
-        worker = self.queue.run(lambda: self.library.pipeline.message)
+        worker = Worker(lambda: self.library.pipeline.message)
         worker.signals.result.connect(self._pipeline_loaded)
         worker.signals.error.connect(
             lambda msg, _tb: self.status_label.setText(f"Language model failed to load: {msg}")
         )
+        self.queue.submit(worker)
 
     def _pipeline_loaded(self, message: str) -> None:
         self.pipeline_message = message
@@ -327,8 +328,10 @@ class MainWindow(QMainWindow):
         self.pipelineReady.emit(message)
         if not self.analyse_missing:
             return
-        finder = self.queue.run(self._unanalysed_ids)
+        finder = Worker(self._unanalysed_ids)
         finder.signals.result.connect(self._analyse_missing)
+        finder.signals.error.connect(lambda msg, _tb: self.tell(msg))
+        self.queue.submit(finder)
 
     def _unanalysed_ids(self) -> list[int]:
         return [

@@ -30,12 +30,14 @@ class JobRunner(QObject):
     """Runs the library's long jobs on the work queue and shows their progress.
 
     Signals:
+        progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
         articleAnalysed(int): an article's analysis was stored (during re-analysis).
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
         failed(str): a job failed (message for the user).
     """
 
+    progressed = Signal(int, int)
     importFinished = Signal(object)
     articleAnalysed = Signal(int)
     analysisFinished = Signal(int)
@@ -88,6 +90,7 @@ class JobRunner(QObject):
     def _progress(self, done: int, total: int, _what: str) -> None:
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(done)
+        self.progressed.emit(done, total)
 
     def _done(self, worker: Worker) -> None:
         if worker in self.active:

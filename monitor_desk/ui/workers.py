@@ -88,13 +88,12 @@ class WorkQueue(QObject):
         self._alive: set[Worker] = set()
 
     def submit(self, worker: Worker) -> Worker:
+        """Queue ``worker``; connect to its signals BEFORE this call, or a fast job's
+        signals are emitted before anyone listens."""
         self._alive.add(worker)
         worker.signals.finished.connect(lambda: self._alive.discard(worker))
         self.pool.start(worker)
         return worker
-
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Worker:
-        return self.submit(Worker(fn, *args, **kwargs))
 
     def pending(self) -> int:
         return len(self._alive)

@@ -59,9 +59,9 @@ def test_background_import_shows_progress_and_reports_rejects(
         pass
     rows_before = window.library_panel.model.rowCount()
     progress: list[tuple[int, int]] = []
+    window.jobs.progressed.connect(lambda d, t: progress.append((d, t)))
     with qtbot.waitSignal(window.jobs.importFinished, timeout=30000) as done:
-        worker = window.jobs.start_import([str(folder)])
-        worker.signals.progress.connect(lambda d, t, _w: progress.append((d, t)))
+        window.jobs.start_import([str(folder)])
         assert window.jobs.bar.isVisible()
     report = done.args[0]
     assert report.count("imported") == 3
@@ -73,7 +73,7 @@ def test_background_import_shows_progress_and_reports_rejects(
     assert box is not None
     assert "broken.txt" in box.detailedText()
     box.close()
-    assert not window.jobs.bar.isVisible()
+    qtbot.waitUntil(lambda: not window.jobs.bar.isVisible(), timeout=5000)
 
 
 def test_cancelled_import_stops(qtbot, make_window, gui_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
