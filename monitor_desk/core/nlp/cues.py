@@ -24,8 +24,9 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    accuse acknowledge acquiesce attack discuss show admonish advocate affirm allege allude
-    announce apologize
+    accuse acknowledge acquiesce attack discuss show order repeat underscore email invoke
+    champion disavow unveil detail inform interpret contemplate admonish advocate affirm
+    allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
     bemoan berate blame blast boast brag call caution characterize characterise chant chastise
     chide cite claim complain concede conclude condemn confide confirm congratulate
@@ -45,10 +46,10 @@ VERB_CUES: frozenset[str] = _lexicon(
 COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
-    charge consider decide decline demand deny doubt estimate expect figure find
+    charge consider decide decline demand deny doubt estimate expect find
     forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
-    recommend refuse request rule seek seem suppose suspect think threaten understand vote
+    recommend refuse request rule seek seem suspect think threaten understand vote
     want welcome wish
     """
 )
@@ -87,7 +88,7 @@ SOURCE_NOUNS: frozenset[str] = _lexicon(
 POSSESSED_NOUN_CUES: frozenset[str] = _lexicon(
     """
     decision desire plan support criticism attack opposition question view call endorsement
-    hope intention goal proposal position stance response reaction embrace defense defence
+    hope intention goal proposal response reaction embrace defense defence
     praise rejection refusal insistence plea
     """
 )
