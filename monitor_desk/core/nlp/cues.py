@@ -139,7 +139,7 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
 )
 
 # Verbs that report speech only next to a quotation: "“...,” he continued."
-QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime"})
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime", "read"})
 
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 

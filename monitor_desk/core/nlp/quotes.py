@@ -31,7 +31,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if char == "\n":
             open_at = -1  # unclosed at the paragraph end: not a usable quote
             continue
-        if char == "“":
+        if char == "''":  # typewriter quotes are spaced freely: they simply alternate
+            if open_at < 0:
+                open_at = pos
+            else:
+                quotes.append((open_at, pos + 2))
+                open_at = -1
+        elif char == "“":
             open_at = pos
         elif char == "”":
             if open_at >= 0:
