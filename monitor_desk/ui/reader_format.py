@@ -113,14 +113,19 @@ def apply_formats(
     base = palette.color(QPalette.ColorRole.Base)
     entities = [e for e in marks.entities if e.label not in hidden]
     highlights = [h for h in marks.highlights if h.status == "anchored" and h.end <= text_len]
+    tints = {label: entity_tint(label, palette) for label in {e.label for e in entities}}
+    layered: dict[tuple[int, str | None], QColor] = {}
     for start, end, covering in _segments(entities, highlights):
         color = QColor(base)
-        for item in covering:  # entities first (they were listed first), highlights on top
+        for item in covering:  # the entity's tint below, highlights layered on top of it
             if isinstance(item, EntityMention):
-                color = entity_tint(item.label, palette)
+                color = tints[item.label]
         for item in covering:
             if isinstance(item, Highlight):
-                color = highlight_layer(color, _highlight_color(item, tag_colors), palette)
+                key = (color.rgb(), _highlight_color(item, tag_colors))
+                if key not in layered:
+                    layered[key] = highlight_layer(color, key[1], palette)
+                color = layered[key]
         fmt = QTextCharFormat()
         fmt.setBackground(color)
         _select(cursor, offsets, start, end)

@@ -10,7 +10,10 @@ single separator, which is why ``document_text`` keeps the length by turning it 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def document_text(text: str) -> str:
@@ -31,7 +34,7 @@ class OffsetMap:
     def __init__(self, text: str) -> None:
         # Only astral characters shift positions; remember where they are (sorted), so
         # a conversion is one binary search and an all-BMP text costs nothing.
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral_cp)]
         self.length = len(text)
         self.utf16_length = self.length + len(self._astral_cp)

@@ -137,3 +137,44 @@ def test_screenshot_renders_the_window(gui_library: Library, tmp_path: Path, qap
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
     assert isinstance(QTabWidget, type)
+
+
+def test_filters_narrow_the_list(make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)
+    panel = window.library_panel
+    panel.filter_edits["outlet"].setText("UNIAN")
+    panel.apply_filters()
+    assert [panel.model.article_id(r) for r in range(panel.model.rowCount())] == [2]
+    panel.filter_edits["outlet"].clear()
+    panel.filter_edits["entity"].setText("Tbilisi")
+    panel.apply_filters()
+    assert [panel.model.article_id(r) for r in range(panel.model.rowCount())] == [1]
+
+
+def test_dropping_files_imports_them(
+    qtbot, make_window, gui_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text("DROPPED BRIEF\n\nSomething happened in Minsk.\n", encoding="utf-8")
+    window = make_window(gui_library)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.jobs.importFinished, timeout=30000) as done:
+        window.dropEvent(event)
+    assert done.args[0].count("imported") == 1
+    titles = [
+        window.library_panel.model.index(r, 0).data()
+        for r in range(window.library_panel.model.rowCount())
+    ]
+    assert "DROPPED BRIEF" in titles
+    window.findChild(QMessageBox, "importReport").close()
