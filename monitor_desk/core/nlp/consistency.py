@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 Spans = list[tuple[int, int, str]]
 _PROPAGATED = frozenset(("PERSON", "ORG", "GPE", "LOC"))
+_VOTED = _PROPAGATED | {"LAW", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"}
 _DATELINE_RE = re.compile(
     r"^[ \t]*([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})(?=[ \t]*(?:,|[ \t]\d))",
     re.MULTILINE,
@@ -58,7 +59,7 @@ def propagate_labels(
     surname alone as the person whose full name appears in the article."""
     votes: dict[str, Counter[str]] = {}
     for start, end, label in spans:
-        if label in _PROPAGATED:
+        if label in _VOTED:
             votes.setdefault(text[start:end], Counter())[label] += 1
     for start, end, label in spans:
         if label == "PERSON" and " " in text[start:end]:
@@ -69,11 +70,16 @@ def propagate_labels(
         return spans
     best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     out = [
-        (s, e, best.get(text[s:e], label) if label in _PROPAGATED else label)
-        for s, e, label in spans
+        (s, e, best.get(text[s:e], label) if label in _VOTED else label) for s, e, label in spans
     ]
     names = sorted(
-        (n for n in best if len(n) >= _MIN_NAME and n[:1].isupper()), key=len, reverse=True
+        (
+            n
+            for n, label in best.items()
+            if label in _PROPAGATED and len(n) >= _MIN_NAME and n[:1].isupper()
+        ),
+        key=len,
+        reverse=True,
     )
     # str.find per name beats compiling one alternation regex per article.
     taken = sorted(out)
