@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.library_panel.hitActivated.connect(self._open_hit)
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
+        view.addClaimRequested.connect(self._add_claim)
         self.claims.claimSelected.connect(view.scroll_to)
         self.claims.claimsChanged.connect(self._repaint_claims)
         self.claims.failed.connect(self.tell)

@@ -8,7 +8,14 @@ not followed and nothing loads resources. Marks are character formats (see
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QTextBrowser,
@@ -36,9 +43,11 @@ class ReaderView(QTextBrowser):
 
     Signals:
         entityClicked(str, str): cluster and label of a clicked entity.
+        addClaimRequested(): "Add claim from selection" was chosen in the context menu.
     """
 
     entityClicked = Signal(str, str)
+    addClaimRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,6 +247,20 @@ class ReaderView(QTextBrowser):
         entity = entity_at(self._mark_list, pos, self.hidden) if pos is not None else None
         if entity is not None:
             self.entityClicked.emit(entity.cluster, entity.label)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        add = menu.addAction("Add Claim from Selection…")
+        add.setEnabled(self.textCursor().hasSelection())
+        add.triggered.connect(self.addClaimRequested)
+        pos = self.position_at(event.pos())
+        entity = self.entity_under(pos) if pos is not None else None
+        if entity is not None:
+            show = menu.addAction(f"Show Mentions of “{entity.cluster}”")
+            show.triggered.connect(lambda: self.entityClicked.emit(entity.cluster, entity.label))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def entity_under(self, pos: int) -> EntityMention | None:
         return entity_at(self._mark_list, pos, self.hidden)
