@@ -167,3 +167,17 @@ def test_offsets_survive_cyrillic_emoji_and_blanked_text(nlp: Any) -> None:
     assert claim.cue.start == text.index("said")
     assert claim.content.text == "that the vote would be delayed until March"
     assert claim.speaker_name == "Anna Petrova"
+
+
+def test_quote_continued_after_the_cue_belongs_to_the_same_speaker(nlp: Any) -> None:
+    text = (
+        "“The harbour stays closed,” the port director said. “Nobody sails until the "
+        "storm has passed.” The captains protested. “We are losing money,” one captain said."
+    )
+    claims = claims_of(nlp, text)
+    director = by_cue(claims, "said")
+    assert director.kind == "direct"
+    assert director.content.text.endswith("the storm has passed.”")
+    assert len(director.quotes) == 2
+    last = [c for c in claims if c.cue.text == "said"][-1]
+    assert last.content.text == "“We are losing money,”"

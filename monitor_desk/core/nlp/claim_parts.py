@@ -35,7 +35,7 @@ from .quotes import QuoteIndex
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
-_SPEAKER_CUTS = frozenset({"relcl", "acl", "advcl"})
+_SPEAKER_CUTS = frozenset({"acl", "advcl"})
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ claims without a speaker and with an empty cue at the opening mark.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from ..models import Claim, ClaimKind, Span
@@ -35,11 +36,12 @@ def extract_claims(doc: Any) -> list[Claim]:
     parts = find_parts(doc, quotes)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
+    cue_starts = sorted(p.cue[0] for p in parts)
     for part in _drop_nested(parts):
         inside = quotes.containing(*part.cue)
         if inside is not None and len(text[inside[0] : inside[1]].split()) > 3:
             continue  # "I think" inside a quotation belongs to the quoted speech
-        claim = _build(part, text, quotes, resolver)
+        claim = _build(part, text, quotes, resolver, cue_starts)
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
@@ -65,7 +67,11 @@ def _drop_nested(parts: list[ClaimParts]) -> list[ClaimParts]:
 
 
 def _build(
-    part: ClaimParts, text: str, quotes: QuoteIndex, resolver: SpeakerResolver
+    part: ClaimParts,
+    text: str,
+    quotes: QuoteIndex,
+    resolver: SpeakerResolver,
+    cue_starts: list[int],
 ) -> Claim | None:
     start, end = _trim(text, *part.content)
     if end <= start:
@@ -80,10 +86,6 @@ def _build(
     bracket = text.rfind("(", start, end)
     if bracket > start and text.find(")", bracket, end) < 0:
         start, end = _trim(text, start, bracket)
-    in_quotes = quotes.inside(start, end)
-    kind = _kind(text, start, end, in_quotes)
-    if kind == "direct":
-        start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
     speaker: Span | None = None
     speaker_name: str | None = None
     if part.speaker is not None:
@@ -91,6 +93,14 @@ def _build(
         if s_end > s_start:
             speaker = Span(s_start, s_end, text[s_start:s_end])
             speaker_name = resolver.resolve(part.speaker)
+    # Text of the attribution itself ("he said") between quotations is not paraphrase.
+    own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
+    in_quotes = quotes.inside(start, end)
+    kind = _kind(text, start, end, in_quotes, own)
+    if kind == "direct":
+        start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
+        end = _continued_quotes(text, quotes, end, own, cue_starts)
+        in_quotes = quotes.inside(start, end)
     cue = Span(part.cue[0], part.cue[1], text[part.cue[0] : part.cue[1]])
     return Claim(
         speaker=speaker,
@@ -102,16 +112,56 @@ def _build(
     )
 
 
-def _kind(text: str, start: int, end: int, in_quotes: list[tuple[int, int]]) -> ClaimKind:
+def _kind(
+    text: str,
+    start: int,
+    end: int,
+    in_quotes: list[tuple[int, int]],
+    own: list[tuple[int, int]],
+) -> ClaimKind:
     if not in_quotes:
         return "indirect"
-    outside = text[start : in_quotes[0][0]] + text[in_quotes[-1][1] : end]
+    outside = _without(text, start, in_quotes[0][0], own) + _without(
+        text, in_quotes[-1][1], end, own
+    )
     for (_, prev_end), (next_start, _) in zip(in_quotes, in_quotes[1:], strict=False):
-        outside += text[prev_end:next_start]
+        outside += _without(text, prev_end, next_start, own)
     # "“We will win,” he said, “and soon.”": only punctuation between the quotes.
     if not outside.strip(_EDGE_PUNCT + "“”\"'’"):
         return "direct"
     return "mixed"
+
+
+def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the ``cut`` spans left out."""
+    chars = list(text[start:end])
+    for c_start, c_end in cut:
+        for i in range(max(c_start, start), min(c_end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _continued_quotes(
+    text: str, quotes: QuoteIndex, end: int, own: list[tuple[int, int]], cue_starts: list[int]
+) -> int:
+    """Extend a direct quotation over the quotations that continue it in its paragraph.
+
+    "“We won,” she said. “And we will win again.”": the second quotation is hers too,
+    unless another cue follows it ("“Yes,” he said. “No,” she replied.").
+    """
+    for q_start, q_end in quotes.inside(end, len(text)):
+        if q_start < end:
+            continue
+        gap = _without(text, end, q_start, own)
+        if "\n" in gap or gap.strip(_EDGE_PUNCT):
+            break
+        line_end = text.find("\n", q_end)
+        limit = min(q_end + 60, line_end if line_end >= 0 else len(text))
+        i = bisect.bisect_left(cue_starts, q_end)
+        if i < len(cue_starts) and cue_starts[i] < limit:
+            break
+        end = q_end
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
