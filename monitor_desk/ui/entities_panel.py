@@ -141,9 +141,12 @@ class EntitiesPanel(QWidget):
         self.mention_view.activated.connect(self._mention_clicked)
         self.current: tuple[str, str] | None = None
 
-    def load(self, entities: list[EntityMention]) -> None:
+    def load(self, entities: list[EntityMention], hidden: set[str] | None = None) -> None:
+        """List the article's entity clusters (types hidden in the reader left out)."""
         counts: dict[tuple[str, str], int] = {}
         for e in entities:
+            if hidden and e.label in hidden:
+                continue
             key = (e.cluster or e.text, e.label)
             counts[key] = counts.get(key, 0) + 1
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0].casefold()))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from .flow_layout import FlowLayout
 from .palette import ENTITY_NAMES, entity_tint
@@ -33,8 +33,8 @@ class EntityLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityLegend")
-        self._layout = FlowLayout(self, spacing=2)
-        self.buttons: dict[str, QToolButton] = {}
+        self._layout = FlowLayout(self, spacing=10)
+        self.buttons: dict[str, QCheckBox] = {}
 
     def set_types(self, labels: list[str], hidden: set[str]) -> None:
         while self._layout.count():
@@ -44,19 +44,17 @@ class EntityLegend(QWidget):
                 widget.deleteLater()
         self.buttons.clear()
         if labels:
-            caption = QLabel("Entities:")
-            caption.setEnabled(False)
+            caption = QLabel("Entities:", self)
+            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            caption.setMinimumHeight(self.fontMetrics().height() + 6)
             self._layout.addWidget(caption)
         for label in labels:
-            button = QToolButton(self)
-            button.setText(ENTITY_NAMES.get(label, label))
+            # A check box says "shown / hidden" unambiguously; the swatch says which colour.
+            button = QCheckBox(ENTITY_NAMES.get(label, label), self)
             button.setToolTip(f"{label}: show or hide these entities")
             button.setIcon(swatch(entity_tint(label, self.palette())))
             button.setIconSize(QSize(12, 12))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setCheckable(True)
             button.setChecked(label not in hidden)
-            button.setAutoRaise(True)
             button.toggled.connect(lambda on, lab=label: self.toggled.emit(lab, on))
             self._layout.addWidget(button)
             self.buttons[label] = button

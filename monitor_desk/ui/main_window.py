@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.claims.load(article_id)
         self.sources.load(article_id, article.text)
         self.notes.load(article_id)
-        self.entities.load(list(analysis.entities) if analysis else [])
+        self.entities.load(list(analysis.entities) if analysis else [], self.reader.view.hidden)
         self.setWindowTitle(f"{article.title} — Monitor Desk")
         self.settings.setValue("reader/article", article_id)
         self.articleShown.emit(article_id)
@@ -300,13 +300,19 @@ class MainWindow(QMainWindow):
 
     def _set_type_visible(self, label: str, visible: bool) -> None:
         self.reader.view.set_type_visible(label, visible)
+        self._reload_entities()
         button = self.reader.legend.buttons.get(label)
         if button is not None and button.isChecked() != visible:
             button.blockSignals(True)
             button.setChecked(visible)
             button.blockSignals(False)
 
+    def _reload_entities(self) -> None:
+        marks = self.reader.view.marks
+        self.entities.load(marks.entities, self.reader.view.hidden)
+
     def _sync_type_action(self, label: str, visible: bool) -> None:
+        self._reload_entities()
         a = self.type_actions.get(label)
         if a is not None and a.isChecked() != visible:
             a.blockSignals(True)
