@@ -70,7 +70,7 @@ class ClaimsPanel(QWidget):
         header.setMinimumSectionSize(40)
         fm = self.fontMetrics()
         self.table.setColumnWidth(SPEAKER, fm.horizontalAdvance("Pavel Gorinov") + 8)
-        self.table.setColumnWidth(CUE, fm.horizontalAdvance("proclaimed") + 10)
+        self.table.setColumnWidth(CUE, fm.horizontalAdvance("proclaiming") + 14)
         self.table.setColumnWidth(KIND, fm.horizontalAdvance("indirect") + 16)
         self.table.setColumnWidth(CITATION, fm.horizontalAdvance("Interfax, May 13") + 12)
         self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Credibility") + 16)

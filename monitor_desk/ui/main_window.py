@@ -411,5 +411,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
+        self.jobs.closing = True
         self.queue.shutdown()  # cancel imports/analysis and wait: no thread outlives the window
         event.accept()

@@ -63,6 +63,7 @@ class JobRunner(QObject):
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
         self.active: list[Worker] = []
+        self.closing = False  # set when the window closes: late results are dropped
         self.report_box: QMessageBox | None = None
 
     def busy(self) -> bool:
@@ -107,6 +108,8 @@ class JobRunner(QObject):
         return self._start(worker, "Importing", self._imported)
 
     def _imported(self, report: ImportReport) -> None:
+        if self.closing:
+            return
         summary, details = report_text(report)
         self.status.showMessage("Import: " + summary, 10000)
         box = QMessageBox(self.window)
@@ -134,5 +137,7 @@ class JobRunner(QObject):
             self.articleAnalysed.emit(int(what))
 
     def _analysis_done(self, count: int) -> None:
+        if self.closing:
+            return
         self.status.showMessage(f"Analysed {count} article(s).", 5000)
         self.analysisFinished.emit(count)

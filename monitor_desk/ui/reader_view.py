@@ -146,6 +146,9 @@ class ReaderView(QTextBrowser):
         a, b = self.offsets.span_to_utf16(start, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
+        # The caret goes there too (no selection: it would hide the marks), so keyboard
+        # selection and "what is current" start from what the analyst just chose.
+        self.setTextCursor(cursor)
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)

@@ -42,6 +42,7 @@ def test_clicking_a_claim_scrolls_the_reader_to_it_and_flashes_it(
     assert flashed[0] <= claim.content.start
     assert flashed[1] >= claim.content.end
     assert claim.cue.text in panel.detail.text()
+    assert view.offsets.to_code_point(view.textCursor().position()) == flashed[0]
 
 
 def test_credibility_is_graded_with_the_combo(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
