@@ -181,3 +181,14 @@ def test_quote_continued_after_the_cue_belongs_to_the_same_speaker(nlp: Any) -> 
     assert len(director.quotes) == 2
     last = [c for c in claims if c.cue.text == "said"][-1]
     assert last.content.text == "“We are losing money,”"
+
+
+def test_quoted_as_saying_attributes_to_the_person_quoted(nlp: Any) -> None:
+    text = (
+        "Interfax quoted Energy Minister Timur Aliev as saying that gas deliveries would "
+        "resume on Friday."
+    )
+    claims = claims_of(nlp, text)
+    assert len(claims) == 1
+    assert claims[0].speaker_name == "Timur Aliev"
+    assert claims[0].content.text == "that gas deliveries would resume on Friday"

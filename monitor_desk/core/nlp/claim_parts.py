@@ -109,6 +109,10 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
+    if lemma == "quote":
+        quoted = _quoted_as_saying(verb, children)
+        if quoted is not None:
+            return quoted
     content: tuple[int, int] | None = None
     lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
     clauses = [c for c in children if _is_clause(c)] if lexical else []
@@ -191,6 +195,24 @@ def _misattached_that_clause(verb: Any) -> list[Any]:
             ):
                 return [tok]
     return []
+
+
+def _quoted_as_saying(verb: Any, children: list[Any]) -> ClaimParts | None:
+    """ "Interfax quoted X as saying that ...", "X was quoted as saying ...": X speaks."""
+    as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_prep is None:
+        return None
+    saying = next((c for c in as_prep.children if c.dep_ in ("pcomp", "pobj")), None)
+    if saying is None:
+        return None
+    clause = [c for c in saying.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if not clause:
+        return None
+    quoted = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+    doc = verb.doc
+    content = _chars(doc, clause[0].left_edge.i, max(c.right_edge.i for c in clause))
+    speaker = _speaker_span(quoted) if quoted is not None else None
+    return ClaimParts(_chars(doc, verb.i, verb.i), speaker, content, True)
 
 
 def _passive_with_agent(children: list[Any]) -> Any | None:

@@ -37,7 +37,11 @@ def extract_claims(doc: Any) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     cue_starts = sorted(p.cue[0] for p in parts)
+    seen_contents: set[tuple[int, int]] = set()
     for part in _drop_nested(parts):
+        if part.content in seen_contents:
+            continue  # "quoted X as saying that ...": one claim, not two
+        seen_contents.add(part.content)
         inside = quotes.containing(*part.cue)
         if inside is not None and len(text[inside[0] : inside[1]].split()) > 3:
             continue  # "I think" inside a quotation belongs to the quoted speech
