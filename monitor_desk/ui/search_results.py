@@ -25,13 +25,18 @@ from ..core.models import SearchHit
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 _PARTS = re.compile("\u27e6(.*?)\u27e7", re.S)
+_SPACES = re.compile(r"\s+")
 _KIND = {"article": "Text", "highlight": "Note", "claim": "Claim"}
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """``"a ⟦b⟧ c"`` → ``[("a ", False), ("b", True), (" c", False)]``."""
+    """``"a ⟦b⟧ c"`` → ``[("a ", False), ("b", True), (" c", False)]``.
+
+    Line breaks and runs of spaces become one space: a snippet is read as one line.
+    """
+    snippet = _SPACES.sub(" ", snippet).strip()
     parts: list[tuple[str, bool]] = []
     pos = 0
     for m in _PARTS.finditer(snippet):

@@ -90,3 +90,13 @@ def test_library_model_fetches_only_the_pages_it_shows(
     assert model.index(0, 0).data() == f"ARTICLE NUMBER {PAGE * 2 + 49:04d}"
     qtmodeltester.check(model)
     big_library.close()
+
+
+def test_snippet_parts_mark_hits_and_flatten_lines() -> None:
+    from monitor_desk.ui.search_results import snippet_parts
+
+    assert snippet_parts("TITLE\n\nthe ⟦pipeline⟧  talks") == [
+        ("TITLE the ", False),
+        ("pipeline", True),
+        (" talks", False),
+    ]
