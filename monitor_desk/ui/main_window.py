@@ -29,7 +29,7 @@ from .library_panel import LibraryPanel
 from .notes_panel import NotesPanel
 from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
 from .progress import JobRunner
-from .reader_view import ReaderPane
+from .reader_pane import ReaderPane
 from .sources_panel import SourcesPanel
 from .workers import Worker, WorkQueue
 

@@ -178,3 +178,29 @@ def test_dropping_files_imports_them(
     ]
     assert "DROPPED BRIEF" in titles
     window.findChild(QMessageBox, "importReport").close()
+
+
+def test_an_empty_library_opens_with_nothing_to_show(
+    make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    with Library.open(tmp_path / "empty.sqlite") as lib:
+        window = make_window(lib)
+        assert window.article_id is None
+        assert window.reader.title.text() == "No article open"
+        window.act_next.trigger()  # nothing to move to: no error
+        assert window.claims.model.rowCount() == 0
+        window.close()
+
+
+def test_notes_tab_lists_highlights_and_scrolls_to_them(make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    text = gui_library.get_article(1).text
+    start = text.index("customs posts")
+    gui_library.add_highlight(1, start, start + 13, tags=["trade/customs"], note="new angle")
+    window = make_window(gui_library)
+    window.open_article(1)
+    notes = window.notes
+    assert notes.model.index(0, 1).data() == "trade/customs"
+    assert notes.model.index(0, 2).data() == "new angle"
+    notes.table.selectRow(0)
+    assert window.reader.view.flashed_span() == (start, start + 13)

@@ -1,0 +1,95 @@
+"""The pane around the reader: title and metadata, the entity legend, the text itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..core.models import Analysis, Article, Highlight
+from ..core.review import StoredClaim
+from .legend import EntityLegend
+from .reader_view import ReaderView
+
+
+def metadata_line(article: Article) -> str:
+    parts = []
+    if article.publication:
+        parts.append(article.publication)
+    issue = []
+    if article.volume:
+        issue.append(f"Vol. {article.volume}")
+    if article.issue:
+        issue.append(f"No. {article.issue}")
+    if issue:
+        parts.append(", ".join(issue))
+    if article.date:
+        parts.append(article.date)
+    if article.author:
+        parts.append(article.author)
+    return "  ·  ".join(parts)
+
+
+class ReaderPane(QWidget):
+    """Title and metadata, the entity legend, and the reader itself.
+
+    Attributes:
+        view: the ``ReaderView`` (objectName ``readerView``).
+        legend: the ``EntityLegend``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.title = QLabel(self)
+        self.title.setObjectName("readerTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("readerMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.legend = EntityLegend(self)
+        self.view = ReaderView(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("readerAnalysisStatus")
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.status.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.legend.toggled.connect(self.view.set_type_visible)
+
+    def show_article(
+        self,
+        article: Article | None,
+        analysis: Analysis | None,
+        claims: list[StoredClaim],
+        highlights: list[Highlight],
+        keep_scroll: bool = False,
+    ) -> None:
+        self.view.show_article(article, analysis, claims, highlights, keep_scroll)
+        if article is None:
+            self.title.setText("No article open")
+            self.meta.clear()
+        else:
+            # The title line is in the text already (styled as a heading): do not repeat it.
+            self.title.setVisible(not self.view.title_in_text())
+            self.title.setText(article.title)
+            self.meta.setText(metadata_line(article))
+        self.legend.set_types(self.view.marks.labels(), self.view.hidden)
+        if article is not None and analysis is None:
+            self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
+            self.status.show()
+        else:
+            self.status.hide()
