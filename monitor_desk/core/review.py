@@ -310,6 +310,19 @@ class ReviewMixin:
             raise NotFoundError(f"There is no outlet {outlet!r}.")
         return row[0]
 
+    # -- analysis state ----------------------------------------------------------------------
+
+    def unanalyzed_article_ids(self) -> list[int]:
+        """Articles whose current revision has no stored analysis (cheap at 100k)."""
+        with self._lock:
+            return [
+                r[0]
+                for r in self.db.execute(
+                    """SELECT a.id FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+                       WHERE r.pipeline_name IS NULL ORDER BY a.id"""
+                )
+            ]
+
     # -- entities --------------------------------------------------------------------------
 
     def entity_mentions(

@@ -335,17 +335,10 @@ class MainWindow(QMainWindow):
         self.pipelineReady.emit(message)
         if not self.analyse_missing:
             return
-        finder = Worker(self._unanalysed_ids)
+        finder = Worker(self.library.unanalyzed_article_ids)
         finder.signals.result.connect(self._analyse_missing)
         finder.signals.error.connect(lambda msg, _tb: self.tell(msg))
         self.queue.submit(finder)
-
-    def _unanalysed_ids(self) -> list[int]:
-        return [
-            aid
-            for aid in self.library.article_ids()
-            if self.library.get_article(aid).pipeline is None
-        ]
 
     def _analyse_missing(self, ids: list[int]) -> None:
         if ids:

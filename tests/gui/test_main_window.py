@@ -32,6 +32,7 @@ def test_opens_with_the_rule_fallback_and_analyses_what_is_missing(
     for name in NAMES:
         assert window.findChild(object, name) is not None, name
     status = window.findChild(QLabel, "pipelineStatus")
+    assert status.text() == "Loading language model…"  # the window is up before the model
     assert window.article_id is not None  # an article is open before the model is there
     with qtbot.waitSignal(window.jobs.analysisFinished, timeout=30000):
         pass

@@ -120,3 +120,17 @@ def test_entity_mentions_span_articles(lib: Library) -> None:
     assert {m.article_id for m in mentions} == {1, 2}
     for m in mentions:
         assert lib.get_article(m.article_id).text[m.start : m.end] == m.text
+
+
+def test_unanalyzed_articles_are_listed_until_analysed(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ARTICLE_ONE, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(ARTICLE_TWO, encoding="utf-8")
+    with Library.open(tmp_path / "plain.sqlite") as library:
+        library.import_paths([tmp_path / "one.txt"], analyze=False)
+        library.import_paths([tmp_path / "two.txt"], analyze=False)
+        assert library.unanalyzed_article_ids() == [1, 2]
+        assert [library.get_article(i).pipeline for i in (1, 2)] == [None, None]
+
+
+def test_analysed_articles_are_not_listed(lib: Library) -> None:
+    assert lib.unanalyzed_article_ids() == []
