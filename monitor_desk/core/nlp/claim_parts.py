@@ -13,6 +13,7 @@ from typing import Any
 from .cues import (
     AS_VERBS,
     ATTITUDE_ADJECTIVES,
+    BACKING_VERBS,
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
     CONTENT_PREPS,
@@ -63,6 +64,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = None
             if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
                 part = _verb_parts(tok, lemma, quotes)
+            if part is None and lemma in BACKING_VERBS:
+                part = _backing_parts(tok)
             if part is None and lemma in QUOTE_ONLY_VERBS:
                 part = _quote_only_parts(tok, quotes)
             if part is None and lemma in LIGHT_VERBS:
@@ -488,3 +491,17 @@ def _light_verb_parts(verb: Any) -> ClaimParts | None:
         content = _chars(doc, noun.left_edge.i, noun.right_edge.i)
         cue = _chars(doc, verb.i, verb.i)
     return ClaimParts(cue, _subject(verb), content)
+
+
+def _backing_parts(verb: Any) -> ClaimParts | None:
+    """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    speaker = _subject(verb)
+    if speaker is None:
+        return None
+    doc = verb.doc
+    return ClaimParts(
+        _chars(doc, verb.i, verb.i), speaker, _chars(doc, obj.left_edge.i, obj.right_edge.i)
+    )

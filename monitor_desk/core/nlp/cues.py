@@ -141,6 +141,9 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
 # Verbs that report speech only next to a quotation: "“...,” he continued."
 QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime", "read"})
 
+# Verbs of backing: a stance when their object is a named person, party or country.
+BACKING_VERBS: frozenset[str] = frozenset({"support", "back", "favor", "favour", "prefer"})
+
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.
