@@ -34,6 +34,7 @@ def _startup_probe() -> int:
     """Time the path `run_gui` takes to a painted main window, then leave at once."""
     import json
     import os
+    import shutil
     import tempfile
 
     age = _process_age_s()
@@ -47,7 +48,8 @@ def _startup_probe() -> int:
 
     t_imports = time.perf_counter()
     app = QApplication(sys.argv[:1])
-    db = os.path.join(tempfile.mkdtemp(prefix="monitor-desk-probe-"), "library.sqlite")
+    folder = tempfile.mkdtemp(prefix="monitor-desk-probe-")
+    db = os.path.join(folder, "library.sqlite")
     lib = open_library_for_gui(db)
     window = MainWindow(lib)
 
@@ -69,6 +71,7 @@ def _startup_probe() -> int:
             "articles": len(lib.article_ids()),
         }
         print(json.dumps(report), flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
         os._exit(0)  # the model may still be loading behind the window: do not wait for it
 
     watcher = FirstPaint()

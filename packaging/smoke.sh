@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged app, as a user gets it: unpack the archive into an empty
+# folder and run it with a clean environment (no venv, no PYTHON*, offscreen Qt).
+#
+#   packaging/smoke.sh                 build with packaging/build.sh, then test (`make smoke`)
+#   packaging/smoke.sh --no-build      test the archive already in dist/
+#   packaging/smoke.sh ARCHIVE.tar.gz  test that archive
+#
+# Checks: --version; --self-test (samples, bundled model, highlight, CSV, window PNG);
+# a CLI round trip (import the samples, list, export notes/claims CSV); the desktop
+# install script; the size budgets. Prints one JSON line of measurements last.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+started=$(date +%s.%N)
+version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' monitor_desk/__init__.py)
+archive=dist/MonitorDesk-$version-$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m).tar.gz
+MAX_UNPACKED_MB=${MAX_UNPACKED_MB:-350}
+MAX_ARCHIVE_MB=${MAX_ARCHIVE_MB:-150}
+STARTUP_RUNS=${STARTUP_RUNS:-5}
+
+case "${1:-}" in
+  --no-build) ;;
+  "") packaging/build.sh ;;
+  *) archive=$1 ;;
+esac
+[ -f "$archive" ] || { echo "smoke: no archive $archive (run packaging/build.sh)" >&2; exit 1; }
+archive=$(cd "$(dirname "$archive")" && pwd)/$(basename "$archive")
+
+tmp=$(mktemp -d -t monitor-desk-smoke.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/work"
+failures=0
+pass() { printf 'ok   %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
+now() { date +%s.%N; }
+ms_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%d", (b - a) * 1000 }'; }
+
+t=$(now)
+tar -C "$tmp" -xzf "$archive"
+unpack_ms=$(ms_since "$t")
+app=$tmp/MonitorDesk/MonitorDesk
+[ -x "$app" ] && pass "unpacked into an empty folder in ${unpack_ms} ms" || { fail "no $app"; exit 1; }
+
+# The user's environment, minus anything Python- or venv-shaped.
+run() {
+  (cd "$tmp/work" && env -i HOME="$tmp/home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "$@")
+}
+
+# -- --version ----------------------------------------------------------------------------
+t=$(now)
+out=$(run "$app" --version 2>&1) || true
+version_ms=$(ms_since "$t")
+[ "$out" = "monitor-desk $version" ] && pass "--version: $out (${version_ms} ms)" ||
+  fail "--version printed: $out"
+
+# -- --self-test --------------------------------------------------------------------------
+t=$(now)
+if out=$(run "$app" --self-test 2>"$tmp/selftest.err"); then
+  pass "--self-test in $(ms_since "$t") ms"
+else
+  fail "--self-test exited $?"
+fi
+selftest_ms=$(ms_since "$t")
+sed 's/^/     | /' <<<"$out"
+grep -q "^self-test passed" <<<"$out" || fail "--self-test did not report success"
+grep -q "^ok   model      en_core_web_sm" <<<"$out" || fail "--self-test did not use the bundled model"
+
+# -- CLI round trip -----------------------------------------------------------------------
+db=$tmp/work/library.sqlite
+samples=$tmp/MonitorDesk/_internal/resources/samples
+n_samples=$(find "$samples" -name '*.txt' | wc -l)
+t=$(now)
+out=$(run "$app" --db "$db" import "$samples" 2>&1) || fail "import exited non-zero: $out"
+import_ms=$(ms_since "$t")
+grep -q "^$n_samples imported" <<<"$out" && pass "import: $out (${import_ms} ms)" ||
+  fail "import printed: $out"
+out=$(run "$app" --db "$db" import "$samples" 2>&1) || true
+grep -q "^0 imported, 0 revised, $n_samples unchanged" <<<"$out" && pass "re-import: $out" ||
+  fail "re-import printed: $out"
+listed=$(run "$app" --db "$db" list --json 2>/dev/null | grep -c '"title"' || true)
+[ "$listed" = "$n_samples" ] && pass "list: $listed articles" || fail "list shows $listed articles"
+run "$app" --db "$db" export notes -o notes.csv 2>/dev/null || fail "export notes exited non-zero"
+run "$app" --db "$db" export claims -o claims.csv 2>/dev/null || fail "export claims exited non-zero"
+if [ -f "$tmp/work/notes.csv" ] && head -c3 "$tmp/work/notes.csv" | od -An -tx1 | grep -q "ef bb bf"; then
+  pass "notes.csv: UTF-8 with BOM, header: $(head -1 "$tmp/work/notes.csv" | tr -d '\r\357\273\277' | cut -c1-60)..."
+else
+  fail "notes.csv missing or without a BOM"
+fi
+claims=$(($(wc -l <"$tmp/work/claims.csv" 2>/dev/null || echo 1) - 1))
+[ "$claims" -gt 0 ] && pass "claims.csv: $claims claims (the model ran in the CLI)" ||
+  fail "claims.csv has no claims"
+
+# -- desktop integration ------------------------------------------------------------------
+if run "$tmp/MonitorDesk/install-desktop.sh" >/dev/null 2>&1 &&
+  grep -q "^Exec=\"$app\" %F" "$tmp/home/.local/share/applications/monitor-desk.desktop" &&
+  [ -f "$tmp/home/.local/share/icons/hicolor/48x48/apps/monitor-desk.png" ]; then
+  pass "install-desktop.sh: menu entry and icons under \$HOME/.local/share"
+else
+  fail "install-desktop.sh did not install the menu entry and icons"
+fi
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$tmp/home/.local/share/applications/monitor-desk.desktop" &&
+    pass "desktop-file-validate" || fail "desktop-file-validate"
+fi
+
+# -- start-up time ------------------------------------------------------------------------
+paint=()
+for _ in $(seq "$STARTUP_RUNS"); do
+  line=$(run "$app" --startup-probe 2>/dev/null | tail -1) || true
+  value=$(sed -n 's/.*"first_paint_since_exec_s": \([0-9.]*\).*/\1/p' <<<"$line")
+  [ -n "$value" ] && paint+=("$value") || fail "--startup-probe printed: $line"
+done
+paint_median=$(printf '%s\n' "${paint[@]:-0}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+pass "start to first painted window: median ${paint_median} s of ${paint[*]:-none}"
+
+# -- budgets ------------------------------------------------------------------------------
+unpacked_mb=$(du -sb "$tmp/MonitorDesk" | awk '{ printf "%.1f", $1 / 1048576 }')
+archive_mb=$(stat -c %s "$archive" | awk '{ printf "%.1f", $1 / 1048576 }')
+awk -v u="$unpacked_mb" -v m="$MAX_UNPACKED_MB" 'BEGIN { exit !(u <= m) }' &&
+  pass "unpacked ${unpacked_mb} MB <= ${MAX_UNPACKED_MB} MB" ||
+  fail "unpacked ${unpacked_mb} MB > ${MAX_UNPACKED_MB} MB"
+awk -v a="$archive_mb" -v m="$MAX_ARCHIVE_MB" 'BEGIN { exit !(a <= m) }' &&
+  pass "archive ${archive_mb} MB <= ${MAX_ARCHIVE_MB} MB" ||
+  fail "archive ${archive_mb} MB > ${MAX_ARCHIVE_MB} MB"
+
+total_s=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+printf '{"unpacked_mb": %s, "archive_mb": %s, "version_ms": %s, "selftest_ms": %s, ' \
+  "$unpacked_mb" "$archive_mb" "$version_ms" "$selftest_ms"
+printf '"import_ms": %s, "first_paint_median_s": %s, "smoke_total_s": %s, "failures": %d}\n' \
+  "$import_ms" "$paint_median" "$total_s" "$failures"
+[ "$failures" -eq 0 ] && echo "smoke: all checks passed" || echo "smoke: $failures check(s) failed"
+[ "$failures" -eq 0 ]
