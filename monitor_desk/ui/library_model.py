@@ -31,12 +31,18 @@ class LibraryModel(QAbstractTableModel):
         filters: keyword filters passed to ``Library.article_ids``.
     """
 
-    def __init__(self, library: Library, parent: Any = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: Any = None,
+        sort_key: str = "imported",
+        descending: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.filters: dict[str, str] = {}
-        self.sort_key = "imported"
-        self.descending = False
+        self.sort_key = sort_key
+        self.descending = descending
         self._ids: list[int] = []
         self._pages: dict[int, list[ArticleSummary]] = {}
         self.refresh()
@@ -124,8 +130,11 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS):
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (SORT_KEYS[column], descending) == (self.sort_key, self.descending):
+            return  # already in this order (the view asks again when sorting is enabled)
         self.sort_key = SORT_KEYS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.article_id(i.row()) for i in old]

@@ -70,7 +70,7 @@ class LibraryPanel(QWidget):
         self.filter_box.setVisible(False)
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
-        self.model = LibraryModel(library, self)
+        self.model = LibraryModel(library, self, sort_key="date", descending=True)
         self.table = QTableView(self)
         self.table.setObjectName("libraryView")
         self.table.setModel(self.model)

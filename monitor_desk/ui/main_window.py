@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         self.pipeline_message = message
         self.status_label.setText(message)
         self.pipelineReady.emit(message)
-        if not self.analyse_missing:
+        if not self.analyse_missing or self.jobs.closing:
             return
         finder = Worker(self.library.unanalyzed_article_ids)
         finder.signals.result.connect(self._analyse_missing)
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.queue.submit(finder)
 
     def _analyse_missing(self, ids: list[int]) -> None:
-        if ids:
+        if ids and not self.jobs.closing:
             self.jobs.start_analysis(ids)
 
     def _analysis_arrived(self, article_id: int) -> None:
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             self.open_article(article_id, keep_scroll=True)
 
     def start_import(self, paths: list[str]) -> None:
-        if paths:
+        if paths and not self.jobs.closing:
             self.jobs.start_import(paths)
 
     def _after_import(self, report: object) -> None:
