@@ -1,0 +1,200 @@
+"""Cue finders for attributions that are not a reporting verb with a clause.
+
+"according to X", "In a new poll, ...", headline colons ("Gingrich: ..."), nominal cues
+("his assertions that ..."), prepositional verbs ("talked about"), attitudes after a
+copula ("wary of"), light verbs with speech nouns ("made comments") and backing a named
+candidate ("supports Clinton").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
+from .cues import (
+    NOUN_CONTENT_PREPS,
+    NOUN_CUES,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+)
+
+
+def according_parts(according: Any) -> ClaimParts | None:
+    doc = according.doc
+    to = doc[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_end = max(pobj.right_edge.i, to.i)
+    sent = according.sent
+    before = (sent.start, according.i - 1)
+    after = (phrase_end + 1, sent.end - 1)
+    words_before = sum(1 for t in doc[before[0] : before[1] + 1] if t.is_alpha)
+    words_after = sum(1 for t in doc[after[0] : after[1] + 1] if t.is_alpha)
+    first, last = before if words_before >= words_after else after
+    if last < first or max(words_before, words_after) == 0:
+        return None
+    return ClaimParts(
+        char_span(doc, according.i, to.i), speaker_span(pobj), char_span(doc, first, last)
+    )
+
+
+def noun_parts(noun: Any) -> ClaimParts | None:
+    doc = noun.doc
+    children = list(noun.children)
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+    ]
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    if noun.lemma_.lower() not in NOUN_CUES:
+        if owner is None:
+            return None  # "a decision", "support": attributed only when someone's
+        clauses = [
+            c
+            for c in children
+            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl")
+            and c.i > noun.i
+            and any(m.dep_ in ("mark", "aux") for m in c.children)
+        ]
+        if not clauses:
+            clauses = [
+                c
+                for c in children
+                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS
+            ]
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        last = max(c.right_edge.i for c in clauses)
+    elif owner is not None:
+        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i]
+        if not preps:
+            return None
+        first, last = preps[0].left_edge.i, preps[0].right_edge.i
+    else:
+        return None
+    speaker = speaker_span(owner) if owner is not None else None
+    if speaker is not None and speaker[-1].tag_ == "POS":
+        speaker = speaker[:-1]
+    return ClaimParts(char_span(doc, noun.i, noun.i), speaker, char_span(doc, first, last))
+
+
+def source_phrase_parts(prep: Any) -> ClaimParts | None:
+    """ "In a new poll, ...", "in Forbes' words, ...": the phrase is the source."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in SOURCE_NOUNS:
+        return None
+    doc = prep.doc
+    sent = prep.sent
+    first_own, last_own = prep.i, prep.right_edge.i
+    before = (sent.start, first_own - 1)
+    after = (last_own + 1, sent.end - 1)
+    words_before = sum(1 for t in doc[before[0] : before[1] + 1] if t.is_alpha)
+    words_after = sum(1 for t in doc[after[0] : after[1] + 1] if t.is_alpha)
+    if max(words_before, words_after) < 3:
+        return None
+    first, last = before if words_before >= words_after else after
+    speaker = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+    return ClaimParts(char_span(doc, prep.i, prep.i), speaker, char_span(doc, first, last))
+
+
+def headline_parts(colon: Any) -> ClaimParts | None:
+    """Headline attribution "Gingrich: Trump must decide ...": a name, a colon, a claim."""
+    doc = colon.doc
+    sent = colon.sent
+    name = doc[sent.start : colon.i]
+    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in name):
+        return None
+    rest = doc[colon.i + 1 : sent.end]
+    if sum(1 for t in rest if t.is_alpha) < 3:
+        return None
+    content = char_span(doc, colon.i + 1, sent.end - 1)
+    return ClaimParts(char_span(doc, colon.i, colon.i), name, content)
+
+
+def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
+    """ "talked about taxes", "pushed for a vote": the preposition's object is the content."""
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i and c.dep_ in ("prep", "prt") and c.lower_ in preps
+        ),
+        None,
+    )
+    if prep is None or prep.right_edge.i == prep.i:
+        return None
+    doc = verb.doc
+    content = char_span(doc, prep.i + 1, prep.right_edge.i)
+    return ClaimParts(char_span(doc, verb.i, prep.i), subject_of(verb), content)
+
+
+def attitude_parts(adjective: Any) -> ClaimParts | None:
+    """ "Democratic leaders are wary of ...", "she was confident that ...": a stance."""
+    copula = adjective.head
+    if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in copula.children):
+        return None  # "it is certain that ...": the author's own judgement
+    content_children = [
+        c for c in adjective.children if c.i > adjective.i and c.dep_ in ("prep", "ccomp", "xcomp")
+    ]
+    if not content_children:
+        return None
+    first = content_children[0]
+    doc = adjective.doc
+    start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+    last = max(c.right_edge.i for c in content_children)
+    if last < start:
+        return None
+    cue = char_span(doc, min(copula.i, adjective.i), adjective.i)
+    return ClaimParts(cue, subject_of(copula), char_span(doc, start, last))
+
+
+def light_verb_parts(verb: Any) -> ClaimParts | None:
+    """ "made similar comments", "raised concerns about ...", "made it clear that ..."."""
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in ("dobj", "ccomp", "oprd", "acomp")
+            and c.lemma_.lower() in SPEECH_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    clauses += [
+        c
+        for c in noun.children
+        if c.i > noun.i and (c.dep_ in ("acl", "ccomp", "relcl") or c.dep_ == "prep")
+    ]
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        if doc[first].dep_ == "prep":
+            first += 1
+        last = max(c.right_edge.i for c in clauses)
+        content = char_span(doc, first, max(first, last))
+        cue = char_span(doc, verb.i, noun.i)
+    else:
+        content = char_span(doc, noun.left_edge.i, noun.right_edge.i)
+        cue = char_span(doc, verb.i, verb.i)
+    return ClaimParts(cue, subject_of(verb), content)
+
+
+def backing_parts(verb: Any) -> ClaimParts | None:
+    """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    speaker = subject_of(verb)
+    if speaker is None:
+        return None
+    doc = verb.doc
+    return ClaimParts(
+        char_span(doc, verb.i, verb.i), speaker, char_span(doc, obj.left_edge.i, obj.right_edge.i)
+    )
