@@ -118,6 +118,11 @@ def test_keys_move_between_articles_and_ctrl_f_searches(
     assert window.article_id != first
     qtbot.keyClick(table, Qt.Key.Key_K)
     assert window.article_id == first
+    window.reader.view.setFocus()  # J/K work while reading, too
+    qtbot.keyClick(window.reader.view, Qt.Key.Key_J)
+    assert window.article_id != first
+    qtbot.keyClick(window.reader.view, Qt.Key.Key_K)
+    assert window.article_id == first
     window.act_find.trigger()
     box = window.findChild(QLineEdit, "searchBox")
     assert box.hasFocus() or window.focusWidget() is box
