@@ -64,6 +64,7 @@ class SourcesPanel(QWidget):
         self.covers.setObjectName("sourceSentences")
         self.covers.setWordWrap(True)
         self.covers.setAlternatingRowColors(True)
+        self.covers.setSpacing(2)
         self.covers.currentItemChanged.connect(self._sentence_changed)
         self.covers.itemClicked.connect(lambda item: self._sentence_changed(item, None))
 
