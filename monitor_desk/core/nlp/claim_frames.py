@@ -18,6 +18,9 @@ from .cues import (
     SPEECH_NOUNS,
 )
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+_NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
+
 
 def according_parts(according: Any) -> ClaimParts | None:
     doc = according.doc
@@ -101,18 +104,39 @@ def source_phrase_parts(prep: Any) -> ClaimParts | None:
     return ClaimParts(char_span(doc, prep.i, prep.i), speaker, char_span(doc, first, last))
 
 
-def headline_parts(colon: Any) -> ClaimParts | None:
-    """Headline attribution "Gingrich: Trump must decide ...": a name, a colon, a claim."""
+def headline_parts(colon: Any, text: str) -> ClaimParts | None:
+    """ "Gingrich: Trump must decide ...", "TAPPER: ...": a name, a colon, a line said.
+
+    The name is one to five capitalised words opening a line (or after a dash); the
+    content runs to the end of the line. A lone place name is a dateline, not a speaker.
+    """
     doc = colon.doc
-    sent = colon.sent
-    name = doc[sent.start : colon.i]
-    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in name):
+    first = colon.i
+    while first > 0 and colon.i - first < 5:
+        prev = doc[first - 1]
+        if prev.is_space or prev.is_punct:
+            break
+        first -= 1
+    if first == colon.i:
         return None
-    rest = doc[colon.i + 1 : sent.end]
-    if sum(1 for t in rest if t.is_alpha) < 3:
+    name = doc[first : colon.i]
+    before = doc[first - 1] if first > 0 else None
+    before_text = before.text if before is not None else "\n"
+    opens_line = "\n" in before_text or before_text in _DASHES
+    if not (opens_line or name[0].is_sent_start):
         return None
-    content = char_span(doc, colon.i + 1, sent.end - 1)
-    return ClaimParts(char_span(doc, colon.i, colon.i), name, content)
+    if not name[0].text[:1].isupper() or not all(
+        t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in name
+    ):
+        return None
+    if len(name.ents) == 1 and name.ents[0].label_ in ("GPE", "DATE", "TIME"):
+        return None
+    start = colon.idx + 1
+    line_end = text.find("\n", start)
+    end = line_end if line_end >= 0 else len(text)
+    if sum(1 for w in text[start:end].split() if any(c.isalpha() for c in w)) < 3:
+        return None
+    return ClaimParts(char_span(doc, colon.i, colon.i), name, (start, end))
 
 
 def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:

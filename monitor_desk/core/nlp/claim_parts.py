@@ -82,8 +82,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = source_phrase_parts(tok)
             if part is not None:
                 parts.append(part)
-        elif tok.lower_ == ":" and 0 < tok.i - tok.sent.start <= 5:
-            part = headline_parts(tok)
+        elif tok.text == ":" and tok.i > 0:
+            part = headline_parts(tok, quotes.text)
             if part is not None:
                 parts.append(part)
         elif pos == "NOUN" and (
