@@ -19,6 +19,7 @@ _DATELINE_RE = re.compile(
     re.MULTILINE,
 )
 _MIN_NAME = 3
+_REPLACEABLE = frozenset(("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"))
 _NOT_PLACES_WORDS = (
     "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL "
     "MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER NOTE NOTES UPDATE SCHEDULE "
@@ -33,23 +34,18 @@ def _overlaps(spans: Spans, starts: list[int], start: int, end: int) -> bool:
 
 
 def add_datelines(text: str, body_start: int, spans: Spans) -> Spans:
-    """An all-caps place opening a line before a comma, a date or a dash is a GPE."""
-    starts = [s[0] for s in spans]
-    added: Spans = []
+    """An all-caps place opening a line before a comma or a date is a GPE; it replaces a
+    person or organisation the model saw there, never a date."""
+    out = spans
     for m in _DATELINE_RE.finditer(text, body_start):
         start, end = m.span(1)
         if sum(c.isalpha() for c in m.group(1)) < _MIN_NAME or m.group(1) in _NOT_PLACES:
             continue
-        covering = [s for s in spans if s[0] <= start and s[1] >= end]
-        if covering or not _overlaps(spans, starts, start, end):
-            if covering and covering[0][2] in ("GPE", "LOC"):
-                continue
-            added.append((start, end, "GPE"))
-    if not added:
-        return spans
-    replaced = {(s, e) for s, e, _ in added}
-    kept = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in replaced)]
-    return sorted(kept + added)
+        clashes = [s for s in out if s[0] < end and start < s[1]]
+        if any(s[2] not in _REPLACEABLE for s in clashes):
+            continue
+        out = sorted([s for s in out if s not in clashes] + [(start, end, "GPE")])
+    return out
 
 
 def propagate_labels(
