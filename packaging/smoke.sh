@@ -8,7 +8,7 @@
 #
 # Checks: --version; --self-test (samples, bundled model, highlight, CSV, window PNG);
 # a CLI round trip (import the samples, list, export notes/claims CSV); the desktop
-# install script; the size budgets. Prints one JSON line of measurements last.
+# install script; a real X11 window when Xvfb is installed; the size budgets. Prints one JSON line of measurements last.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -107,13 +107,36 @@ fi
 
 # -- start-up time ------------------------------------------------------------------------
 paint=()
+cpu=()
 for _ in $(seq "$STARTUP_RUNS"); do
   line=$(run "$app" --startup-probe 2>/dev/null | tail -1) || true
   value=$(sed -n 's/.*"first_paint_since_exec_s": \([0-9.]*\).*/\1/p' <<<"$line")
   [ -n "$value" ] && paint+=("$value") || fail "--startup-probe printed: $line"
+  cpu+=("$(sed -n 's/.*"cpu_s": \([0-9.]*\).*/\1/p' <<<"$line")")
 done
-paint_median=$(printf '%s\n' "${paint[@]:-0}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-pass "start to first painted window: median ${paint_median} s of ${paint[*]:-none}"
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] + 0 }'; }
+paint_median=$(median "${paint[@]:-0}")
+cpu_median=$(median "${cpu[@]:-0}")
+pass "start to first painted window: median ${paint_median} s of ${paint[*]:-none} (CPU ${cpu_median} s)"
+
+# -- a real X11 window (when Xvfb is installed) ------------------------------------------
+xcb_ok=null
+if command -v Xvfb >/dev/null; then
+  display=:$((90 + RANDOM % 500))
+  Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+  if line=$(cd "$tmp/work" && env -i HOME="$tmp/home" PATH=/usr/bin:/bin DISPLAY="$display" \
+    QT_QPA_PLATFORM=xcb "$app" --startup-probe 2>"$tmp/xcb.err" | tail -1) &&
+    grep -q first_paint <<<"$line"; then
+    pass "xcb: a window painted on X11 (Xvfb $display)"
+    xcb_ok=true
+  else
+    fail "xcb: no window on X11: $(tail -3 "$tmp/xcb.err")"
+    xcb_ok=false
+  fi
+  kill "$xvfb_pid" 2>/dev/null || true
+fi
 
 # -- budgets ------------------------------------------------------------------------------
 unpacked_mb=$(du -sb "$tmp/MonitorDesk" | awk '{ printf "%.1f", $1 / 1048576 }')
@@ -128,7 +151,8 @@ awk -v a="$archive_mb" -v m="$MAX_ARCHIVE_MB" 'BEGIN { exit !(a <= m) }' &&
 total_s=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
 printf '{"unpacked_mb": %s, "archive_mb": %s, "version_ms": %s, "selftest_ms": %s, ' \
   "$unpacked_mb" "$archive_mb" "$version_ms" "$selftest_ms"
-printf '"import_ms": %s, "first_paint_median_s": %s, "smoke_total_s": %s, "failures": %d}\n' \
-  "$import_ms" "$paint_median" "$total_s" "$failures"
+printf '"import_ms": %s, "first_paint_median_s": %s, "first_paint_cpu_s": %s, "xcb": %s, ' \
+  "$import_ms" "$paint_median" "$cpu_median" "$xcb_ok"
+printf '"smoke_total_s": %s, "failures": %d}\n' "$total_s" "$failures"
 [ "$failures" -eq 0 ] && echo "smoke: all checks passed" || echo "smoke: $failures check(s) failed"
 [ "$failures" -eq 0 ]
