@@ -141,3 +141,13 @@ def test_two_processes_give_the_same_results(model: LoadedPipeline) -> None:
     assert list(analyze_many(items, model, batch_size=1, n_process=2)) == [
         analyze_text(TEXT, len(HEADER), META, model)
     ] * 4
+
+
+def test_title_words_are_not_entities(model: LoadedPipeline) -> None:
+    text = (
+        "U.S. Secretary of Defense Walter Hume and the Minister of Foreign Affairs of "
+        "Moldova met the Secretary of State in Chisinau on Tuesday."
+    )
+    texts = {e.text for e in analyze_text(text, 0, {}, model).entities}
+    assert not texts & {"Defense", "State", "Foreign Affairs"}
+    assert {"Moldova", "Chisinau"} <= texts
