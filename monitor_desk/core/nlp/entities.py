@@ -26,7 +26,7 @@ ENTITY_LABELS = _words(
 )
 NAME_LABELS = _words("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW")
 _LEADING_THE_RE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
-_TRAILING_RE = re.compile(r"(?:\s*['’]s|['’]|[\s,;:(\-–—]+)$")
+_TRAILING_RE = re.compile(r"(?:\s*['’]s|['’]|[\s,;:(\-–—]+|\s+(?:of|and|the|for|in|on|at|to))$")
 _TRAILING_NUMBER_RE = re.compile(r"(?:\s+\d[\d.,:/-]*)+$")
 _SPACED_DASH_RE = re.compile(r"\s[-–—]+\s")
 _TITLES = (
@@ -44,13 +44,29 @@ _TITLE_COMPLEMENT = _words(
     "Labour Agriculture Health Education Transportation Finance Economy Security Emergencies "
     "Emergency Situations Trade Industry Culture Transport Communications Home Office"
 )
+_LEADING_COMPLEMENT_RE = re.compile(rf"(?:(?:{'|'.join(sorted(_TITLE_COMPLEMENT))})\s+)+")
+# A person's title is not an organisation ("Minister of Foreign Affairs").
+_TITLE_HEADS = _words("Minister Secretary President Chairman Director Ambassador Spokesman")
 _TITLE_HEAD_BEFORE_RE = re.compile(
     r"(?:Secretary|Minister|Ministers|Commissioner|Undersecretary|Under Secretary|Adviser|"
-    r"Advisor)(?:\s+\w+)?\s+(?:of|for)\s+(?:the\s+)?$"
+    r"Advisor)(?:\s+\w+)?\s+(?:of|for)\s+(?:the\s+)?\Z"
 )
 _TITLE_NOUN_AFTER_RE = re.compile(
     r"^\s+(?:Adviser|Advisor|Secretary|Minister|Council Secretary|Spokesman|Spokeswoman)\b"
 )
+
+
+def _after_title(text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """ "Secretary of Defense Walter Hume": the model may tag "Defense Walter Hume" as one
+    ORG; cut the title words, and what is left (two or three capitalised words) is a
+    person."""
+    m = _LEADING_COMPLEMENT_RE.match(text, start, end)
+    if not m or m.end() >= end or not _TITLE_HEAD_BEFORE_RE.search(text, max(0, start - 40), start):
+        return start, label
+    rest = text[m.end() : end].split()
+    if label != "PERSON" and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+        label = "PERSON"
+    return m.end(), label
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
@@ -99,6 +115,9 @@ def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
             continue
         start, end = _trim(text, start, end, label)
         if end <= start:
+            continue
+        start, label = _after_title(text, start, end, label)
+        if label == "ORG" and text[start:end].split(" ", 1)[0] in _TITLE_HEADS:
             continue
         if label == "PERSON" and text[start:end].islower():
             continue
