@@ -44,6 +44,16 @@ def items_of(text: str, metadata: dict[str, str] | None = None) -> list[tuple[st
         ("Shelling went on (ITAR-TASS, 25 September).", [("Itar-Tass", "25 September")]),
         ("A vote is due (AP, Sept. 3).", [("AP", "Sept. 3")]),
         ("The bank fell (Kommersant, January 12, 2000).", [("Kommersant", "January 12, 2000")]),
+        (
+            "Both agreed (Itar-Tass, Interfax, October 3).",
+            [("Itar-Tass", "October 3"), ("Interfax", "October 3")],
+        ),
+        (
+            "Fighting resumed (Itar-Tass, September 30; October 1).",
+            [("Itar-Tass", "September 30"), ("Itar-Tass", "October 1")],
+        ),
+        ("Then it rained (Izvestia, September 25, 28).", [("Izvestia", "September 25, 28")]),
+        ("So it goes (Reuters).", [("Reuters", None)]),
     ],
 )
 def test_citation_forms_are_parsed(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -78,6 +88,11 @@ def test_dates_resolve_with_the_issue_year() -> None:
 def test_day_month_range_resolves() -> None:
     (item,) = find_citations("Rain (Interfax, 22-26 September).", 0, META)[0].items
     assert (item.date_start, item.date_end) == ("1999-09-22", "1999-09-26")
+
+
+def test_extra_days_extend_the_range() -> None:
+    (item,) = find_citations("Rain (Izvestia, September 25, 28).", 0, META)[0].items
+    assert (item.date_start, item.date_end) == ("1999-09-25", "1999-09-28")
 
 
 def test_year_in_the_citation_wins() -> None:

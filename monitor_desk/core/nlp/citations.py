@@ -9,6 +9,7 @@ Each citation covers the sentences of its paragraph since the previous citation 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
@@ -16,9 +17,14 @@ from ..models import Citation, CitationItem
 from .dates import DATE_PATTERN, parse_date, reference_date
 
 _PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
+# "Outlet, Date", "Outlet A, Outlet B, Date", "Outlet – Date", "Date" (outlet as before);
+# a date may list more days of its month: "September 25, 28".
+_EXTRA_DAYS = r"(?P<extra>(?:\s*(?:,|&|and)\s*\d{1,2}(?![\d:]))*)"
 _ITEM_RE = re.compile(
-    rf"^(?P<outlet>[^,;]+?)\s*(?:,|\s[-–—]|:)\s*(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE
+    rf"^(?:(?P<outlets>[^;]+?)\s*(?:,|\s[-–—]|:)\s*)?(?P<date>{DATE_PATTERN}){_EXTRA_DAYS}\s*\.?$",
+    re.IGNORECASE,
 )
+_DAY_RE = re.compile(r"\d{1,2}")
 _LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?", re.IGNORECASE)
 _OUTLET_OK_RE = re.compile(r"^[A-Z\u0400-\u042F][^\d()]{0,79}$")
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -103,20 +109,45 @@ def normalize_outlet(written: str) -> str:
     return " ".join(out)
 
 
-def _parse_item(item: str, ref: tuple[int, int | None] | None) -> CitationItem | None:
+def _outlet_names(written: str) -> list[str] | None:
+    names = [_LEAD_RE.sub("", part.strip()) for part in written.split(",")]
+    ok = all(_OUTLET_OK_RE.match(n) and len(n.split()) <= 8 for n in names)
+    return names if ok and names else None
+
+
+def _dates(
+    m: re.Match[str], ref: tuple[int, int | None] | None
+) -> tuple[str, str | None, str | None] | None:
+    """(date_text, start, end) of an item's date, extra days extending the end."""
+    dates = parse_date(m.group("date"), ref)
+    if dates is None:
+        return None
+    start, end = dates
+    extra = m.group("extra")
+    if extra and start is not None:
+        last_day = max(int(d) for d in _DAY_RE.findall(extra))
+        try:
+            end = dt.date.fromisoformat(start).replace(day=last_day).isoformat()
+        except ValueError:
+            end = None
+    return m.group("date") + extra, start, end
+
+
+def _parse_item(
+    item: str, ref: tuple[int, int | None] | None, previous: list[str]
+) -> list[CitationItem] | None:
+    """The items one ``;`` part stands for, or None when it is not a source reference."""
     item = " ".join(item.split())
     if m := _ITEM_RE.match(item):
-        outlet_text = _LEAD_RE.sub("", m.group("outlet"))
-        if not _OUTLET_OK_RE.match(outlet_text) or len(outlet_text.split()) > 8:
+        written = _outlet_names(m.group("outlets")) if m.group("outlets") else previous
+        dated = _dates(m, ref)
+        if not written or dated is None:
             return None
-        dates = parse_date(m.group("date"), ref)
-        if dates is None:
-            return None
-        outlet = normalize_outlet(outlet_text)
-        return CitationItem(outlet, m.group("date"), dates[0], dates[1], outlet_text)
-    bare = _LEAD_RE.sub("", item).rstrip(".")
-    if _key(bare) in _CANONICAL:
-        return CitationItem(normalize_outlet(bare), None, None, None, bare)
+        date_text, start, end = dated
+        return [CitationItem(normalize_outlet(w), date_text, start, end, w) for w in written]
+    bare = _outlet_names(item.rstrip("."))
+    if bare and all(_key(n) in _CANONICAL for n in bare):
+        return [CitationItem(normalize_outlet(n), None, None, None, n) for n in bare]
     return None
 
 
@@ -127,13 +158,16 @@ def scan_citations(
     ref = reference_date(metadata)
     found: list[Citation] = []
     for m in _PAREN_RE.finditer(text, body_start):
-        items = [_parse_item(part, ref) for part in m.group(1).split(";")]
-        if not items or any(i is None for i in items):
-            continue
-        if all(i.date_text is None for i in items if i is not None) and len(items) > 1:
-            continue
-        parsed = tuple(i for i in items if i is not None)
-        found.append(Citation(m.start(), m.end(), m.group(0), parsed, ()))
+        parsed: list[CitationItem] = []
+        previous: list[str] = []
+        for part in m.group(1).split(";"):
+            items = _parse_item(part, ref, previous)
+            if items is None:
+                break
+            parsed.extend(items)
+            previous = [i.outlet_text or i.outlet for i in items]
+        else:
+            found.append(Citation(m.start(), m.end(), m.group(0), tuple(parsed), ()))
     return found
 
 
