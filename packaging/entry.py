@@ -105,8 +105,9 @@ def main() -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # nlp.pipe(n_process>1) re-runs this executable
-    _import_sqlite_utils_without_numpy()
     args = sys.argv[1:]
+    if not {"--version", "-h", "--help"} & set(args):  # those never open a library
+        _import_sqlite_utils_without_numpy()
     if "--self-test" in args:
         from monitor_desk.selftest import run_self_test
 
