@@ -4,7 +4,7 @@ one label per name across the article."""
 from __future__ import annotations
 
 from monitor_desk.core.nlp.consistency import add_datelines, propagate_labels
-from monitor_desk.core.nlp.org_rules import add_org_phrases, add_score_lines
+from monitor_desk.core.nlp.shape_rules import add_org_phrases, add_score_lines, add_titled_persons
 
 
 def labelled(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -67,3 +67,12 @@ def test_propagation_stays_out_of_blocked_spans() -> None:
     result = propagate_labels(text, 0, spans, blocked)
     assert all(not (blocked[0][0] <= s < blocked[0][1]) for s, _, _ in result)
     assert len(result) == 2
+
+
+def test_untagged_name_after_a_title_is_a_person() -> None:
+    text = "Talks with President Oleh Marchuk’s envoy and Mr. Dubko ended; the President left."
+    spans = [span(text, "Dubko", "ORG")]
+    assert labelled(text, add_titled_persons(text, 0, spans)) == [
+        ("Oleh Marchuk", "PERSON"),
+        ("Dubko", "ORG"),
+    ]

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .consistency import add_datelines, propagate_labels
-from .org_rules import add_org_phrases, add_score_lines
+from .shape_rules import add_org_phrases, add_score_lines, add_titled_persons
 from .prepare import Prepared
 
 
@@ -132,6 +132,7 @@ def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
     out = add_datelines(text, prep.body_start, out)
     out = add_org_phrases(text, prep.body_start, out)
     out = add_score_lines(text, prep.body_start, out)
+    out = add_titled_persons(text, prep.body_start, out)
     return propagate_labels(text, prep.body_start, out, blocked)
 
 

@@ -1,9 +1,11 @@
-"""Organisation names the small model misses, found by their shape.
+"""Names the small model misses, found by their shape.
 
 - A run of capitalised words ending in an institutional head noun ("New York Mercantile
   Exchange", "Central Jakarta District Court", "Jeans Mate Corp") is an ORG; it replaces
   entities it contains ("New York" inside the exchange).
 - A results line of wire copy, "Name 2 Other Name 1", names two teams (ORG).
+- Capitalised words right after a personal title ("President", "Mr.", "striker") that
+  the model left untagged are a PERSON.
 """
 
 from __future__ import annotations
@@ -26,6 +28,17 @@ _SCORE_LINE_RE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z(][\w.'’()-]*){0,3})[ \t]+\d{1,3}[ \t]+"
     r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z(][\w.'’()-]*){0,3})[ \t]+\d{1,3}[ \t]*$",
     re.MULTILINE,
+)
+_PERSON_TITLES = (
+    "President|Prime Minister|Premier|Minister|Secretary of State|Secretary of Defense|Secretary|"
+    "Adviser|Advisor|Senator|Governor|General|Colonel|"
+    "Admiral|Ambassador|Chairman|Spokesman|Spokeswoman|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|"
+    "Mayor|Judge|Patriarch|Bishop|Rev\\.|coach|striker|midfielder|defender|goalkeeper|"
+    "captain|manager|chairman|spokesman|spokeswoman|leader|dissident|analyst|economist"
+)
+_TITLED_RE = re.compile(
+    rf"\b(?:{_PERSON_TITLES})\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z-]+|[A-Z]\.))"
+    r"{0,2})(?![\w-])"
 )
 _LEADING_STOP = ("The ", "A ", "An ", "In ", "At ", "On ", "But ", "And ", "For ")
 
@@ -70,3 +83,12 @@ def add_score_lines(text: str, body_start: int, spans: Spans) -> Spans:
         for g in (1, 2)
     ]
     return _merge(spans, found)
+
+
+def add_titled_persons(text: str, body_start: int, spans: Spans) -> Spans:
+    found: Spans = []
+    for m in _TITLED_RE.finditer(text, body_start):
+        start, end = m.span(1)
+        if not any(s[0] < end and start < s[1] for s in spans):
+            found.append((start, end, "PERSON"))
+    return sorted(spans + found) if found else spans
