@@ -36,8 +36,10 @@ def default_data() -> Path:
     return root / "eval" / "conll2003" / "dev.txt"
 
 
-def read_conll(path: Path) -> list[Sentence]:
+def read_conll(path: Path) -> tuple[list[Sentence], set[int]]:
+    """Sentences, and the indices of those that open a -DOCSTART- document."""
     sentences: list[Sentence] = []
+    doc_starts: set[int] = set()
     tokens: list[str] = []
     tags: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
@@ -45,11 +47,13 @@ def read_conll(path: Path) -> list[Sentence]:
         if not parts or parts[0] == "-DOCSTART-":
             if tokens:
                 sentences.append((tokens, tags))
+            if parts:
+                doc_starts.add(len(sentences))
             tokens, tags = [], []
             continue
         tokens.append(parts[0])
         tags.append(parts[-1])
-    return sentences
+    return sentences, doc_starts
 
 
 def gold_spans(sentences: list[Sentence]) -> Gold:
@@ -72,11 +76,16 @@ def is_headline(tokens: list[str]) -> bool:
     return joined == joined.upper() and sum(c.isalpha() for c in joined) >= 8
 
 
-def documents(sentences: list[Sentence]) -> list[list[int]]:
-    """Group sentences into news stories: a new one starts at each all-caps headline."""
+def documents(sentences: list[Sentence], doc_starts: set[int]) -> list[list[int]]:
+    """Group sentences into news stories: at -DOCSTART- lines when the file has them,
+    else a new story starts at each all-caps headline."""
     docs: list[list[int]] = []
     for i, (tokens, _) in enumerate(sentences):
-        if not docs or (is_headline(tokens) and not is_headline(sentences[i - 1][0])):
+        if doc_starts:
+            new = i in doc_starts
+        else:
+            new = i > 0 and is_headline(tokens) and not is_headline(sentences[i - 1][0])
+        if not docs or new:
             docs.append([])
         docs[-1].append(i)
     return docs
@@ -142,12 +151,12 @@ def score(gold: Gold, pred: Gold) -> dict[str, Any]:
     return result
 
 
-def run(sentences: list[Sentence], baseline: bool) -> Gold:
+def run(sentences: list[Sentence], baseline: bool, doc_starts: set[int] | None = None) -> Gold:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from monitor_desk.core.nlp import analyze_many, load_pipeline
 
     pipeline = load_pipeline()
-    docs = documents(sentences)
+    docs = documents(sentences, doc_starts or set())
     built = [build_text(sentences, ids) for ids in docs]
     pred: Gold = set()
     if baseline:
@@ -177,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(json.dumps({"error": f"no data at {args.data}"}))
         return 2
-    sentences = read_conll(args.data)
+    sentences, doc_starts = read_conll(args.data)
     if args.limit:
         sentences = sentences[: args.limit]
     gold = gold_spans(sentences)
@@ -185,10 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         "data": str(args.data),
         "sentences": len(sentences),
         "gold_entities": len(gold),
-        "ours": score(gold, run(sentences, baseline=False)),
+        "ours": score(gold, run(sentences, False, doc_starts)),
     }
     if not args.no_baseline:
-        report["baseline_model_only"] = score(gold, run(sentences, baseline=True))
+        report["baseline_model_only"] = score(gold, run(sentences, True, doc_starts))
     print(json.dumps(report, indent=2))
     return 0
 

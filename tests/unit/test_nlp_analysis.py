@@ -151,3 +151,9 @@ def test_title_words_are_not_entities(model: LoadedPipeline) -> None:
     texts = {e.text for e in analyze_text(text, 0, {}, model).entities}
     assert not texts & {"Defense", "State", "Foreign Affairs"}
     assert {"Moldova", "Chisinau"} <= texts
+
+
+def test_unknown_model_name_is_skipped() -> None:
+    from monitor_desk.core.nlp.pipeline import _load_model
+
+    assert _load_model("no_such_model_package_xyz") is None
