@@ -138,9 +138,10 @@ def test_analyze_many_matches_analyze_text_in_order(model: LoadedPipeline) -> No
 
 def test_two_processes_give_the_same_results(model: LoadedPipeline) -> None:
     items = [(TEXT, len(HEADER), META)] * 4
-    assert list(analyze_many(items, model, batch_size=1, n_process=2)) == [
-        analyze_text(TEXT, len(HEADER), META, model)
-    ] * 4
+    assert (
+        list(analyze_many(items, model, batch_size=1, n_process=2))
+        == [analyze_text(TEXT, len(HEADER), META, model)] * 4
+    )
 
 
 def test_title_words_are_not_entities(model: LoadedPipeline) -> None:
