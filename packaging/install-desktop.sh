@@ -43,8 +43,8 @@ install -D -m 644 "$res/icons/monitor-desk.svg" "$icons/scalable/apps/monitor-de
 
 # Quote the path for the Exec key (spaces, and the characters the spec reserves).
 quoted=$(printf '%s' "$exe" | sed -e 's/\\/\\\\\\\\/g' -e 's/"/\\"/g' -e 's/`/\\`/g' -e 's/\$/\\$/g')
-sed -e "s|^Exec=.*|Exec=\"$quoted\" %F|" -e "s|^TryExec=.*|TryExec=$exe|" \
-  -e '/^# packaging\/install-desktop.sh/d' \
+sed -e "s|^Exec=.*|Exec=\"$quoted\"|" -e "s|^TryExec=.*|TryExec=$exe|" \
+  -e '/^#/d' \
   "$res/monitor-desk.desktop" >"$apps/monitor-desk.desktop"
 chmod 644 "$apps/monitor-desk.desktop"
 

@@ -94,7 +94,7 @@ claims=$(($(wc -l <"$tmp/work/claims.csv" 2>/dev/null || echo 1) - 1))
 
 # -- desktop integration ------------------------------------------------------------------
 if run "$tmp/MonitorDesk/install-desktop.sh" >/dev/null 2>&1 &&
-  grep -q "^Exec=\"$app\" %F" "$tmp/home/.local/share/applications/monitor-desk.desktop" &&
+  grep -qx "Exec=\"$app\"" "$tmp/home/.local/share/applications/monitor-desk.desktop" &&
   [ -f "$tmp/home/.local/share/icons/hicolor/48x48/apps/monitor-desk.png" ]; then
   pass "install-desktop.sh: menu entry and icons under \$HOME/.local/share"
 else
