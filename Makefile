@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench lock clean
+.PHONY: run test lint typecheck check bench lock clean package smoke
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,8 +33,18 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
+BENCHES := import_speed highlight_speed export_speed search_speed startup reader_paint \
+           library_list memory analysis_speed
 bench: $(STAMP)
-	@for b in bench/*.py; do echo "== $$b" >&2; $(BIN)/python $$b || exit 1; done
+	@cd bench && for b in $(BENCHES); do echo "== $$b" >&2; ../$(BIN)/python $$b.py || exit 1; done
+
+# The packaged app (dist/MonitorDesk/ and its .tar.gz), built in its own venv.
+package:
+	./packaging/build.sh
+
+# Build (or reuse) the package, unpack it into an empty folder and check it runs there.
+smoke:
+	./packaging/smoke.sh
 
 # Re-pin every dependency (with hashes) after editing pyproject.toml.
 lock:

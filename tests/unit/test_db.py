@@ -109,7 +109,9 @@ def test_a_second_process_is_refused_while_the_first_holds_the_library(tmp_path:
     with Library.open(path):
         res = subprocess.run(
             [sys.executable, "-m", "monitor_desk", "--db", str(path), "import", str(tmp_path)],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert res.returncode == 1
     assert "open in another Monitor Desk (pid" in res.stderr

@@ -28,7 +28,7 @@ HOSTILE = [
     'she said "no" twice',
     "line one\nline two\r\nline three",
     "Кириллица и эмодзи 🙂👍🏽",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "+1+2",
     "-2+3",
     "@SUM(A1:A2)",
@@ -192,7 +192,9 @@ def test_cli_export_to_file_and_stdout(
     assert main(["--db", db, "export", "claims", "--no-bom", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("claim_id,")
     assert main(["--db", db, "export", "json", "-o", str(tmp_path / "all.json")]) == 0
-    assert main(["--db", str(tmp_path / "new.sqlite"), "import-json", str(tmp_path / "all.json")]) == 0
+    assert (
+        main(["--db", str(tmp_path / "new.sqlite"), "import-json", str(tmp_path / "all.json")]) == 0
+    )
     assert "1 article(s) added" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["--db", db, "export", "notes", "--since", "yesterday", "-o", "-"])

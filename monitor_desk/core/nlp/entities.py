@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from .consistency import add_datelines, propagate_labels
-from .shape_rules import add_org_phrases, add_score_lines, add_titled_persons
 from .prepare import Prepared
+from .shape_rules import add_org_phrases, add_score_lines, add_titled_persons
 
 
 def _words(text: str) -> frozenset[str]:
