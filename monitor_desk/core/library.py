@@ -19,7 +19,7 @@ from .db import open_database, utc_now
 from .errors import LibraryFileError, NotFoundError
 from .export import ExportScope
 from .filelock import LibraryLock
-from .importer import CancelToken, ProgressCallback, import_files
+from .importer import Analyzer, CancelToken, ProgressCallback, import_files
 from .models import (
     Analysis,
     Article,
@@ -131,10 +131,17 @@ class Library(ReviewMixin):
             self._pipeline = load_pipeline()
         return self._pipeline
 
-    def _analyze(self, items: Sequence[tuple[str, int, Mapping[str, str]]]) -> Iterator[Analysis]:
+    def _analyzer(self, processes: int) -> Analyzer:
         from .nlp.analysis import analyze_many
 
-        return analyze_many(items, self.pipeline)
+        def analyze(items: Iterable[tuple[str, int, Mapping[str, str]]]) -> Iterator[Analysis]:
+            # The model loads only when a file actually needs analysing.
+            return analyze_many(items, self.pipeline, n_process=processes)
+
+        return analyze
+
+    def _analyze(self, items: Sequence[tuple[str, int, Mapping[str, str]]]) -> Iterator[Analysis]:
+        return self._analyzer(1)(items)
 
     # -- import ---------------------------------------------------------------------------
 
@@ -144,8 +151,13 @@ class Library(ReviewMixin):
         analyze: bool = True,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        processes: int = 1,
     ) -> ImportReport:
-        """Import files and folders (recursively); see ``ImportReport`` for the outcome."""
+        """Import files and folders (recursively); see ``ImportReport`` for the outcome.
+
+        ``processes`` > 1 parses in that many worker processes (worth it for hundreds of
+        files; the CLI uses it, the GUI keeps to one so it never forks a threaded process).
+        """
         own: list[Path] = []
         if self.path is not None:
             own = [
@@ -153,7 +165,13 @@ class Library(ReviewMixin):
                 for s in ("", "-wal", "-shm", "-journal", ".lock")
             ]
         return import_files(
-            self.db, self._lock, paths, self._analyze if analyze else None, progress, cancel, own
+            self.db,
+            self._lock,
+            paths,
+            self._analyzer(processes) if analyze else None,
+            progress,
+            cancel,
+            own,
         )
 
     def is_empty(self) -> bool:
@@ -381,6 +399,23 @@ class Library(ReviewMixin):
     def delete_tag(self, name: str) -> int:
         with self._lock, self.db.atomic():
             return notes.delete_tag(self.db, name)
+
+    # Undo support: the GUI's undo stack snapshots before a change and puts it back after.
+
+    def restore_highlight(self, highlight: Highlight) -> None:
+        """Write a highlight back exactly as given (same id, anchor, times, tags)."""
+        with self._lock, self.db.atomic():
+            notes.restore_highlight(self.db, highlight)
+
+    def tag_snapshot(self, name: str) -> notes.TagSnapshot:
+        """The tag's row and the ids of the highlights carrying it."""
+        with self._lock:
+            return notes.tag_snapshot(self.db, name)
+
+    def restore_tag(self, snapshot: notes.TagSnapshot) -> None:
+        """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
+        with self._lock, self.db.atomic():
+            notes.restore_tag(self.db, snapshot)
 
     # -- export ---------------------------------------------------------------------------
 

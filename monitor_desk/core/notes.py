@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -265,3 +266,95 @@ def delete_tag(db: Database, name: str) -> int:
     for hid in touched:
         _reindex(db, hid)
     return len(touched)
+
+
+# -- undo support: put back exactly what was there ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TagSnapshot:
+    """A tag as it was: its row and the highlights that carried it (for undo)."""
+
+    id: int
+    name: str
+    color: str | None
+    created: str
+    highlight_ids: tuple[int, ...]
+
+
+def restore_highlight(db: Database, h: Highlight) -> None:
+    """Write ``h`` back exactly (same id, anchor, times, note, colour, tags).
+
+    Re-inserts a deleted highlight or overwrites the current state of an edited one;
+    missing tags are created.
+    """
+    values = [
+        h.article_id, h.revision_id, h.start, h.end, h.exact, h.prefix, h.suffix,
+        h.text_sha256, check_color(h.color), h.note or "", h.status, h.created, h.modified,
+    ]  # fmt: skip
+    if db.execute("SELECT 1 FROM highlights WHERE id = ?", [h.id]).fetchone():
+        db.execute(
+            """UPDATE highlights SET article_id = ?, revision_id = ?, start = ?, "end" = ?,
+                   exact = ?, prefix = ?, suffix = ?, text_sha256 = ?, color = ?, note = ?,
+                   status = ?, created = ?, modified = ? WHERE id = ?""",
+            [*values, h.id],
+        )
+    else:
+        db.execute(
+            """INSERT INTO highlights(article_id, revision_id, start, "end", exact, prefix,
+                   suffix, text_sha256, color, note, status, created, modified, id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [*values, h.id],
+        )
+    set_tags(db, h.id, h.tags, reindex=False)
+    _reindex(db, h.id)
+
+
+def tag_snapshot(db: Database, name: str) -> TagSnapshot:
+    tid = tag_id(db, name, create=False)
+    _, tname, color, created = db.execute(
+        "SELECT id, name, color, created FROM tags WHERE id = ?", [tid]
+    ).fetchone()
+    return TagSnapshot(tid, tname, color, created, tuple(sorted(_highlights_with_tag(db, tid))))
+
+
+def restore_tag(db: Database, snap: TagSnapshot) -> None:
+    """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
+    exactly the snapshot's highlights (those that still exist)."""
+    clash = db.execute(
+        "SELECT id FROM tags WHERE name = ? AND id != ?", [snap.name, snap.id]
+    ).fetchone()
+    if clash:
+        raise InvalidInputError(f"Another tag is called {snap.name!r} now.")
+    if db.execute("SELECT 1 FROM tags WHERE id = ?", [snap.id]).fetchone():
+        db.execute(
+            "UPDATE tags SET name = ?, color = ?, created = ? WHERE id = ?",
+            [snap.name, snap.color, snap.created, snap.id],
+        )
+    else:
+        db.execute(
+            "INSERT INTO tags(id, name, color, created) VALUES (?, ?, ?, ?)",
+            [snap.id, snap.name, snap.color, snap.created],
+        )
+    before = set(_highlights_with_tag(db, snap.id))
+    wanted = {
+        r[0]
+        for i in range(0, len(snap.highlight_ids), 500)
+        for r in db.execute(
+            "SELECT id FROM highlights WHERE id IN ({})".format(
+                ",".join("?" * len(snap.highlight_ids[i : i + 500]))
+            ),
+            list(snap.highlight_ids[i : i + 500]),
+        )
+    }
+    db.conn.executemany(
+        "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?",
+        [(hid, snap.id) for hid in before - wanted],
+    )
+    db.conn.executemany(
+        "INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)",
+        [(hid, snap.id) for hid in wanted - before],
+    )
+    # The search index holds tag names: every highlight that had or has the tag changes.
+    for hid in sorted(before | wanted):
+        _reindex(db, hid)
