@@ -25,6 +25,8 @@ from ..core.library import Library
 from ..core.models import SearchHit
 from .claims_panel import ClaimsPanel
 from .entities_panel import EntitiesPanel
+from .export_dialog import show_export_dialog
+from .import_json import import_library_json
 from .library_panel import LibraryPanel
 from .notes_panel import NotesPanel
 from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
             "Import &Files…", self.import_files, QKeySequence.StandardKey.Open, "Import articles"
         )
         self.act_import_folder = action("Import F&older…", self.import_folder, "Ctrl+Shift+O")
+        self.act_import_json = action("Import Library &JSON…", self.import_json)
+        self.act_export = action("&Export…", self.export, "Ctrl+E", "Export notes to CSV or JSON")
         self.act_quit = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_zoom_in = action("Zoom &In", lambda: self.reader.view.zoom_by(1), "Ctrl++")
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -127,7 +131,9 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.act_import_files, self.act_import_folder])
+        file_menu.addActions([self.act_import_files, self.act_import_folder, self.act_import_json])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = menu.addMenu("&View")
@@ -371,6 +377,18 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
         if folder:
             self.start_import([folder])
+
+    def export(self) -> None:
+        show_export_dialog(self, self.library, article_id=self.article_id)
+
+    def import_json(self) -> None:
+        if not self.jobs.closing:
+            import_library_json(self, self.library, self.queue, self.settings, self._after_json)
+
+    def _after_json(self, _counts: object) -> None:
+        self._after_import(None)
+        if self.article_id is not None:  # its highlights may have been merged in
+            self.open_article(self.article_id, keep_scroll=True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
