@@ -122,10 +122,28 @@ def _open(args: argparse.Namespace) -> Any:
     return Library.open(args.db)
 
 
+def _processes_for(paths: list[str]) -> int:
+    """Parse in two processes when there are enough files for the start-up to pay off."""
+    import itertools
+    import os
+
+    from .core.ingest import iter_import_files
+
+    if (os.cpu_count() or 1) < 2:
+        return 1
+    files = iter_import_files(Path(p) for p in paths if Path(p).exists())
+    count = sum(1 for _ in itertools.islice(files, 200))
+    return 2 if count >= 200 else 1
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    processes = 1 if args.no_analyze else _processes_for(args.paths)
     with _open(args) as lib:
         report = lib.import_paths(
-            args.paths, analyze=not args.no_analyze, progress=_progress_printer(sys.stderr)
+            args.paths,
+            analyze=not args.no_analyze,
+            progress=_progress_printer(sys.stderr),
+            processes=processes,
         )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -1,17 +1,18 @@
 """Import files into the library: read, decide new / revised / unchanged, analyse, store.
 
 Files are written in batches, each batch one transaction holding every file whole with its
-analysis, so a crash or a kill leaves every article whole or absent. Files are read and
-analysed in batches so that spaCy's ``nlp.pipe`` batching pays off.
+analysis, so a crash or a kill leaves every article whole or absent.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -20,13 +21,10 @@ from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_path)``."""
 
-Analyzer = Callable[[Sequence[tuple[str, int, "Mapping[str, str]"]]], Iterator[Analysis]]
+Analyzer = Callable[[Iterable[tuple[str, int, "Mapping[str, str]"]]], Iterator[Analysis]]
 
 BATCH_FILES = 32
 
@@ -76,9 +74,67 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
     return FileOutcome(str(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 
-def _batches(files: list[Path], size: int) -> Iterable[list[Path]]:
-    for i in range(0, len(files), size):
-        yield files[i : i + size]
+class _Run:
+    """One import: the report, progress and cancel, and the batch waiting to be written."""
+
+    def __init__(
+        self,
+        db: Database,
+        lock: threading.RLock,
+        total: int,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+        report: ImportReport,
+    ) -> None:
+        self.db, self.lock, self.total = db, lock, total
+        self.progress, self.cancel, self.report = progress, cancel, report
+        self.done = 0
+        self.batch: list[tuple[_Pending, Analysis | None]] = []
+
+    def cancelled(self) -> bool:
+        if self.cancel is not None and self.cancel.is_set():
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    def record(self, outcome: FileOutcome) -> None:
+        self.report.files.append(outcome)
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, outcome.path)
+
+    def read(self, files: Iterable[Path]) -> Iterator[_Pending]:
+        """Files that need writing; rejected and unchanged ones are recorded on the way."""
+        for path in files:
+            if self.cancelled():
+                return
+            try:
+                doc = read_document(path)
+            except RejectedFile as exc:
+                self.record(FileOutcome(str(path), "rejected", reason=str(exc)))
+                continue
+            with self.lock:
+                decided = _classify(self.db, path, doc, text_sha256(doc.text))
+            if isinstance(decided, FileOutcome):
+                self.record(decided)
+            else:
+                yield decided
+
+    def add(self, item: _Pending, analysis: Analysis | None) -> None:
+        self.batch.append((item, analysis))
+        if len(self.batch) >= BATCH_FILES:
+            self.flush()
+
+    def flush(self) -> None:
+        # One transaction per batch: every file is written whole with its analysis or not
+        # at all, and a crash loses at most the batch being written. (No savepoint per
+        # file: each one makes FTS5 flush its index, which triples the cost of an import.)
+        if not self.batch:
+            return
+        with self.lock, self.db.atomic():
+            outcomes = [_write(self.db, item, analysis) for item, analysis in self.batch]
+        self.batch.clear()
+        for outcome in outcomes:
+            self.record(outcome)
 
 
 def import_files(
@@ -90,7 +146,11 @@ def import_files(
     cancel: CancelToken | None = None,
     skip: Iterable[Path] = (),
 ) -> ImportReport:
-    """Import ``paths``; files in ``skip`` (the library's own files) are passed over."""
+    """Import ``paths``; files in ``skip`` (the library's own files) are passed over.
+
+    Files stream through reading, analysis (one ``nlp.pipe`` over the whole import, so its
+    batching and worker processes pay off) and batched writes.
+    """
     report = ImportReport()
     skipped = {Path(p).resolve() for p in skip}
     files: list[Path] = []
@@ -102,43 +162,29 @@ def import_files(
         files.extend(f.resolve() for f in iter_import_files([path]))
     # A file named twice (or via two folders) is imported once; the library never itself.
     files = [f for f in dict.fromkeys(files) if f not in skipped]
-    total = len(files)
-    done = 0
-    for batch in _batches(files, BATCH_FILES):
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        pending: list[_Pending] = []
-        outcomes: dict[Path, FileOutcome | _Pending] = {}
-        for path in batch:
-            try:
-                doc = read_document(path)
-            except RejectedFile as exc:
-                outcomes[path] = FileOutcome(str(path), "rejected", reason=str(exc))
-                continue
-            with lock:
-                decided = _classify(db, path, doc, text_sha256(doc.text))
-            outcomes[path] = decided
-            if isinstance(decided, _Pending):
-                pending.append(decided)
-        analyses: dict[Path, Analysis] = {}
-        if analyzer is not None and pending:
-            results = analyzer([(p.doc.text, p.doc.body_start, p.doc.metadata) for p in pending])
-            analyses = {p.path: a for p, a in zip(pending, results, strict=True)}
-        # One transaction per batch: every file is written whole with its analysis or not
-        # at all, and a crash loses at most the batch being written. (No savepoint per
-        # file: each one makes FTS5 flush its index, which triples the cost of an import.)
-        with lock, db.atomic():
-            for path, outcome in outcomes.items():
-                if cancel is not None and cancel.is_set():
-                    report.cancelled = True
+    run = _Run(db, lock, len(files), progress, cancel, report)
+    pending = run.read(files)
+    if analyzer is None:
+        for item in pending:
+            run.add(item, None)
+    elif (first := next(pending, None)) is not None:  # no model load when nothing changed
+        queue: deque[_Pending] = deque()
+
+        def items() -> Iterator[tuple[str, int, Mapping[str, str]]]:
+            for item in itertools.chain([first], pending):
+                queue.append(item)
+                yield item.doc.text, item.doc.body_start, item.doc.metadata
+
+        results = analyzer(items())
+        try:
+            for analysis in results:
+                run.add(queue.popleft(), analysis)
+                if run.cancelled():
                     break
-                if isinstance(outcome, _Pending):
-                    outcome = _write(db, outcome, analyses.get(path))
-                report.files.append(outcome)
-                done += 1
-                if progress is not None:
-                    progress(done, total, str(path))
-        if report.cancelled:
-            break
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+    run.cancelled()
+    run.flush()
     return report
