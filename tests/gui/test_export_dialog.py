@@ -250,3 +250,29 @@ def test_cancel_discards_the_export(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: dialog.close_button.text() == "Close", timeout=5000)
     assert dialog.isVisible()
     assert "nothing was written" in dialog.status.text()
+
+
+def test_window_offers_export_of_the_open_article_and_imports_json(  # type: ignore[no-untyped-def]
+    qtbot, make_window, gui_library: Library, notes, tmp_path, monkeypatch
+) -> None:
+    window = make_window(gui_library, analyse_missing=False)
+    window.open_article(1)
+    window.act_export.trigger()
+    dialog = window.findChild(ExportDialog, "exportDialog")
+    assert dialog is not None
+    assert dialog.scope_article.isVisible()
+    assert dialog.scope_article.isChecked()
+    assert window.act_export.shortcut().toString() == "Ctrl+E"
+    dialog.close()
+
+    backup = tmp_path / "backup.json"
+    assert gui_library.export("json", backup) == 2
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(backup), "")))
+    with Library.open(tmp_path / "empty.sqlite") as empty:
+        fresh = make_window(empty, analyse_missing=False)
+        assert fresh.library_panel.model.rowCount() == 0
+        fresh.act_import_json.trigger()
+        qtbot.waitUntil(lambda: fresh.library_panel.model.rowCount() == 2, timeout=20000)
+        assert fresh.article_id is not None  # the list refreshed and an article opened
+        assert fresh.findChild(QMessageBox, "importJsonReport") is not None
+        fresh.close()
