@@ -155,12 +155,15 @@ class ExportDialog(QDialog):
             self.what.addItem(label, key)
 
         self.form_box = QWidget(self)
-        form = QFormLayout(self.form_box)
+        self.form = form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Export:", self.what)
-        form.addRow("Of:", self._build_scope())
-        form.addRow("Dates:", self._build_dates())
-        form.addRow("Options:", self._build_options())
+        form.addRow("Scope:", self._build_scope())
+        self.dates_label = QLabel("Notes created:", self)
+        self.dates_row = self._build_dates()
+        form.addRow(self.dates_label, self.dates_row)
+        self.options_row = self._build_options()
+        form.addRow("Options:", self.options_row)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -185,6 +188,7 @@ class ExportDialog(QDialog):
         self.progress.hide()
 
         self.what.currentIndexChanged.connect(self._sync)
+        self.what.currentIndexChanged.connect(self._fit_height)
         self.search.textChanged.connect(self._sync)
         self.search.textEdited.connect(lambda _t: self.scope_search.setChecked(True))
         self.tag.activated.connect(lambda _i: self.scope_tag.setChecked(True))
@@ -194,7 +198,7 @@ class ExportDialog(QDialog):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self._sync)
         self._sync()
-        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
+        self.resize(max(580, self.sizeHint().width()), self.sizeHint().height())
 
     # -- construction ----------------------------------------------------------------------
 
@@ -268,11 +272,9 @@ class ExportDialog(QDialog):
         self.use_until = QCheckBox("to", self)
         self.use_until.setObjectName("exportUseUntil")
         self.until = edit("exportUntil", today)
-        self.dates_hint = QLabel(self)
-        self.dates_hint.setObjectName("exportDatesHint")
         for w in (self.use_since, self.since, self.use_until, self.until):
             lay.addWidget(w)
-        lay.addWidget(self.dates_hint, 1)
+        lay.addStretch(1)
         return box
 
     def _build_options(self) -> QWidget:
@@ -284,7 +286,7 @@ class ExportDialog(QDialog):
         self.safe.setChecked(True)
         self.safe.setToolTip(SAFE_TIP)
         self.safe_hint = QLabel(
-            "Cells starting with = + - @ get a leading ' so a spreadsheet cannot run them.",
+            "A leading ' keeps cells starting with = + - @ from running as formulas.",
             self,
         )
         self.safe_hint.setObjectName("exportSafeHint")
@@ -298,6 +300,13 @@ class ExportDialog(QDialog):
             lay.addWidget(w)
         return box
 
+    def _fit_height(self) -> None:
+        """Rows come and go with the kind of export: keep the dialog snug."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), self.sizeHint().height())
+
     # -- state -----------------------------------------------------------------------------
 
     def kind(self) -> str:
@@ -306,21 +315,16 @@ class ExportDialog(QDialog):
     def _sync(self, *_args: object) -> None:
         """Enable what applies to the chosen export; the Export button only when valid."""
         what = self.kind()
-        csv_export = what != "json"
-        for w in (self.safe, self.safe_hint, self.bom):
-            w.setEnabled(csv_export)
+        # A JSON export holds whole articles: CSV options and a date cut do not apply.
+        self.form.setRowVisible(self.options_row, what != "json")
+        self.form.setRowVisible(self.dates_row, what != "json")
+        self.dates_label.setText("Notes created:" if what == "notes" else "Articles dated:")
         # Claims and sources belong to articles, not to single notes.
         self.scope_selected.setEnabled(what in ("notes", "json"))
         if self.scope_selected.isChecked() and not self.scope_selected.isEnabled():
             (self.scope_article if self.article_id is not None else self.scope_all).setChecked(True)
-        # A JSON export holds whole articles; a date range would only cut it arbitrarily.
-        for w in (self.use_since, self.use_until):
-            w.setEnabled(what != "json")
-        self.since.setEnabled(what != "json" and self.use_since.isChecked())
-        self.until.setEnabled(what != "json" and self.use_until.isChecked())
-        self.dates_hint.setText(
-            {"notes": "notes created", "json": "(not for JSON)"}.get(what, "articles dated")
-        )
+        self.since.setEnabled(self.use_since.isChecked())
+        self.until.setEnabled(self.use_until.isChecked())
         problem = ""
         if self.scope_search.isChecked() and not self.search.text().strip():
             problem = "Type the text to filter by."

@@ -163,7 +163,7 @@ def test_json_export_then_import_into_a_second_library(  # type: ignore[no-untyp
     suggested = _save_as(monkeypatch, tmp_path / "backup.json")
     dialog = _open(host, gui_library, queue, settings, article_id=1)
     dialog.what.setCurrentIndex(dialog.what.findData("json"))
-    assert not dialog.safe.isEnabled()  # CSV options do not apply
+    assert not dialog.safe.isVisibleTo(dialog)  # CSV options do not apply
     dialog.scope_all.setChecked(True)
     rows, _path = _export(qtbot, dialog)
     assert rows == 2
