@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QDate, QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from monitor_desk.core.library import Library
 from monitor_desk.ui.export_dialog import ExportDialog, show_export_dialog
@@ -105,6 +106,10 @@ def test_current_article_notes_to_csv(  # type: ignore[no-untyped-def]
     assert "3 notes" in box.text()
     assert path in box.text()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)  # done: the dialog goes
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    box.findChild(QPushButton, "exportOpenFolder").click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "out")]
     # The folder is remembered for the next export.
     again = _open(host, gui_library, queue, settings)
     _save_as(monkeypatch, tmp_path / "out" / "second.csv")
@@ -155,6 +160,33 @@ def test_formula_cells_are_neutralised_unless_unticked(  # type: ignore[no-untyp
     _rows, path = _export(qtbot, dialog)
     customs = next(r for r in _read(Path(path)) if int(r["note_id"]) == notes["customs"])
     assert customs["note"] == expected
+
+
+def test_date_range_and_text_filter(  # type: ignore[no-untyped-def]
+    qtbot, host, queue, settings, gui_library: Library, notes, tmp_path, monkeypatch
+) -> None:
+    _save_as(monkeypatch, tmp_path / "dated.csv")
+    dialog = _open(host, gui_library, queue, settings)
+    dialog.scope_search.setChecked(True)
+    assert not dialog.export_button.isEnabled()  # nothing typed yet
+    dialog.search.setText("Robertson")
+    assert dialog.export_button.isEnabled()
+    tomorrow = QDate.currentDate().addDays(2)  # notes were all made today (UTC or local)
+    dialog.use_since.setChecked(True)
+    dialog.since.setDate(tomorrow)
+    dialog.use_until.setChecked(True)
+    dialog.until.setDate(tomorrow.addDays(-5))
+    assert not dialog.export_button.isEnabled()
+    assert "after" in dialog.status.text()
+    dialog.until.setDate(tomorrow.addDays(5))
+    rows, path = _export(qtbot, dialog)
+    assert rows == 0
+    assert _read(Path(path)) == []  # a header only
+    dialog = _open(host, gui_library, queue, settings)
+    dialog.scope_search.setChecked(True)
+    dialog.search.setText("Robertson")
+    _rows, path = _export(qtbot, dialog)
+    assert [int(r["note_id"]) for r in _read(Path(path))] == [notes["kuchma"]]
 
 
 def test_json_export_then_import_into_a_second_library(  # type: ignore[no-untyped-def]
