@@ -26,6 +26,7 @@ from ..core.models import SearchHit
 from .claims_panel import ClaimsPanel
 from .entities_panel import EntitiesPanel
 from .export_dialog import show_export_dialog
+from .highlight_flow import HighlightFlow
 from .import_json import import_library_json
 from .library_panel import LibraryPanel
 from .notes_panel import NotesPanel
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("pipelineStatus")
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
+        self.highlighting = HighlightFlow(self)
 
         self._build_actions()
         self._connect()
@@ -136,6 +138,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        hl = self.highlighting
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([hl.act_undo, hl.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([hl.act_highlight, hl.act_tags])
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.act_zoom_out, self.act_zoom_in])
         toolbar.addSeparator()
+        toolbar.addAction(hl.act_highlight)
         toolbar.addAction(self.claims_add_action())
 
     def claims_add_action(self) -> QAction:
@@ -180,7 +188,7 @@ class MainWindow(QMainWindow):
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())
-        self.notes.highlightSelected.connect(view.scroll_to)
+        self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.reader.legend.toggled.connect(self._sync_type_action)
         self.jobs.importFinished.connect(self._after_import)

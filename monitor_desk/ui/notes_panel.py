@@ -1,38 +1,95 @@
-"""The Notes tab: the analyst's highlights in the open article (quote, tags, note)."""
+"""The Notes tab: the analyst's highlights (quote, tags, note, date) in the open article or,
+with a toggle, the whole library; filtered by tag (sub-tags included) and by text."""
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import Highlight
 
-COLUMNS = ("Quote", "Tags", "Note")
+COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
+QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
 HighlightRole = Qt.ItemDataRole.UserRole + 6
+ORPHAN_MARK = "(not found in this text)"
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class NotesModel(QAbstractTableModel):
+    """Highlights of one article or of the library, filtered by tag and text.
+
+    Attributes:
+        article_id: the article shown (None: nothing, unless ``whole_library``).
+        whole_library: list every article's highlights.
+        tag, text: the filters ('' = none).
+    """
+
     def __init__(self, library: Library, parent: Any = None) -> None:
         super().__init__(parent)
         self.library = library
         self.highlights: list[Highlight] = []
+        self.article_id: int | None = None
+        self.whole_library = False
+        self.tag = ""
+        self.text = ""
+        self._titles: dict[int, str] = {}
 
     def load(self, article_id: int | None) -> None:
+        self.article_id = article_id
+        self.reload()
+
+    def reload(self) -> None:
         self.beginResetModel()
-        self.highlights = self.library.list_highlights(article_id) if article_id is not None else []
+        self.highlights = self._fetch()
+        self._titles = {}
         self.endResetModel()
+
+    def _fetch(self) -> list[Highlight]:
+        if self.article_id is None and not self.whole_library:
+            return []
+        article = None if self.whole_library else self.article_id
+        try:
+            found = self.library.list_highlights(article, tag=self.tag.strip() or None)
+        except MonitorDeskError:  # a filter that is no tag name ("/") matches nothing
+            found = []
+        words = self.text.casefold().split()
+        if words:
+            found = [
+                h
+                for h in found
+                if all(w in f"{h.exact}\n{h.note}\n{' '.join(h.tags)}".casefold() for w in words)
+            ]
+        return found
+
+    def row_of(self, highlight_id: int) -> int:
+        return next((i for i, h in enumerate(self.highlights) if h.id == highlight_id), -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.highlights)
@@ -40,20 +97,41 @@ class NotesModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def _title(self, article_id: int) -> str:
+        if article_id not in self._titles:  # fetched lazily, for the rows on screen only
+            found = self.library.summaries([article_id])
+            self._titles[article_id] = found[0].title if found else ""
+        return self._titles[article_id]
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.highlights):
             return None
         h = self.highlights[index.row()]
         col = index.column()
+        orphan = h.status != "anchored"
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
+            if col == QUOTE:
                 quote = " ".join(h.exact.split())
-                return quote if h.status == "anchored" else f"(not found in this text) {quote}"
-            if col == 1:
+                return f"{ORPHAN_MARK} {quote}" if orphan else quote
+            if col == TAGS:
                 return ", ".join(h.tags)
-            return h.note
+            if col == NOTE:
+                return h.note
+            if col == DATE:
+                return h.created[:10]
+            return self._title(h.article_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{h.exact}\n\nTags: {', '.join(h.tags) or '—'}\nNote: {h.note or '—'}"
+            tip = f"{h.exact}\n\nTags: {', '.join(h.tags) or '—'}\nNote: {h.note or '—'}"
+            tip += f"\nCreated: {h.created}"
+            if orphan:
+                tip += "\n\nThis text is no longer in the article's current revision."
+            return tip
+        if role == Qt.ItemDataRole.FontRole and orphan and col == QUOTE:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and orphan:
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)
         if role == HighlightRole:
             return h
         return None
@@ -70,48 +148,175 @@ class NotesModel(QAbstractTableModel):
         return None
 
 
+def export_available() -> bool:
+    return importlib.util.find_spec("monitor_desk.ui.export_dialog") is not None
+
+
 class NotesPanel(QWidget):
     """Signals:
-    highlightSelected(int, int): code-point span of the chosen highlight.
+    highlightChosen(int, int, int): article id and code-point span of the chosen highlight.
+    editRequested(int), promoteRequested(int): from the context menu (a highlight id).
+    deleteRequested(list): ids of the highlights to delete.
     """
 
-    highlightSelected = Signal(int, int)
+    highlightChosen = Signal(int, int, int)
+    editRequested = Signal(int)
+    promoteRequested = Signal(int)
+    deleteRequested = Signal(list)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        tag_model: QStringListModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
+        self.library = library
         self.model = NotesModel(library, self)
         self.table = QTableView(self)
         self.table.setObjectName("notesView")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TAGS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ARTICLE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnHidden(ARTICLE, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
+        self._quiet = False
+
+        self.tag_filter = QLineEdit(self)
+        self.tag_filter.setObjectName("notesTagFilter")
+        self.tag_filter.setPlaceholderText("Tag (includes sub-tags)")
+        self.tag_filter.setClearButtonEnabled(True)
+        if tag_model is not None:
+            completer = QCompleter(tag_model, self.tag_filter)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.tag_filter.setCompleter(completer)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setObjectName("notesTextFilter")
+        self.text_filter.setPlaceholderText("Filter quotes and notes")
+        self.text_filter.setClearButtonEnabled(True)
+        self.library_toggle = QCheckBox("Whole library", self)
+        self.library_toggle.setObjectName("notesLibraryToggle")
+        self.library_toggle.setToolTip("List the highlights of every article, not just this one")
+        self.tag_filter.textChanged.connect(self._filters_changed)
+        self.text_filter.textChanged.connect(self._filters_changed)
+        self.library_toggle.toggled.connect(self._filters_changed)
+        filters = QHBoxLayout()
+        filters.addWidget(self.tag_filter, 2)
+        filters.addWidget(self.text_filter, 3)
+        filters.addWidget(self.library_toggle)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.caption)
 
     def load(self, article_id: int | None) -> None:
         self.model.load(article_id)
+        self._after_reload()
+
+    def reload(self) -> None:
+        """Re-read after a change, keeping the current highlight selected."""
+        current = self.current_highlight()
+        self.model.reload()
+        self._after_reload()
+        if current is not None:
+            self.select_highlight(current.id)
+
+    def _filters_changed(self) -> None:
+        self.model.tag = self.tag_filter.text()
+        self.model.text = self.text_filter.text()
+        self.model.whole_library = self.library_toggle.isChecked()
+        self.table.setColumnHidden(ARTICLE, not self.model.whole_library)
+        self.model.reload()
+        self._after_reload()
+
+    def _after_reload(self) -> None:
         self.table.resizeRowsToContents()
         n = self.model.rowCount()
-        self.caption.setText(
-            f"{n} highlight{'s' if n != 1 else ''}." if n else "No highlights in this article yet."
-        )
+        where = "in the library" if self.model.whole_library else "in this article"
+        filtered = bool(self.model.tag.strip() or self.model.text.strip())
+        if n:
+            orphans = sum(1 for h in self.model.highlights if h.status != "anchored")
+            text = f"{n} highlight{'s' if n != 1 else ''} {where}"
+            text += f" ({orphans} no longer found in the text)." if orphans else "."
+        elif filtered:
+            text = f"No highlight {where} matches the filter."
+        else:
+            text = f"No highlights {where} yet. Select text and press H."
+        self.caption.setText(text)
+
+    def current_highlight(self) -> Highlight | None:
+        h = self.table.currentIndex().data(HighlightRole)
+        return h if isinstance(h, Highlight) else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.highlights[r].id for r in rows if r < len(self.model.highlights)]
+
+    def select_highlight(self, highlight_id: int) -> bool:
+        """Select a highlight's row without scrolling the reader to it (it is there)."""
+        row = self.model.row_of(highlight_id)
+        if row < 0:
+            return False
+        self._quiet = True
+        try:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        finally:
+            self._quiet = False
+        return True
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
         h = current.data(HighlightRole) if current.isValid() else None
         if isinstance(h, Highlight) and h.status == "anchored":
-            self.highlightSelected.emit(h.start, h.end)
+            self.highlightChosen.emit(h.article_id, h.start, h.end)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        ids = self.selected_ids()
+        current = self.current_highlight()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        edit = menu.addAction("Edit Highlight…")
+        edit.setEnabled(current is not None and len(ids) == 1)
+        promote = menu.addAction("Promote to Claim…")
+        promote.setEnabled(current is not None and len(ids) == 1 and current.status == "anchored")
+        delete = menu.addAction("Delete" if len(ids) < 2 else f"Delete {len(ids)} Highlights")
+        delete.setEnabled(bool(ids))
+        menu.addSeparator()
+        export = menu.addAction("Export Selected Notes…")
+        export.setEnabled(bool(ids) and export_available())
+        if current is not None:
+            hid = current.id
+            edit.triggered.connect(lambda: self.editRequested.emit(hid))
+            promote.triggered.connect(lambda: self.promoteRequested.emit(hid))
+        delete.triggered.connect(lambda: self.deleteRequested.emit(ids))
+        export.triggered.connect(lambda: self.export_selected(ids))
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def export_selected(self, ids: list[int]) -> None:
+        # Imported here: the export dialog is another module's, loaded only when used.
+        from . import export_dialog  # type: ignore[attr-defined]
+
+        export_dialog.show_export_dialog(self, self.library, highlight_ids=ids)

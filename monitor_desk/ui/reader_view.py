@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPalette,
     QTextCursor,
@@ -22,7 +24,7 @@ from ..core.models import Analysis, Article, EntityMention, Highlight
 from ..core.review import StoredClaim
 from .palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats
-from .reader_marks import ArticleMarks, Mark, entity_at, tooltip
+from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
 from .text_offsets import OffsetMap, document_text
 
 DEFAULT_POINT_SIZE = 12.0
@@ -36,10 +38,21 @@ class ReaderView(QTextBrowser):
     Signals:
         entityClicked(str, str): cluster and label of a clicked entity.
         addClaimRequested(): "Add claim from selection" was chosen in the context menu.
+        highlightRequested(): ``H`` or "Highlight…" with text selected.
+        favouriteRequested(int): key ``1``–``9`` with text selected (the key's number).
+        highlightClicked(int): a click on a highlight (its id).
+        editHighlightRequested(int), deleteHighlightRequested(int),
+        promoteHighlightRequested(int): chosen in a highlight's context menu.
     """
 
     entityClicked = Signal(str, str)
     addClaimRequested = Signal()
+    highlightRequested = Signal()
+    favouriteRequested = Signal(int)
+    highlightClicked = Signal(int)
+    editHighlightRequested = Signal(int)
+    deleteHighlightRequested = Signal(int)
+    promoteHighlightRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +121,27 @@ class ReaderView(QTextBrowser):
             self.point_size,
         )
         self._fit_margins()
+
+    def set_highlights(self, highlights: list[Highlight], tag_colors: dict[str, str]) -> None:
+        """Repaint with new highlights (after a change), keeping the scroll position."""
+        scroll = self.verticalScrollBar().value()
+        self.marks.highlights = list(highlights)
+        self.tag_colors = tag_colors
+        self._mark_list = self.marks.marks()
+        self.repaint_marks()
+        self.verticalScrollBar().setValue(scroll)
+
+    def highlight_at(self, pos: int) -> Highlight | None:
+        """The highlight under code point ``pos``; of overlapping ones the shortest."""
+        here = [
+            m.payload for m in marks_at(self._mark_list, pos) if isinstance(m.payload, Highlight)
+        ]
+        return min(here, key=lambda h: (h.end - h.start, -h.id)) if here else None
+
+    def selection_point(self) -> QPoint:
+        """Global point just below the selection's end (or the caret), for a popup."""
+        rect = self.cursorRect(self.textCursor())
+        return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 6))
 
     def set_type_visible(self, label: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(label)
@@ -234,11 +268,31 @@ class ReaderView(QTextBrowser):
             shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
             self.viewport().setCursor(shape)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # The window's "Highlight…" action has the H shortcut; this catches the key when
+        # shortcuts do not fire (window not active). Digits apply favourite tags.
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() == Qt.Key.Key_H:
+            self.highlightRequested.emit()
+            return
+        if plain and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+            if self.textCursor().hasSelection():
+                self.favouriteRequested.emit(event.key() - Qt.Key.Key_0)
+            return
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         pos = self.position_at(event.position().toPoint())
+        highlight = self.highlight_at(pos) if pos is not None else None
+        if highlight is not None:
+            self.highlightClicked.emit(highlight.id)
+            return
         entity = entity_at(self._mark_list, pos, self.hidden) if pos is not None else None
         if entity is not None:
             self.entityClicked.emit(entity.cluster, entity.label)
@@ -246,10 +300,28 @@ class ReaderView(QTextBrowser):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
+        selected = self.textCursor().hasSelection()
+        mark = menu.addAction("Highlight…")
+        mark.setShortcut(QKeySequence("H"))
+        mark.setEnabled(selected)
+        mark.triggered.connect(self.highlightRequested)
         add = menu.addAction("Add Claim from Selection…")
-        add.setEnabled(self.textCursor().hasSelection())
+        add.setEnabled(selected)
         add.triggered.connect(self.addClaimRequested)
         pos = self.position_at(event.pos())
+        highlight = self.highlight_at(pos) if pos is not None else None
+        if highlight is not None:
+            hid = highlight.id
+            menu.addSeparator()
+            menu.addAction("Edit Highlight…").triggered.connect(
+                lambda: self.editHighlightRequested.emit(hid)
+            )
+            menu.addAction("Promote Highlight to Claim…").triggered.connect(
+                lambda: self.promoteHighlightRequested.emit(hid)
+            )
+            menu.addAction("Delete Highlight").triggered.connect(
+                lambda: self.deleteHighlightRequested.emit(hid)
+            )
         entity = self.entity_under(pos) if pos is not None else None
         if entity is not None:
             show = menu.addAction(f"Show Mentions of “{entity.cluster}”")

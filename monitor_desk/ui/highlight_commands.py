@@ -1,0 +1,299 @@
+"""Every highlight and tag change as a ``QUndoCommand`` on one ``QUndoStack``.
+
+A command snapshots what it is about to change before its first ``redo``; ``undo`` writes
+the snapshot back through ``Library.restore_highlight`` / ``restore_tag`` (same ids,
+created times, colours and tag links), so undo is exact rather than a reverse operation.
+Tags that a command created on the fly are removed again by its undo and re-created with
+their old ids by a later redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QStringListModel, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.errors import MonitorDeskError
+from ..core.library import Library
+from ..core.models import Highlight, Tag
+from ..core.notes import TagSnapshot, normalize_tag
+
+FAVOURITES = 9
+
+
+def parse_tags(text: str) -> list[str]:
+    """``"a, b/c,,"`` → ``["a", "b/c"]``: normalised names, invalid ones dropped, no repeats."""
+    out: list[str] = []
+    for part in text.split(","):
+        try:
+            name = normalize_tag(part)
+        except MonitorDeskError:
+            continue
+        if name.casefold() not in (n.casefold() for n in out):
+            out.append(name)
+    return out
+
+
+class HighlightService(QObject):
+    """The undo stack and a cache of the tags for the popup and the favourite keys.
+
+    Attributes:
+        library: the ``Library``; stack: the one ``QUndoStack`` for highlights and tags.
+        tags: ``list_tags()`` as of the last change (most used first).
+        tag_model: the tag names in that order, for completers (refreshed on change).
+        pinned: favourite tags chosen by the user (keys 1–9 use them before the most used).
+
+    Signals:
+        highlightsChanged(): highlights were created, edited or deleted, or tags changed.
+        tagsChanged(): the tag list (names, colours or counts) changed.
+        failed(str): a change could not be made; a message for the user.
+    """
+
+    highlightsChanged = Signal()
+    tagsChanged = Signal()
+    failed = Signal(str)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.stack = QUndoStack(self)
+        self.tags: list[Tag] = []
+        self.tag_model = QStringListModel(self)
+        self.pinned: list[str] = []
+        self.refresh_tags()
+
+    def refresh_tags(self) -> None:
+        self.tags = self.library.list_tags()
+        self.tag_model.setStringList([t.name for t in self.tags])
+
+    def tag_colors(self) -> dict[str, str]:
+        return {t.name: t.color for t in self.tags if t.color}
+
+    def favourites(self) -> list[str]:
+        """Tags for keys 1–9: the pinned ones, then the most used."""
+        names = {t.name.casefold(): t.name for t in self.tags}
+        out = [names[p.casefold()] for p in self.pinned if p.casefold() in names]
+        for t in self.tags:
+            if len(out) >= FAVOURITES:
+                break
+            if t.name not in out:
+                out.append(t.name)
+        return out[:FAVOURITES]
+
+    def tag_exists(self, name: str) -> bool:
+        return any(t.name.casefold() == name.casefold() for t in self.tags)
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run ``command`` and keep it for undo; False (and ``failed``) if it could not run."""
+        assert isinstance(command, _Command)
+        command.ok = True
+        self.stack.push(command)
+        return command.ok
+
+    def changed(self) -> None:
+        self.refresh_tags()
+        self.tagsChanged.emit()
+        self.highlightsChanged.emit()
+
+    # -- what the GUI asks for ---------------------------------------------------------------
+
+    def create(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        tags: Sequence[str],
+        note: str = "",
+        color: str | None = None,
+    ) -> int | None:
+        """Highlight ``text[start:end]`` (code points); the new id, or None on failure."""
+        cmd = CreateHighlight(self, article_id, start, end, list(tags), note, color)
+        return cmd.highlight.id if self.push(cmd) and cmd.highlight else None
+
+    def edit(self, highlight_id: int, tags: Sequence[str], note: str, color: str | None) -> bool:
+        return self._make(lambda: EditHighlight(self, highlight_id, list(tags), note, color))
+
+    def delete(self, highlight_id: int) -> bool:
+        return self._make(lambda: DeleteHighlight(self, highlight_id))
+
+    def rename_tag(self, old: str, new: str) -> bool:
+        run = lambda: self.library.rename_tag(old, new)  # noqa: E731
+        return self._make(lambda: TagCommand(self, f"Rename Tag “{old}”", [old], run))
+
+    def merge_tags(self, source: str, target: str) -> bool:
+        run = lambda: self.library.merge_tags(source, target)  # noqa: E731
+        text = f"Merge Tag “{source}” into “{target}”"
+        return self._make(lambda: TagCommand(self, text, [source, target], run, target))
+
+    def recolor_tag(self, name: str, color: str | None) -> bool:
+        run = lambda: self.library.recolor_tag(name, color)  # noqa: E731
+        return self._make(lambda: TagCommand(self, f"Recolour Tag “{name}”", [name], run))
+
+    def delete_tag(self, name: str) -> bool:
+        run = lambda: self.library.delete_tag(name)  # noqa: E731
+        return self._make(lambda: TagCommand(self, f"Delete Tag “{name}”", [name], run))
+
+    def _make(self, build: Callable[[], QUndoCommand]) -> bool:
+        try:
+            command = build()  # snapshots: fails if the highlight or tag is gone
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return self.push(command)
+
+
+class _Command(QUndoCommand):
+    """Runs ``_redo``/``_undo``; an error becomes a message, never an exception in Qt."""
+
+    def __init__(self, service: HighlightService, text: str) -> None:
+        super().__init__(text)
+        self.service = service
+        self.library = service.library
+        self.ok = True
+
+    def redo(self) -> None:
+        self._guard(self._redo)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _guard(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except MonitorDeskError as exc:
+            self.ok = False
+            self.setObsolete(True)  # the stack drops a command that cannot run
+            self.service.failed.emit(str(exc))
+        self.service.changed()
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class _HighlightCommand(_Command):
+    """Shared by create and edit: remembers the tags the change brought into being."""
+
+    new_tags: list[str]
+    new_tag_snapshots: list[TagSnapshot]
+
+    def _note_new_tags(self, tags: Sequence[str]) -> None:
+        self.new_tags = [t for t in parse_tags(",".join(tags)) if not self.service.tag_exists(t)]
+        self.new_tag_snapshots = []
+
+    def _remove_new_tags(self) -> None:
+        self.new_tag_snapshots = [self.library.tag_snapshot(t) for t in self.new_tags]
+        for t in self.new_tags:
+            self.library.delete_tag(t)
+
+    def _restore_new_tags(self) -> None:
+        for snap in self.new_tag_snapshots:
+            self.library.restore_tag(snap)  # the highlight's tags link to them again below
+
+
+class CreateHighlight(_HighlightCommand):
+    def __init__(
+        self,
+        service: HighlightService,
+        article_id: int,
+        start: int,
+        end: int,
+        tags: list[str],
+        note: str,
+        color: str | None,
+    ) -> None:
+        label = ", ".join(parse_tags(",".join(tags))) or "no tags"
+        super().__init__(service, f"Highlight ({label})")
+        self.args = (article_id, start, end, tags, note, color)
+        self.highlight: Highlight | None = None
+        self._note_new_tags(tags)
+
+    def _redo(self) -> None:
+        if self.highlight is None:
+            hid = self.library.add_highlight(*self.args)
+            self.highlight = self.library.get_highlight(hid)
+        else:
+            self._restore_new_tags()
+            self.library.restore_highlight(self.highlight)
+
+    def _undo(self) -> None:
+        assert self.highlight is not None
+        self.library.delete_highlight(self.highlight.id)
+        self._remove_new_tags()
+
+
+class EditHighlight(_HighlightCommand):
+    def __init__(
+        self,
+        service: HighlightService,
+        highlight_id: int,
+        tags: list[str],
+        note: str,
+        color: str | None,
+    ) -> None:
+        super().__init__(service, "Edit Highlight")
+        self.before = service.library.get_highlight(highlight_id)
+        self.after: Highlight | None = None
+        self.change = (tags, note, color)
+        self._note_new_tags(tags)
+
+    def _redo(self) -> None:
+        if self.after is None:
+            tags, note, color = self.change
+            self.library.update_highlight(self.before.id, tags=tags, note=note, color=color)
+            self.after = self.library.get_highlight(self.before.id)
+        else:
+            self._restore_new_tags()
+            self.library.restore_highlight(self.after)
+
+    def _undo(self) -> None:
+        self.library.restore_highlight(self.before)
+        self._remove_new_tags()
+
+
+class DeleteHighlight(_Command):
+    def __init__(self, service: HighlightService, highlight_id: int) -> None:
+        super().__init__(service, "Delete Highlight")
+        self.before = service.library.get_highlight(highlight_id)
+
+    def _redo(self) -> None:
+        self.library.delete_highlight(self.before.id)
+
+    def _undo(self) -> None:
+        self.library.restore_highlight(self.before)
+
+
+class TagCommand(_Command):
+    """Rename, merge, recolour or delete: snapshot the tags involved (those that exist) and
+    run the change; undo removes a tag the change created (a merge's new target) and puts
+    every snapshot back — a renamed tag's row gets its old name again."""
+
+    def __init__(
+        self,
+        service: HighlightService,
+        text: str,
+        names: list[str],
+        run: Callable[[], object],
+        may_create: str | None = None,
+    ) -> None:
+        super().__init__(service, text)
+        self.run = run
+        self.snapshots = [service.library.tag_snapshot(n) for n in names if n != may_create]
+        self.created: list[str] = []
+        if may_create is not None:
+            if service.tag_exists(may_create):
+                self.snapshots.append(service.library.tag_snapshot(may_create))
+            else:
+                self.created.append(may_create)
+
+    def _redo(self) -> None:
+        self.run()
+
+    def _undo(self) -> None:
+        for name in self.created:
+            self.library.delete_tag(name)
+        for snap in self.snapshots:
+            self.library.restore_tag(snap)
