@@ -162,3 +162,8 @@ def test_regex_sentences_ignore_abbreviations() -> None:
         "U.S. officials met Gen. Petrov on Sept. 3 in Kyiv.",
         "Talks failed (Reuters, Sept. 4).",
     ]
+
+
+def test_proper_outlet_names_keep_their_capitals() -> None:
+    assert normalize_outlet("Baltic News Service") == "Baltic News Service"
+    assert normalize_outlet("Russian Agencies") == "Russian agencies"

@@ -49,16 +49,12 @@ _ALIASES = {
     "agence france presse": "AFP",
     "echo of moscow": "Ekho Moskvy",
 }
-_LOWER_WORDS = frozenset(
+# Inside an outlet's name function words are lower case, and so is a generic noun
+# ("International and Russian agencies"), unless two generic nouns make a proper name
+# ("Baltic News Service"). Outlets also match case-insensitively in the library.
+_FUNCTION_WORDS = frozenset(["and", "of", "the", "for", "in", "on", "at", "from"])
+_GENERIC_WORDS = frozenset(
     [
-        "and",
-        "of",
-        "the",
-        "for",
-        "in",
-        "on",
-        "at",
-        "from",
         "agencies",
         "agency",
         "reports",
@@ -93,14 +89,16 @@ _CANONICAL = {_key(n): n for n in _KNOWN} | {_key(k): v for k, v in _ALIASES.ite
 
 def normalize_outlet(written: str) -> str:
     """One name per outlet: "ITAR-TASS" and "Itar-Tass" agree; "see the" is dropped; unknown
-    outlets keep their words, with function words and generic nouns in lower case."""
+    outlets keep their words, function words and generic nouns in lower case."""
     name = _LEAD_RE.sub("", " ".join(written.split()))
     if known := _CANONICAL.get(_key(name)):
         return known
     words = name.split(" ")
     out = [words[0][:1].upper() + words[0][1:]]
+    proper = sum(w.lower() in _GENERIC_WORDS and w[:1].isupper() for w in words[1:]) >= 2
+    lower = _FUNCTION_WORDS if proper else _FUNCTION_WORDS | _GENERIC_WORDS
     for word in words[1:]:
-        if word.lower() in _LOWER_WORDS:
+        if word.lower() in lower:
             out.append(word.lower())
         elif word.islower():
             out.append(word[:1].upper() + word[1:])

@@ -61,7 +61,9 @@ def propagate_labels(
         if label == "PERSON" and " " in text[start:end]:
             surname = text[start:end].rsplit(" ", 1)[1]
             if len(surname) >= _MIN_NAME and surname[:1].isupper():
-                votes.setdefault(surname, Counter())["PERSON"] += 1
+                # The surname of a person named in full here is strong evidence: it
+                # outweighs one stray model vote ("Petrova" as GPE).
+                votes.setdefault(surname, Counter())["PERSON"] += 2
     if not votes:
         return spans
     best = {name: c.most_common(1)[0][0] for name, c in votes.items()}

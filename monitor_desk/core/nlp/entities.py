@@ -133,7 +133,9 @@ def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
     out = add_org_phrases(text, prep.body_start, out)
     out = add_score_lines(text, prep.body_start, out)
     out = add_titled_persons(text, prep.body_start, out)
-    return propagate_labels(text, prep.body_start, out, blocked)
+    out = propagate_labels(text, prep.body_start, out, blocked)
+    # Rules above scan the text itself: nothing of theirs may come from inside a citation.
+    return [s for s in out if not any(b0 < s[1] and s[0] < b1 for b0, b1 in blocked)]
 
 
 def _mergeable(text: str, prev: tuple[int, int, str], start: int, label: str) -> bool:
