@@ -1,18 +1,16 @@
 """File ▸ Export…: notes, claims or sources as CSV, or the library as JSON.
 
-The export runs on the window's work queue; the dialog shows rows written and can cancel.
-A cancel raises inside ``Library.export``'s progress callback, so its temp file is removed
-and no file (old or new) is touched at the target path.
+The export runs on the window's work queue (``export_job``); the dialog shows rows written
+and can cancel.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import export as core_export
 from ..core.export import ExportScope
 from ..core.library import Library
+from .export_job import LAST_FOLDER_KEY, NOUNS, default_file_name, export_job, last_folder
 from .workers import Worker, WorkQueue
 
 WHAT = (
@@ -44,69 +42,10 @@ WHAT = (
     ("sources", "Sources (CSV)"),
     ("json", "Library (JSON, for backup or another computer)"),
 )
-NOUNS = {"notes": "notes", "claims": "claims", "sources": "source citations", "json": "articles"}
-LAST_FOLDER_KEY = "export/lastFolder"
 SAFE_TIP = (
     "A cell starting with =, +, -, @ or a tab gets a leading ' so that a spreadsheet shows it "
     "as text instead of running it as a formula."
 )
-
-
-class ExportCancelled(Exception):
-    """Raised from the progress callback to stop an export; the temp file is discarded."""
-
-
-def default_file_name(what: str, today: date) -> str:
-    stem = "library" if what == "json" else what
-    return f"monitor-desk-{stem}-{today.isoformat()}.{'json' if what == 'json' else 'csv'}"
-
-
-def last_folder(settings: QSettings) -> str:
-    folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
-    if folder and Path(folder).is_dir():
-        return folder
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return docs if docs and Path(docs).is_dir() else str(Path.home())
-
-
-def _total(library: Library, what: str, scope: ExportScope | None) -> int:
-    """Rows to expect when that is cheap to know, else 0 (the bar is then indeterminate)."""
-    if what == "notes":
-        return core_export.count_notes(library.db, scope or ExportScope())
-    if what == "json" and scope is None:
-        return len(library.article_ids())
-    plain_articles = scope is not None and not (scope.highlight_ids or scope.tag or scope.search)
-    if what == "json" and plain_articles and scope is not None and scope.article_ids is not None:
-        return len(set(scope.article_ids))
-    return 0
-
-
-def export_job(
-    library: Library,
-    what: str,
-    path: str,
-    scope: ExportScope | None,
-    bom: bool,
-    raw: bool,
-    *,
-    progress: Callable[[int, int, str], None],
-    cancel: threading.Event,
-) -> int | None:
-    """Runs on the work queue: the row count, or None when cancelled."""
-    if cancel.is_set():
-        return None
-    total = _total(library, what, scope)
-    progress(0, total, what)
-
-    def step(done: int) -> None:
-        if cancel.is_set():
-            raise ExportCancelled
-        progress(done, total, what)
-
-    try:
-        return library.export(what, path, scope, bom=bom, raw=raw, progress=step)
-    except ExportCancelled:
-        return None
 
 
 class ExportDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.library import Library
-from .export_dialog import LAST_FOLDER_KEY, last_folder
+from .export_job import LAST_FOLDER_KEY, last_folder
 from .workers import Worker, WorkQueue
 
 

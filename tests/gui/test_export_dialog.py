@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from monitor_desk.core.library import Library
 from monitor_desk.ui.export_dialog import ExportDialog, show_export_dialog
+from monitor_desk.ui.export_job import export_job
 from monitor_desk.ui.import_json import import_library_json
 from monitor_desk.ui.workers import Worker, WorkQueue
 
@@ -308,3 +309,21 @@ def test_window_offers_export_of_the_open_article_and_imports_json(  # type: ign
         assert fresh.article_id is not None  # the list refreshed and an article opened
         assert fresh.findChild(QMessageBox, "importJsonReport") is not None
         fresh.close()
+
+
+def test_cancel_during_writing_removes_the_temp_file(gui_library: Library, notes, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cancel = threading.Event()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int, _what: str) -> None:
+        seen.append((done, total))
+        cancel.set()  # as if Cancel were pressed right after the export began
+
+    target = tmp_path / "out" / "mid.csv"
+    target.parent.mkdir()
+    got = export_job(
+        gui_library, "notes", str(target), None, True, False, progress=progress, cancel=cancel
+    )
+    assert got is None
+    assert seen == [(0, 4)]  # the total is known up front for notes
+    assert list(target.parent.iterdir()) == []  # neither the file nor its temp file
