@@ -134,3 +134,25 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, read_only: bool = Fals
         migrations.apply(db)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return db
+
+
+_ENVIRONMENT_CODES = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "the library file or its folder is read-only",
+    "SQLITE_BUSY": "another program is using the library",
+    "SQLITE_LOCKED": "another program is using the library",
+    "SQLITE_IOERR": "the disk reported an input/output error",
+    "SQLITE_CANTOPEN": "the library file cannot be opened",
+    "SQLITE_CORRUPT": "the library file is damaged",
+    "SQLITE_NOTADB": "the file is not a library",
+}
+
+
+def environment_error(exc: sqlite3.Error) -> LibraryFileError | None:
+    """The user-facing error for a failure of the environment, or None for a bug."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    base = "_".join(name.split("_")[:2])  # SQLITE_IOERR_WRITE -> SQLITE_IOERR
+    reason = _ENVIRONMENT_CODES.get(name) or _ENVIRONMENT_CODES.get(base)
+    if reason is None:
+        return None
+    return LibraryFileError(f"Could not save to the library: {reason}. Nothing was half-written.")

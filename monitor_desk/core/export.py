@@ -8,6 +8,7 @@ against CSV injection) unless ``raw=True``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -298,7 +299,10 @@ def export_csv(
     columns, rows = producers[what]
     sink = CsvSink(stream, bom=bom, raw=raw)
     sink.header(columns)
-    sink.write(prefetched(rows(db, scope)), progress)
+    # closing(): the row thread has stopped before this returns or raises (e.g. a cancel
+    # raised from ``progress``), so it never touches the connection after the caller.
+    with contextlib.closing(prefetched(rows(db, scope))) as chunks:
+        sink.write(chunks, progress)
     return sink.rows
 
 

@@ -7,15 +7,17 @@ threads write at once.
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from . import backups, export, json_io, notes, search, store
-from .db import open_database, utc_now
+from .db import environment_error, open_database, utc_now
 from .errors import LibraryFileError, NotFoundError
 from .export import ExportScope
 from .filelock import LibraryLock
@@ -51,6 +53,26 @@ _SUMMARY_SQL = """
            a.imported
     FROM articles a
 """
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _environment_errors(method: F) -> F:
+    """Turn a full disk, a read-only file or a lock into one clear ``LibraryFileError``;
+    the transaction has been rolled back by then, so nothing is half-written."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            friendly = environment_error(exc)
+            if friendly is None:
+                raise
+            raise friendly from exc
+
+    return wrapper  # type: ignore[return-value]
 
 
 _SUMMARY_FIELDS = (
@@ -145,6 +167,7 @@ class Library(ReviewMixin):
 
     # -- import ---------------------------------------------------------------------------
 
+    @_environment_errors
     def import_paths(
         self,
         paths: Iterable[str | Path],
@@ -178,6 +201,7 @@ class Library(ReviewMixin):
         with self._lock:
             return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
+    @_environment_errors
     def seed_samples(self) -> ImportReport | None:
         """Import the bundled sample articles into an empty library (first run)."""
         folder = samples_dir()
@@ -185,6 +209,7 @@ class Library(ReviewMixin):
             return None
         return self.import_paths([folder], analyze=False)
 
+    @_environment_errors
     def reanalyze(
         self,
         article_ids: Iterable[int] | None = None,
@@ -336,6 +361,7 @@ class Library(ReviewMixin):
 
     # -- highlights and tags --------------------------------------------------------------
 
+    @_environment_errors
     def add_highlight(
         self,
         article_id: int,
@@ -349,6 +375,7 @@ class Library(ReviewMixin):
         with self._lock, self.db.atomic():
             return notes.add_highlight(self.db, article_id, start, end, tags, note, color)
 
+    @_environment_errors
     def update_highlight(
         self,
         highlight_id: int,
@@ -359,6 +386,7 @@ class Library(ReviewMixin):
         with self._lock, self.db.atomic():
             notes.update_highlight(self.db, highlight_id, tags, note, color)
 
+    @_environment_errors
     def delete_highlight(self, highlight_id: int) -> None:
         with self._lock, self.db.atomic():
             notes.delete_highlight(self.db, highlight_id)
@@ -377,6 +405,7 @@ class Library(ReviewMixin):
         with self._lock:
             return notes.list_tags(self.db)
 
+    @_environment_errors
     def create_tag(self, name: str, color: str | None = None) -> int:
         with self._lock, self.db.atomic():
             tid = notes.tag_id(self.db, name)
@@ -384,18 +413,22 @@ class Library(ReviewMixin):
                 notes.recolor_tag(self.db, name, color)
             return tid
 
+    @_environment_errors
     def rename_tag(self, old: str, new: str) -> None:
         with self._lock, self.db.atomic():
             notes.rename_tag(self.db, old, new)
 
+    @_environment_errors
     def merge_tags(self, source: str, target: str) -> int:
         with self._lock, self.db.atomic():
             return notes.merge_tags(self.db, source, target)
 
+    @_environment_errors
     def recolor_tag(self, name: str, color: str | None) -> None:
         with self._lock, self.db.atomic():
             notes.recolor_tag(self.db, name, color)
 
+    @_environment_errors
     def delete_tag(self, name: str) -> int:
         with self._lock, self.db.atomic():
             return notes.delete_tag(self.db, name)
@@ -419,6 +452,7 @@ class Library(ReviewMixin):
 
     # -- export ---------------------------------------------------------------------------
 
+    @_environment_errors
     def export(
         self,
         what: str,
@@ -449,6 +483,11 @@ class Library(ReviewMixin):
             return export.write_atomically(Path(out), write)
         return write(out)
 
+    def count_notes(self, scope: ExportScope | None = None) -> int:
+        """How many notes an export of ``scope`` would write (for a progress bar)."""
+        with self._lock:
+            return export.count_notes(self.db, scope or ExportScope())
+
     def _json_scope_ids(self, scope: ExportScope) -> list[int]:
         if scope.highlight_ids is not None or scope.tag or scope.search:
             where, params = export._note_filters(scope)
@@ -458,6 +497,7 @@ class Library(ReviewMixin):
             return sorted(set(scope.article_ids))
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    @_environment_errors
     def import_json(
         self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
     ) -> dict[str, int]:

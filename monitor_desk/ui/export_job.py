@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ..core import export as core_export
 from ..core.export import ExportScope
 from ..core.library import Library
 
@@ -41,7 +40,7 @@ def last_folder(settings: QSettings) -> str:
 def _total(library: Library, what: str, scope: ExportScope | None) -> int:
     """Rows to expect when that is cheap to know, else 0 (the bar is then indeterminate)."""
     if what == "notes":
-        return core_export.count_notes(library.db, scope or ExportScope())
+        return library.count_notes(scope)
     if what == "json" and scope is None:
         return len(library.article_ids())
     if what == "json" and scope is not None and scope.article_ids is not None:

@@ -95,7 +95,7 @@ def test_a_second_writer_gets_a_clear_message_and_may_read(tmp_path: Path) -> No
             Library.open(path)
         with Library.open(path, read_only=True) as reader:
             assert [t.name for t in reader.list_tags()] == ["shared"]
-            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            with pytest.raises(LibraryFileError, match="read-only"):
                 reader.create_tag("nope")
     with Library.open(path) as again:  # released on close
         assert [t.name for t in again.list_tags()] == ["shared"]
@@ -116,3 +116,21 @@ def test_a_second_process_is_refused_while_the_first_holds_the_library(tmp_path:
     assert res.returncode == 1
     assert "open in another Monitor Desk (pid" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_a_full_disk_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"b{i:02}.txt").write_text(f"Title {i}\n\n" + "Words of a brief. " * 400)
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        pages = lib.db.execute("PRAGMA page_count").fetchone()[0]
+        lib.db.execute(f"PRAGMA max_page_count = {pages + 40}")
+        with pytest.raises(LibraryFileError, match="disk is full"):
+            lib.import_paths([folder], analyze=False)
+        done = lib.list_articles()
+        assert len(done) % 32 == 0  # whole batches only
+        for a in done:
+            art = lib.get_article(a.id)
+            assert art.text.endswith("Words of a brief. \n") or art.text.endswith("brief. ")
+        assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
