@@ -63,6 +63,11 @@ class ReaderView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setMouseTracking(True)
+        # Keyboard selection (Shift+arrows) too: highlighting must work without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.article: Article | None = None
         self.marks = ArticleMarks()
         self.hidden: set[str] = set(HIDDEN_BY_DEFAULT)
