@@ -50,7 +50,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
     for tok in doc:
         pos = tok.pos_
         if tok.lower_ == "according" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "to":
-            part = according_parts(tok)
+            part = _tagged(according_parts(tok), "according")
             if part is not None:
                 parts.append(part)
         elif pos == "VERB":
@@ -59,40 +59,47 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
                 part = _verb_parts(tok, lemma, quotes)
             if part is None and lemma in BACKING_VERBS:
-                part = backing_parts(tok)
+                part = _tagged(backing_parts(tok), "backing")
             if part is None and lemma in QUOTE_ONLY_VERBS:
-                part = _quote_only_parts(tok, quotes)
+                part = _tagged(_quote_only_parts(tok, quotes), "quote_only")
             if part is None and lemma in LIGHT_VERBS:
-                part = light_verb_parts(tok)
+                part = _tagged(light_verb_parts(tok), "light")
             if part is None and lemma in PREP_VERB_CUES:
-                part = prep_verb_parts(tok, PREP_VERB_CUES[lemma])
+                part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
             if (
                 part is None
                 and lemma in AS_VERBS
                 and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
             ):
-                part = _verb_parts(tok, "view", quotes)
+                part = _tagged(_verb_parts(tok, "view", quotes), "as")
             if part is not None:
+                part.rule = f"{part.rule}:{lemma}"
                 parts.append(part)
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
-            part = attitude_parts(tok)
+            part = _tagged(attitude_parts(tok), "attitude")
             if part is not None:
                 parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
-            part = source_phrase_parts(tok)
+            part = _tagged(source_phrase_parts(tok), "source_phrase")
             if part is not None:
                 parts.append(part)
         elif tok.text == ":" and tok.i > 0:
-            part = headline_parts(tok, quotes.text)
+            part = _tagged(headline_parts(tok, quotes.text), "headline")
             if part is not None:
                 parts.append(part)
         elif pos == "NOUN" and (
             tok.lemma_.lower() in NOUN_CUES or tok.lemma_.lower() in POSSESSED_NOUN_CUES
         ):
-            part = noun_parts(tok)
+            part = _tagged(noun_parts(tok), "noun")
             if part is not None:
                 parts.append(part)
     return parts
+
+
+def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
+    if part is not None:
+        part.rule = rule
+    return part
 
 
 def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
@@ -105,6 +112,7 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         if quoted is not None:
             return quoted
     content: tuple[int, int] | None = None
+    path = "clause"
     lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
     clauses = [c for c in children if _is_clause(c)] if lexical else []
     if lexical and not clauses:
@@ -115,6 +123,7 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         content = char_span(doc, first, last)
     elif lexical and (passive := _passive_with_agent(children)) is not None:
         # "The meeting was first reported by Politico": the subject is what was reported.
+        path = "passive"
         content = char_span(doc, passive.left_edge.i, passive.right_edge.i)
     elif (
         lexical
@@ -122,14 +131,16 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     ):
         # "As Politico reported, ...": the main clause is what was reported.
+        path = "as_mark"
         content = _rest_of_head(verb)
     elif lexical and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "We will win, he said": the cue hangs off the clause it reports.
         head = verb.head
+        path = "parataxis"
         last = verb.left_edge.i - 1
         if last >= head.left_edge.i:
             content = char_span(doc, head.left_edge.i, last)
-    elif lemma in VERB_CUES:
+    elif lemma in VERB_CUES and not _named_or_embedded(verb, children):
         objects = [
             c
             for c in children
@@ -137,10 +148,18 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
             and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
         ]
         if objects:
+            path = "object"
             first = min(c.left_edge.i for c in objects)
             last = max(c.right_edge.i for c in objects)
             content = char_span(doc, first, last)
-    if content is None and lemma in SPEECH_VERBS:
+    if (
+        content is None
+        and lemma in SPEECH_VERBS
+        and verb.dep_ != "amod"
+        and not any(c.dep_ == "dobj" for c in children)
+    ):
+        # A bare speech verb has no object: "added the item", "the added cost" are not.
+        path = "bare"
         content = _bare_speech_content(verb, quotes)
     if content is None:
         return None
@@ -154,7 +173,18 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and speaker is not None
         and speaker.root.lower_ not in _FIRST_SECOND_PERSON
     )
-    return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong)
+    return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, path)
+
+
+def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
+    """Object readings that are not attributions.
+
+    "a group called Open Doors" (naming, a reduced relative) and a bare infinitive in
+    someone else's clause ("said he would praise the plan": the outer cue holds it).
+    """
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "oprd" for c in children):
+        return True
+    return verb.dep_ == "ccomp" and verb.tag_ == "VB"
 
 
 def _has_personal_subject(children: list[Any]) -> bool:

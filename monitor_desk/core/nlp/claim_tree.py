@@ -25,6 +25,8 @@ class ClaimParts:
     content: tuple[int, int]
     strong: bool = False
     """A speech verb with a third-person subject: kept even inside another's content."""
+    rule: str = ""
+    """Which finder and path produced the parts (for measuring rules, not shown)."""
 
 
 def char_span(doc: Any, first: int, last: int) -> tuple[int, int]:
