@@ -16,7 +16,7 @@ import json
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -96,7 +96,9 @@ class CsvSink:
                 progress(self.rows)
 
 
-def prefetched(rows: Iterator[Sequence[Any]], size: int = 2000) -> Iterator[list[Sequence[Any]]]:
+def prefetched(
+    rows: Iterator[Sequence[Any]], size: int = 2000
+) -> Generator[list[Sequence[Any]], None, None]:
     """Chunks of ``rows`` produced on a second thread.
 
     SQLite releases the GIL while it steps, so the query runs on one core while the CSV is

@@ -158,4 +158,29 @@ def _initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_list_sorting")
+def _list_sorting(db: Database) -> None:
+    """Every column of the library list sorts from an index (100k articles, no stall):
+    publication and vol./issue as the list compares them, and a notes count kept by
+    triggers instead of counted per row."""
+    db.executescript(
+        """
+        DROP INDEX idx_articles_pub;
+        CREATE INDEX idx_articles_pub ON articles(publication COLLATE NOCASE);
+        CREATE INDEX idx_articles_issue ON articles(
+            publication COLLATE NOCASE, CAST(volume AS INTEGER), CAST(issue AS INTEGER));
+        ALTER TABLE articles ADD COLUMN notes_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE articles SET notes_count =
+            (SELECT COUNT(*) FROM highlights h WHERE h.article_id = articles.id);
+        CREATE INDEX idx_articles_notes ON articles(notes_count);
+        CREATE TRIGGER highlights_count_insert AFTER INSERT ON highlights BEGIN
+            UPDATE articles SET notes_count = notes_count + 1 WHERE id = NEW.article_id;
+        END;
+        CREATE TRIGGER highlights_count_delete AFTER DELETE ON highlights BEGIN
+            UPDATE articles SET notes_count = notes_count - 1 WHERE id = OLD.article_id;
+        END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

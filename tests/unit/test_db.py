@@ -134,3 +134,36 @@ def test_a_full_disk_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path
             art = lib.get_article(a.id)
             assert art.text.endswith("Words of a brief. \n") or art.text.endswith("brief. ")
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_schema_1_library_upgrades_with_its_notes_counted(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0002_list_sorting")
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO articles(id, title, imported, modified) VALUES (1, 'Old brief', 'x', 'x')"
+    )
+    old.execute(
+        "INSERT INTO revisions(id, article_id, number, text, text_sha256, created) "
+        "VALUES (1, 1, 1, 'Some old text here.', 'h', 'x')"
+    )
+    old.execute("UPDATE articles SET current_revision_id = 1")
+    for start in (0, 5):
+        old.execute(
+            'INSERT INTO highlights(article_id, revision_id, start, "end", exact, text_sha256, '
+            "created, modified) VALUES (1, 1, ?, ?, 'x', 'h', 'x', 'x')",
+            [start, start + 3],
+        )
+    old.conn.commit()
+    old.close()
+    with Library.open(path) as lib:
+        (art,) = lib.list_articles()
+        assert (art.title, art.notes_count) == ("Old brief", 2)
+        hid = lib.add_highlight(1, 0, 4)
+        assert lib.list_articles()[0].notes_count == 3
+        lib.delete_highlight(hid)
+        assert lib.list_articles(sort="notes")[0].notes_count == 2
+    assert list(tmp_path.glob("old.sqlite.before-0002_list_sorting-*.bak"))
