@@ -100,3 +100,20 @@ def test_env_var_chooses_the_library(
     assert (tmp_path / "env.sqlite").exists()
     _, out, _ = run(capsys, "list", "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_without_a_display_the_gui_says_so_in_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, "-m", "monitor_desk", "--db", str(tmp_path / "l.sqlite")],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert res.returncode == 2
+    assert res.stderr.strip().startswith("monitor-desk: no display found")
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert "screenshot" in res.stderr
