@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QCompleter
 
 from ..core.errors import MonitorDeskError
@@ -29,6 +29,26 @@ _CUE = re.compile(
     r"noted|argued|stressed|declared|asserted|hinted|suggested|reported|believes|thinks)\b"
 )
 _EXCERPT = 48
+
+
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo) or (
+        event.key() == Qt.Key.Key_Z and event.modifiers() == _CTRL
+    )
+
+
+def is_redo_key(event: QKeyEvent) -> bool:
+    """Ctrl+Shift+Z and Ctrl+Y on every platform, plus the platform's own."""
+    mods = event.modifiers()
+    return (
+        event.matches(QKeySequence.StandardKey.Redo)
+        or (event.key() == Qt.Key.Key_Y and mods == _CTRL)
+        or (event.key() == Qt.Key.Key_Z and mods == _CTRL | _SHIFT)
+    )
 
 
 class HighlightFlow(QObject):
@@ -55,6 +75,9 @@ class HighlightFlow(QObject):
         self.notes.tag_filter.setCompleter(completer)
         self._build_actions()
         self._connect()
+        # Ctrl+Z that no shortcut took (the window not active, e.g. under test drivers)
+        # and no child used (line edits keep their own undo) reaches the window: undo here.
+        window.installEventFilter(self)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -88,6 +111,20 @@ class HighlightFlow(QObject):
         self.popup.saved.connect(self._popup_saved)
         self.service.highlightsChanged.connect(self._highlights_changed)
         self.service.failed.connect(self.window.tell)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.window
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if is_redo_key(event):
+                self.service.stack.redo()
+                return True
+            if is_undo_key(event):
+                self.service.stack.undo()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- making and changing highlights ----------------------------------------------------
 

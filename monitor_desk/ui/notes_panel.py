@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -194,11 +194,16 @@ class NotesPanel(QWidget):
         self.table.setColumnHidden(ARTICLE, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
+        self.table.doubleClicked.connect(self._double_clicked)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.deleteRequested.emit(self.selected_ids()))
         self._quiet = False
 
         self.tag_filter = QLineEdit(self)
         self.tag_filter.setObjectName("notesTagFilter")
-        self.tag_filter.setPlaceholderText("Tag (includes sub-tags)")
+        self.tag_filter.setPlaceholderText("Tag")
+        self.tag_filter.setToolTip("Show highlights with this tag or one nested under it")
         self.tag_filter.setClearButtonEnabled(True)
         if tag_model is not None:
             completer = QCompleter(tag_model, self.tag_filter)
@@ -207,7 +212,7 @@ class NotesPanel(QWidget):
             self.tag_filter.setCompleter(completer)
         self.text_filter = QLineEdit(self)
         self.text_filter.setObjectName("notesTextFilter")
-        self.text_filter.setPlaceholderText("Filter quotes and notes")
+        self.text_filter.setPlaceholderText("Words in quote or note")
         self.text_filter.setClearButtonEnabled(True)
         self.library_toggle = QCheckBox("Whole library", self)
         self.library_toggle.setObjectName("notesLibraryToggle")
@@ -289,6 +294,11 @@ class NotesPanel(QWidget):
         h = current.data(HighlightRole) if current.isValid() else None
         if isinstance(h, Highlight) and h.status == "anchored":
             self.highlightChosen.emit(h.article_id, h.start, h.end)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        h = index.data(HighlightRole)
+        if isinstance(h, Highlight):
+            self.editRequested.emit(h.id)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)

@@ -28,6 +28,7 @@ from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
 from .text_offsets import OffsetMap, document_text
 
 DEFAULT_POINT_SIZE = 12.0
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 MAX_TEXT_WIDTH_EM = 38  # ~70 characters a line: long lines tire the eye
 FLASH_MS = 1200
 
@@ -280,6 +281,12 @@ class ReaderView(QTextBrowser):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if any(event.matches(k) for k in _UNDO_KEYS) or (
+            ctrl and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y)
+        ):
+            event.ignore()  # read-only text has no undo: the window's stack takes it
+            return
         if plain and event.key() == Qt.Key.Key_H:
             self.highlightRequested.emit()
             return

@@ -90,10 +90,10 @@ class TagPopup(QFrame):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setFixedSize(22, 22)
+            button.setFixedSize(22 if color else 44, 22)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(color or "Tag colour")
-            button.setText("" if color else "A")
+            button.setToolTip(color or "The first tag's colour")
+            button.setText("" if color else "Auto")
             if color:
                 button.setStyleSheet(
                     f"QToolButton {{ background: {color}; border: 1px solid "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from highlight_helpers import select_by_keys
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 
 from monitor_desk.core.library import Library
@@ -54,6 +55,25 @@ def test_create_by_keyboard_then_ctrl_z_and_ctrl_shift_z(
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert _state(gui_library) == created
+
+
+def test_keys_undo_even_when_the_window_is_not_active(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    view = window.reader.view
+    select_by_keys(qtbot, view, *_span(gui_library, "Pankisi Gorge"))
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    tag_input = window.findChild(QLineEdit, "tagInput")
+    tag_input.setText("places")
+    window.findChild(QLineEdit, "noteInput").setText("gorge")
+    qtbot.keyClick(window.findChild(QLineEdit, "noteInput"), Qt.Key.Key_Return)
+    (h,) = gui_library.list_highlights()
+    stack = window.findChild(QUndoStack)
+    assert stack.undoText() == "Highlight (places)"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gui_library.list_highlights() == []
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert gui_library.list_highlights() == [h]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gui_library.list_highlights() == []
 
 
 def test_edit_and_delete_undo_restore_exactly(window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
