@@ -81,6 +81,11 @@ class HighlightService(QObject):
                 out.append(t.name)
         return out[:FAVOURITES]
 
+    def set_pinned(self, names: list[str]) -> None:
+        """Choose the favourite tags (keys 1–9 take them in this order)."""
+        self.pinned = list(dict.fromkeys(names))[:FAVOURITES]
+        self.tagsChanged.emit()
+
     def tag_exists(self, name: str) -> bool:
         return any(t.name.casefold() == name.casefold() for t in self.tags)
 
@@ -119,7 +124,10 @@ class HighlightService(QObject):
 
     def rename_tag(self, old: str, new: str) -> bool:
         run = lambda: self.library.rename_tag(old, new)  # noqa: E731
-        return self._make(lambda: TagCommand(self, f"Rename Tag “{old}”", [old], run))
+        done = self._make(lambda: TagCommand(self, f"Rename Tag “{old}”", [old], run))
+        if done and old in self.pinned:  # a pinned tag stays pinned under its new name
+            self.set_pinned([new.strip() if p == old else p for p in self.pinned])
+        return done
 
     def merge_tags(self, source: str, target: str) -> bool:
         run = lambda: self.library.merge_tags(source, target)  # noqa: E731

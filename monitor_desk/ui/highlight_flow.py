@@ -73,6 +73,10 @@ class HighlightFlow(QObject):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.notes.tag_filter.setCompleter(completer)
+        pinned = window.settings.value("tags/pinned")
+        if isinstance(pinned, str):  # QSettings gives a lone value as a string
+            pinned = [pinned] if pinned else []
+        self.service.pinned = [str(p) for p in pinned or []]
         self._build_actions()
         self._connect()
         # Ctrl+Z that no shortcut took (the window not active, e.g. under test drivers)
@@ -111,6 +115,9 @@ class HighlightFlow(QObject):
         self.popup.saved.connect(self._popup_saved)
         self.service.highlightsChanged.connect(self._highlights_changed)
         self.service.failed.connect(self.window.tell)
+        self.service.tagsChanged.connect(
+            lambda: self.window.settings.setValue("tags/pinned", self.service.pinned)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (

@@ -26,8 +26,8 @@ from ..core.models import Tag
 from .highlight_commands import HighlightService
 from .palette import DEFAULT_HIGHLIGHT
 
-COLUMNS = ("Tag", "Colour", "Highlights")
-NAME, COLOR, COUNT = range(3)
+COLUMNS = ("Key", "Tag", "Colour", "Highlights")
+KEY, NAME, COLOR, COUNT = range(4)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -38,12 +38,19 @@ class TagsModel(QAbstractTableModel):
         super().__init__(parent)
         self.service = service
         self.tags: list[Tag] = list(service.tags)
+        self.keys: dict[str, int] = {}
+        self.refresh()
         service.tagsChanged.connect(self.refresh)
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.tags = list(self.service.tags)
+        self.keys = {name: i for i, name in enumerate(self.service.favourites(), 1)}
         self.endResetModel()
+
+    @property
+    def pinned(self) -> list[str]:
+        return self.service.pinned
 
     def tag(self, row: int) -> Tag | None:
         return self.tags[row] if 0 <= row < len(self.tags) else None
@@ -60,6 +67,9 @@ class TagsModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == KEY:
+                key = self.keys.get(tag.name)
+                return "" if key is None else f"{key}{' ★' if tag.name in self.pinned else ''}"
             if col == NAME:
                 return tag.name
             if col == COLOR:
@@ -67,7 +77,10 @@ class TagsModel(QAbstractTableModel):
             return tag.count
         if role == Qt.ItemDataRole.DecorationRole and col == COLOR:
             return QColor(tag.color or DEFAULT_HIGHLIGHT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COUNT:
+        if role == Qt.ItemDataRole.ToolTipRole and col == KEY and tag.name in self.keys:
+            how = "pinned" if tag.name in self.pinned else "one of the most used"
+            return f"Key {self.keys[tag.name]} in the text applies this tag ({how})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (KEY, COUNT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME and "/" in tag.name:
             return "Nested under " + tag.name.rsplit("/", 1)[0]
@@ -107,6 +120,7 @@ class TagManager(QDialog):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLOR, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
@@ -118,6 +132,7 @@ class TagManager(QDialog):
             ("merge", "&Merge…", self.merge_current),
             ("color", "&Colour…", self.recolor_current),
             ("delete", "&Delete…", self.delete_current),
+            ("pin", "&Pin to Key", self.toggle_pin),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"tag_{key}")
@@ -129,8 +144,8 @@ class TagManager(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         self.hint = QLabel(
-            "Select two tags and Merge to fold the first into the second. "
-            "Every change can be undone with Ctrl+Z.",
+            "Select two tags and Merge to fold the first into the second. Keys 1–9 in the "
+            "text apply the pinned tags, then the most used. Ctrl+Z undoes any change.",
             self,
         )
         self.hint.setWordWrap(True)
@@ -161,8 +176,25 @@ class TagManager(QDialog):
         for key in ("rename", "color", "delete"):
             self.buttons[key].setEnabled(n == 1)
         self.buttons["merge"].setEnabled(n in (1, 2))
+        names = self.selected_names()
+        pinned = n == 1 and names[0] in self.service.pinned
+        self.buttons["pin"].setText("Un&pin" if pinned else "&Pin to Key")
+        self.buttons["pin"].setEnabled(n == 1)
 
     # -- actions (the *_current ones ask; the others do) -------------------------------------
+
+    def toggle_pin(self) -> None:
+        """Pin the tag to the next favourite key (1–9), or unpin it."""
+        names = self.selected_names()
+        if len(names) != 1:
+            return
+        pinned = list(self.service.pinned)
+        if names[0] in pinned:
+            pinned.remove(names[0])
+        else:
+            pinned.append(names[0])
+        self.service.set_pinned(pinned)
+        self.select(names[0])
 
     def rename_current(self) -> None:
         names = self.selected_names()

@@ -73,6 +73,24 @@ def test_mouse_selection_and_the_astral_article_store_code_points(
     assert h.exact == "NATO Secretary"
 
 
+def test_enter_on_a_chosen_completion_takes_it_and_saves(
+    qtbot, window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    gui_library.create_tag("arms-control/ABM")
+    window.highlighting.service.refresh_tags()
+    view = window.reader.view
+    select_by_keys(qtbot, view, *_span(gui_library, 1, "Pankisi"))
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    tag_input = window.findChild(QLineEdit, "tagInput")
+    qtbot.keyClicks(tag_input, "caucasus, abm")  # matches inside a nested name
+    popup = tag_input.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    (h,) = gui_library.list_highlights(1)
+    assert h.tags == ["arms-control/ABM", "caucasus"]
+
+
 def test_escape_cancels_and_stores_nothing(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
     view = window.reader.view
     select_by_keys(qtbot, view, *_span(gui_library, 1, "Pankisi"))

@@ -168,3 +168,22 @@ def test_tag_manager_rename_merge_recolour_delete_with_confirmation(
         ("moscow", None, 1),
     ]
     manager.close()
+
+
+def test_pinning_a_tag_gives_it_key_1_and_is_remembered(window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    _add(gui_library, 1, "Monday", ["often"])
+    _add(gui_library, 1, "Moscow", ["often"])
+    _add(gui_library, 1, "Pankisi", ["rare"])
+    service = window.highlighting.service
+    service.refresh_tags()
+    assert service.favourites() == ["often", "rare"]
+    manager = window.highlighting.open_tag_manager()
+    manager.select("rare")
+    manager.toggle_pin()
+    assert service.favourites() == ["rare", "often"]
+    row = [t.name for t in manager.model.tags].index("rare")
+    assert manager.model.index(row, 0).data() == "1 ★"
+    assert window.settings.value("tags/pinned") == ["rare"]
+    manager.toggle_pin()
+    assert service.favourites() == ["often", "rare"]
+    manager.close()
