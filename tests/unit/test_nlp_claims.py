@@ -192,3 +192,28 @@ def test_quoted_as_saying_attributes_to_the_person_quoted(nlp: Any) -> None:
     assert len(claims) == 1
     assert claims[0].speaker_name == "Timur Aliev"
     assert claims[0].content.text == "that gas deliveries would resume on Friday"
+
+
+def test_view_with_as_is_attributed_to_the_viewer(nlp: Any) -> None:
+    text = "Many farmers in the valley see the new canal as a threat to their wells."
+    claim = by_cue(claims_of(nlp, text), "see")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Many farmers in the valley"
+    assert claim.content.text.startswith("the new canal as a threat")
+
+
+def test_proposal_by_a_named_person_is_a_claim(nlp: Any) -> None:
+    text = "Governor Ilse Maren laid out a plan to rebuild the coastal railway by 2030."
+    claim = by_cue(claims_of(nlp, text), "laid out")
+    assert claim.speaker_name == "Ilse Maren"
+    assert claim.content.text.startswith("a plan to rebuild")
+
+
+def test_object_of_an_event_subject_is_not_a_claim(nlp: Any) -> None:
+    text = "The new bridge offered drivers a shorter route to the harbour."
+    assert not [c for c in claims_of(nlp, text) if c.cue.text.lower().startswith("offered")]
+
+
+def test_naming_with_called_is_not_a_claim(nlp: Any) -> None:
+    text = "Volunteers founded a small charity called Open Harbour in the spring."
+    assert not [c for c in claims_of(nlp, text) if c.cue.text.lower() == "called"]

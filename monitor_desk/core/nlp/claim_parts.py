@@ -31,6 +31,7 @@ from .cues import (
     LIGHT_VERBS,
     NOUN_CUES,
     OBJECT_DEPS,
+    PERSONAL_OBJECT_VERBS,
     POSSESSED_NOUN_CUES,
     PREP_VERB_CUES,
     QUOTE_ONLY_VERBS,
@@ -64,6 +65,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(_quote_only_parts(tok, quotes), "quote_only")
             if part is None and lemma in LIGHT_VERBS:
                 part = _tagged(light_verb_parts(tok), "light")
+            if part is None and lemma in PERSONAL_OBJECT_VERBS:
+                part = _tagged(_personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
             if (
@@ -71,7 +74,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 and lemma in AS_VERBS
                 and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
             ):
-                part = _tagged(_verb_parts(tok, "view", quotes), "as")
+                part = _tagged(_as_view_parts(tok), "as")
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
                 parts.append(part)
@@ -96,8 +99,39 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
     return parts
 
 
+def _as_view_parts(verb: Any) -> ClaimParts | None:
+    """ "voters see him as a threat", "he is widely seen as ...": a view attributed."""
+    kept = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or c.lower_ == "as")]
+    if not kept or kept[-1].right_edge.i == kept[-1].i:
+        return None
+    doc = verb.doc
+    content = char_span(doc, kept[0].left_edge.i, kept[-1].right_edge.i)
+    return ClaimParts(char_span(doc, verb.i, verb.i), subject_of(verb), content)
+
+
+def _personal_object_parts(verb: Any) -> ClaimParts | None:
+    """ "The senator offered a compromise", "Clinton laid out a plan": a person's proposal.
+
+    Only with a person, organisation or personal pronoun as subject: "the deal offered
+    relief" is an event, not an attribution.
+    """
+    children = list(verb.children)
+    if not _has_personal_subject(children):
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    doc = verb.doc
+    last_cue = verb.i
+    for c in children:
+        if c.dep_ == "prt" and c.i == last_cue + 1:
+            last_cue = c.i
+    content = char_span(doc, obj.left_edge.i, obj.right_edge.i)
+    return ClaimParts(char_span(doc, verb.i, last_cue), subject_of(verb), content)
+
+
 def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
-    if part is not None:
+    if part is not None and not part.rule:
         part.rule = rule
     return part
 

@@ -24,7 +24,7 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    accuse acknowledge acquiesce attack discuss show order repeat underscore email invoke
+    recite accuse acknowledge acquiesce attack discuss show order repeat underscore email invoke
     champion disavow unveil detail inform interpret contemplate admonish advocate affirm
     allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
@@ -47,7 +47,7 @@ COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
     charge consider decide decline demand deny doubt estimate expect find
-    forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
+    convince forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
     recommend refuse request rule seek seem suspect think threaten understand vote
     want welcome wish
@@ -114,6 +114,10 @@ PREP_VERB_CUES: dict[str, frozenset[str]] = {
     "testify": frozenset({"about", "before"}),
     "look": frozenset({"to", "for"}),
     "hint": frozenset({"at"}),
+    "hope": frozenset({"for"}),
+    "hop": frozenset({"for"}),
+    "distance": frozenset({"from"}),
+    "know": frozenset({"as", "for"}),
 }
 
 # Adjectives of attitude after a copula: "voters are wary of ...", "she was confident that".
@@ -122,7 +126,7 @@ ATTITUDE_ADJECTIVES: frozenset[str] = _lexicon(
     adamant afraid angry anxious appreciative aware certain comfortable concerned confident
     convinced critical delighted determined disappointed dismissive doubtful eager
     enthusiastic excited fearful frustrated furious grateful happy hopeful hostile keen
-    mindful nervous open opposed optimistic outraged pessimistic pleased proud reluctant
+    mindful nervous open quick opposed optimistic outraged pessimistic pleased proud reluctant
     sceptical skeptical supportive sure sympathetic thankful uncomfortable unhappy upset
     wary willing worried
     """
@@ -137,6 +141,10 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     support opposition view opinion thought praise criticism endorsement clear
     """
 )
+
+# Verbs that attribute their object only when a person or organisation is the subject:
+# "the senator offered a compromise", "Clinton laid out a plan", "she compared him to ...".
+PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon("offer release lay compare identify publish")
 
 # Verbs that report speech only next to a quotation: "“...,” he continued."
 QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime", "read"})
