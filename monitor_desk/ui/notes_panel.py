@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPoint,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
@@ -187,10 +188,15 @@ class NotesPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TAGS, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, not ResizeToContents: that measures every row on every change.
+        header.setSectionResizeMode(TAGS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ARTICLE, QHeaderView.ResizeMode.Interactive)
+        fm = self.fontMetrics()
+        self.table.setColumnWidth(TAGS, fm.horizontalAdvance("arms-control/ABM") + 12)
+        self.table.setColumnWidth(DATE, fm.horizontalAdvance("2026-12-31") + 16)
+        self.table.setColumnWidth(ARTICLE, fm.horizontalAdvance("BORDER TALKS RESUME") + 12)
         self.table.setColumnHidden(ARTICLE, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
@@ -199,6 +205,13 @@ class NotesPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self.deleteRequested.emit(self.selected_ids()))
         self._quiet = False
+        self._fitted: set[int] = set()
+        # Only rows on screen are fitted to their wrapped text: fitting every row of a
+        # library-wide list costs seconds, and this runs after every highlight change.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit_visible_rows)
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start(0))
 
         self.tag_filter = QLineEdit(self)
         self.tag_filter.setObjectName("notesTagFilter")
@@ -252,8 +265,33 @@ class NotesPanel(QWidget):
         self.model.reload()
         self._after_reload()
 
+    def _fit_visible_rows(self) -> None:
+        if not self.table.isVisible():
+            return
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        for _ in range(200):  # a fitted row grows, so look again at what is visible now
+            last = self.table.rowAt(viewport.height() - 1)
+            last = self.model.rowCount() - 1 if last < 0 else last
+            todo = [r for r in range(max(0, first), last + 1) if r not in self._fitted]
+            if not todo:
+                break
+            for r in todo:
+                self.table.resizeRowToContents(r)
+                self._fitted.add(r)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        self._fit_timer.start(0)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._fitted = set()
+        self._fit_timer.start(0)
+
     def _after_reload(self) -> None:
-        self.table.resizeRowsToContents()
+        self._fitted = set()
+        self._fit_timer.start(0)
         n = self.model.rowCount()
         where = "in the library" if self.model.whole_library else "in this article"
         filtered = bool(self.model.tag.strip() or self.model.text.strip())
