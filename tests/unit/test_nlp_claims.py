@@ -217,3 +217,15 @@ def test_object_of_an_event_subject_is_not_a_claim(nlp: Any) -> None:
 def test_naming_with_called_is_not_a_claim(nlp: Any) -> None:
     text = "Volunteers founded a small charity called Open Harbour in the spring."
     assert not [c for c in claims_of(nlp, text) if c.cue.text.lower() == "called"]
+
+
+def test_person_backing_a_measure_is_a_stance(nlp: Any) -> None:
+    text = "Senator Ana Ruiz strongly supports the new water tax."
+    claim = by_cue(claims_of(nlp, text), "supports")
+    assert claim.speaker_name == "Ana Ruiz"
+    assert claim.content.text == "the new water tax"
+
+
+def test_thing_supporting_a_thing_is_not_a_claim(nlp: Any) -> None:
+    text = "Steel columns support the roof of the old market hall."
+    assert claims_of(nlp, text) == []

@@ -213,10 +213,15 @@ def light_verb_parts(verb: Any) -> ClaimParts | None:
 def backing_parts(verb: Any) -> ClaimParts | None:
     """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.pos_ != "PROPN":
+    if obj is None:
         return None
     speaker = subject_of(verb)
     if speaker is None:
+        return None
+    if obj.pos_ != "PROPN" and not (
+        speaker.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or speaker.root.lower_ in ("he", "she", "they", "who")
+    ):
         return None
     doc = verb.doc
     return ClaimParts(
