@@ -193,9 +193,13 @@ class _HighlightCommand(_Command):
         self.new_tag_snapshots = []
 
     def _remove_new_tags(self) -> None:
-        self.new_tag_snapshots = [self.library.tag_snapshot(t) for t in self.new_tags]
-        for t in self.new_tags:
-            self.library.delete_tag(t)
+        # Only tags nothing else uses now: one added meanwhile outside the stack stays.
+        self.new_tag_snapshots = []
+        for name in self.new_tags:
+            snap = self.library.tag_snapshot(name)
+            if not snap.highlight_ids:
+                self.new_tag_snapshots.append(snap)
+                self.library.delete_tag(name)
 
     def _restore_new_tags(self) -> None:
         for snap in self.new_tag_snapshots:

@@ -132,3 +132,31 @@ def test_a_refused_change_is_reported_and_not_kept(window, gui_library: Library)
     assert not flow.service.rename_tag("x", "y")  # the name is taken: merge instead
     assert flow.service.stack.count() == 0
     assert "merge" in window.statusBar().currentMessage()
+
+
+def test_editing_through_the_popup_and_undo(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    hid = gui_library.add_highlight(1, *_span(gui_library, "Pankisi"), tags=["a"], note="old")
+    window.open_article(1)
+    before = gui_library.get_highlight(hid)
+    window.highlighting.edit(hid)
+    tag_input = window.findChild(QLineEdit, "tagInput")
+    note_input = window.findChild(QLineEdit, "noteInput")
+    assert tag_input.text() == "a"
+    assert note_input.text() == "old"
+    tag_input.setText("a, places/caucasus")
+    note_input.setText("new note")
+    qtbot.keyClick(note_input, Qt.Key.Key_Return)
+    h = gui_library.get_highlight(hid)
+    assert (h.tags, h.note) == (["a", "places/caucasus"], "new note")
+    window.highlighting.service.stack.undo()
+    assert gui_library.get_highlight(hid) == before
+    assert "places/caucasus" not in [t.name for t in gui_library.list_tags()]
+
+
+def test_undo_keeps_a_new_tag_that_something_else_uses_now(window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    service = window.highlighting.service
+    first = service.create(1, *_span(gui_library, "Monday"), ["fresh"])
+    assert first is not None
+    other = gui_library.add_highlight(1, *_span(gui_library, "Moscow"), tags=["fresh"])
+    service.stack.undo()
+    assert gui_library.get_highlight(other).tags == ["fresh"]
