@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -280,11 +280,11 @@ class NotesPanel(QWidget):
                 self.table.resizeRowToContents(r)
                 self._fitted.add(r)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self._fit_timer.start(0)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fitted = set()
         self._fit_timer.start(0)
@@ -365,6 +365,6 @@ class NotesPanel(QWidget):
 
     def export_selected(self, ids: list[int]) -> None:
         # Imported here: the export dialog is another module's, loaded only when used.
-        from . import export_dialog  # type: ignore[attr-defined]
+        from . import export_dialog
 
         export_dialog.show_export_dialog(self, self.library, highlight_ids=ids)

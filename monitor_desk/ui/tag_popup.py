@@ -6,8 +6,17 @@ from the ``HighlightService``'s cached model, so it opens at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -42,7 +51,7 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # noqa: N802
         return [path.rsplit(",", 1)[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:  # noqa: N802
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
         head, _, _ = self.line.text().rpartition(",")
         name = str(index.data())
         return f"{head}, {name}" if head else name
@@ -186,7 +195,7 @@ class TagPopup(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         self.cancel()  # a click outside closes a popup: that is a cancel, not a save
 
