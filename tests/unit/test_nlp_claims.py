@@ -229,3 +229,19 @@ def test_person_backing_a_measure_is_a_stance(nlp: Any) -> None:
 def test_thing_supporting_a_thing_is_not_a_claim(nlp: Any) -> None:
     text = "Steel columns support the roof of the old market hall."
     assert claims_of(nlp, text) == []
+
+
+def test_colon_after_a_label_is_not_a_speaker(nlp: Any) -> None:
+    text = "Breaking: Storm floods the old harbour district overnight\n\nThe water rose fast."
+    assert not [c for c in claims_of(nlp, text) if c.cue.text == ":"]
+
+
+def test_colon_after_a_name_of_the_article_is_a_speaker(nlp: Any) -> None:
+    text = (
+        "Senator Edda Holm spoke to farmers on Monday.\n\n"
+        "Holm: The subsidies will stay in place until the drought is over.\n"
+    )
+    claim = by_cue(claims_of(nlp, text), ":")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Holm"
+    assert claim.content.text.startswith("The subsidies will stay")

@@ -104,7 +104,7 @@ def source_phrase_parts(prep: Any) -> ClaimParts | None:
     return ClaimParts(char_span(doc, prep.i, prep.i), speaker, char_span(doc, first, last))
 
 
-def headline_parts(colon: Any, text: str) -> ClaimParts | None:
+def headline_parts(colon: Any, text: str, people: frozenset[str]) -> ClaimParts | None:
     """ "Gingrich: Trump must decide ...", "TAPPER: ...": a name, a colon, a line said.
 
     The name is one to five capitalised words opening a line (or after a dash); the
@@ -122,7 +122,8 @@ def headline_parts(colon: Any, text: str) -> ClaimParts | None:
     name = doc[first : colon.i]
     before = doc[first - 1] if first > 0 else None
     before_text = before.text if before is not None else "\n"
-    opens_line = "\n" in before_text or before_text in _DASHES
+    # a dash opens a name only when spaced: "... - David Lund: ..." but not "Afro-Asians:"
+    opens_line = "\n" in before_text or (before_text in _DASHES and bool(before.whitespace_))
     if not (opens_line or name[0].is_sent_start):
         return None
     if not name[0].text[:1].isupper() or not all(
@@ -131,6 +132,11 @@ def headline_parts(colon: Any, text: str) -> ClaimParts | None:
         return None
     if len(name.ents) == 1 and name.ents[0].label_ in ("GPE", "DATE", "TIME"):
         return None
+    if not any(
+        t.pos_ == "PROPN" or t.text.lower() in people or t.lemma_.lower() in SOURCE_NOUNS
+        for t in name
+    ):
+        return None  # "Breaking:", "Correction:", "Contributing:" are labels, not speakers
     start = colon.idx + 1
     line_end = text.find("\n", start)
     end = line_end if line_end >= 0 else len(text)

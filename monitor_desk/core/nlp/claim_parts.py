@@ -47,6 +47,7 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
     """Every cue of ``doc`` with its speaker and content, in token order."""
     parts: list[ClaimParts] = []
+    people: frozenset[str] | None = None  # built at the first colon: Doc.ents is not free
     n = len(doc)
     for tok in doc:
         pos = tok.pos_
@@ -87,7 +88,9 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             if part is not None:
                 parts.append(part)
         elif tok.text == ":" and tok.i > 0:
-            part = _tagged(headline_parts(tok, quotes.text), "headline")
+            if people is None:
+                people = _person_words(doc)
+            part = _tagged(headline_parts(tok, quotes.text, people), "headline")
             if part is not None:
                 parts.append(part)
         elif pos == "NOUN" and (
@@ -128,6 +131,11 @@ def _personal_object_parts(verb: Any) -> ClaimParts | None:
             last_cue = c.i
     content = char_span(doc, obj.left_edge.i, obj.right_edge.i)
     return ClaimParts(char_span(doc, verb.i, last_cue), subject_of(verb), content)
+
+
+def _person_words(doc: Any) -> frozenset[str]:
+    """Lower-cased words of the document's person names ("Lund" of "Mr. Erik Lund")."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
 
 
 def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
