@@ -91,6 +91,22 @@ def test_enter_on_a_chosen_completion_takes_it_and_saves(
     assert h.tags == ["arms-control/ABM", "caucasus"]
 
 
+def test_enter_while_suggestions_show_keeps_what_was_typed(
+    qtbot, window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    gui_library.create_tag("borders")
+    window.highlighting.service.refresh_tags()
+    view = window.reader.view
+    select_by_keys(qtbot, view, *_span(gui_library, 1, "Pankisi"))
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    tag_input = window.findChild(QLineEdit, "tagInput")
+    qtbot.keyClicks(tag_input, "bord")
+    qtbot.waitUntil(tag_input.completer().popup().isVisible, timeout=2000)
+    qtbot.keyClick(tag_input, Qt.Key.Key_Return)  # a new tag, not the suggestion
+    (h,) = gui_library.list_highlights(1)
+    assert h.tags == ["bord"]
+
+
 def test_escape_cancels_and_stores_nothing(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
     view = window.reader.view
     select_by_keys(qtbot, view, *_span(gui_library, 1, "Pankisi"))
