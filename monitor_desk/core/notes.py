@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import search
-from .anchoring import make_anchor
+from .anchoring import Anchor, make_anchor, reanchor
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
 from .models import Highlight, Tag
@@ -307,7 +307,31 @@ def restore_highlight(db: Database, h: Highlight) -> None:
             [*values, h.id],
         )
     set_tags(db, h.id, h.tags, reindex=False)
+    _follow_current_revision(db, h)
     _reindex(db, h.id)
+
+
+def _follow_current_revision(db: Database, h: Highlight) -> None:
+    """A highlight put back after its article got a new revision (undo of a delete made
+    before a re-import) is re-anchored like every other one was, never left on old offsets."""
+    row = db.execute(
+        """SELECT r.id, r.text, r.text_sha256 FROM articles a
+           JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
+        [h.article_id],
+    ).fetchone()
+    if row is None or row[0] == h.revision_id or h.status != "anchored":
+        return
+    revision_id, text, sha = row
+    found = reanchor(Anchor(h.start, h.end, h.exact, h.prefix, h.suffix, h.text_sha256), text, sha)
+    if found.orphan:
+        db.execute("UPDATE highlights SET status = 'orphan' WHERE id = ?", [h.id])
+        return
+    moved = make_anchor(text, found.start, found.end, sha)
+    db.execute(
+        """UPDATE highlights SET revision_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?,
+               suffix = ?, text_sha256 = ? WHERE id = ?""",
+        [revision_id, moved.start, moved.end, moved.exact, moved.prefix, moved.suffix, sha, h.id],
+    )
 
 
 def tag_snapshot(db: Database, name: str) -> TagSnapshot:

@@ -107,3 +107,26 @@ def test_rename_back_and_a_clashing_restore_is_refused(lib: Library) -> None:
     lib.rename_tag("other", "politics/vote")
     with pytest.raises(InvalidInputError):
         lib.restore_tag(snap)
+
+
+def test_a_highlight_put_back_after_a_new_revision_follows_its_text(
+    lib: Library, tmp_path: Path
+) -> None:
+    moved = lib.add_highlight(1, *_span("giveaway"), tags=["critique"])
+    gone = lib.add_highlight(1, *_span("asked for a vote"), tags=["politics"])
+    snapshots = [lib.get_highlight(moved), lib.get_highlight(gone)]
+    lib.delete_highlight(moved)
+    lib.delete_highlight(gone)
+    new_text = TEXT.replace("HARBOUR TALKS", "HARBOUR TALKS AGAIN").replace(
+        " and asked for a vote in parliament", ""
+    )
+    (tmp_path / "a.txt").write_text(new_text, encoding="utf-8")
+    assert lib.import_paths([tmp_path / "a.txt"], analyze=False).count("revised") == 1
+    for h in snapshots:
+        lib.restore_highlight(h)
+    article = lib.get_article(1)
+    again = lib.get_highlight(moved)
+    assert again.revision_id == article.revision_id
+    assert article.text[again.start : again.end] == "giveaway"
+    assert again.start == snapshots[0].start + len(" AGAIN")
+    assert lib.get_highlight(gone).status == "orphan"
