@@ -245,3 +245,10 @@ def test_colon_after_a_name_of_the_article_is_a_speaker(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "Holm"
     assert claim.content.text.startswith("The subsidies will stay")
+
+
+def test_nested_single_quote_before_the_closing_mark(nlp: Any) -> None:
+    text = '"We told them, \'Go home,\' " said Mayor Rita Olsen. "Nobody listened to us."'
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.speaker_name == "Rita Olsen"
+    assert claim.content.text.startswith('"We told them')

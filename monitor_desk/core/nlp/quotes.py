@@ -49,7 +49,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if open_at < 0:
                 if before in _OPENERS_BEFORE and not after.isspace():
                     open_at = pos
-            elif not before.isspace():
+            elif not before.isspace() or after.isspace() or pos + width == len(text):
+                # "... 'Well done,' " said: a spaced mark followed by a space still closes
                 quotes.append((open_at, pos + width))
                 open_at = -1
     return quotes
