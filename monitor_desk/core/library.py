@@ -312,7 +312,7 @@ class Library(ReviewMixin):
         sql = f"SELECT group_concat(id) FROM (SELECT a.id FROM articles a{where} ORDER BY {order})"
         with self._lock:
             joined = self.db.execute(sql, params).fetchone()[0]
-        return [int(i) for i in joined.split(",")] if joined else []
+        return list(map(int, joined.split(","))) if joined else []
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for the given ids, in the same order (missing ids are left out)."""

@@ -140,7 +140,10 @@ class LibraryModel(QAbstractTableModel):
         old_ids = [self.article_id(i.row()) for i in old]
         self._ids = self.library.article_ids(self.sort_key, self.descending, **self.filters)
         self._pages.clear()
-        rows = {aid: r for r, aid in enumerate(self._ids)}
+        # Usually one or two persistent indexes (the selection): a scan each beats a
+        # 100k-entry dict.
+        wanted = {aid for aid in old_ids if aid is not None}
+        rows = {aid: r for r, aid in enumerate(self._ids) if aid in wanted} if wanted else {}
         new = [
             self.index(rows[aid], i.column()) if aid in rows else QModelIndex()
             for i, aid in zip(old, old_ids, strict=True)
