@@ -167,3 +167,23 @@ def test_regex_sentences_ignore_abbreviations() -> None:
 def test_proper_outlet_names_keep_their_capitals() -> None:
     assert normalize_outlet("Baltic News Service") == "Baltic News Service"
     assert normalize_outlet("Russian Agencies") == "Russian agencies"
+
+
+def test_outlets_with_digits_and_web_addresses_are_sources() -> None:
+    from monitor_desk.core.nlp.citations import scan_citations
+
+    text = (
+        "He said so (Civil Georgia, March 10; Rustavi-2, March 11). Then (gazeta.ru, March 3)"
+        " but not (in Russian, March 4) nor (1999, March 5)."
+    )
+    found = {
+        c.text: [(i.outlet, i.date_start) for i in c.items]
+        for c in scan_citations(text, 0, {"date": "2006-03-13"})
+    }
+    assert found == {
+        "(Civil Georgia, March 10; Rustavi-2, March 11)": [
+            ("Civil Georgia", "2006-03-10"),
+            ("Rustavi-2", "2006-03-11"),
+        ],
+        "(gazeta.ru, March 3)": [("Gazeta.ru", "2006-03-03")],
+    }

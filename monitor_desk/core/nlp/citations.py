@@ -26,7 +26,9 @@ _ITEM_RE = re.compile(
 )
 _DAY_RE = re.compile(r"\d{1,2}")
 _LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?", re.IGNORECASE)
-_OUTLET_OK_RE = re.compile(r"^[A-Z\u0400-\u042F][^\d()]{0,79}$")
+# An outlet starts with a capital ("Rustavi-2", "Channel 5" keep their digits) or is a web
+# address ("gazeta.ru"); anything else in the parentheses ("in Russian") is not a source.
+_OUTLET_OK_RE = re.compile(r"^(?:[A-Z\u0400-\u042F]|[a-z][\w-]*\.[a-z]{2,}\b)[^()]{0,79}$")
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z\u0400-\u042F0-9])")
 # A full stop after an initial or a common abbreviation ("U.S.", "Sept.", "Mr.") ends nothing.
