@@ -252,3 +252,18 @@ def test_nested_single_quote_before_the_closing_mark(nlp: Any) -> None:
     claim = by_cue(claims_of(nlp, text), "said")
     assert claim.speaker_name == "Rita Olsen"
     assert claim.content.text.startswith('"We told them')
+
+
+def test_object_cue_inside_a_that_clause_is_one_claim(nlp: Any) -> None:
+    text = "The mayor said that the council had praised the new tram line last week."
+    claims = claims_of(nlp, text)
+    assert [c.cue.text for c in claims] == ["said"]
+    assert "praised the new tram line" in claims[0].content.text
+
+
+def test_reported_speech_inside_according_to_belongs_to_the_source(nlp: Any) -> None:
+    text = "According to two officials, the minister told aides that the talks had failed."
+    claims = claims_of(nlp, text)
+    assert [c.cue.text for c in claims] == ["According to"]
+    assert claims[0].speaker is not None
+    assert claims[0].speaker.text == "two officials"

@@ -40,7 +40,10 @@ def according_parts(according: Any) -> ClaimParts | None:
     if last < first or max(words_before, words_after) == 0:
         return None
     return ClaimParts(
-        char_span(doc, according.i, to.i), speaker_span(pobj), char_span(doc, first, last)
+        char_span(doc, according.i, to.i),
+        speaker_span(pobj),
+        char_span(doc, first, last),
+        absorbs=True,
     )
 
 
@@ -213,7 +216,7 @@ def light_verb_parts(verb: Any) -> ClaimParts | None:
     else:
         content = char_span(doc, noun.left_edge.i, noun.right_edge.i)
         cue = char_span(doc, verb.i, verb.i)
-    return ClaimParts(cue, subject_of(verb), content)
+    return ClaimParts(cue, subject_of(verb), content, absorbs=True)
 
 
 def backing_parts(verb: Any) -> ClaimParts | None:

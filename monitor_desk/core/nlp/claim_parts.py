@@ -210,12 +210,15 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         if c.dep_ == "prt" and c.i == last_cue + 1:
             last_cue = c.i
     speaker = subject_of(verb)
+    # Only a speech act with a clause or a quotation stands on its own inside another's
+    # content; "said he praised the plan" is one claim (measured: 0.23 precision).
     strong = (
-        (lemma in SPEECH_VERBS or lemma in VERB_CUES)
+        path != "object"
+        and (lemma in SPEECH_VERBS or lemma in VERB_CUES)
         and speaker is not None
         and speaker.root.lower_ not in _FIRST_SECOND_PERSON
     )
-    return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, path)
+    return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
 
 
 def _named_or_embedded(verb: Any, children: list[Any]) -> bool:

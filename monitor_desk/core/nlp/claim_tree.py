@@ -25,6 +25,8 @@ class ClaimParts:
     content: tuple[int, int]
     strong: bool = False
     """A speech verb with a third-person subject: kept even inside another's content."""
+    absorbs: bool = False
+    """Its content holds even strong cues ("According to X, Y said ..." is X's claim)."""
     rule: str = ""
     """Which finder and path produced the parts (for measuring rules, not shown)."""
 

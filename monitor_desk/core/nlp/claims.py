@@ -58,8 +58,9 @@ def _drop_nested(parts: list[ClaimParts]) -> list[ClaimParts]:
     """Keep the outermost attribution when one cue sits inside another's content."""
     kept = []
     for part in parts:
-        nested = not part.strong and any(
+        nested = any(
             other is not part
+            and (not part.strong or other.absorbs)
             and other.content[0] <= part.cue[0]
             and part.cue[1] <= other.content[1]
             and not (part.content[0] <= other.cue[0] < part.content[1])
