@@ -29,6 +29,7 @@ from .search import to_fts_query
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
+_NUMBER_COLUMNS = frozenset(["note_id", "article_id", "start", "end", "claim_id", "credibility"])
 
 NOTE_COLUMNS = (
     "note_id", "article_id", "publication", "volume", "issue", "article_date", "article_title",
@@ -76,20 +77,27 @@ class CsvSink:
             stream.write("\ufeff")
         self._writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         self._raw = raw
+        self._text_columns: list[int] = []
         self.rows = 0
 
     def header(self, columns: Sequence[str]) -> None:
         self._writer.writerow(columns)
+        self._text_columns = [i for i, c in enumerate(columns) if c not in _NUMBER_COLUMNS]
+
+    def _neutralized(self, row: Sequence[Any]) -> Sequence[Any]:
+        for i in self._text_columns:
+            v = row[i]
+            if v and v[0] in _FORMULA_SET:
+                row = list(row)
+                row[i] = "'" + v
+        return row
 
     def write(
         self, chunks: Iterable[list[Sequence[Any]]], progress: Progress | None = None
     ) -> None:
         for chunk in chunks:
             if not self._raw:
-                chunk = [
-                    [("'" + v) if v.__class__ is str and v[:1] in _FORMULA_SET else v for v in r]
-                    for r in chunk
-                ]
+                chunk = [self._neutralized(r) for r in chunk]
             self._writer.writerows(chunk)
             self.rows += len(chunk)
             if progress is not None:
