@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_best_vs_raw": round(raw_1 / min(full_1, full_2), 3),
         "ratio_2proc_vs_raw_2proc": round(raw_2 / full_2, 3),
     }
-    print(json.dumps(report, indent=2))
+    print(json.dumps({"benchmark": "analysis_vs_raw_pipe", **report}))
     return 0
 
 

@@ -11,6 +11,7 @@ so entity, claim, citation and note densities stay those of real analysed text.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -23,9 +24,10 @@ from _common import REPO, make_briefs
 
 from monitor_desk.core.library import Library
 
-CACHE = REPO / "bench" / ".cache"
+# Both can be changed for the smoke test, which builds tiny libraries in a temp folder.
+CACHE = Path(os.environ.get("MONITOR_DESK_BENCH_CACHE", REPO / "bench" / ".cache"))
 VERSION = "v2"  # bump when the recipe changes
-BASE = 1000
+BASE = int(os.environ.get("MONITOR_DESK_BENCH_BASE", "1000"))
 
 
 def _base(path: Path) -> None:

