@@ -38,13 +38,13 @@ def extract_claims(doc: Any) -> list[Claim]:
     taken: list[tuple[int, int]] = []
     cue_starts = sorted(p.cue[0] for p in parts)
     seen_contents: set[tuple[int, int]] = set()
+    # "I think" inside a quotation belongs to the quoted speech: no claim of its own, and
+    # no outer claim that would swallow the cue reporting the quotation.
+    parts = [p for p in parts if not _in_quotation(text, quotes, p)]
     for part in _drop_nested(parts):
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two
         seen_contents.add(part.content)
-        inside = quotes.containing(*part.cue)
-        if inside is not None and len(text[inside[0] : inside[1]].split()) > 3:
-            continue  # "I think" inside a quotation belongs to the quoted speech
         claim = _build(part, text, quotes, resolver, cue_starts)
         if claim is not None:
             claims.append(claim)
@@ -52,6 +52,11 @@ def extract_claims(doc: Any) -> list[Claim]:
     claims.extend(_orphan_quotes(doc, text, quotes, taken, claims))
     claims.sort(key=lambda c: (c.cue.start, c.content.start))
     return claims
+
+
+def _in_quotation(text: str, quotes: QuoteIndex, part: ClaimParts) -> bool:
+    inside = quotes.containing(*part.cue)
+    return inside is not None and len(text[inside[0] : inside[1]].split()) > 3
 
 
 def _drop_nested(parts: list[ClaimParts]) -> list[ClaimParts]:
