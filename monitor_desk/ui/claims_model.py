@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.review import CREDIBILITY, StoredClaim
 from .delegates import GradeRole
+from .table_model import ColumnsTableModel
 
 COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility")
 SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)
@@ -18,11 +19,13 @@ ClaimRole = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(ColumnsTableModel):
     """Signals:
     failed(str): an edit was refused by the library (message for the user).
     changed(): a claim was edited, graded, added or deleted.
     """
+
+    columns = COLUMNS
 
     failed = Signal(str)
     changed = Signal()
@@ -47,9 +50,6 @@ class ClaimsModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.claims)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.claims):
@@ -101,17 +101,6 @@ class ClaimsModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
         self.changed.emit()
         return True
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
 
 
 def _cell(c: StoredClaim, col: int, edit: bool) -> Any:

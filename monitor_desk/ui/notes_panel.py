@@ -7,7 +7,6 @@ import importlib.util
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import Highlight
+from .table_model import ColumnsTableModel
 
 COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
 QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
@@ -43,7 +43,7 @@ ORPHAN_MARK = "(not found in this text)"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class NotesModel(QAbstractTableModel):
+class NotesModel(ColumnsTableModel):
     """Highlights of one article or of the library, filtered by tag and text.
 
     Attributes:
@@ -51,6 +51,8 @@ class NotesModel(QAbstractTableModel):
         whole_library: list every article's highlights.
         tag, text: the filters ('' = none).
     """
+
+    columns = COLUMNS
 
     def __init__(self, library: Library, parent: Any = None) -> None:
         super().__init__(parent)
@@ -95,9 +97,6 @@ class NotesModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.highlights)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def _title(self, article_id: int) -> str:
         if article_id not in self._titles:  # fetched lazily, for the rows on screen only
             found = self.library.summaries([article_id])
@@ -135,17 +134,6 @@ class NotesModel(QAbstractTableModel):
             return QPalette().color(QPalette.ColorRole.PlaceholderText)
         if role == HighlightRole:
             return h
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
         return None
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import CitationItem
 from ..core.review import RELIABILITY, SourceEntry
 from .delegates import GradeRole
+from .table_model import ColumnsTableModel
 
 COLUMNS = ("Outlet", "Dates", "Sentences", "Reliability")
 OUTLET, DATES, SENTENCES, RELIABILITY_COL = range(4)
@@ -27,11 +28,13 @@ def date_label(item: CitationItem) -> str:
     return item.date_text or "undated"
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(ColumnsTableModel):
     """Signals:
     failed(str): a grade was refused.
     graded(str): an outlet's grade changed (name).
     """
+
+    columns = COLUMNS
 
     failed = Signal(str)
     graded = Signal(str)
@@ -53,9 +56,6 @@ class SourcesModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.sources)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.sources):
@@ -105,14 +105,3 @@ class SourcesModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.graded.emit(s.outlet)
         return True
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 from ..core.models import Tag
 from .highlight_commands import HighlightService
 from .palette import DEFAULT_HIGHLIGHT
+from .table_model import ColumnsTableModel
 
 COLUMNS = ("Key", "Tag", "Colour", "Highlights")
 KEY, NAME, COLOR, COUNT = range(4)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class TagsModel(QAbstractTableModel):
+class TagsModel(ColumnsTableModel):
     """The service's cached tags (most used first); reset when they change."""
+
+    columns = COLUMNS
 
     def __init__(self, service: HighlightService, parent: Any = None) -> None:
         super().__init__(parent)
@@ -58,9 +61,6 @@ class TagsModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.tags)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         tag = self.tag(index.row()) if index.isValid() else None
         if tag is None:
@@ -84,17 +84,6 @@ class TagsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME and "/" in tag.name:
             return "Nested under " + tag.name.rsplit("/", 1)[0]
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
         return None
 
 
