@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from .errors import LibraryFileError
-from .notes import normalize_tag
+from .notes import tagged_highlights_sql
 from .search import to_fts_query
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -144,10 +144,6 @@ def prefetched(
         worker.join()
 
 
-def _like_prefix(name: str) -> str:
-    return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
-
-
 def _note_filters(scope: ExportScope) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -158,12 +154,9 @@ def _note_filters(scope: ExportScope) -> tuple[str, list[Any]]:
         where.append(f"h.id IN ({','.join('?' * len(scope.highlight_ids))})")
         params += list(scope.highlight_ids)
     if scope.tag:
-        name = normalize_tag(scope.tag)
-        where.append(
-            """h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t
-               ON t.id = ht.tag_id WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
-        )
-        params += [name, _like_prefix(name)]
+        sub, sub_params = tagged_highlights_sql(scope.tag)
+        where.append(f"h.id IN ({sub})")
+        params += sub_params
     if scope.search:
         fts = to_fts_query(scope.search)
         if fts is None:
@@ -232,13 +225,9 @@ def _article_filters(scope: ExportScope) -> tuple[str, list[Any]]:
         where.append(f"a.id IN ({','.join('?' * len(scope.article_ids))})")
         params += list(scope.article_ids)
     if scope.tag:
-        name = normalize_tag(scope.tag)
-        where.append(
-            """a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags ht
-               ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
-               WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
-        )
-        params += [name, _like_prefix(name)]
+        sub, sub_params = tagged_highlights_sql(scope.tag)
+        where.append(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))")
+        params += sub_params
     if scope.search:
         fts = to_fts_query(scope.search)
         where.append(

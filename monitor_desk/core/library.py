@@ -278,14 +278,9 @@ class Library(ReviewMixin):
             where.append("a.date <= ?")
             params.append(date_to + "\uffff")
         if tag is not None:
-            name = notes.normalize_tag(tag)
-            escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append(
-                """a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags ht
-                   ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
-                   WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
-            )
-            params += [name, escaped + "/%"]
+            sub, sub_params = notes.tagged_highlights_sql(tag)
+            where.append(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))")
+            params += sub_params
         if entity is not None:
             where.append(
                 """a.current_revision_id IN (SELECT revision_id FROM entities

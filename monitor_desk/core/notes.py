@@ -36,6 +36,17 @@ def check_color(color: str | None) -> str | None:
     return color.lower()
 
 
+def tagged_highlights_sql(tag: str) -> tuple[str, list[str]]:
+    """A subquery of the ids of highlights with ``tag`` or one of its sub-tags
+    ("claim" matches "claim/denial", never "claimant"); LIKE's wildcards in the name are
+    escaped, so a tag is matched literally."""
+    name = normalize_tag(tag)
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = """SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+             WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\'"""
+    return sql, [name, escaped + "/%"]
+
+
 def tag_id(db: Database, name: str, create: bool = True) -> int:
     name = normalize_tag(name)
     row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
@@ -177,15 +188,9 @@ def list_highlights(
         where.append("h.article_id = ?")
         params.append(article_id)
     if tag is not None:
-        # A tag selects itself and its sub-tags ("claim" matches "claim/denial", never
-        # "claimant"); the backslash escapes LIKE's wildcards in tag names.
-        name = normalize_tag(tag)
-        escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(
-            """h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t
-               ON t.id = ht.tag_id WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\')"""
-        )
-        params += [name, escaped + "/%"]
+        sub, sub_params = tagged_highlights_sql(tag)
+        where.append(f"h.id IN ({sub})")
+        params += sub_params
     sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -21,15 +21,14 @@ from ..core.models import EntityMention
 from ..core.review import MentionRef
 from .legend import swatch
 from .palette import ENTITY_NAMES, entity_tint
+from .table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 ClusterRole = Qt.ItemDataRole.UserRole + 7
 MentionRole = Qt.ItemDataRole.UserRole + 8
 
 
-class _Table(QAbstractTableModel):
-    columns: tuple[str, ...] = ()
-
+class _Table(ColumnsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
@@ -41,20 +40,6 @@ class _Table(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section]
-        return None
 
 
 class ClustersModel(_Table):
