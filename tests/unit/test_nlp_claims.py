@@ -267,3 +267,16 @@ def test_reported_speech_inside_according_to_belongs_to_the_source(nlp: Any) -> 
     assert [c.cue.text for c in claims] == ["According to"]
     assert claims[0].speaker is not None
     assert claims[0].speaker.text == "two officials"
+
+
+def test_copular_stance_names_the_holder(nlp: Any) -> None:
+    text = "Her argument is that the harbour fees hurt small fishing crews."
+    claim = by_cue(claims_of(nlp, text), "argument")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Her"
+    assert claim.content.text.startswith("that the harbour fees")
+
+
+def test_copula_with_an_ordinary_subject_is_not_a_claim(nlp: Any) -> None:
+    text = "The problem is that the harbour fees are too high."
+    assert claims_of(nlp, text) == []

@@ -12,6 +12,7 @@ from typing import Any
 
 from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
 from .cues import (
+    COPULA_SUBJECT_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
     SOURCE_NOUNS,
@@ -86,6 +87,34 @@ def noun_parts(noun: Any) -> ClaimParts | None:
     if speaker is not None and speaker[-1].tag_ == "POS":
         speaker = speaker[:-1]
     return ClaimParts(char_span(doc, noun.i, noun.i), speaker, char_span(doc, first, last))
+
+
+def copula_parts(copula: Any) -> ClaimParts | None:
+    """ "His view is that ...", "her response was to ...": a stance named, then stated.
+
+    The subject is a noun of speech or opinion; the clause after the copula is the
+    content, and the subject's possessor (or its "from"/"of" phrase) the speaker.
+    """
+    subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+    if subject is None or subject.lemma_.lower() not in COPULA_SUBJECT_NOUNS:
+        return None
+    clauses = [c for c in copula.children if c.i > copula.i and c.dep_ in ("ccomp", "xcomp")]
+    if not clauses:
+        return None
+    doc = copula.doc
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        src = next(
+            (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "among")),
+            None,
+        )
+        owner = next((c for c in src.children if c.dep_ == "pobj"), None) if src else None
+    speaker = speaker_span(owner) if owner is not None else None
+    if speaker is not None and speaker[-1].tag_ == "POS":
+        speaker = speaker[:-1]
+    first = min(c.left_edge.i for c in clauses)
+    last = max(c.right_edge.i for c in clauses)
+    return ClaimParts(char_span(doc, subject.i, copula.i), speaker, char_span(doc, first, last))
 
 
 def source_phrase_parts(prep: Any) -> ClaimParts | None:

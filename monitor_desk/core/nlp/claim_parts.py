@@ -13,6 +13,7 @@ from .claim_frames import (
     according_parts,
     attitude_parts,
     backing_parts,
+    copula_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
@@ -78,6 +79,10 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(_as_view_parts(tok), "as")
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
+                parts.append(part)
+        elif pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj"):
+            part = _tagged(copula_parts(tok), "copula")
+            if part is not None:
                 parts.append(part)
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
             part = _tagged(attitude_parts(tok), "attitude")

@@ -146,6 +146,15 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
 # "the senator offered a compromise", "Clinton laid out a plan", "she compared him to ...".
 PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon("offer release lay compare identify publish")
 
+# Subjects of a copula whose complement clause is a stance: "his view is that ...",
+# "the response was to ...", "the hope is that ...".
+COPULA_SUBJECT_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
+    """
+    view position message argument response answer point idea hope fear joke
+    line thinking feeling sense consensus belief worry concern premise pitch theory
+    """
+)
+
 # Verbs that report speech only next to a quotation: "“...,” he continued."
 QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime", "read"})
 
