@@ -280,3 +280,11 @@ def test_copular_stance_names_the_holder(nlp: Any) -> None:
 def test_copula_with_an_ordinary_subject_is_not_a_claim(nlp: Any) -> None:
     text = "The problem is that the harbour fees are too high."
     assert claims_of(nlp, text) == []
+
+
+def test_prepositional_stance_verbs(nlp: Any) -> None:
+    text = "Many fishermen in Tromsø care about the quotas more than the subsidies."
+    claim = by_cue(claims_of(nlp, text), "care about")
+    assert claim.speaker is not None
+    assert claim.speaker.text.startswith("Many fishermen")
+    assert claim.content.text.startswith("the quotas")

@@ -118,6 +118,13 @@ PREP_VERB_CUES: dict[str, frozenset[str]] = {
     "hop": frozenset({"for"}),
     "distance": frozenset({"from"}),
     "know": frozenset({"as", "for"}),
+    "think": frozenset({"about", "of"}),
+    "care": frozenset({"about"}),
+    "believe": frozenset({"in"}),
+    "balk": frozenset({"at"}),
+    "go": frozenset({"after"}),
+    "identify": frozenset({"as", "with"}),
+    "lean": frozenset({"toward", "towards"}),
 }
 
 # Adjectives of attitude after a copula: "voters are wary of ...", "she was confident that".
