@@ -283,8 +283,8 @@ def test_copula_with_an_ordinary_subject_is_not_a_claim(nlp: Any) -> None:
 
 
 def test_prepositional_stance_verbs(nlp: Any) -> None:
-    text = "Many fishermen in Tromsø care about the quotas more than the subsidies."
-    claim = by_cue(claims_of(nlp, text), "care about")
+    text = "Voters in the north still believe in the old party."
+    claim = by_cue(claims_of(nlp, text), "believe in")
     assert claim.speaker is not None
-    assert claim.speaker.text.startswith("Many fishermen")
-    assert claim.content.text.startswith("the quotas")
+    assert claim.speaker.text == "Voters in the north"
+    assert claim.content.text == "the old party"
