@@ -203,9 +203,13 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         content is None
         and lemma in SPEECH_VERBS
         and verb.dep_ != "amod"
-        and not any(c.dep_ == "dobj" for c in children)
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i)
+            for c in children
+        )
     ):
-        # A bare speech verb has no object: "added the item", "the added cost" are not.
+        # A bare speech verb has no object: "added the item", "the added cost",
+        # "responded to the attack" (what was answered, not what was said) are not.
         path = "bare"
         content = _bare_speech_content(verb, quotes)
     if content is None:
