@@ -288,8 +288,3 @@ def test_prepositional_stance_verbs(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "Voters in the north"
     assert claim.content.text == "the old party"
-
-
-def test_speech_verb_with_only_a_to_phrase_reports_nothing(nlp: Any) -> None:
-    text = "The mayor wrote to the council about the ferry last week."
-    assert claims_of(nlp, text) == []
