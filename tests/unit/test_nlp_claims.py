@@ -288,3 +288,11 @@ def test_prepositional_stance_verbs(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "Voters in the north"
     assert claim.content.text == "the old party"
+
+
+def test_reportedly_attributes_the_clause_to_an_unnamed_source(nlp: Any) -> None:
+    text = "The two ministers reportedly agreed on a new fishing quota in Bergen."
+    claim = by_cue(claims_of(nlp, text), "reportedly")
+    assert claim.speaker is None
+    assert claim.content.text.startswith("The two ministers")
+    assert "new fishing quota" in claim.content.text

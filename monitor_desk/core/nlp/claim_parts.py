@@ -28,6 +28,7 @@ from .cues import (
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
     CONTENT_PREPS,
+    HEARSAY_ADVERBS,
     HEDGE_VERBS,
     LIGHT_VERBS,
     NOUN_CUES,
@@ -82,6 +83,10 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
         elif pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj"):
             part = _tagged(copula_parts(tok), "copula")
+            if part is not None:
+                parts.append(part)
+        elif pos == "ADV" and tok.lower_ in HEARSAY_ADVERBS:
+            part = _tagged(_hearsay_parts(tok), "hearsay")
             if part is not None:
                 parts.append(part)
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
@@ -141,6 +146,22 @@ def _personal_object_parts(verb: Any) -> ClaimParts | None:
 def _person_words(doc: Any) -> frozenset[str]:
     """Lower-cased words of the document's person names ("Lund" of "Mr. Erik Lund")."""
     return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
+
+
+def _hearsay_parts(adverb: Any) -> ClaimParts | None:
+    """ "The talks reportedly collapsed": someone unnamed reports the clause."""
+    head = adverb.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == adverb.i:
+        return None
+    doc = adverb.doc
+    rest = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if sum(1 for t in rest if t.is_alpha) < 3:
+        return None
+    return ClaimParts(
+        char_span(doc, adverb.i, adverb.i), None, char_span(doc, rest[0].i, rest[-1].i)
+    )
 
 
 def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:

@@ -168,6 +168,9 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "interrupt", "chime", 
 # Verbs of backing: a stance when their object is a named person, party or country.
 BACKING_VERBS: frozenset[str] = frozenset({"support", "back", "favor", "favour", "prefer"})
 
+# Adverbs that attribute the clause to an unnamed source: "the talks reportedly failed".
+HEARSAY_ADVERBS: frozenset[str] = frozenset({"reportedly", "allegedly", "purportedly"})
+
 HEDGE_VERBS: frozenset[str] = frozenset({"seem", "appear", "look", "sound", "transpire"})
 
 # Dependency labels of a verb's clausal complement: the content of a reporting verb.
