@@ -68,12 +68,12 @@ def _parse_ann(path: Path) -> list[Gold]:
                 (int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))
             ]
         elif line.startswith("E") and "\t" in line:
-            args = line.split("\t", 1)[1].split()
-            events.append([tuple(a.split(":", 1)) for a in args if ":" in a])  # type: ignore[misc]
+            fields = line.split("\t", 1)[1].split()
+            events.append([(a.split(":", 1)[0], a.split(":", 1)[1]) for a in fields if ":" in a])
     golds: list[Gold] = []
-    for args in events:
+    for event in events:
         roles: dict[str, Spans] = {"Cue": [], "Source": [], "Content": []}
-        for role, tid in args:
+        for role, tid in event:
             role = role.rstrip("0123456789")
             if role in roles and tid in bound:
                 roles[role] += bound[tid]

@@ -155,7 +155,9 @@ def headline_parts(colon: Any, text: str, people: frozenset[str]) -> ClaimParts 
     before = doc[first - 1] if first > 0 else None
     before_text = before.text if before is not None else "\n"
     # a dash opens a name only when spaced: "... - David Lund: ..." but not "Afro-Asians:"
-    opens_line = "\n" in before_text or (before_text in _DASHES and bool(before.whitespace_))
+    opens_line = "\n" in before_text or (
+        before is not None and before_text in _DASHES and bool(before.whitespace_)
+    )
     if not (opens_line or name[0].is_sent_start):
         return None
     if not name[0].text[:1].isupper() or not all(
