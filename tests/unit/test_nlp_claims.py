@@ -296,3 +296,17 @@ def test_reportedly_attributes_the_clause_to_an_unnamed_source(nlp: Any) -> None
     assert claim.speaker is None
     assert claim.content.text.startswith("The two ministers")
     assert "new fishing quota" in claim.content.text
+
+
+def test_speaker_of_a_cue_after_a_preposition(nlp: Any) -> None:
+    text = "The harbour master answered by saying that the pier would reopen in May."
+    claim = by_cue(claims_of(nlp, text), "saying")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "The harbour master"
+
+
+def test_speaker_of_a_participle_on_a_noun(nlp: Any) -> None:
+    text = "Officials at the port read a letter from a union urging the board to resign."
+    claim = by_cue(claims_of(nlp, text), "urging")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "a union"

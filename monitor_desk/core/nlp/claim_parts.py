@@ -247,6 +247,7 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and (lemma in SPEECH_VERBS or lemma in VERB_CUES)
         and speaker is not None
         and speaker.root.lower_ not in _FIRST_SECOND_PERSON
+        and verb.dep_ not in ("pcomp", "acl")  # "by saying", "a group urging": borrowed
     )
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
 

@@ -55,8 +55,13 @@ def subject_of(verb: Any) -> Any | None:
             if c.dep_ == "expl":
                 return None
         if node.dep_ in INHERIT_DEPS and node.head.i != node.i:
+            dep = node.dep_
             node = node.head
-            if node.pos_ == "NOUN" and node.head.i != node.i:
+            if node.pos_ == "ADP" and node.head.i != node.i:
+                node = node.head  # "responded by saying ...": the subject of "responded"
+            elif node.pos_ in ("NOUN", "PROPN", "PRON") and node.head.i != node.i:
+                if dep == "acl" and node.dep_ != "dobj":
+                    return speaker_span(node)  # "a group urging ...": the group
                 node = node.head  # "issued a statement saying ...": the issuer
         else:
             return None
