@@ -310,3 +310,11 @@ def test_speaker_of_a_participle_on_a_noun(nlp: Any) -> None:
     claim = by_cue(claims_of(nlp, text), "urging")
     assert claim.speaker is not None
     assert claim.speaker.text == "a union"
+
+
+def test_as_someone_put_it(nlp: Any) -> None:
+    text = "As one ferry captain put it, the new timetable leaves the islands stranded."
+    claim = by_cue(claims_of(nlp, text), "put it")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "one ferry captain"
+    assert claim.content.text.startswith("the new timetable")

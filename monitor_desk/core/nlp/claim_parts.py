@@ -68,6 +68,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(_quote_only_parts(tok, quotes), "quote_only")
             if part is None and lemma in LIGHT_VERBS:
                 part = _tagged(light_verb_parts(tok), "light")
+            if part is None and lemma == "put":
+                part = _tagged(_put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
                 part = _tagged(_personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
@@ -162,6 +164,24 @@ def _hearsay_parts(adverb: Any) -> ClaimParts | None:
     return ClaimParts(
         char_span(doc, adverb.i, adverb.i), None, char_span(doc, rest[0].i, rest[-1].i)
     )
+
+
+def _put_it_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
+    """ "As one farmer put it, ...", "she put it bluntly: “...”": a wording reported."""
+    children = list(verb.children)
+    it = next((c for c in children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if it is None:
+        return None
+    content: tuple[int, int] | None = None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        content = _rest_of_head(verb)
+    if content is None:
+        content = _adjacent_quote(verb, quotes)
+    if content is None:
+        return None
+    doc = verb.doc
+    last = it.i if it.i == verb.i + 1 else verb.i
+    return ClaimParts(char_span(doc, verb.i, last), subject_of(verb), content)
 
 
 def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
