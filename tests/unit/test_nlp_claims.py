@@ -318,3 +318,11 @@ def test_as_someone_put_it(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "one ferry captain"
     assert claim.content.text.startswith("the new timetable")
+
+
+def test_commented_that(nlp: Any) -> None:
+    text = "Later the harbour master commented that the pier was safe for small boats."
+    claim = by_cue(claims_of(nlp, text), "commented")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "the harbour master"
+    assert claim.content.text.startswith("that the pier was safe")

@@ -24,7 +24,8 @@ def _lexicon(words: str) -> frozenset[str]:
 
 VERB_CUES: frozenset[str] = _lexicon(
     """
-    recite accuse acknowledge acquiesce attack discuss show order repeat underscore email invoke
+    admire recite accuse acknowledge acquiesce attack discuss show order repeat underscore
+    email invoke
     champion disavow unveil detail inform interpret contemplate admonish advocate affirm
     allege allude announce apologize
     apologise applaud argue articulate ask assail assert assure attest attribute aver balk
@@ -47,7 +48,8 @@ COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
     charge consider decide decline demand deny doubt estimate expect find
-    convince forget guess hope hop imagine imply indicate insist intend learn maintain plan pledge
+    comment reassure convince forget guess hope hop imagine imply indicate insist intend
+    learn maintain plan pledge
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
     recommend refuse request rule seek seem suspect think threaten understand vote
     want welcome wish
@@ -119,6 +121,7 @@ PREP_VERB_CUES: dict[str, frozenset[str]] = {
     "distance": frozenset({"from"}),
     "know": frozenset({"as", "for"}),
     "think": frozenset({"about", "of"}),
+    "dwell": frozenset({"on"}),
     "care": frozenset({"about"}),
     "believe": frozenset({"in"}),
     "balk": frozenset({"at"}),
