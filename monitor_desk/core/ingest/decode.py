@@ -90,8 +90,8 @@ def _codec_name(label: str) -> str | None:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when the bytes show UTF-16's alternating pattern, else None."""
-    if len(data) < 4 or len(data) % 2:
-        return None
+    if len(data) < 4:
+        return None  # an odd length is a file cut short: the caller drops the half unit
     sample = data[:8192]
     even, odd = sample[0::2], sample[1::2]
     # In UTF-16 text the high byte of each unit repeats (0x00 for Latin, 0x04 for Cyrillic);
@@ -175,20 +175,23 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_text(data.decode(codec), codec)
+                return _check_text(_decode_cut(data, codec), codec)
             except UnicodeDecodeError:
                 raise RejectedFile(UNDECODABLE) from None
     utf16 = _utf16_without_bom(data) if b"\x00" in data[:8192] else None
     if utf16 is not None:
         try:
-            return _check_text(data.decode(utf16), utf16)
+            return _check_text(_decode_cut(data, utf16), utf16)
         except UnicodeDecodeError:
             pass  # not UTF-16 after all; the binary check below decides
     _reject_binary(data)
     try:
-        return _check_text(data.decode("utf-8"), "utf-8")
+        return _check_text(_decode_cut(data, "utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data, declared)
+    if mixed is not None:
+        return _check_text(*mixed)
     for attempt in (
         lambda: _declared(data, declared),
         lambda: _cyrillic(data),
@@ -200,6 +203,79 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             _reject_controls(text)
             return _check_text(text, codec)
     raise RejectedFile(UNDECODABLE)
+
+
+def _decode_cut(data: bytes, codec: str) -> str:
+    """Decode strictly, except that a file cut short inside its last character (an
+    interrupted download or copy) loses that character instead of being refused."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in ("unexpected end of data", "truncated data"):
+            raise
+        error = exc
+    for cut in (1, 2, 3):
+        try:
+            return data[:-cut].decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise error
+
+
+def _single_byte(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """The non-UTF-8 lines of a mixed file: too few bytes for the detector to be sure, so
+    after a declaration and Cyrillic the commonest Western code page is tried first."""
+    for attempt in (
+        lambda: _declared(data, declared),
+        lambda: _cyrillic(data),
+        lambda: _strict(data, "cp1252"),
+        lambda: _charset_normalizer(data),
+    ):
+        result = attempt()
+        if result is not None:
+            return result
+    return None
+
+
+def _strict(data: bytes, codec: str) -> tuple[str, str] | None:
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:
+        return None
+
+
+def _mixed_lines(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """A file pasted together from UTF-8 and another encoding, line by line: UTF-8 lines
+    read as UTF-8, the rest in the code page they read as together. None unless the UTF-8
+    lines hold real non-ASCII text (a single-byte file almost never has a whole line of
+    valid UTF-8 sequences)."""
+    lines = data.splitlines(keepends=True)
+    decoded: list[str | None] = []
+    multibyte = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        decoded.append(text)
+        multibyte += len(line) - len(text)
+    if multibyte < 4 or None not in decoded:
+        return None
+    rest = b"".join(line for line, text in zip(lines, decoded, strict=True) if text is None)
+    found = _single_byte(rest, declared)
+    if found is None:
+        return None
+    codec = found[1]
+    try:
+        parts = [
+            t if t is not None else b.decode(codec) for b, t in zip(lines, decoded, strict=True)
+        ]
+    except UnicodeDecodeError:
+        return None
+    text = "".join(parts)
+    _reject_controls(text)
+    return text, f"utf-8+{codec}"
 
 
 def _cyrillic(data: bytes) -> tuple[str, str] | None:
