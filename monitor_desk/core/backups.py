@@ -31,6 +31,31 @@ def list_backups(library: Path) -> list[Path]:
     return sorted(folder.glob(f"{library.stem}-*.sqlite"), reverse=True)
 
 
+def _intact(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+
+
+def is_intact(copy: Path) -> bool:
+    """Whether ``copy`` is an SQLite file that passes ``PRAGMA quick_check``."""
+    try:
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return _intact(conn)
+    finally:
+        conn.close()
+
+
+def newest_backup(library: Path) -> Path | None:
+    """The newest rolling copy that is intact (the one to offer when the library is
+    damaged), or None when there is none."""
+    return next((copy for copy in list_backups(library) if is_intact(copy)), None)
+
+
 def needs_backup(library: Path) -> bool:
     if not library.exists() or library.stat().st_size == 0:
         return False
@@ -54,10 +79,18 @@ def make_backup(library: Path, keep: int = KEEP) -> Path:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            intact = _intact(dst)
         finally:
             dst.close()
     finally:
         src.close()
+    if not intact:
+        # The backup API copies pages as they are: a damaged library would push the last
+        # good copies out of the rotation. Keep them instead.
+        partial.unlink(missing_ok=True)
+        raise LibraryFileError(
+            f"{library} is damaged; no new copy was made and the older copies are kept."
+        )
     partial.replace(target)
     for old in list_backups(library)[keep:]:
         old.unlink(missing_ok=True)
@@ -71,7 +104,7 @@ def start_rolling_backup(library: Path) -> threading.Thread | None:
 
     def run() -> None:
         # A failed copy must never stop the analyst from working; the next open retries.
-        with contextlib.suppress(OSError, sqlite3.Error):
+        with contextlib.suppress(OSError, sqlite3.Error, LibraryFileError):
             make_backup(library)
 
     thread = threading.Thread(target=run, name="library-backup", daemon=True)
