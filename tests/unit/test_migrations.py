@@ -1,0 +1,215 @@
+"""Every released schema upgrades to the current one with all its data, a copy first.
+
+The fixture library for each older version is built here, step by step, with rows in every
+table written through schema-1 columns only (they exist in every later version).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from monitor_desk.core.library import Library
+from monitor_desk.core.schema import SCHEMA_VERSION, migrations
+
+TEXT = (
+    "Old brief on the border\n\n"
+    "Foreign Minister Ivan Petrov said on Monday that the border talks would resume "
+    "(Interfax, March 3). The opposition called the plan a surrender.\n"
+)
+REVISED = TEXT.replace("Monday", "Tuesday")
+
+ROWS: dict[str, list[dict[str, object]]] = {
+    "articles": [
+        {"id": 1, "source_path": "/briefs/old.txt", "title": "Old brief on the border",
+         "publication": "Monitor", "volume": "7", "issue": "12", "date": "2001-03-04",
+         "author": "A. Writer", "metadata_json": '{"publication": "Monitor"}',
+         "current_revision_id": 2, "imported": "2020-01-01T00:00:00Z",
+         "modified": "2020-01-02T00:00:00Z"},
+        {"id": 2, "source_path": None, "title": "A brief without a file", "publication": None,
+         "volume": None, "issue": None, "date": None, "author": None, "metadata_json": "{}",
+         "current_revision_id": 3, "imported": "2020-02-01T00:00:00Z",
+         "modified": "2020-02-01T00:00:00Z"},
+    ],
+    "revisions": [
+        {"id": 1, "article_id": 1, "number": 1, "text": TEXT, "body_start": 25,
+         "text_sha256": "sha-1", "encoding": "utf-8", "created": "2020-01-01T00:00:00Z",
+         "pipeline_name": "en_core_web_sm", "pipeline_version": "3.7.0",
+         "analyzed": "2020-01-01T00:00:00Z"},
+        {"id": 2, "article_id": 1, "number": 2, "text": REVISED, "body_start": 25,
+         "text_sha256": "sha-2", "encoding": "cp1251", "created": "2020-01-02T00:00:00Z",
+         "pipeline_name": "en_core_web_sm", "pipeline_version": "3.7.0",
+         "analyzed": "2020-01-02T00:00:00Z"},
+        {"id": 3, "article_id": 2, "number": 1, "text": "Untitled\n\nShort text.\n",
+         "body_start": 10, "text_sha256": "sha-3", "encoding": "utf-16", "created": "x",
+         "pipeline_name": None, "pipeline_version": None, "analyzed": None},
+    ],
+    "entities": [
+        {"id": 1, "revision_id": 2, "start": 42, "end": 53, "label": "PERSON",
+         "text": "Ivan Petrov", "cluster": "Ivan Petrov"},
+        {"id": 2, "revision_id": 1, "start": 42, "end": 53, "label": "PERSON",
+         "text": "Ivan Petrov", "cluster": "Ivan Petrov"},
+    ],
+    "outlets": [
+        {"id": 1, "name": "Interfax", "reliability": "B"},
+        {"id": 2, "name": "Kommersant", "reliability": None},
+    ],
+    "citations": [
+        {"id": 1, "revision_id": 2, "idx": 0, "start": 110, "end": 128,
+         "text": "(Interfax, March 3)", "covers_json": "[[25, 129]]"},
+    ],
+    "citation_items": [
+        {"id": 1, "citation_id": 1, "outlet_id": 1, "outlet_text": "Interfax",
+         "date_text": "March 3", "date_start": "2001-03-03", "date_end": "2001-03-03"},
+    ],
+    "claims": [
+        {"id": 1, "revision_id": 2, "speaker_start": 25, "speaker_end": 53,
+         "speaker_text": "Foreign Minister Ivan Petrov", "speaker_name": "Ivan Petrov",
+         "cue_start": 54, "cue_end": 58, "cue_text": "said", "content_start": 73,
+         "content_end": 108, "content_text": "the border talks would resume",
+         "kind": "indirect", "quotes_json": "[]", "citation_id": 1, "credibility": 2,
+         "origin": "auto"},
+        {"id": 2, "revision_id": 2, "speaker_start": None, "speaker_end": None,
+         "speaker_text": None, "speaker_name": None, "cue_start": 134, "cue_end": 140,
+         "cue_text": "called", "content_start": 141, "content_end": 159,
+         "content_text": "the plan a surrender", "kind": "direct", "quotes_json": "[]",
+         "citation_id": None, "credibility": None, "origin": "user"},
+    ],
+    "tags": [
+        {"id": 1, "name": "borders", "color": "#aabbcc", "created": "2020-01-01T00:00:00Z"},
+        {"id": 2, "name": "people/russia", "color": None, "created": "2020-01-01T00:00:00Z"},
+    ],
+    "highlights": [
+        {"id": 1, "article_id": 1, "revision_id": 2, "start": 42, "end": 53,
+         "exact": "Ivan Petrov", "prefix": "Minister ", "suffix": " said", "text_sha256": "sha-2",
+         "color": "#ff0000", "note": "the old minister", "status": "anchored",
+         "created": "2020-01-03T00:00:00Z", "modified": "2020-01-03T00:00:00Z"},
+        {"id": 2, "article_id": 1, "revision_id": 1, "start": 84, "end": 90, "exact": "border",
+         "prefix": "", "suffix": "", "text_sha256": "sha-1", "color": None, "note": "",
+         "status": "orphan", "created": "2020-01-03T00:00:00Z",
+         "modified": "2020-01-04T00:00:00Z"},
+        {"id": 3, "article_id": 2, "revision_id": 3, "start": 10, "end": 15, "exact": "Short",
+         "prefix": "", "suffix": "", "text_sha256": "sha-3", "color": None, "note": "n",
+         "status": "anchored", "created": "x", "modified": "x"},
+    ],
+    "highlight_tags": [
+        {"highlight_id": 1, "tag_id": 1},
+        {"highlight_id": 1, "tag_id": 2},
+        {"highlight_id": 2, "tag_id": 1},
+    ],
+}  # fmt: skip
+FTS = [
+    (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),
+    (2 * 4 + 0, 2, "A brief without a file", "Short text.\n"),
+    (1 * 4 + 1, 1, "", "Ivan Petrov\nthe old minister\nborders people/russia"),
+    (1 * 4 + 2, 1, "", "Ivan Petrov the border talks would resume"),
+]
+
+
+def _old_library(path: Path, version: int) -> None:
+    db = Database(path)
+    if version < SCHEMA_VERSION:
+        migrations.apply(db, stop_before=migrations._migrations[version].name)
+    else:
+        migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {version}")
+    for table, rows in ROWS.items():
+        for row in rows:
+            cols = ", ".join(f'"{c}"' for c in row)
+            marks = ", ".join("?" * len(row))
+            db.execute(f"INSERT INTO {table}({cols}) VALUES ({marks})", list(row.values()))
+    db.conn.executemany(
+        "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)", FTS
+    )
+    db.conn.commit()
+    db.close()
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    cols = ", ".join(f'"{c}"' for c in ROWS[table][0])
+    return conn.execute(f"SELECT {cols} FROM {table} ORDER BY {cols}").fetchall()
+
+
+def _expected(table: str) -> list[tuple[object, ...]]:
+    return sorted(
+        (tuple(r.values()) for r in ROWS[table]),
+        key=lambda t: tuple((v is not None, v if v is not None else 0) for v in t),
+    )
+
+
+RELEASED = list(range(1, SCHEMA_VERSION))
+
+
+@pytest.mark.parametrize("version", RELEASED)
+def test_an_old_library_upgrades_with_every_row_intact_after_a_copy(
+    tmp_path: Path, version: int
+) -> None:
+    path = tmp_path / "old.sqlite"
+    _old_library(path, version)
+    pending = migrations._migrations[version].name
+    with Library.open(path) as lib:
+        conn = lib.db.conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert not migrations.pending(lib.db)
+        for table in ROWS:
+            assert _rows(conn, table) == _expected(table), table
+        fts = conn.execute("SELECT rowid, article_id, title, body FROM search_fts ORDER BY 1")
+        assert fts.fetchall() == sorted(FTS)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # And the library reads it as the analyst left it.
+        art = lib.get_article(1)
+        assert (art.title, art.text, art.revision_id) == (
+            "Old brief on the border",
+            REVISED,
+            2,
+        )
+        by_id = {h.id: h for h in lib.list_highlights(1)}
+        assert by_id[1].tags == ["borders", "people/russia"]
+        assert (by_id[1].note, by_id[1].color, by_id[2].status) == (
+            "the old minister",
+            "#ff0000",
+            "orphan",
+        )
+        assert {a.id: a.notes_count for a in lib.list_articles()} == {1: 2, 2: 1}
+        hits = lib.search("minister")
+        assert sorted((h.kind, h.article_id) for h in hits) == [("article", 1), ("highlight", 1)]
+        assert {t.name: t.color for t in lib.list_tags()} == {
+            "borders": "#aabbcc",
+            "people/russia": None,
+        }
+        analysis = lib.get_analysis(1)
+        assert analysis is not None
+        assert [e.text for e in analysis.entities] == ["Ivan Petrov"]
+        assert [c.text for c in analysis.citations] == ["(Interfax, March 3)"]
+        # Still writable after the upgrade.
+        lib.add_highlight(2, 10, 15, tags=["new"])
+    (copy,) = tmp_path.glob(f"old.sqlite.before-{pending}-*.bak")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        for table in ROWS:
+            assert _rows(conn, table) == _expected(table), table
+
+
+def test_the_fixture_covers_every_table_of_the_current_schema(tmp_path: Path) -> None:
+    """A table added by a future step must get fixture rows here too."""
+    path = tmp_path / "now.sqlite"
+    with Library.open(path) as lib:
+        tables = {
+            t
+            for t in lib.db.table_names()
+            if not t.startswith(("_", "search_fts")) and t != "sqlite_sequence"
+        }
+    assert tables <= set(ROWS), tables - set(ROWS)
+
+
+def test_a_current_library_reopens_without_a_copy_or_change(tmp_path: Path) -> None:
+    path = tmp_path / "now.sqlite"
+    _old_library(path, SCHEMA_VERSION)
+    with Library.open(path) as lib:
+        for table in ROWS:
+            assert _rows(lib.db.conn, table) == _expected(table), table
+    assert not list(tmp_path.glob("*.bak"))
