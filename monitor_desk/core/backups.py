@@ -7,7 +7,6 @@ SQLite's online backup, so it is consistent even while the library is being writ
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import sqlite3
 import threading
@@ -88,7 +87,7 @@ def make_backup(library: Path, keep: int = KEEP) -> Path:
         # The backup API copies pages as they are: a damaged library would push the last
         # good copies out of the rotation. Keep them instead.
         partial.unlink(missing_ok=True)
-        raise LibraryFileError(
+        raise DamagedLibraryError(
             f"{library} is damaged; no new copy was made and the older copies are kept."
         )
     partial.replace(target)
@@ -97,17 +96,33 @@ def make_backup(library: Path, keep: int = KEEP) -> Path:
     return target
 
 
-def start_rolling_backup(library: Path) -> threading.Thread | None:
+class DamagedLibraryError(LibraryFileError):
+    """The library failed its integrity check while being copied."""
+
+
+class RollingBackup(threading.Thread):
+    """The background copy. ``damage`` is the message when the library failed its check
+    (found without slowing the open: the copy reads every page anyway)."""
+
+    def __init__(self, library: Path) -> None:
+        super().__init__(name="library-backup", daemon=True)
+        self.library = library
+        self.damage: str | None = None
+
+    def run(self) -> None:
+        try:
+            make_backup(self.library)
+        except DamagedLibraryError as exc:
+            self.damage = str(exc)
+        except (OSError, sqlite3.Error, LibraryFileError):
+            pass  # a failed copy must never stop the analyst from working; the next open retries
+
+
+def start_rolling_backup(library: Path) -> RollingBackup | None:
     """Make a copy in the background if the library changed since the last one."""
     if not needs_backup(library):
         return None
-
-    def run() -> None:
-        # A failed copy must never stop the analyst from working; the next open retries.
-        with contextlib.suppress(OSError, sqlite3.Error, LibraryFileError):
-            make_backup(library)
-
-    thread = threading.Thread(target=run, name="library-backup", daemon=True)
+    thread = RollingBackup(library)
     thread.start()
     return thread
 

@@ -167,7 +167,13 @@ def test_a_damaged_library_never_pushes_the_good_copies_out(tmp_path: Path) -> N
     _damage(path, [3, pages // 2, pages - 2])
     for _ in range(backups.KEEP + 1):
         os.utime(path, (os.path.getmtime(good) + 10,) * 2)
-        Library.open(path).close()  # damage in the pages is not seen at open
+        Library.open(path).close()  # damage in the pages is not seen at open...
+    os.utime(path, (os.path.getmtime(good) + 10,) * 2)
+    copying = backups.start_rolling_backup(path)
+    assert copying is not None
+    copying.join()
+    assert copying.damage is not None  # ...but by the background copy, which says so
+    assert "damaged" in copying.damage
     assert backups.list_backups(path) == [good]
     assert backups.newest_backup(path) == good
     backups.restore_backup(good, path)
