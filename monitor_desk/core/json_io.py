@@ -9,6 +9,7 @@ reproduce everything, and import into a non-empty one merge without duplicates.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
@@ -161,7 +162,10 @@ def export_json(
 def _check(doc: Any) -> dict[str, Any]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidInputError("This is not a Monitor Desk library export (no format marker).")
-    if doc.get("version", 0) > FORMAT_VERSION:
+    version = doc.get("version", 0)
+    if not isinstance(version, int):
+        raise InvalidInputError(f"This export's format version {version!r} is not a number.")
+    if version > FORMAT_VERSION:
         raise InvalidInputError(
             f"This export was written by a newer Monitor Desk (format {doc.get('version')})."
         )
@@ -173,6 +177,8 @@ def read_export(stream: TextIO) -> dict[str, Any]:
         return _check(json.load(stream))
     except json.JSONDecodeError as exc:
         raise InvalidInputError(f"The file is not valid JSON ({exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError("The file is not a JSON export (it is not UTF-8 text).") from exc
 
 
 def _find_article(db: Database, art: dict[str, Any]) -> int | None:
@@ -284,10 +290,14 @@ def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
         number = rev["number"] if is_new else next_number
         next_number = max(next_number, number) + 1
         rev_ids[rev["number"]] = _insert_revision(db, article_id, rev, number)
-    if is_new and art.get("current_revision") in rev_ids:
+    if is_new:
+        if not rev_ids:
+            raise InvalidInputError("an article has no text (no revisions)")
+        # An article must always have a current text: the newest when the export names none.
+        wanted = art.get("current_revision")
+        current = rev_ids[wanted] if wanted in rev_ids else rev_ids[max(rev_ids)]
         db.execute(
-            "UPDATE articles SET current_revision_id = ? WHERE id = ?",
-            [rev_ids[art["current_revision"]], article_id],
+            "UPDATE articles SET current_revision_id = ? WHERE id = ?", [current, article_id]
         )
         _index_article(db, article_id)
     added = 0
@@ -314,12 +324,16 @@ def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
     return is_new, added
 
 
-def import_json(
-    db: Database, doc: dict[str, Any], progress: Progress | None = None
-) -> dict[str, int]:
-    """Merge an export into the library, one transaction per article; returns counts."""
-    doc = _check(doc)
-    counts = {"articles_added": 0, "articles_merged": 0, "highlights_added": 0}
+_MALFORMED = (
+    KeyError, TypeError, ValueError, AttributeError, IndexError,
+    sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+)  # fmt: skip
+"""What a hand-edited or damaged export raises while merging (full disks and locks are
+``OperationalError``s and pass through to become a ``LibraryFileError``)."""
+
+
+def _merge_vocabulary(db: Database, doc: dict[str, Any]) -> None:
+    """The export's tags and outlets, in one transaction."""
     with db.atomic():
         for t in doc.get("tags", []):
             db.execute(
@@ -333,10 +347,34 @@ def import_json(
                 "DO UPDATE SET reliability = COALESCE(outlets.reliability, excluded.reliability)",
                 [o["name"], o.get("reliability")],
             )
+
+
+def import_json(
+    db: Database, doc: dict[str, Any], progress: Progress | None = None
+) -> dict[str, int]:
+    """Merge an export into the library, one transaction per article; returns counts."""
+    doc = _check(doc)
+    counts = {"articles_added": 0, "articles_merged": 0, "highlights_added": 0}
+    try:
+        _merge_vocabulary(db, doc)
+    except _MALFORMED as exc:
+        raise InvalidInputError(
+            f"The export's tags or outlets are malformed ({type(exc).__name__}: "
+            f"{str(exc)[:100]}); nothing was merged."
+        ) from exc
     articles = doc.get("articles", [])
+    if not isinstance(articles, list):
+        raise InvalidInputError("The export's articles are not a list.")
     for n, art in enumerate(articles):
-        with db.atomic():
-            is_new, added = _merge_article(db, art)
+        try:
+            with db.atomic():
+                is_new, added = _merge_article(db, art)
+        except _MALFORMED as exc:
+            # The article's transaction was rolled back: every article is whole or absent.
+            raise InvalidInputError(
+                f"Article {n + 1} of the export is malformed ({type(exc).__name__}: "
+                f"{str(exc)[:100]}); the {n} before it were merged."
+            ) from exc
         counts["articles_added" if is_new else "articles_merged"] += 1
         counts["highlights_added"] += added
         if progress is not None:
