@@ -132,6 +132,9 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, read_only: bool = Fals
         if has_data and path is not None:
             backup_file(path, f"before-{pending[0].name}")
         migrations.apply(db)
+    if version != SCHEMA_VERSION:
+        # Also after a kill between the last step and this line: the steps are all recorded,
+        # and the version must say so for an older Monitor Desk to refuse the file.
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return db
 

@@ -213,3 +213,15 @@ def test_a_current_library_reopens_without_a_copy_or_change(tmp_path: Path) -> N
         for table in ROWS:
             assert _rows(lib.db.conn, table) == _expected(table), table
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_library_killed_before_its_version_was_written_gets_it_on_the_next_open(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "now.sqlite"
+    _old_library(path, SCHEMA_VERSION)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 1")  # every step recorded, the number not yet
+    with Library.open(path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert _rows(lib.db.conn, "highlights") == _expected("highlights")
