@@ -7,6 +7,7 @@ SQLite's online backup, so it is consistent even while the library is being writ
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
@@ -128,13 +129,31 @@ def start_rolling_backup(library: Path) -> RollingBackup | None:
 
 
 def restore_backup(backup: Path, library: Path) -> Path:
-    """Put ``backup`` in place of ``library``; the replaced file is kept as ``*.damaged``."""
+    """Put ``backup`` in place of ``library``; the replaced file is kept as ``*.damaged``.
+
+    The copy is made beside the library first and renamed over it, so a failure or a kill
+    at any moment leaves the library file either as it was or wholly restored.
+    """
     if not backup.is_file():
         raise LibraryFileError(f"There is no backup {backup}.")
     kept = library.with_name(library.name + ".damaged")
+    staged = library.with_name(library.name + ".restoring")
+    try:
+        shutil.copy2(backup, staged)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise LibraryFileError(f"Could not restore {backup}: {exc.strerror}.") from exc
     if library.exists():
-        library.replace(kept)
+        kept.unlink(missing_ok=True)
+        try:
+            os.link(library, kept)  # free and instant on the same disk
+        except OSError:
+            shutil.copy2(library, kept)
     for suffix in ("-wal", "-shm"):
-        library.with_name(library.name + suffix).unlink(missing_ok=True)
-    shutil.copy2(backup, library)
+        # The damaged file's journal goes with it: applied to the restored file it would
+        # damage that too.
+        journal = library.with_name(library.name + suffix)
+        if journal.exists():
+            journal.replace(kept.with_name(kept.name + suffix))
+    staged.replace(library)
     return kept

@@ -193,3 +193,49 @@ def test_the_newest_intact_copy_is_offered_over_a_damaged_newer_one(tmp_path: Pa
     newer.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # a copy cut short
     assert backups.list_backups(path)[0] == newer
     assert backups.newest_backup(path) == older
+
+
+def test_a_restore_that_fails_midway_leaves_the_library_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import shutil
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        lib.create_tag("current")
+    copy = backups.make_backup(path)
+    before = path.read_bytes()
+
+    def full_disk(src: Path, dst: Path) -> None:
+        Path(dst).write_bytes(Path(src).read_bytes()[:1000])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copy2", full_disk)
+    with pytest.raises(LibraryFileError, match="No space left"):
+        backups.restore_backup(copy, path)
+    assert path.read_bytes() == before
+    assert not [p.name for p in tmp_path.iterdir() if p.suffix in (".restoring", ".damaged")]
+
+
+def test_restoring_moves_the_damaged_files_journal_aside(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        lib.create_tag("in the copy")
+    copy = backups.make_backup(path)
+    writer = sqlite3.connect(path)  # a crashed writer's journal, still beside the file
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO tags(name, created) VALUES ('only in the journal', 'x')")
+    writer.commit()
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0
+    kept = backups.restore_backup(copy, path)
+    assert not wal.exists()
+    with Library.open(path) as lib:
+        assert [t.name for t in lib.list_tags()] == ["in the copy"]
+        assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with sqlite3.connect(kept) as conn:  # the damaged file keeps its last changes
+        names = {r[0] for r in conn.execute("SELECT name FROM tags")}
+    assert "only in the journal" in names
+    writer.close()
