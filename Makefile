@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench lock clean package smoke
+.PHONY: run test lint typecheck check bench lock clean package smoke reliability
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -37,6 +37,10 @@ BENCHES := import_speed highlight_speed export_speed search_speed startup reader
            library_list memory analysis_speed
 bench: $(STAMP)
 	@cd bench && for b in $(BENCHES); do echo "== $$b" >&2; ../$(BIN)/python $$b.py || exit 1; done
+
+# Long kill trials (125 SIGKILLs during imports, JSON imports and tag merges), 2-3 min.
+reliability: $(STAMP)
+	MONITOR_DESK_KILL_TRIALS=5 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/e2e/test_kill.py
 
 # The packaged app (dist/MonitorDesk/ and its .tar.gz), built in its own venv.
 package:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -97,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--article", type=int, metavar="ID", help="the article to show")
     sc.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
     sc.add_argument("--tab", choices=["Claims", "Sources", "Notes", "Entities"])
+
+    rb = sub.add_parser(
+        "restore-backup",
+        help="put the newest intact automatic copy in place of a damaged library",
+    )
+    rb.add_argument("--list", action="store_true", help="list the copies, newest first")
+    rb.add_argument("--from", dest="copy", metavar="FILE", help="restore this copy instead")
 
     sub.add_parser("gui", help="open the reader window (the default)")
     return p
@@ -336,6 +344,28 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from .core import backups
+    from .core.paths import default_library_path
+
+    library = Path(args.db) if args.db else default_library_path()
+    if args.list:
+        copies = backups.list_backups(library)
+        for copy in copies:
+            state = "intact" if backups.is_intact(copy) else "DAMAGED"
+            print(f"{copy}  {copy.stat().st_size / 1e6:.1f} MB  {state}")
+        if not copies:
+            print(f"no automatic copies of {library}")
+        return 0
+    copy = Path(args.copy) if args.copy else backups.newest_backup(library)
+    if copy is None:
+        print(f"monitor-desk: there is no intact automatic copy of {library}", file=sys.stderr)
+        return 1
+    kept = backups.restore_backup(copy, library)
+    print(f"restored {library} from {copy.name}; the replaced file is kept as {kept.name}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
@@ -352,6 +382,7 @@ COMMANDS = {
     "export": cmd_export,
     "import-json": cmd_import_json,
     "screenshot": cmd_screenshot,
+    "restore-backup": cmd_restore_backup,
     "gui": cmd_gui,
     None: cmd_gui,
 }
@@ -367,6 +398,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except MonitorDeskError as exc:
         print(f"monitor-desk: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # damage found while reading a library
+        print(
+            f"monitor-desk: the library file is damaged ({exc}); "
+            "`monitor-desk restore-backup` puts the newest intact automatic copy back",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # `monitor-desk list | head`
         return 0

@@ -117,3 +117,33 @@ def test_without_a_display_the_gui_says_so_in_one_line(tmp_path: Path) -> None:
     assert res.stderr.strip().startswith("monitor-desk: no display found")
     assert len(res.stderr.strip().splitlines()) == 1
     assert "screenshot" in res.stderr
+
+
+def test_a_damaged_library_is_one_line_and_restore_backup_brings_the_copy_back(
+    tmp_path: Path, brief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import time
+
+    from monitor_desk.core import backups
+
+    db = tmp_path / "lib.sqlite"
+    assert main(["--db", str(db), "import", "--no-analyze", str(brief)]) == 0
+    later = time.time() + 5
+    os.utime(db, (later, later))
+    assert main(["--db", str(db), "list"]) == 0  # this open makes the rolling copy
+    assert backups.list_backups(db)
+    with db.open("r+b") as f:  # a disk that lost the end of the file
+        f.truncate(4096 * 3)
+    capsys.readouterr()
+    code, _, err = run(capsys, "--db", str(db), "search", "Baltic")
+    assert code == 1
+    assert "damaged" in err or "not a Monitor Desk library" in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "--db", str(db), "restore-backup")
+    assert code == 0
+    assert "restored" in out
+    code, out, _ = run(capsys, "--db", str(db), "search", "Baltic", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 1
+    assert (tmp_path / "lib.sqlite.damaged").exists()
