@@ -55,8 +55,41 @@ def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
             QMessageBox.critical(None, "Cannot open the library", str(again))
             return None
     except LibraryFileError as exc:
-        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        if _offer_restore(db, exc):
+            return open_library_for_gui(db)
         return None
+
+
+def _offer_restore(db: str | None, exc: Exception) -> bool:
+    """A damaged library: offer the newest intact automatic copy. True if restored."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core import backups
+    from ..core.paths import default_library_path
+
+    path = Path(db) if db else default_library_path()
+    copy = backups.newest_backup(path) if path.exists() else None
+    if copy is None:
+        QMessageBox.critical(
+            None, "Cannot open the library", f"{exc}\n\nThere is no automatic copy to restore."
+        )
+        return False
+    when = datetime.fromtimestamp(copy.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Library damaged", "")
+    box.setText(
+        f"“{path.name}” is damaged or is not a Monitor Desk library ({exc}).\n\n"
+        f"The newest intact automatic copy is from {when}. Restore it? Changes made after "
+        f"that copy are lost; the damaged file is kept as {path.name}.damaged."
+    )
+    restore = box.addButton("Restore copy", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    backups.restore_backup(copy, path)
+    return True
 
 
 def _exit_after_first_paint(app, window) -> None:  # type: ignore[no-untyped-def]
