@@ -102,40 +102,113 @@ def reanchor(anchor: Anchor, text: str, sha: str | None = None) -> Reanchored:
 
 
 def _fuzzy(anchor: Anchor, text: str) -> Reanchored:
-    """Best approximate match of the quote near its old place, if it scores high enough."""
+    """Best approximate match of the quote near its old place, if it scores high enough.
+
+    Candidates come first from the surviving context (an edit inside a quote leaves its
+    prefix and suffix standing), then from the longest runs shared with the quote. A candidate
+    is judged with its context, so that a similar phrase elsewhere in the article does not win,
+    and it must clear ``MIN_FUZZY_SCORE`` both alone and with its context, as finally trimmed.
+    """
     quote = anchor.exact
     lo = max(0, anchor.start - _FUZZY_WINDOW)
     hi = min(len(text), anchor.end + _FUZZY_WINDOW)
+    found = _best(anchor, text, _context_candidates(anchor, text, lo, hi))
+    if found is None:
+        window = text[lo:hi]
+        matcher = SequenceMatcher(None, window, quote, autojunk=False)
+        blocks = sorted((b for b in matcher.get_matching_blocks() if b.size), key=lambda b: -b.size)
+        starts = {lo + max(0, b.a - b.b) for b in blocks[:_BLOCK_CANDIDATES]}
+        found = _best(anchor, text, [(st, st + len(quote), True) for st in starts])
+    if found is None:
+        return Reanchored(anchor.start, anchor.end, "orphan")
+    return Reanchored(found[0], found[1], "fuzzy")
+
+
+_BLOCK_CANDIDATES = 4
+_NUDGES = range(-8, 9, 2)
+
+
+def _context_candidates(anchor: Anchor, text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Spans after a surviving prefix and/or before a surviving suffix, and whether to nudge.
+
+    A span fenced by both is exactly the (edited) quote, so it is taken as it stands.
+    """
+    n = len(anchor.exact)
     window = text[lo:hi]
-    matcher = SequenceMatcher(None, window, quote, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    if not blocks:
-        return Reanchored(anchor.start, anchor.end, "orphan")
-    # Grow the candidate around the longest shared block to the quote's length, then score
-    # the candidate with its context so that a common phrase elsewhere does not win.
-    longest = max(blocks, key=lambda b: b.size)
-    cand_start = max(0, longest.a - longest.b)
-    cand_end = min(len(window), cand_start + len(quote))
-    best: tuple[float, int, int] = (0.0, cand_start, cand_end)
-    for delta_s in range(-8, 9, 2):
-        for delta_e in range(-8, 9, 2):
-            s = max(0, cand_start + delta_s)
-            e = min(len(window), cand_end + delta_e)
-            if e <= s:
-                continue
-            ratio = SequenceMatcher(None, window[s:e], quote, autojunk=False).ratio()
-            if ratio > best[0]:
-                best = (ratio, s, e)
-    ratio, s, e = best
-    if ratio < MIN_FUZZY_SCORE:
-        return Reanchored(anchor.start, anchor.end, "orphan")
-    # Edges as the quote had them: no stray white space, never half a word.
-    while s < e and window[s].isspace() and not quote[:1].isspace():
+    after = [p + len(anchor.prefix) for p in _exact_matches(window, anchor.prefix)]
+    before = _exact_matches(window, anchor.suffix) if anchor.suffix else []
+    spans: list[tuple[int, int, bool]] = []
+    for a in after if anchor.prefix else []:
+        ends = [b for b in before if a <= b <= a + 2 * n + CONTEXT_CHARS]
+        if ends:
+            spans.append((lo + a, lo + ends[0], False))
+        else:
+            spans.append((lo + a, lo + a + n, True))
+    if not spans:
+        spans = [(lo + b - n, lo + b, True) for b in before if b >= n]
+    return spans[:8]
+
+
+def _snap(text: str, s: int, e: int, quote: str) -> tuple[int, int]:
+    """Edges as the quote had them: no stray white space, never half a word."""
+    s, e = max(0, s), min(len(text), e)
+    while s < e and text[s].isspace() and not quote[:1].isspace():
         s += 1
-    while e > s and window[e - 1].isspace() and not quote[-1:].isspace():
+    while e > s and text[e - 1].isspace() and not quote[-1:].isspace():
         e -= 1
-    while s > 0 and window[s - 1].isalnum() and window[s].isalnum() and quote[:1].isalnum():
+    while s > 0 and s < e and text[s - 1].isalnum() and text[s].isalnum() and quote[:1].isalnum():
         s -= 1
-    while e < len(window) and window[e - 1].isalnum() and window[e].isalnum():
+    while 0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
         e += 1
-    return Reanchored(lo + s, lo + e, "fuzzy")
+    return s, e
+
+
+def _best(
+    anchor: Anchor, text: str, candidates: list[tuple[int, int, bool]]
+) -> tuple[int, int] | None:
+    """The candidate (nudged by up to 8 characters each end) that scores best, if good enough."""
+    quote = anchor.exact
+    alone = SequenceMatcher(None, autojunk=False)
+    alone.set_seq2(quote)  # b2j is built once for all candidates
+    framed = SequenceMatcher(None, autojunk=False)
+    framed.set_seq2(anchor.prefix + quote + anchor.suffix)
+    seen: set[tuple[int, int]] = set()
+    best: tuple[float, float, int, int] | None = None
+    for cs, ce, nudge in candidates:
+        # Nudge one end, then the other, about the best so far: 17 tries instead of 81.
+        spans = [(cs, ce)]
+        if nudge:
+            spans = [(cs + d, ce) for d in _NUDGES]
+        for stage in (0, 1) if nudge else (0,):
+            for span in spans:
+                s, e = _snap(text, span[0], span[1], quote)
+                if e <= s or (s, e) in seen:
+                    continue
+                seen.add((s, e))
+                score = _score(alone, framed, text, s, e, anchor)
+                if score is not None and (best is None or score > best[:2]):
+                    best = (score[0], score[1], s, e)
+            if stage == 0 and nudge:
+                base_s = best[2] if best is not None and best[2] - cs in range(-16, 17) else cs
+                spans = [(base_s, ce + d) for d in _NUDGES]
+    return None if best is None else (best[2], best[3])
+
+
+def _score(
+    alone: SequenceMatcher[str],
+    framed: SequenceMatcher[str],
+    text: str,
+    s: int,
+    e: int,
+    anchor: Anchor,
+) -> tuple[float, float] | None:
+    """(ratio with context, ratio alone) for ``text[s:e]``, or None below the threshold."""
+    alone.set_seq1(text[s:e])
+    if alone.real_quick_ratio() < MIN_FUZZY_SCORE or alone.quick_ratio() < MIN_FUZZY_SCORE:
+        return None
+    ratio = alone.ratio()
+    if ratio < MIN_FUZZY_SCORE:
+        return None
+    framed.set_seq1(text[max(0, s - len(anchor.prefix)) : e + len(anchor.suffix)])
+    with_context = framed.ratio()
+    return None if with_context < MIN_FUZZY_SCORE else (with_context, ratio)
