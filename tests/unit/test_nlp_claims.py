@@ -326,3 +326,16 @@ def test_commented_that(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "the harbour master"
     assert claim.content.text.startswith("that the pier was safe")
+
+
+def test_a_quoted_phrase_is_never_a_speaker() -> None:
+    from monitor_desk.core.nlp.claims import _only_quoted
+    from monitor_desk.core.nlp.quotes import QuoteIndex
+
+    text = "His view of the “cornerstone of peace” raised doubts, and the minister “agreed”."
+    quotes = QuoteIndex(text)
+    phrase = text.index("the “cornerstone")
+    assert _only_quoted(text, phrase, text.index(" raised"), quotes)
+    minister = text.index("the minister")
+    assert not _only_quoted(text, minister, minister + len("the minister"), quotes)
+    assert not _only_quoted(text, 0, len("His view"), quotes)

@@ -100,7 +100,7 @@ def _build(
     speaker_name: str | None = None
     if part.speaker is not None:
         s_start, s_end = _trim(text, part.speaker.start_char, part.speaker.end_char)
-        if s_end > s_start:
+        if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
             speaker_name = resolver.resolve(part.speaker)
     # Text of the attribution itself ("he said") between quotations is not paraphrase.
@@ -120,6 +120,26 @@ def _build(
         kind=kind,
         quotes=tuple(Span(s, e, text[s:e]) for s, e in in_quotes),
     )
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"]
+)
+
+
+def _only_quoted(text: str, start: int, end: int, quotes: QuoteIndex) -> bool:
+    """A "speaker" that is a quoted phrase ('the “cornerstone of stability”') is a misparse:
+    quoted words do not speak, and no speaker beats a wrong one."""
+    inside = quotes.inside(start, end)
+    if not inside:
+        return False
+    rest, pos = [], start
+    for q0, q1 in inside:
+        rest.append(text[pos : max(pos, q0)])
+        pos = max(pos, q1)
+    rest.append(text[pos:end])
+    words = "".join(rest).lower().split()
+    return all(w.strip(".,;:'\"“”‘’") in _DETERMINERS for w in words)
 
 
 def _kind(
