@@ -6,9 +6,12 @@ Environment errors (not SQLite, unreadable, newer schema, locked) become
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -159,3 +162,23 @@ def environment_error(exc: sqlite3.Error) -> LibraryFileError | None:
     if reason is None:
         return None
     return LibraryFileError(f"Could not save to the library: {reason}. Nothing was half-written.")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def environment_errors(method: F) -> F:
+    """Turn a full disk, a read-only file or a lock into one clear ``LibraryFileError``;
+    the transaction has been rolled back by then, so nothing is half-written."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            friendly = environment_error(exc)
+            if friendly is None:
+                raise
+            raise friendly from exc
+
+    return wrapper  # type: ignore[return-value]

@@ -7,21 +7,19 @@ threads write at once.
 
 from __future__ import annotations
 
-import functools
 import json
-import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from . import backups, export, json_io, notes, search, store
-from .db import environment_error, open_database, utc_now
-from .errors import LibraryFileError, NotFoundError
-from .export import ExportScope
+from . import backups, notes, search, store
+from .db import environment_errors, open_database
+from .errors import NotFoundError
 from .filelock import LibraryLock
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
+from .library_export import ExportMixin
 from .models import (
     Analysis,
     Article,
@@ -59,33 +57,13 @@ _SUMMARY_SQL = """
 """
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _environment_errors(method: F) -> F:
-    """Turn a full disk, a read-only file or a lock into one clear ``LibraryFileError``;
-    the transaction has been rolled back by then, so nothing is half-written."""
-
-    @functools.wraps(method)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as exc:
-            friendly = environment_error(exc)
-            if friendly is None:
-                raise
-            raise friendly from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported",
 )  # fmt: skip
 
 
-class Library(ReviewMixin):
+class Library(ExportMixin, ReviewMixin):
     """A library file and everything in it.
 
     Attributes:
@@ -171,7 +149,7 @@ class Library(ReviewMixin):
 
     # -- import ---------------------------------------------------------------------------
 
-    @_environment_errors
+    @environment_errors
     def import_paths(
         self,
         paths: Iterable[str | Path],
@@ -205,7 +183,7 @@ class Library(ReviewMixin):
         with self._lock:
             return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
-    @_environment_errors
+    @environment_errors
     def seed_samples(self) -> ImportReport | None:
         """Import the bundled sample articles into an empty library (first run)."""
         folder = samples_dir()
@@ -213,7 +191,7 @@ class Library(ReviewMixin):
             return None
         return self.import_paths([folder], analyze=False)
 
-    @_environment_errors
+    @environment_errors
     def reanalyze(
         self,
         article_ids: Iterable[int] | None = None,
@@ -356,7 +334,7 @@ class Library(ReviewMixin):
 
     # -- highlights and tags --------------------------------------------------------------
 
-    @_environment_errors
+    @environment_errors
     def add_highlight(
         self,
         article_id: int,
@@ -370,7 +348,7 @@ class Library(ReviewMixin):
         with self._lock, self.db.atomic():
             return notes.add_highlight(self.db, article_id, start, end, tags, note, color)
 
-    @_environment_errors
+    @environment_errors
     def update_highlight(
         self,
         highlight_id: int,
@@ -381,7 +359,7 @@ class Library(ReviewMixin):
         with self._lock, self.db.atomic():
             notes.update_highlight(self.db, highlight_id, tags, note, color)
 
-    @_environment_errors
+    @environment_errors
     def delete_highlight(self, highlight_id: int) -> None:
         with self._lock, self.db.atomic():
             notes.delete_highlight(self.db, highlight_id)
@@ -400,7 +378,7 @@ class Library(ReviewMixin):
         with self._lock:
             return notes.list_tags(self.db)
 
-    @_environment_errors
+    @environment_errors
     def create_tag(self, name: str, color: str | None = None) -> int:
         with self._lock, self.db.atomic():
             tid = notes.tag_id(self.db, name)
@@ -408,22 +386,22 @@ class Library(ReviewMixin):
                 notes.recolor_tag(self.db, name, color)
             return tid
 
-    @_environment_errors
+    @environment_errors
     def rename_tag(self, old: str, new: str) -> None:
         with self._lock, self.db.atomic():
             notes.rename_tag(self.db, old, new)
 
-    @_environment_errors
+    @environment_errors
     def merge_tags(self, source: str, target: str) -> int:
         with self._lock, self.db.atomic():
             return notes.merge_tags(self.db, source, target)
 
-    @_environment_errors
+    @environment_errors
     def recolor_tag(self, name: str, color: str | None) -> None:
         with self._lock, self.db.atomic():
             notes.recolor_tag(self.db, name, color)
 
-    @_environment_errors
+    @environment_errors
     def delete_tag(self, name: str) -> int:
         with self._lock, self.db.atomic():
             return notes.delete_tag(self.db, name)
@@ -444,69 +422,6 @@ class Library(ReviewMixin):
         """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
         with self._lock, self.db.atomic():
             notes.restore_tag(self.db, snapshot)
-
-    # -- export ---------------------------------------------------------------------------
-
-    @_environment_errors
-    def export(
-        self,
-        what: str,
-        out: str | Path | TextIO,
-        scope: ExportScope | None = None,
-        bom: bool = True,
-        raw: bool = False,
-        progress: Callable[[int], None] | None = None,
-    ) -> int:
-        """Export ``notes`` | ``claims`` | ``sources`` as CSV, or ``json`` (the whole library
-        or the scope's articles); ``out`` is a path (written atomically) or a text stream.
-        Returns the number of rows (articles for JSON)."""
-
-        def write(stream: TextIO) -> int:
-            with self._lock:
-                if what == "json":
-                    ids = None if scope is None else self._json_scope_ids(scope)
-                    return json_io.export_json(
-                        self.db,
-                        stream,
-                        ids,
-                        exported_at=utc_now(),
-                        progress=(lambda d, t: progress(d)) if progress else None,
-                    )
-                return export.export_csv(self.db, what, stream, scope, bom, raw, progress)
-
-        if isinstance(out, str | Path):
-            return export.write_atomically(Path(out), write)
-        return write(out)
-
-    def count_notes(self, scope: ExportScope | None = None) -> int:
-        """How many notes an export of ``scope`` would write (for a progress bar)."""
-        with self._lock:
-            return export.count_notes(self.db, scope or ExportScope())
-
-    def _json_scope_ids(self, scope: ExportScope) -> list[int]:
-        if scope.highlight_ids is not None or scope.tag or scope.search:
-            where, params = export._note_filters(scope)
-            sql = f"SELECT DISTINCT h.article_id FROM highlights h{where} ORDER BY 1"
-            return [r[0] for r in self.db.execute(sql, params)]
-        if scope.article_ids is not None:
-            return sorted(set(scope.article_ids))
-        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
-
-    @_environment_errors
-    def import_json(
-        self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
-    ) -> dict[str, int]:
-        """Merge a JSON export into this library (no duplicates); returns counts."""
-        if isinstance(source, str | Path):
-            try:
-                with open(source, encoding="utf-8-sig") as f:
-                    doc = json_io.read_export(f)
-            except OSError as exc:
-                raise LibraryFileError(f"Cannot read {source}: {exc.strerror}.") from exc
-        else:
-            doc = json_io.read_export(source)
-        with self._lock:
-            return json_io.import_json(self.db, doc, progress)
 
     # -- search ---------------------------------------------------------------------------
 
