@@ -76,3 +76,29 @@ def test_the_authors_hedge_is_not_a_claim(article_claims: tuple[str, list[Claim]
     _, claims = article_claims
     assert not any("differences between Washington and Moscow" in c.content.text for c in claims)
     assert not any(c.cue.text.startswith("appear") for c in claims)
+
+
+def test_nominal_assertions_with_a_displaced_clause_are_ivanovs(
+    article_claims: tuple[str, list[Claim]],
+) -> None:
+    # the small model hangs the "that" clause on "details"; the claim is still Ivanov's
+    _, claims = article_claims
+    assertions = [c for c in claims if c.cue.text == "assertions"]
+    assert len(assertions) == 1
+    claim = assertions[0]
+    assert claim.speaker_name == "Igor Ivanov"
+    assert claim.content.text.startswith("that Moscow continues to view")
+    assert any("cornerstone of strategic stability" in q.text for q in claim.quotes)
+    assert claim.kind == "mixed"
+
+
+def test_fronted_phrase_does_not_swallow_the_speaker(
+    article_claims: tuple[str, list[Claim]],
+) -> None:
+    # "While in the United States Ivanov also repeated ...": Ivanov is read as the object
+    # of "in"; he is the one who repeated the proposal
+    _, claims = article_claims
+    repeated = [c for c in claims if c.cue.text == "repeated"]
+    assert len(repeated) == 1
+    assert repeated[0].speaker_name == "Igor Ivanov"
+    assert repeated[0].content.text.startswith("another Russian proposal")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .claim_repairs import dangling_end, stray_that_clause
 from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
 from .cues import (
     COPULA_SUBJECT_NOUNS,
@@ -73,9 +74,12 @@ def noun_parts(noun: Any) -> ClaimParts | None:
                 for c in children
                 if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS
             ]
+    if not clauses and noun.lemma_.lower() in NOUN_CUES:
+        stray = stray_that_clause(noun)
+        clauses = [stray] if stray is not None else []
     if clauses:
         first = min(c.left_edge.i for c in clauses)
-        last = max(c.right_edge.i for c in clauses)
+        last = dangling_end(doc, max(c.right_edge.i for c in clauses), noun.sent.end)
     elif owner is not None:
         preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i]
         if not preps:

@@ -20,6 +20,7 @@ from .claim_frames import (
     prep_verb_parts,
     source_phrase_parts,
 )
+from .claim_repairs import fronted_speaker
 from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
 from .cues import (
     AS_VERBS,
@@ -260,6 +261,8 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         if c.dep_ == "prt" and c.i == last_cue + 1:
             last_cue = c.i
     speaker = subject_of(verb)
+    if speaker is None:
+        speaker = fronted_speaker(verb)
     # Only a speech act with a clause or a quotation stands on its own inside another's
     # content; "said he praised the plan" is one claim (measured: 0.23 precision).
     strong = (

@@ -1,0 +1,87 @@
+"""Repairs for the small model's typical misparses around attribution cues.
+
+Each repair is narrow: it takes back a piece the parser hung in the wrong place, and only
+in a shape where the cue's reading is not in doubt.
+
+- ``stray_that_clause``: "his assertions while in Washington that Moscow ..." — the
+  ``that`` clause right after a nominal cue, hung on another noun.
+- ``dangling_end``: a content that stops at a preposition whose object the parser sent
+  elsewhere ("... view the treaty as the “cornerstone ...” raised ...").
+- ``fronted_speaker``: "While in the United States Ivanov also repeated ..." — the name
+  read as the object of the fronted phrase; it is the subject of the cue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words that may stand between a nominal cue and its clause: a short adverbial or
+# prepositional aside ("while in the United States", "last week", "on Monday").
+_ASIDE_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ", "ADV", "NUM", "SCONJ", "PUNCT"})
+_MAX_ASIDE = 8
+
+
+def stray_that_clause(noun: Any) -> Any | None:
+    """The ``that`` clause following ``noun`` closely but attached elsewhere, if any."""
+    doc = noun.doc
+    end = min(noun.i + _MAX_ASIDE + 2, noun.sent.end)
+    for i in range(noun.i + 1, end):
+        tok = doc[i]
+        if tok.lower_ == "that" and tok.dep_ == "mark":
+            clause = tok.head
+            if clause.head.i == noun.i or clause.i <= tok.i:
+                return None  # attached to the noun already, or not a clause
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return None
+            return clause
+        if tok.pos_ not in _ASIDE_POS or tok.text in (",", ";", ":", "(", ")"):
+            return None
+        if tok.pos_ == "SCONJ" and tok.lower_ not in ("while", "since"):
+            return None
+    return None
+
+
+def dangling_end(doc: Any, last: int, limit: int) -> int:
+    """Extend a span that ends on a bare preposition over the noun phrase after it."""
+    tok = doc[last]
+    if tok.pos_ != "ADP" or any(c.dep_ == "pobj" for c in tok.children) or last + 1 >= limit:
+        return last
+    for chunk in doc.noun_chunks:
+        if chunk.start == last + 1 or (chunk.start == last + 2 and doc[last + 1].is_punct):
+            return min(chunk.end - 1, limit - 1)
+        if chunk.start > last + 2:
+            break
+    return last
+
+
+def fronted_speaker(verb: Any) -> Any | None:
+    """A name right before a subject-less verb, swallowed by a fronted phrase."""
+    if verb.dep_ not in ("ROOT", "conj") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].text != ",":
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in _PERSON_LABELS or tok.ent_iob_ == "":
+        return None
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.end != tok.i + 1 or ent.start == verb.sent.start:
+        return None
+    # The name must sit in a phrase fronted before the verb and attached to it: a chain
+    # of prepositions, their objects and compounds up to a child of the verb that opens
+    # the sentence ("While in the United States Ivanov ...").
+    node = ent.root
+    while node.head.i != verb.i:
+        if node.dep_ not in ("pobj", "compound", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+    opening = doc[verb.sent.start : node.left_edge.i]
+    if node.dep_ != "prep" or any(t.dep_ != "mark" for t in opening):
+        return None
+    return ent
