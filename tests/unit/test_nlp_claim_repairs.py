@@ -51,7 +51,8 @@ _STRAY = [
 def test_a_that_clause_hung_on_a_nearby_noun_is_found_for_the_cue() -> None:
     doc = _doc(_STRAY)
     clause = stray_that_clause(doc[1])
-    assert clause is not None and clause.text == "wants"
+    assert clause is not None
+    assert clause.text == "wants"
 
 
 def test_a_clause_after_a_comma_is_not_taken() -> None:
@@ -98,7 +99,8 @@ _FRONTED = [
 def test_a_name_swallowed_by_a_fronted_phrase_is_the_speaker() -> None:
     doc = _doc(_FRONTED, ents=[(2, 3, "GPE"), (3, 4, "PERSON")])
     speaker = fronted_speaker(doc[5])
-    assert speaker is not None and speaker.text == "Petrova"
+    assert speaker is not None
+    assert speaker.text == "Petrova"
 
 
 def test_a_verb_with_a_subject_keeps_it() -> None:
