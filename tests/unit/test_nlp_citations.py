@@ -68,10 +68,16 @@ def test_citation_forms_are_parsed(sentence: str, expected: list[tuple[str, str]
         "The figures are given later (see below).",
         "The law was passed long ago (1999).",
         "The site was in one language (in Russian).",
+        "Talks were held in both capitals (Washington, Moscow, May 3).",
+        "The ministers met twice (Kyiv, May 3; Warsaw, May 5).",
     ],
 )
 def test_other_parentheses_are_not_citations(sentence: str) -> None:
     assert find_citations(sentence, 0, META) == []
+
+
+def test_a_place_beside_an_outlet_is_not_an_outlet() -> None:
+    assert items_of("The vote was delayed (Interfax, Moscow, May 4).") == [("Interfax", "May 4")]
 
 
 def test_citation_offsets_point_at_the_parenthesis() -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
 from ..models import Citation, CitationItem
 from .dates import DATE_PATTERN, parse_date, reference_date
+from .pipeline import gazetteer_patterns
 
 _PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
 # "Outlet, Date", "Outlet A, Outlet B, Date", "Outlet – Date", "Date" (outlet as before);
@@ -109,10 +111,25 @@ def normalize_outlet(written: str) -> str:
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Place names of the shipped gazetteer: "(Washington, Moscow, May 3)" names no outlet."""
+    return frozenset(
+        _key(p["pattern"])
+        for p in gazetteer_patterns()
+        if p.get("label") in ("GPE", "LOC") and isinstance(p.get("pattern"), str)
+    ) - frozenset(_CANONICAL)
+
+
 def _outlet_names(written: str) -> list[str] | None:
     names = [_LEAD_RE.sub("", part.strip()) for part in written.split(",")]
     ok = all(_OUTLET_OK_RE.match(n) and len(n.split()) <= 8 for n in names)
-    return names if ok and names else None
+    if not ok or not names:
+        return None
+    # A place says where, not who: "(Interfax, Moscow, May 4)" cites Interfax, and
+    # "(Washington, Moscow, May 3)" cites nobody.
+    outlets = [n for n in names if _key(n) not in _places()]
+    return outlets or None
 
 
 def _dates(
