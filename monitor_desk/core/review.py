@@ -4,6 +4,11 @@ across the library. Mixed into ``Library``; methods use ``self.db`` under ``self
 Claims made by the analyst have ``origin = 'user'`` and survive re-analysis; claims the
 pipeline made may still be edited, graded and deleted (a re-analysis brings deleted ones
 back, which is why a deletion is not a judgement — grade 6 or edit instead).
+
+The same rule holds for corrected spans (``set_claim_span``): a re-analysis replaces every
+``auto`` claim of the revision with what the extractor finds again, so a corrected speaker,
+cue or content of an ``auto`` claim — like its edited speaker name, kind and grade — is
+lost; on a ``user`` claim the correction stays.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import search
+from .claim_kind import claim_kind, content_quotes
 from .errors import InvalidInputError, NotFoundError
 from .models import CitationItem, ClaimKind, Span
 
@@ -38,6 +44,8 @@ RELIABILITY = {
 """The Admiralty scale for source reliability."""
 
 _KINDS = ("direct", "indirect", "mixed")
+ClaimPart = Literal["speaker", "cue", "content"]
+CLAIM_PARTS: tuple[ClaimPart, ...] = ("speaker", "cue", "content")
 _UNSET: Any = object()
 
 
@@ -203,6 +211,57 @@ class ReviewMixin:
             )
             self._reindex_claim(claim_id)
 
+    def set_claim_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim:
+        """Move a claim's ``speaker``, ``cue`` or ``content`` to ``span`` (code points).
+
+        White space at either end of the span is left out. The stored text follows the
+        span, the kind is decided again from the quotations of the (new) content, and the
+        claim's search row is rewritten. A new speaker span also becomes the speaker's name
+        unless the analyst typed a name (see ``_name_was_typed``). Nothing changes when the
+        span is refused. Returns the claim as now stored.
+        """
+        if part not in CLAIM_PARTS:
+            raise InvalidInputError(
+                f"{part!r} is not a part of a claim; use speaker, cue or content."
+            )
+        with self._lock, self.db.atomic():
+            _, article_id, text, _ = self._claim_row(claim_id)
+            try:
+                start, end = _strip_blank(text, *_check_span(text, span))
+            except InvalidInputError as exc:
+                raise InvalidInputError(f"Cannot set the claim's {part}: {exc}") from None
+            row = self.db.execute(
+                """SELECT speaker_start, speaker_end, speaker_name, cue_start, cue_end,
+                          content_start, content_end, origin FROM claims WHERE id = ?""",
+                [claim_id],
+            ).fetchone()
+            spans: dict[str, tuple[int, int] | None] = {
+                "speaker": (row[0], row[1]) if row[0] is not None else None,
+                "cue": (row[3], row[4]),
+                "content": (row[5], row[6]),
+            }
+            spans[part] = (start, end)
+            sets: dict[str, Any] = {
+                f"{part}_start": start,
+                f"{part}_end": end,
+                f"{part}_text": text[start:end],
+            }
+            if part == "speaker" and not _name_was_typed(row[7], row[0], row[2]):
+                sets["speaker_name"] = text[start:end]
+            c_start, c_end = spans["content"] or (start, end)
+            quotes = content_quotes(text, c_start, c_end)
+            own = [s for s in (spans["cue"], spans["speaker"]) if s is not None]
+            sets["kind"] = claim_kind(text, c_start, c_end, own, quotes)
+            sets["quotes_json"] = json.dumps(
+                [[q0, q1, text[q0:q1]] for q0, q1 in quotes], ensure_ascii=False
+            )
+            assignments = ", ".join(f"{k} = :{k}" for k in sets)
+            self.db.execute(
+                f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
+            )
+            self._reindex_claim(claim_id)
+        return next(c for c in self.list_claims(article_id) if c.id == claim_id)
+
     def delete_claim(self, claim_id: int) -> None:
         with self._lock, self.db.atomic():
             self._claim_row(claim_id)
@@ -347,6 +406,31 @@ def _check_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if not (0 <= start < end <= len(text)):
         raise InvalidInputError(f"{start}..{end} is not a stretch of the text (0..{len(text)}).")
     return start, end
+
+
+def _strip_blank(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without white space at its ends; refused when nothing else is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise InvalidInputError("the selection is only white space.")
+    return start, end
+
+
+def _name_was_typed(origin: str, speaker_start: int | None, speaker_name: str | None) -> bool:
+    """Whether the stored speaker name is the analyst's own.
+
+    The analyst types a name when adding a claim (``user`` claims). On an extracted claim a
+    name without a speaker span can only have been typed (the extractor names a speaker
+    only from a span); a name beside a span may be the extractor's resolution of that
+    span, which goes with the span when the span is moved. The schema does not record who
+    wrote a name, so a name typed over an extracted speaker is replaced too.
+    """
+    if not speaker_name:
+        return False
+    return origin == "user" or speaker_start is None
 
 
 def _find_cue(text: str, cue: str, content_start: int) -> tuple[int, int]:
