@@ -45,6 +45,7 @@ from .quotes import QuoteIndex
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
+_PRO_FORMS = frozenset({"so", "otherwise"})
 
 
 def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
@@ -234,7 +235,11 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
             c
             for c in children
             if c.i > verb.i
-            and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+            and (
+                c.dep_ in OBJECT_DEPS
+                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+                or (c.dep_ == "advmod" and c.lower_ in _PRO_FORMS)  # "half said so"
+            )
         ]
         if objects:
             path = "object"
@@ -341,12 +346,19 @@ def _passive_with_agent(children: list[Any]) -> Any | None:
     return next((c for c in children if c.dep_ == "nsubjpass"), None)
 
 
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+
+
 def _is_clause(child: Any) -> bool:
     if child.dep_ in CLAUSE_DEPS:
         return True
-    # "called for the president to resign": an advcl introduced by "for"
-    return child.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+    if child.dep_ != "advcl" or child.i < child.head.i:
+        return False
+    marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+    # "called for the president to resign": an advcl introduced by "for"; "asked if he
+    # would run": the question asked, which the small model reads as a condition
+    return "for" in marks or (
+        bool(marks & {"if", "whether"}) and child.head.lemma_.lower() in _QUESTION_VERBS
     )
 
 

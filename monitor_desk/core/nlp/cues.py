@@ -49,7 +49,8 @@ COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
     charge consider decide decline demand deny doubt estimate expect find
     comment reassure convince forget guess hope hop imagine imply indicate insist intend
-    learn maintain plan pledge
+    learn maintain plan pledge know demonstrate clarify notice discover calculate forecast posit
+    intimate like love encourage look
     pressure pretend promise read reaffirm realize realise reckon recognize recognise
     recommend refuse request rule seek seem suspect think threaten understand vote
     want welcome wish
@@ -62,7 +63,8 @@ NOUN_CUES: frozenset[str] = _lexicon(
     assertion assessment assurance belief charge claim comment complaint conclusion contention
     criticism declaration demand denial disagreement estimate explanation finding hint
     insistence message notion opinion pledge prediction promise proposal reassurance remark
-    report statement suggestion testimony threat vow warning
+    report statement suggestion testimony threat vow warning assumption doubt speculation rumor
+    fear hope
     """
 )
 
