@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from . import backups, notes, search, store
+from . import backups, notes, notes_query, search, store
 from .db import environment_errors, open_database
 from .errors import NotFoundError
 from .filelock import LibraryLock
@@ -373,6 +373,19 @@ class Library(ExportMixin, ReviewMixin):
     ) -> list[Highlight]:
         with self._lock:
             return notes.list_highlights(self.db, article_id, tag)
+
+    def highlight_ids(
+        self, article_id: int | None = None, tag: str | None = None, text: str = ""
+    ) -> notes_query.HighlightIds:
+        """Ordered ids (and orphan count) of the highlights the Notes list shows: of one
+        article or all, with ``tag`` or a sub-tag, holding every word of ``text``."""
+        with self._lock:
+            return notes_query.highlight_ids(self.db, article_id, tag, text)
+
+    def highlights_by_ids(self, ids: Sequence[int]) -> list[Highlight]:
+        """The highlights with these ids, in the same order (missing ids are left out)."""
+        with self._lock:
+            return notes_query.highlights_by_ids(self.db, ids)
 
     def list_tags(self) -> list[Tag]:
         with self._lock:

@@ -1,17 +1,27 @@
-"""The Claims tab: who said what in the open article, graded for credibility."""
+"""The Claims tab: who said what in the open article, graded for credibility.
+
+The analyst corrects what the extractor got wrong: the speaker's name, the kind and the
+grade in the table; the speaker, cue and content spans from the reader ("Set … to
+Selection": choose the claim here, select the words in the text, press the button, the
+context menu's entry or the shortcut). Span corrections are not on the undo stack (no
+claim edit is); on a re-analysis an extracted claim is found afresh, dropping them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,17 +37,30 @@ from .delegates import GradeDelegate
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""
 
+SPAN_ACTIONS = (
+    ("speaker", "Set &Speaker to Selection", "Set speaker", "Ctrl+Shift+S"),
+    ("cue", "Set C&ue to Selection", "Set cue", "Ctrl+Shift+R"),  # R: reporting verb
+    ("content", "Set C&ontent to Selection", "Set content", "Ctrl+Shift+C"),
+)
+"""(part, menu text, button text, shortcut) of the span corrections."""
+
 
 class ClaimsPanel(QWidget):
     """Signals:
     claimSelected(int, int): code-point span of the selected claim (to scroll the reader).
     claimsChanged(): claims were edited, added or deleted (the reader repaints).
     failed(str): a message for the user.
+    notice(str): what a correction did, for the status bar.
+
+    Attributes:
+        span_actions: the "Set speaker/cue/content to selection" actions by part; the
+            window adds them to its menu so their shortcuts work from the reader.
     """
 
     claimSelected = Signal(int, int)
     claimsChanged = Signal()
     failed = Signal(str)
+    notice = Signal(str)
 
     def __init__(
         self, library: Library, selection: SelectionProvider, parent: QWidget | None = None
@@ -96,10 +119,35 @@ class ClaimsPanel(QWidget):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
+        self.span_actions: dict[str, QAction] = {}
+        self.toolbar = QToolBar("Correct claim", self)
+        self.toolbar.setObjectName("claimsToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for part, text, short, keys in SPAN_ACTIONS:
+            act = QAction(text, self)
+            act.setIconText(short)
+            act.setShortcut(QKeySequence(keys))
+            what = "cue (reporting verb)" if part == "cue" else part
+            tip = f"Make the text selected in the reader the chosen claim's {what} ({keys})"
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.setEnabled(False)
+            act.triggered.connect(lambda _=False, p=part: self.set_span_from_selection(p))
+            self.span_actions[part] = act
+            self.toolbar.addAction(act)
+        self.addActions(list(self.span_actions.values()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table_menu = QMenu(self)
+        self.table_menu.addActions(list(self.span_actions.values()))
+        self.table_menu.addSeparator()
+        self.act_delete = self.table_menu.addAction("&Delete Claim")
+        self.act_delete.triggered.connect(self.delete_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.toolbar)
         layout.addLayout(buttons)
         self.model.failed.connect(self.failed)
         self.model.changed.connect(self.claimsChanged)
@@ -114,6 +162,53 @@ class ClaimsPanel(QWidget):
         n = self.model.rowCount()
         self.summary.setText(f"{n} claim{'s' if n != 1 else ''}")
         self.delete_button.setEnabled(False)
+        self.update_actions()
+
+    def current_claim(self) -> StoredClaim | None:
+        index = self.table.currentIndex()
+        return self.model.claim(index.row()) if index.isValid() else None
+
+    def update_actions(self) -> None:
+        """Enable the span corrections only with a claim chosen and text selected in it."""
+        sel = self.selection()
+        ready = (
+            self.current_claim() is not None
+            and sel is not None
+            and sel[0] == self.model.article_id
+            and sel[2] > sel[1]
+        )
+        for act in self.span_actions.values():
+            act.setEnabled(ready)
+
+    def set_span_from_selection(self, part: str) -> None:
+        """Move the chosen claim's ``part`` to the reader's selection, then repaint."""
+        claim = self.current_claim()
+        sel = self.selection()
+        if claim is None or sel is None or sel[0] != self.model.article_id:
+            self.failed.emit(f"Choose a claim, then select its {part} in the text.")
+            return
+        try:
+            new = self.library.set_claim_span(claim.id, part, (sel[1], sel[2]))
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.load(self.model.article_id)
+        self.claimsChanged.emit()  # the window repaints the reader (and reloads this panel)
+        row = next((i for i, c in enumerate(self.model.claims) if c.id == claim.id), -1)
+        if row >= 0:
+            self.select_row(row)
+        shown = {"speaker": new.speaker, "cue": new.cue, "content": new.content}[part]
+        text = shown.text if shown is not None else ""
+        short = text if len(text) <= 60 else text[:57] + "…"
+        self.notice.emit(f"Claim {part} set to “{short}” ({new.kind}).")
+
+    def _table_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and index.row() != self.table.currentIndex().row():
+            self.select_row(index.row())
+        self.update_actions()
+        self.act_delete.setEnabled(self.current_claim() is not None)
+        self.table_menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
@@ -122,6 +217,7 @@ class ClaimsPanel(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         claim = self.model.claim(current.row()) if current.isValid() else None
         self.delete_button.setEnabled(claim is not None)
+        self.update_actions()
         self.detail.setText(claim_detail(claim) if claim else "")
         if claim is not None:
             start = min(

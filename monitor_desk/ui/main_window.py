@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([hl.act_undo, hl.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([hl.act_highlight, hl.act_tags])
+        edit_menu.addSeparator()
+        # Window-wide, so the shortcuts work while the reader has the focus (and selection).
+        edit_menu.addActions(list(self.claims.span_actions.values()))
+        self.addActions(list(self.claims.span_actions.values()))
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
@@ -182,9 +186,11 @@ class MainWindow(QMainWindow):
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
         view.addClaimRequested.connect(self._add_claim)
+        view.selectionChanged.connect(self.claims.update_actions)
         self.claims.claimSelected.connect(view.scroll_to)
         self.claims.claimsChanged.connect(self._repaint_claims)
         self.claims.failed.connect(self.tell)
+        self.claims.notice.connect(self.tell)
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())

@@ -156,7 +156,10 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
 
 # Verbs that attribute their object only when a person or organisation is the subject:
 # "the senator offered a compromise", "Clinton laid out a plan", "she compared him to ...".
-PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon("offer release lay compare identify publish")
+PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon(
+    "offer release lay compare identify publish share challenge address embrace envision coin"
+    " promote resist push"
+)
 
 # Subjects of a copula whose complement clause is a stance: "his view is that ...",
 # "the response was to ...", "the hope is that ...".
