@@ -123,6 +123,7 @@ class ClaimsPanel(QWidget):
         self.toolbar = QToolBar("Correct claim", self)
         self.toolbar.setObjectName("claimsToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addWidget(QLabel("From the selected text:", self.toolbar))
         for part, text, short, keys in SPAN_ACTIONS:
             act = QAction(text, self)
             act.setIconText(short)
