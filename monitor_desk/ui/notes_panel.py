@@ -4,6 +4,7 @@ with a toggle, the whole library; filtered by tag (sub-tags included) and by tex
 from __future__ import annotations
 
 import importlib.util
+from array import array
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,16 +41,23 @@ QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
 HighlightRole = Qt.ItemDataRole.UserRole + 6
 ORPHAN_MARK = "(not found in this text)"
 
+PAGE = 200
+CACHE_PAGES = 50
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class NotesModel(ColumnsTableModel):
     """Highlights of one article or of the library, filtered by tag and text.
 
+    Only the ids of the matching highlights are held (8 bytes each, cheap at 100k); the
+    filters run in SQL, and rows are fetched a page at a time when first painted.
+
     Attributes:
         article_id: the article shown (None: nothing, unless ``whole_library``).
         whole_library: list every article's highlights.
         tag, text: the filters ('' = none).
+        orphans: how many listed highlights are no longer found in their text.
     """
 
     columns = COLUMNS
@@ -57,11 +65,13 @@ class NotesModel(ColumnsTableModel):
     def __init__(self, library: Library, parent: Any = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.highlights: list[Highlight] = []
         self.article_id: int | None = None
         self.whole_library = False
         self.tag = ""
         self.text = ""
+        self.orphans = 0
+        self._ids: array[int] = array("q")
+        self._pages: dict[int, list[Highlight | None]] = {}
         self._titles: dict[int, str] = {}
 
     def load(self, article_id: int | None) -> None:
@@ -69,33 +79,53 @@ class NotesModel(ColumnsTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Re-query the ids (after a change or a filter); cached rows are dropped."""
         self.beginResetModel()
-        self.highlights = self._fetch()
+        self._ids, self.orphans = self._query()
+        self._pages.clear()
         self._titles = {}
         self.endResetModel()
 
-    def _fetch(self) -> list[Highlight]:
+    def _query(self) -> tuple[array[int], int]:
         if self.article_id is None and not self.whole_library:
-            return []
+            return array("q"), 0
         article = None if self.whole_library else self.article_id
         try:
-            found = self.library.list_highlights(article, tag=self.tag.strip() or None)
+            found = self.library.highlight_ids(article, self.tag.strip() or None, self.text)
         except MonitorDeskError:  # a filter that is no tag name ("/") matches nothing
-            found = []
-        words = self.text.casefold().split()
-        if words:
-            found = [
-                h
-                for h in found
-                if all(w in f"{h.exact}\n{h.note}\n{' '.join(h.tags)}".casefold() for w in words)
-            ]
-        return found
+            return array("q"), 0
+        return found.ids, found.orphans
+
+    def highlight_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, highlight_id: int) -> int:
-        return next((i for i, h in enumerate(self.highlights) if h.id == highlight_id), -1)
+        try:
+            return self._ids.index(highlight_id)
+        except ValueError:
+            return -1
+
+    def highlight(self, row: int) -> Highlight | None:
+        """The highlight on ``row``, from the page cache (None: gone since the list was made)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            if len(self._pages) >= CACHE_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            ids = self._ids[page_no * PAGE : (page_no + 1) * PAGE]
+            by_id = {h.id: h for h in self.library.highlights_by_ids(ids)}
+            page = [by_id.get(i) for i in ids]
+            if self.whole_library:  # the Article column: every title of the page at once
+                wanted = {h.article_id for h in by_id.values()} - self._titles.keys()
+                found = {s.id: s.title for s in self.library.summaries(sorted(wanted))}
+                self._titles.update({a: found.get(a, "") for a in wanted})
+            self._pages[page_no] = page
+        return page[row - page_no * PAGE]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.highlights)
+        return 0 if parent.isValid() else len(self._ids)
 
     def _title(self, article_id: int) -> str:
         if article_id not in self._titles:  # fetched lazily, for the rows on screen only
@@ -104,9 +134,9 @@ class NotesModel(ColumnsTableModel):
         return self._titles[article_id]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.highlights):
+        h = self.highlight(index.row()) if index.isValid() else None
+        if h is None:
             return None
-        h = self.highlights[index.row()]
         col = index.column()
         orphan = h.status != "anchored"
         if role == Qt.ItemDataRole.DisplayRole:
@@ -284,7 +314,7 @@ class NotesPanel(QWidget):
         where = "in the library" if self.model.whole_library else "in this article"
         filtered = bool(self.model.tag.strip() or self.model.text.strip())
         if n:
-            orphans = sum(1 for h in self.model.highlights if h.status != "anchored")
+            orphans = self.model.orphans
             text = f"{n} highlight{'s' if n != 1 else ''} {where}"
             text += f" ({orphans} no longer found in the text)." if orphans else "."
         elif filtered:
@@ -299,7 +329,8 @@ class NotesPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.highlights[r].id for r in rows if r < len(self.model.highlights)]
+        ids = (self.model.highlight_id(r) for r in rows)  # no row is fetched for this
+        return [i for i in ids if i is not None]
 
     def select_highlight(self, highlight_id: int) -> bool:
         """Select a highlight's row without scrolling the reader to it (it is there)."""
