@@ -41,6 +41,7 @@ class EntityLegend(QWidget):
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # gone now, not at the next event loop turn (no overlap)
                 widget.deleteLater()
         self.buttons.clear()
         if labels:
