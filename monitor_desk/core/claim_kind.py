@@ -1,7 +1,7 @@
 """Whether a claim's content quotes directly, paraphrases, or mixes both — for a span the
 analyst chose, decided exactly as the extractor decides it for the spans it finds.
 
-The rule lives in ``nlp.claims._kind`` (quotation marks found on the characters by
+The rule lives in ``nlp.claims.quote_kind`` (quotation marks found on the characters by
 ``nlp.quotes``); this module only gives it the quotations of the new content so that the
 review code never needs a parse. Importing it loads no spaCy.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import ClaimKind
-from .nlp.claims import _kind
+from .nlp.claims import quote_kind
 from .nlp.quotes import QuoteIndex
 
 
@@ -37,4 +37,4 @@ def claim_kind(
     quotations is not paraphrase, so it does not make a direct quote mixed.
     """
     in_quotes = content_quotes(text, start, end) if quotes is None else quotes
-    return _kind(text, start, end, in_quotes, list(attribution))
+    return quote_kind(text, start, end, in_quotes, list(attribution))

@@ -22,7 +22,7 @@ from .claim_parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
 from .speakers import SpeakerResolver
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "quote_kind"]
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
@@ -106,7 +106,7 @@ def _build(
     # Text of the attribution itself ("he said") between quotations is not paraphrase.
     own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
     in_quotes = quotes.inside(start, end)
-    kind = _kind(text, start, end, in_quotes, own)
+    kind = quote_kind(text, start, end, in_quotes, own)
     if kind == "direct":
         start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
         end = _continued_quotes(text, quotes, end, own, cue_starts)
@@ -142,13 +142,15 @@ def _only_quoted(text: str, start: int, end: int, quotes: QuoteIndex) -> bool:
     return all(w.strip(".,;:'\"“”‘’") in _DETERMINERS for w in words)
 
 
-def _kind(
+def quote_kind(
     text: str,
     start: int,
     end: int,
     in_quotes: list[tuple[int, int]],
     own: list[tuple[int, int]],
 ) -> ClaimKind:
+    """``direct`` when ``text[start:end]`` is quotations only (``own``: the claim's cue and
+    speaker, left out), ``mixed`` with paraphrase around quotations, else ``indirect``."""
     if not in_quotes:
         return "indirect"
     outside = _without(text, start, in_quotes[0][0], own) + _without(
