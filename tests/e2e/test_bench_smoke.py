@@ -19,6 +19,7 @@ SCRIPTS = {
     "export_speed.py": ["--notes", "200", "--articles", "20", "--runs", "1"],
     "search_speed.py": ["--sizes", "20,40", "--runs", "1"],
     "library_list.py": ["--size", "40"],
+    "notes_list.py": ["--size", "40", "--runs", "1"],
     "startup.py": ["--size", "20", "--also", "40", "--runs", "1"],
     "memory.py": ["--size", "40"],
     "reader_paint.py": ["--runs", "1"],
