@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from . import search
 from .claim_kind import claim_kind, content_quotes
+from .claim_restore import ClaimRestoreMixin
 from .errors import InvalidInputError, NotFoundError
 from .models import CitationItem, ClaimKind, Span
 
@@ -109,7 +110,7 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-class ReviewMixin:
+class ReviewMixin(ClaimRestoreMixin):
     db: Any
     _lock: threading.RLock
 
