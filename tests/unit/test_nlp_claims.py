@@ -339,3 +339,45 @@ def test_a_quoted_phrase_is_never_a_speaker() -> None:
     minister = text.index("the minister")
     assert not _only_quoted(text, minister, minister + len("the minister"), quotes)
     assert not _only_quoted(text, 0, len("His view"), quotes)
+
+
+def test_a_spokesman_is_not_the_person_he_speaks_for(nlp: Any) -> None:
+    text = "Yeltsin's spokesman said the president was working at his residence outside Moscow."
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Yeltsin's spokesman"
+    assert claim.speaker_name == "Yeltsin's spokesman"
+
+
+def test_the_owner_of_a_statement_and_a_named_adviser_are_named(nlp: Any) -> None:
+    statement = by_cue(claims_of(nlp, "Putin's statement said the war was over."), "said")
+    assert statement.speaker_name == "Putin"
+    adviser = by_cue(
+        claims_of(nlp, "Clinton adviser Sidney Blumenthal said he had no idea."), "said"
+    )
+    assert adviser.speaker_name == "Sidney Blumenthal"
+
+
+def test_cited_as_saying_attributes_to_the_sources_cited(nlp: Any) -> None:
+    text = (
+        "The paper cited unnamed sources in the General Staff as saying that a new "
+        "offensive was being prepared."
+    )
+    claim = by_cue(claims_of(nlp, text), "cited")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "unnamed sources in the General Staff"
+    assert claim.content.text == "that a new offensive was being prepared"
+
+
+def test_a_capital_set_off_by_commas_is_still_the_speaker(nlp: Any) -> None:
+    claim = by_cue(
+        claims_of(nlp, "Washington, for its part, expressed concern over the reports."),
+        "expressed",
+    )
+    assert claim.speaker_name == "Washington"
+
+
+def test_a_reported_verb_does_not_claim_its_reporter(nlp: Any) -> None:
+    claims = claims_of(nlp, "Moscow, meanwhile, warned that it would respond.")
+    assert [c.cue.text for c in claims] == ["warned"]
+    assert claims[0].speaker_name == "Moscow"

@@ -197,7 +197,7 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
-    if lemma == "quote":
+    if lemma in ("quote", "cite"):  # "cited sources in the ministry as saying that ..."
         quoted = _quoted_as_saying(verb, children)
         if quoted is not None:
             return quoted
@@ -385,6 +385,10 @@ def _bare_speech_content(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | Non
         first_own, last_own = min(first_own, t.i), max(last_own, t.i)
     before = [t for t in doc[sent.start : first_own] if t.is_alpha]
     after = [t for t in doc[last_own + 1 : sent.end] if t.is_alpha]
+    if verb.dep_ in ("ccomp", "xcomp"):
+        # "warned that it would respond": the verb is what someone else reported; its
+        # head's clause is that report, not what this verb says
+        return _adjacent_quote(verb, quotes)
     if verb.dep_ != "ROOT" and (before or after):
         head = verb.head
         rest = [t for t in head.subtree if not (first_own <= t.i <= last_own)]

@@ -62,6 +62,17 @@ def fronted_speaker(verb: Any) -> Any | None:
     ):
         return None
     doc = verb.doc
+    # "Washington, for its part, expressed ...": the name read as an adverbial noun.
+    for child in verb.children:
+        if (
+            child.i < verb.i
+            and child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ in _PERSON_LABELS
+        ):
+            ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            if ent is not None:
+                return ent
     i = verb.i - 1
     while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].text != ",":
         i -= 1

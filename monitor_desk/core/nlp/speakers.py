@@ -127,10 +127,48 @@ class SpeakerResolver:
                 return self.person_before(span.start_char, low)
             if low in _UNRESOLVED_PRONOUNS:
                 return None
+        root = span.root
+        if root.i in self._person_at:  # "Clinton adviser Sidney Blumenthal": Blumenthal
+            return self.persons[self._person_at[root.i]][1]
         for tok in words:
-            if tok.i in self._person_at:
+            if tok.i in self._person_at and _names_the_speaker(tok, root):
                 return self.persons[self._person_at[tok.i]][1]
         text = span.text.strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
+
+
+# A name reached through these edges qualifies someone else: "Yeltsin's spokesman",
+# "a lawyer for Mills", "an aide who worked for Clinton".
+_QUALIFIER_DEPS = frozenset({"poss", "prep", "pobj", "relcl", "acl", "advcl", "agent"})
+
+
+# People who speak for someone else: "Yeltsin's spokesman" is not Yeltsin, while
+# "Putin's statement" or "the Kremlin's website" speak for their owner.
+_PROXY_NOUNS = frozenset(
+    str.split(
+        """
+    spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney counsel wife
+    husband son daughter brother sister father mother deputy assistant secretary envoy
+    ambassador representative official staffer manager strategist supporter critic
+    opponent ally friend rival successor predecessor associate colleague
+    """
+    )
+)
+
+
+def _names_the_speaker(tok: Any, root: Any) -> bool:
+    """Whether the person token ``tok`` names the speaker ``root``: its name, a title
+    ("President Putin"), an apposition, or the owner of what speaks ("Putin's statement")
+    — not a person qualifying someone else ("Yeltsin's spokesman", "a lawyer for Mills")."""
+    node = tok
+    for _ in range(8):
+        if node.i == root.i:
+            return True
+        if node.dep_ == "poss" and node.head.i == root.i:
+            return root.lemma_.lower() not in _PROXY_NOUNS
+        if node.dep_ in _QUALIFIER_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
