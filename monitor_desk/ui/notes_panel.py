@@ -328,7 +328,10 @@ class NotesPanel(QWidget):
         return h if isinstance(h, Highlight) else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        # From the selection's ranges, not selectedRows(): that makes an index per row,
+        # seconds for a whole library selected. Rows are selected whole (SelectRows).
+        ranges = self.table.selectionModel().selection()
+        rows = sorted({r for rng in ranges for r in range(rng.top(), rng.bottom() + 1)})
         ids = (self.model.highlight_id(r) for r in rows)  # no row is fetched for this
         return [i for i in ids if i is not None]
 

@@ -99,3 +99,19 @@ def test_reload_keeps_the_current_highlight(qtbot, gui_library: Library, many: l
     assert current is not None
     assert (current.id, current.note) == (target.id, "edited")
     assert not panel.select_highlight(10**9)
+
+
+def test_selected_ids_of_scattered_rows(qtbot, gui_library: Library, many: list[int]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    panel = NotesPanel(gui_library)
+    qtbot.addWidget(panel)
+    panel.library_toggle.setChecked(True)
+    model = panel.model
+    chosen = QItemSelection()
+    for first, last in ((2, 4), (PAGE + 1, PAGE + 1)):
+        chosen.select(model.index(first, 0), model.index(last, model.columnCount() - 1))
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    panel.table.selectionModel().select(chosen, flags)
+    order = [h.id for h in gui_library.list_highlights()]
+    assert panel.selected_ids() == [order[2], order[3], order[4], order[PAGE + 1]]
