@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -17,12 +18,18 @@ SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)
 ClaimRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+ClaimEditor = Callable[[int, str, Any], bool]
+"""(claim id, field, value) → done: makes an inline edit (the Claims tab's undoable one)."""
 
 
 class ClaimsModel(ColumnsTableModel):
     """Signals:
     failed(str): an edit was refused by the library (message for the user).
     changed(): a claim was edited, graded, added or deleted.
+
+    Attributes:
+        editor: when set, inline edits go through it (and it refreshes the table and
+            reports errors); otherwise they are written to the library directly.
     """
 
     columns = COLUMNS
@@ -35,6 +42,7 @@ class ClaimsModel(ColumnsTableModel):
         self.library = library
         self.article_id: int | None = None
         self.claims: list[StoredClaim] = []
+        self.editor: ClaimEditor | None = None
 
     def load(self, article_id: int | None) -> None:
         self.beginResetModel()
@@ -83,15 +91,21 @@ class ClaimsModel(ColumnsTableModel):
         if claim is None:
             return False
         col = index.column()
+        if col == CREDIBILITY_COL and role in (GradeRole, Qt.ItemDataRole.EditRole):
+            field, new = "credibility", value
+        elif col == SPEAKER and role == Qt.ItemDataRole.EditRole:
+            field, new = "speaker_name", str(value)
+        elif col == KIND and role in (GradeRole, Qt.ItemDataRole.EditRole):
+            field, new = "kind", str(value).strip().lower()
+        else:
+            return False
+        if self.editor is not None:  # the undoable path: the editor reloads the table
+            return self.editor(claim.id, field, new)
         try:
-            if col == CREDIBILITY_COL and role in (GradeRole, Qt.ItemDataRole.EditRole):
-                self.library.set_claim_credibility(claim.id, value)
-            elif col == SPEAKER and role == Qt.ItemDataRole.EditRole:
-                self.library.update_claim(claim.id, speaker_name=str(value))
-            elif col == KIND and role in (GradeRole, Qt.ItemDataRole.EditRole):
-                self.library.update_claim(claim.id, kind=str(value).strip().lower())
+            if field == "credibility":
+                self.library.set_claim_credibility(claim.id, new)
             else:
-                return False
+                self.library.update_claim(claim.id, **{field: new})
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False

@@ -3,8 +3,10 @@
 The analyst corrects what the extractor got wrong: the speaker's name, the kind and the
 grade in the table; the speaker, cue and content spans from the reader ("Set … to
 Selection": choose the claim here, select the words in the text, press the button, the
-context menu's entry or the shortcut). Span corrections are not on the undo stack (no
-claim edit is); on a re-analysis an extracted claim is found afresh, dropping them.
+context menu's entry or the shortcut). Every change — inline edits, span corrections,
+adding and deleting — is an undo command (``claim_commands``) on the window's undo stack.
+On a re-analysis an extracted claim is found afresh, dropping its corrections (and the
+undo of changes made to it before).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.review import CREDIBILITY, StoredClaim
+from .claim_commands import ClaimEdits
 from .claim_dialog import ClaimDialog
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
 from .columns import allow_column_choice
@@ -53,6 +55,7 @@ class ClaimsPanel(QWidget):
     notice(str): what a correction did, for the status bar.
 
     Attributes:
+        edits: the ``ClaimEdits`` every change goes through (undo commands).
         span_actions: the "Set speaker/cue/content to selection" actions by part; the
             window adds them to its menu so their shortcuts work from the reader.
     """
@@ -69,7 +72,9 @@ class ClaimsPanel(QWidget):
         self.setObjectName("claimsPanel")
         self.library = library
         self.selection = selection
+        self.edits = ClaimEdits(library, parent=self)
         self.model = ClaimsModel(library, self)
+        self.model.editor = self.edits.edit
         self.table = QTableView(self)
         self.table.setObjectName("claimsView")
         self.table.setModel(self.model)
@@ -153,7 +158,13 @@ class ClaimsPanel(QWidget):
         self.model.failed.connect(self.failed)
         self.model.changed.connect(self.claimsChanged)
         self.model.modelReset.connect(self._update_summary)
+        self.edits.changed.connect(self._claims_changed)
+        self.edits.failed.connect(self.failed)
         self.dialog: ClaimDialog | None = None
+
+    def use_undo_stack(self, stack: QUndoStack) -> None:
+        """Put claim changes on ``stack`` (the window's, shared with highlights)."""
+        self.edits.stack = stack
 
     def load(self, article_id: int | None) -> None:
         self.model.load(article_id)
@@ -188,20 +199,24 @@ class ClaimsPanel(QWidget):
         if claim is None or sel is None or sel[0] != self.model.article_id:
             self.failed.emit(f"Choose a claim, then select its {part} in the text.")
             return
-        try:
-            new = self.library.set_claim_span(claim.id, part, (sel[1], sel[2]))
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.load(self.model.article_id)
-        self.claimsChanged.emit()  # the window repaints the reader (and reloads this panel)
-        row = next((i for i, c in enumerate(self.model.claims) if c.id == claim.id), -1)
-        if row >= 0:
-            self.select_row(row)
+        new = self.edits.set_span(claim.id, part, (sel[1], sel[2]))
+        if new is None:
+            return  # refused: ``failed`` told the user why
         shown = {"speaker": new.speaker, "cue": new.cue, "content": new.content}[part]
         text = shown.text if shown is not None else ""
         short = text if len(text) <= 60 else text[:57] + "…"
         self.notice.emit(f"Claim {part} set to “{short}” ({new.kind}).")
+
+    def _claims_changed(self, article_id: int, claim_id: int) -> None:
+        """After a change, undo or redo: reload, repaint the reader, choose the claim."""
+        if article_id != self.model.article_id:
+            self.notice.emit("The claim change was in another article; open it to see it.")
+            return
+        self.load(article_id)
+        self.claimsChanged.emit()  # the window repaints the reader (and reloads this panel)
+        row = next((i for i, c in enumerate(self.model.claims) if c.id == claim_id), -1)
+        if row >= 0:
+            self.select_row(row)
 
     def _table_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -232,12 +247,7 @@ class ClaimsPanel(QWidget):
         claim = self.model.claim(self.table.currentIndex().row())
         if claim is None:
             return
-        try:
-            self.library.delete_claim(claim.id)
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-        self.load(self.model.article_id)
-        self.claimsChanged.emit()
+        self.edits.delete(claim.id)
 
     def add_from_selection(self) -> None:
         sel = self.selection()
@@ -253,19 +263,13 @@ class ClaimsPanel(QWidget):
     def _add(self, article_id: int, start: int, end: int) -> None:
         dialog = self.dialog
         assert dialog is not None
-        try:
-            self.library.add_claim(
-                article_id,
-                (start, end),
-                speaker_name=dialog.speaker.text(),
-                cue_text=dialog.cue.text(),
-                kind=dialog.kind.currentText(),
-            )
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.load(article_id)
-        self.claimsChanged.emit()
+        self.edits.add(
+            article_id,
+            (start, end),
+            speaker_name=dialog.speaker.text(),
+            cue_text=dialog.cue.text(),
+            kind=dialog.kind.currentText(),
+        )
 
 
 def claim_detail(c: StoredClaim) -> str:

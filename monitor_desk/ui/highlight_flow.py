@@ -281,18 +281,12 @@ class HighlightFlow(QObject):
         return person.cluster or person.text, verbs[-1].group(0) if verbs else ""
 
     def _add_claim(self, h: Highlight, dialog: ClaimDialog) -> None:
-        try:
-            self.library.add_claim(
-                h.article_id,
-                (h.start, h.end),
-                speaker_name=dialog.speaker.text(),
-                cue_text=dialog.cue.text(),
-                kind=dialog.kind.currentText(),
-            )
-        except MonitorDeskError as exc:
-            self.window.tell(str(exc))
-            return
         claims = self.window.claims
-        claims.load(h.article_id)
         self.window.side.setCurrentWidget(claims)
-        claims.claimsChanged.emit()
+        claims.edits.add(  # undoable; a refusal reaches the status bar through ``failed``
+            h.article_id,
+            (h.start, h.end),
+            speaker_name=dialog.speaker.text(),
+            cue_text=dialog.cue.text(),
+            kind=dialog.kind.currentText(),
+        )

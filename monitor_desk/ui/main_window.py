@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
         self.highlighting = HighlightFlow(self)
+        # One undo history for the window: claim changes go on the highlights' stack.
+        self.claims.use_undo_stack(self.highlighting.service.stack)
+        self.reader.view.claim_span_actions = self.claims.span_actions
 
         self._build_actions()
         self._connect()

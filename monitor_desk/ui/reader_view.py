@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
@@ -18,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.models import Analysis, Article, EntityMention, Highlight
 from ..core.review import StoredClaim
@@ -44,6 +45,11 @@ class ReaderView(QTextBrowser):
         highlightClicked(int): a click on a highlight (its id).
         editHighlightRequested(int), deleteHighlightRequested(int),
         promoteHighlightRequested(int): chosen in a highlight's context menu.
+
+    Attributes:
+        claim_span_actions: the Claims tab's "Set speaker/cue/content to selection" actions
+            by part; the context menu offers them while they are enabled (a claim chosen
+            and text selected).
     """
 
     entityClicked = Signal(str, str)
@@ -75,6 +81,7 @@ class ReaderView(QTextBrowser):
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
         self.offsets = OffsetMap("")
+        self.claim_span_actions: dict[str, QAction] = {}
         self._mark_list: list[Mark] = []
         self._title_span: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
@@ -310,7 +317,13 @@ class ReaderView(QTextBrowser):
             self.entityClicked.emit(entity.cluster, entity.label)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu(event.pos())
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The context menu for a right-click at ``point`` (viewport coordinates)."""
+        menu = self.createStandardContextMenu(point)
         menu.addSeparator()
         selected = self.textCursor().hasSelection()
         mark = menu.addAction("Highlight…")
@@ -320,7 +333,15 @@ class ReaderView(QTextBrowser):
         add = menu.addAction("Add Claim from Selection…")
         add.setEnabled(selected)
         add.triggered.connect(self.addClaimRequested)
-        pos = self.position_at(event.pos())
+        ready = [a for a in self.claim_span_actions.values() if a.isEnabled()]
+        if selected and ready:
+            menu.addSeparator()
+            for act in ready:  # "Set &Speaker to Selection" → "Set Claim &Speaker to Selection"
+                entry = menu.addAction(act.text().replace("Set ", "Set Claim ", 1))
+                entry.setShortcut(act.shortcut())
+                entry.setToolTip(act.toolTip())
+                entry.triggered.connect(act.trigger)
+        pos = self.position_at(point)
         highlight = self.highlight_at(pos) if pos is not None else None
         if highlight is not None:
             hid = highlight.id
@@ -338,8 +359,7 @@ class ReaderView(QTextBrowser):
         if entity is not None:
             show = menu.addAction(f"Show Mentions of “{entity.cluster}”")
             show.triggered.connect(lambda: self.entityClicked.emit(entity.cluster, entity.label))
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        return menu
 
     def entity_under(self, pos: int) -> EntityMention | None:
         return entity_at(self._mark_list, pos, self.hidden)
