@@ -179,9 +179,9 @@ _HIGHLIGHT_COLUMNS = """h.id, h.article_id, h.revision_id, h.start, h."end", h.e
     h.suffix, h.text_sha256, h.color, h.note, h.status, h.created, h.modified"""
 
 
-def list_highlights(
-    db: Database, article_id: int | None = None, tag: str | None = None
-) -> list[Highlight]:
+def scope_where(article_id: int | None, tag: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE terms (over ``highlights h``) for one article's highlights (None: all) that
+    carry ``tag`` or a sub-tag (None: any)."""
     where: list[str] = []
     params: list[Any] = []
     if article_id is not None:
@@ -191,6 +191,13 @@ def list_highlights(
         sub, sub_params = tagged_highlights_sql(tag)
         where.append(f"h.id IN ({sub})")
         params += sub_params
+    return where, params
+
+
+def list_highlights(
+    db: Database, article_id: int | None = None, tag: str | None = None
+) -> list[Highlight]:
+    where, params = scope_where(article_id, tag)
     sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .models import Highlight
-from .notes import _HIGHLIGHT_COLUMNS, tagged_highlights_sql, tags_of
+from .notes import _HIGHLIGHT_COLUMNS, scope_where, tags_of
 
 ORDER = "h.article_id, h.start, h.id"
 
@@ -97,15 +97,7 @@ def highlight_ids(
 
     Raises ``InvalidInputError`` when ``tag`` is no tag name (e.g. "/").
     """
-    where: list[str] = []
-    params: list[Any] = []
-    if article_id is not None:
-        where.append("h.article_id = ?")
-        params.append(article_id)
-    if tag is not None:
-        sub, sub_params = tagged_highlights_sql(tag)
-        where.append(f"h.id IN ({sub})")
-        params += sub_params
+    where, params = scope_where(article_id, tag)
     text_where, text_params = _text_filter(db, text)
     where += text_where
     params += text_params

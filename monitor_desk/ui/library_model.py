@@ -13,10 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.library import Library
 from ..core.models import ArticleSummary
+from .paged_rows import PagedRows
 from .table_model import ColumnsTableModel
 
-PAGE = 200
-CACHE_PAGES = 50
 COLUMNS = ("Title", "Publication", "Vol./Issue", "Date", "Notes")
 SORT_KEYS = ("title", "publication", "issue", "date", "notes")
 
@@ -47,7 +46,7 @@ class LibraryModel(ColumnsTableModel):
         self.sort_key = sort_key
         self.descending = descending
         self._ids: list[int] = []
-        self._pages: dict[int, list[ArticleSummary]] = {}
+        self._pages: PagedRows[ArticleSummary] = PagedRows(self.library.summaries, lambda s: s.id)
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
@@ -75,18 +74,8 @@ class LibraryModel(ColumnsTableModel):
     def summary(self, row: int) -> ArticleSummary | None:
         if not 0 <= row < len(self._ids):
             return None
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            if len(self._pages) >= CACHE_PAGES:
-                self._pages.pop(next(iter(self._pages)))
-            ids = self._ids[page_no * PAGE : (page_no + 1) * PAGE]
-            by_id = {s.id: s for s in self.library.summaries(ids)}
-            page = [by_id[i] for i in ids if i in by_id]
-            if len(page) != len(ids):  # an article vanished meanwhile: keep rows aligned
-                page = [by_id.get(i) or _gone(i) for i in ids]
-            self._pages[page_no] = page
-        return page[row - page_no * PAGE]
+        # an article removed meanwhile keeps its row until the next refresh
+        return self._pages.row(self._ids, row) or _gone(self._ids[row])
 
     def invalidate(self, article_id: int | None = None) -> None:
         """Forget cached rows (one article's, or all) so they are fetched again."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import Highlight
+from .paged_rows import PagedRows
 from .table_model import ColumnsTableModel
 
 COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
@@ -41,8 +43,6 @@ QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
 HighlightRole = Qt.ItemDataRole.UserRole + 6
 ORPHAN_MARK = "(not found in this text)"
 
-PAGE = 200
-CACHE_PAGES = 50
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +71,7 @@ class NotesModel(ColumnsTableModel):
         self.text = ""
         self.orphans = 0
         self._ids: array[int] = array("q")
-        self._pages: dict[int, list[Highlight | None]] = {}
+        self._pages: PagedRows[Highlight] = PagedRows(self._fetch_page, lambda h: h.id)
         self._titles: dict[int, str] = {}
 
     def load(self, article_id: int | None) -> None:
@@ -107,22 +107,15 @@ class NotesModel(ColumnsTableModel):
 
     def highlight(self, row: int) -> Highlight | None:
         """The highlight on ``row``, from the page cache (None: gone since the list was made)."""
-        if not 0 <= row < len(self._ids):
-            return None
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            if len(self._pages) >= CACHE_PAGES:
-                self._pages.pop(next(iter(self._pages)))
-            ids = self._ids[page_no * PAGE : (page_no + 1) * PAGE]
-            by_id = {h.id: h for h in self.library.highlights_by_ids(ids)}
-            page = [by_id.get(i) for i in ids]
-            if self.whole_library:  # the Article column: every title of the page at once
-                wanted = {h.article_id for h in by_id.values()} - self._titles.keys()
-                found = {s.id: s.title for s in self.library.summaries(sorted(wanted))}
-                self._titles.update({a: found.get(a, "") for a in wanted})
-            self._pages[page_no] = page
-        return page[row - page_no * PAGE]
+        return self._pages.row(self._ids, row)
+
+    def _fetch_page(self, ids: Sequence[int]) -> list[Highlight]:
+        found = self.library.highlights_by_ids(ids)
+        if self.whole_library:  # the Article column: every title of the page at once
+            wanted = {h.article_id for h in found} - self._titles.keys()
+            titles = {s.id: s.title for s in self.library.summaries(sorted(wanted))}
+            self._titles.update({a: titles.get(a, "") for a in wanted})
+        return found
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from monitor_desk.core.library import Library
 from monitor_desk.ui.claims_model import ClaimsModel
 from monitor_desk.ui.entities_panel import ClustersModel, MentionsModel
-from monitor_desk.ui.library_model import PAGE, LibraryModel
+from monitor_desk.ui.library_model import LibraryModel
 from monitor_desk.ui.notes_panel import NotesModel
+from monitor_desk.ui.paged_rows import PAGE
 from monitor_desk.ui.search_results import SearchResultsModel
 from monitor_desk.ui.sources_model import SourcesModel
 

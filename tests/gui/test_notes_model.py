@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.notes_panel import PAGE, HighlightRole, NotesModel, NotesPanel
+from monitor_desk.ui.notes_panel import HighlightRole, NotesModel, NotesPanel
+from monitor_desk.ui.paged_rows import PAGE
 
 
 @pytest.fixture
