@@ -249,3 +249,19 @@ def test_claim_and_highlight_changes_share_one_history(
     _undo(qtbot, window)
     assert gui_library.list_highlights(1) == []
     assert window.highlighting.act_undo.isEnabled() is False
+
+
+def test_an_undo_the_library_refuses_is_reported_and_dropped(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)
+    window.open_article(1)
+    claim = _choose(window, "customs posts")
+    window.claims.edits.delete(claim.id)
+    # As if the article were analysed again meanwhile: its extracted claims are new rows.
+    gui_library.db.execute("UPDATE revisions SET analyzed = '2099-01-01T00:00:00Z'")
+    _undo(qtbot, window)
+    assert "analysed again" in window.statusBar().currentMessage()
+    assert _stored(gui_library, claim.id) is None
+    assert not window.highlighting.act_undo.isEnabled()  # the stale step is gone
+    assert not window.highlighting.act_redo.isEnabled()
