@@ -102,3 +102,10 @@ def test_fronted_phrase_does_not_swallow_the_speaker(
     assert len(repeated) == 1
     assert repeated[0].speaker_name == "Igor Ivanov"
     assert repeated[0].content.text.startswith("another Russian proposal")
+
+
+def test_an_event_with_no_speaker_is_not_a_claim(article_claims: tuple[str, list[Claim]]) -> None:
+    # "... assertions ... raised some question as to ...": the assertions raised it; the
+    # light verb with no one as its subject is not an attribution
+    _, claims = article_claims
+    assert not any(c.cue.text.startswith("raised") for c in claims)

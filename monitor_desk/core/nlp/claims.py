@@ -103,6 +103,8 @@ def _build(
         if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
             speaker_name = resolver.resolve(part.speaker)
+    if speaker is None and part.rule.startswith("light"):
+        return None  # "… raised some question": an event, unless someone raised it
     # Text of the attribution itself ("he said") between quotations is not paraphrase.
     own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
     in_quotes = quotes.inside(start, end)
