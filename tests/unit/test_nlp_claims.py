@@ -381,3 +381,39 @@ def test_a_reported_verb_does_not_claim_its_reporter(nlp: Any) -> None:
     claims = claims_of(nlp, "Moscow, meanwhile, warned that it would respond.")
     assert [c.cue.text for c in claims] == ["warned"]
     assert claims[0].speaker_name == "Moscow"
+
+
+def test_he_after_a_described_speaker_is_that_speaker(nlp: Any) -> None:
+    text = (
+        "Prime Minister Sergei Kiriyenko met bankers on Monday. A senior official at the "
+        "ministry said the talks were useful. He added that a deal could come within weeks."
+    )
+    added = by_cue(claims_of(nlp, text), "added")
+    assert added.speaker_name == "A senior official at the ministry"
+
+
+def test_they_after_described_speakers_is_them(nlp: Any) -> None:
+    text = "Analysts said the ruble would fall. They added that the central bank had few reserves."
+    assert by_cue(claims_of(nlp, text), "added").speaker_name == "Analysts"
+
+
+def test_a_named_person_in_between_takes_he_back(nlp: Any) -> None:
+    text = (
+        "A senior official said the talks were useful. Kiriyenko told reporters the deal was "
+        "close. He said it would be signed soon."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.speaker_name for c in claims if c.cue.text == "said"] == [
+        "A senior official",
+        "Kiriyenko",
+    ]
+
+
+def test_a_title_line_does_not_run_into_what_was_said(nlp: Any) -> None:
+    text = (
+        "JAPAN EYES FOREIGN STOCKS\n\nTOKYO, March 3 - Japanese insurers are now eyeing "
+        "stock markets abroad, fund managers said."
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert "JAPAN EYES" not in claim.content.text
+    assert claim.content.text.startswith("TOKYO, March 3 - Japanese insurers")

@@ -15,12 +15,13 @@ claims without a speaker and with an empty cue at the opening mark.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from ..models import Claim, ClaimKind, Span
 from .claim_parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
-from .speakers import SpeakerResolver
+from .speakers import DescribedSpeakers, SpeakerResolver
 
 __all__ = ["extract_claims", "quote_kind"]
 
@@ -33,6 +34,7 @@ def extract_claims(doc: Any) -> list[Claim]:
     text: str = doc.text
     quotes = QuoteIndex(text)
     resolver = SpeakerResolver(doc)
+    described = DescribedSpeakers(resolver)
     parts = find_parts(doc, quotes)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
@@ -45,7 +47,7 @@ def extract_claims(doc: Any) -> list[Claim]:
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two
         seen_contents.add(part.content)
-        claim = _build(part, text, quotes, resolver, cue_starts)
+        claim = _build(part, text, quotes, resolver, cue_starts, described)
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
@@ -82,8 +84,9 @@ def _build(
     quotes: QuoteIndex,
     resolver: SpeakerResolver,
     cue_starts: list[int],
+    described: DescribedSpeakers,
 ) -> Claim | None:
-    start, end = _trim(text, *part.content)
+    start, end = _trim(text, *_within_paragraph(text, quotes, part.cue, part.content))
     if end <= start:
         return None
     # Content inside a quotation (or reaching into one) takes the whole quotation.
@@ -102,7 +105,7 @@ def _build(
         s_start, s_end = _trim(text, part.speaker.start_char, part.speaker.end_char)
         if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
-            speaker_name = resolver.resolve(part.speaker)
+            speaker_name = described.name(part.speaker, resolver.resolve(part.speaker))
     if speaker is None and part.rule.startswith("light"):
         return None  # "… raised some question": an event, unless someone raised it
     # Text of the attribution itself ("he said") between quotations is not paraphrase.
@@ -196,6 +199,30 @@ def _continued_quotes(
             break
         end = q_end
     return end
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
+def _within_paragraph(
+    text: str, quotes: QuoteIndex, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """Cut a parsed content at the blank lines around its cue's paragraph.
+
+    A title or dateline without a full stop runs into the first sentence for the
+    sentencizer ("JAPAN EYEING STOCKS\n\nTOKYO, Feb 27 - ... fund managers said"); what
+    someone said stays in the cue's paragraph, unless a quotation carries it over.
+    """
+    start, end = content
+    before = [m.end() for m in _BLANK_LINE.finditer(text, start, cue[0])]
+    if before and not quotes.inside(start, before[-1]):
+        start = max(start, before[-1])
+    after = _BLANK_LINE.search(text, cue[1], end)
+    if after is not None and not quotes.inside(after.start(), end):
+        end = min(end, after.start())
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return content  # all of it lies beyond: a cue opening a paragraph reports it
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

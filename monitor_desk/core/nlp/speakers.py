@@ -102,18 +102,23 @@ class SpeakerResolver:
         what he said" is Ivanov even when "Clinton administration" comes between);
         otherwise the most recent compatible person.
         """
+        found = self.mention_before(offset, pronoun)
+        return found[1] if found is not None else None
+
+    def mention_before(self, offset: int, pronoun: str) -> tuple[int, str] | None:
+        """``(start, name)`` of the mention ``person_before`` chooses."""
         i = bisect.bisect_left(self._starts, offset) - 1
         want_female = pronoun in _FEMALE_PRONOUNS
-        nearest: str | None = None
+        nearest: tuple[int, str] | None = None
         for j in range(i, max(i - 12, -1), -1):
-            name = self.persons[j][1]
+            start, name = self.persons[j]
             is_female = name.split()[0].lower() in _FEMALE_FIRST_NAMES
             if is_female != want_female and not (not want_female and len(name.split()) == 1):
                 continue
             if self._subjects[j]:
-                return name
+                return start, name
             if nearest is None:
-                nearest = name
+                nearest = start, name
         return nearest
 
     def resolve(self, span: Any) -> str | None:
@@ -172,3 +177,37 @@ def _names_the_speaker(tok: Any, root: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+class DescribedSpeakers:
+    """Speakers described rather than named ("One trust bank official", "fund managers"),
+    so that a later "he" or "they" reporting speech resolves to them when no named person
+    came in between ("One bank official said ... He added ...")."""
+
+    _WINDOW = 600
+    """How far back (characters) a described speaker is still the one meant."""
+
+    def __init__(self, resolver: SpeakerResolver) -> None:
+        self._resolver = resolver
+        self._last: dict[bool, tuple[int, str]] = {}
+        """plural? -> (offset, text) of the latest described speaker."""
+
+    def name(self, speaker: Any, resolved: str | None) -> str | None:
+        """The name to show for ``speaker`` (a spaCy Span) given the resolver's answer."""
+        words = [t for t in speaker if not t.is_punct and not t.is_space]
+        if len(words) == 1 and words[0].lower_ in ("he", "she", "they"):
+            low = words[0].lower_
+            last = self._last.get(low == "they")
+            if last is None or speaker.start_char - last[0] > self._WINDOW:
+                return resolved
+            if low == "they":
+                return last[1]
+            mention = self._resolver.mention_before(speaker.start_char, low)
+            return last[1] if mention is None or mention[0] < last[0] else resolved
+        root = speaker.root
+        if root.pos_ == "NOUN" and not any(t.ent_type_ == "PERSON" for t in speaker):
+            text = speaker.text.strip()
+            self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text)
+        elif root.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in speaker):
+            self._last.pop(False, None)  # a named person is the "he" from now on
+        return resolved
