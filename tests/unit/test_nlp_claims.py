@@ -417,3 +417,10 @@ def test_a_title_line_does_not_run_into_what_was_said(nlp: Any) -> None:
     claim = by_cue(claims_of(nlp, text), "said")
     assert "JAPAN EYES" not in claim.content.text
     assert claim.content.text.startswith("TOKYO, March 3 - Japanese insurers")
+
+
+def test_according_to_ones_interest_is_a_manner_not_a_source(nlp: Any) -> None:
+    claims = claims_of(
+        nlp, "Each country will act according to its own interest, the minister said."
+    )
+    assert [c.cue.text for c in claims] == ["said"]

@@ -21,6 +21,24 @@ from .cues import (
 )
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_MANNER_NOUNS = frozenset(
+    [
+        "interest",
+        "interests",
+        "need",
+        "needs",
+        "ability",
+        "abilities",
+        "wish",
+        "wishes",
+        "taste",
+        "schedule",
+        "script",
+        "design",
+        "merit",
+        "merits",
+    ]
+)
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
 
 
@@ -30,8 +48,8 @@ def according_parts(according: Any) -> ClaimParts | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or pobj.lemma_.lower() in _MANNER_NOUNS:
+        return None  # "acted according to its own interest": a manner, not a source
     phrase_end = max(pobj.right_edge.i, to.i)
     sent = according.sent
     before = (sent.start, according.i - 1)
