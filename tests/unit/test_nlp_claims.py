@@ -424,3 +424,22 @@ def test_according_to_ones_interest_is_a_manner_not_a_source(nlp: Any) -> None:
         nlp, "Each country will act according to its own interest, the minister said."
     )
     assert [c.cue.text for c in claims] == ["said"]
+
+
+def test_a_later_mention_with_a_title_and_a_clause_gets_the_full_name(nlp: Any) -> None:
+    text = (
+        "Ed Balls said there would be no spending spree. Mr Balls, who stepped down from his "
+        "post last year, suggested that the chancellor would meet his rules."
+    )
+    assert by_cue(claims_of(nlp, text), "suggested").speaker_name == "Ed Balls"
+
+
+def test_refused_to_say_is_one_claim(nlp: Any) -> None:
+    text = "Mr Balls refused to say whether Mr Brown would remain as chancellor."
+    claims = claims_of(nlp, text)
+    assert [c.cue.text for c in claims] == ["refused"]
+
+
+def test_speaking_on_a_day_is_not_speaking_about_it(nlp: Any) -> None:
+    claims = claims_of(nlp, "Speaking in London on Saturday, he denied the report.")
+    assert [c.cue.text for c in claims] == ["denied"]

@@ -99,7 +99,8 @@ def noun_parts(noun: Any) -> ClaimParts | None:
         first = min(c.left_edge.i for c in clauses)
         last = dangling_end(doc, max(c.right_edge.i for c in clauses), noun.sent.end)
     elif owner is not None:
-        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i]
+        # "his message to the chancellor": "to" names whom it was for, not what it said
+        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i and c.lower_ != "to"]
         if not preps:
             return None
         first, last = preps[0].left_edge.i, preps[0].right_edge.i
@@ -213,6 +214,9 @@ def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
     )
     if prep is None or prep.right_edge.i == prep.i:
         return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+        return None  # "speaking in London on Saturday": when, not what
     doc = verb.doc
     content = char_span(doc, prep.i + 1, prep.right_edge.i)
     return ClaimParts(char_span(doc, verb.i, prep.i), subject_of(verb), content)

@@ -275,7 +275,9 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and (lemma in SPEECH_VERBS or lemma in VERB_CUES)
         and speaker is not None
         and speaker.root.lower_ not in _FIRST_SECOND_PERSON
-        and verb.dep_ not in ("pcomp", "acl")  # "by saying", "a group urging": borrowed
+        # "by saying", "a group urging", "refused to say": the subject is borrowed, and
+        # the claim is the outer cue's ("refused to say whether ..." is one claim)
+        and verb.dep_ not in ("pcomp", "acl", "xcomp")
     )
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
 

@@ -54,7 +54,10 @@ _FEMALE_FIRST_NAMES = frozenset(
     )
 )
 _TITLES = frozenset(
-    str.split("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister")
+    str.split(
+        "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister sir lord"
+        " lady dame prof prof. gen gen."
+    )
 )
 
 
@@ -138,6 +141,8 @@ class SpeakerResolver:
         for tok in words:
             if tok.i in self._person_at and _names_the_speaker(tok, root):
                 return self.persons[self._person_at[tok.i]][1]
+        if root.pos_ == "PROPN" and root.lower_ in self._full_by_surname:
+            return self._full_by_surname[root.lower_]  # "Mr Balls, who stepped down ..."
         text = span.text.strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
@@ -179,6 +184,25 @@ def _names_the_speaker(tok: Any, root: Any) -> bool:
     return False
 
 
+# Nouns for people, so that "he" or "she" can stand for "a senior official".
+_PERSON_NOUNS = frozenset(
+    str.split(
+        """
+    official spokesman spokeswoman spokesperson source diplomat minister aide adviser advisor
+    analyst expert economist lawyer attorney director chairman chairwoman chief executive
+    president governor senator representative congressman congresswoman lawmaker legislator
+    leader member officer commander general colonel ambassador envoy secretary manager
+    strategist banker trader dealer broker witness resident activist protester observer
+    critic candidate voter mayor judge prosecutor investigator researcher professor
+    scientist doctor editor reporter correspondent journalist commentator historian owner
+    founder partner worker employee man woman father mother husband wife son daughter
+    priest cleric deputy chancellor premier king queen prince negotiator consultant
+    pollster supporter opponent delegate deputy
+    """
+    )
+)
+
+
 class DescribedSpeakers:
     """Speakers described rather than named ("One trust bank official", "fund managers"),
     so that a later "he" or "they" reporting speech resolves to them when no named person
@@ -189,8 +213,8 @@ class DescribedSpeakers:
 
     def __init__(self, resolver: SpeakerResolver) -> None:
         self._resolver = resolver
-        self._last: dict[bool, tuple[int, str]] = {}
-        """plural? -> (offset, text) of the latest described speaker."""
+        self._last: dict[bool, tuple[int, str, bool]] = {}
+        """plural? -> (offset, text, names a person?) of the latest described speaker."""
 
     def name(self, speaker: Any, resolved: str | None) -> str | None:
         """The name to show for ``speaker`` (a spaCy Span) given the resolver's answer."""
@@ -202,12 +226,15 @@ class DescribedSpeakers:
                 return resolved
             if low == "they":
                 return last[1]
+            if not last[2]:
+                return resolved  # "she" is not "the latest footage"
             mention = self._resolver.mention_before(speaker.start_char, low)
             return last[1] if mention is None or mention[0] < last[0] else resolved
         root = speaker.root
         if root.pos_ == "NOUN" and not any(t.ent_type_ == "PERSON" for t in speaker):
             text = speaker.text.strip()
-            self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text)
+            human = root.lemma_.lower() in _PERSON_NOUNS
+            self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text, human)
         elif root.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in speaker):
             self._last.pop(False, None)  # a named person is the "he" from now on
         return resolved
