@@ -443,3 +443,30 @@ def test_refused_to_say_is_one_claim(nlp: Any) -> None:
 def test_speaking_on_a_day_is_not_speaking_about_it(nlp: Any) -> None:
     claims = claims_of(nlp, "Speaking in London on Saturday, he denied the report.")
     assert [c.cue.text for c in claims] == ["denied"]
+
+
+def test_a_name_the_model_misses_is_named_and_is_the_next_she(nlp: Any) -> None:
+    # the small model reads "May" as a date here, so no PERSON names the speaker
+    text = (
+        "Margaret Hodge said there was no time. Theresa May, the opposition spokeswoman, "
+        "told Today programme the scheme was flawed. She said voters would reject it."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.speaker_name for c in claims] == ["Margaret Hodge", "Theresa May", "Theresa May"]
+
+
+def test_the_one_asked_is_not_the_asker(nlp: Any) -> None:
+    claims = claims_of(nlp, "Asked about the new book, Brown replied that he trusted Blair.")
+    asked = by_cue(claims, "asked")
+    assert asked.speaker is None
+    assert by_cue(claims, "replied").speaker_name == "Brown"
+
+
+def test_a_speaker_does_not_reach_back_into_the_title(nlp: Any) -> None:
+    text = (
+        "Visa rules shake-up planned\n\nEmployers who refuse to check the papers of their "
+        "workers could face fines."
+    )
+    refuse = by_cue(claims_of(nlp, text), "refuse")
+    assert refuse.speaker is not None
+    assert refuse.speaker.text == "Employers who refuse to check the papers of their workers"

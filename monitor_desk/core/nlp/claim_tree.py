@@ -54,6 +54,9 @@ def subject_of(verb: Any) -> Any | None:
                 return speaker_span(pobj) if pobj is not None else None
             if c.dep_ == "expl":
                 return None
+        if node.dep_ == "advcl" and node.tag_ == "VBN":
+            # "Asked about the book, Brown replied ...": the one asked is not the asker
+            return None
         if node.dep_ in INHERIT_DEPS and node.head.i != node.i:
             dep = node.dep_
             node = node.head

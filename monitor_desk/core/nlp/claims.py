@@ -102,10 +102,15 @@ def _build(
     speaker: Span | None = None
     speaker_name: str | None = None
     if part.speaker is not None:
-        s_start, s_end = _trim(text, part.speaker.start_char, part.speaker.end_char)
+        s_start, s_end = _trim(
+            text, *_within_paragraph(text, quotes, part.cue, _speaker_chars(part))
+        )
         if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
-            speaker_name = described.name(part.speaker, resolver.resolve(part.speaker))
+            said_by = part.speaker
+            if s_start > said_by.start_char:  # cut at a paragraph: name what is left
+                said_by = said_by.doc.char_span(s_start, s_end, alignment_mode="expand")
+            speaker_name = described.name(said_by, resolver.resolve(said_by))
     if speaker is None and part.rule.startswith("light"):
         return None  # "… raised some question": an event, unless someone raised it
     # Text of the attribution itself ("he said") between quotations is not paraphrase.
@@ -201,6 +206,10 @@ def _continued_quotes(
     return end
 
 
+def _speaker_chars(part: ClaimParts) -> tuple[int, int]:
+    return part.speaker.start_char, part.speaker.end_char
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 
 
@@ -221,7 +230,9 @@ def _within_paragraph(
     if after is not None and not quotes.inside(after.start(), end):
         end = min(end, after.start())
     if not any(ch.isalnum() for ch in text[start:end]):
-        return content  # all of it lies beyond: a cue opening a paragraph reports it
+        # all of it beyond the paragraph: "Wallnau wrote:⏎⏎I think ...", or a cue opening
+        # a paragraph that reports the one before
+        return content
     return start, end
 
 

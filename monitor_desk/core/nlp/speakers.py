@@ -143,10 +143,34 @@ class SpeakerResolver:
                 return self.persons[self._person_at[tok.i]][1]
         if root.pos_ == "PROPN" and root.lower_ in self._full_by_surname:
             return self._full_by_surname[root.lower_]  # "Mr Balls, who stepped down ..."
+        if (
+            root.pos_ == "PROPN"
+            and root.ent_type_ not in _GROUP_LABELS
+            and any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in root.children)
+        ):
+            return proper_name(root)  # "Theresa May, shadow secretary ...": the name only
         text = span.text.strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
+
+
+_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def proper_name(root: Any) -> str:
+    """The name a proper-noun head spells with its compounds, titles dropped."""
+    first = root.i
+    while (
+        first > 0
+        and root.doc[first - 1].dep_ in ("compound", "flat")
+        and (root.doc[first - 1].head.i in range(first, root.i + 1))
+    ):
+        first -= 1
+    words = [t.text for t in root.doc[first : root.i + 1]]
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 # A name reached through these edges qualifies someone else: "Yeltsin's spokesman",
@@ -235,6 +259,15 @@ class DescribedSpeakers:
             text = speaker.text.strip()
             human = root.lemma_.lower() in _PERSON_NOUNS
             self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text, human)
+        elif (
+            root.pos_ == "PROPN"
+            and root.ent_type_ not in _GROUP_LABELS
+            and resolved
+            and not any(t.ent_type_ == "PERSON" for t in speaker)
+        ):
+            # a name the model did not tag as a person ("Theresa May", read as a date):
+            # the "he" or "she" from now on
+            self._last[False] = (speaker.start_char, resolved, True)
         elif root.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in speaker):
             self._last.pop(False, None)  # a named person is the "he" from now on
         return resolved
