@@ -103,7 +103,7 @@ def _build(
     speaker_name: str | None = None
     if part.speaker is not None:
         s_start, s_end = _trim(
-            text, *_within_paragraph(text, quotes, part.cue, _speaker_chars(part))
+            text, *_within_paragraph(text, quotes, part.cue, _chars(part.speaker))
         )
         if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
@@ -206,8 +206,8 @@ def _continued_quotes(
     return end
 
 
-def _speaker_chars(part: ClaimParts) -> tuple[int, int]:
-    return part.speaker.start_char, part.speaker.end_char
+def _chars(span: Any) -> tuple[int, int]:
+    return span.start_char, span.end_char
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
