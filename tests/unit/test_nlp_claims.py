@@ -470,3 +470,10 @@ def test_a_speaker_does_not_reach_back_into_the_title(nlp: Any) -> None:
     refuse = by_cue(claims_of(nlp, text), "refuse")
     assert refuse.speaker is not None
     assert refuse.speaker.text == "Employers who refuse to check the papers of their workers"
+
+
+def test_a_message_to_someone_is_addressed_not_about_them(nlp: Any) -> None:
+    text = "Her message to the chancellor was clear. His hints to the contrary were ignored."
+    claims = claims_of(nlp, text)
+    assert not any(c.content.text == "the chancellor" for c in claims)
+    assert by_cue(claims, "hints").content.text == "to the contrary"

@@ -109,3 +109,11 @@ def test_an_event_with_no_speaker_is_not_a_claim(article_claims: tuple[str, list
     # light verb with no one as its subject is not an attribution
     _, claims = article_claims
     assert not any(c.cue.text.startswith("raised") for c in claims)
+
+
+def test_ivanovs_hints_are_to_the_contrary(article_claims: tuple[str, list[Claim]]) -> None:
+    _, claims = article_claims
+    hints = [c for c in claims if c.cue.text == "hints"]
+    assert len(hints) == 1
+    assert hints[0].speaker_name == "Igor Ivanov"
+    assert hints[0].content.text == "to the contrary"

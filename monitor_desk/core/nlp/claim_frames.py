@@ -16,6 +16,7 @@ from .cues import (
     COPULA_SUBJECT_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
+    PERSON_NOUNS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
 )
@@ -99,8 +100,7 @@ def noun_parts(noun: Any) -> ClaimParts | None:
         first = min(c.left_edge.i for c in clauses)
         last = dangling_end(doc, max(c.right_edge.i for c in clauses), noun.sent.end)
     elif owner is not None:
-        # "his message to the chancellor": "to" names whom it was for, not what it said
-        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i and c.lower_ != "to"]
+        preps = [c for c in children if c.dep_ == "prep" and c.i > noun.i and not _to_whom(c)]
         if not preps:
             return None
         first, last = preps[0].left_edge.i, preps[0].right_edge.i
@@ -110,6 +110,17 @@ def noun_parts(noun: Any) -> ClaimParts | None:
     if speaker is not None and speaker[-1].tag_ == "POS":
         speaker = speaker[:-1]
     return ClaimParts(char_span(doc, noun.i, noun.i), speaker, char_span(doc, first, last))
+
+
+def _to_whom(prep: Any) -> bool:
+    """ "his message to the chancellor": "to" names whom it was for, not what it said
+    (unlike "his hints to the contrary")."""
+    if prep.lower_ != "to":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (
+        pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or pobj.lemma_.lower() in PERSON_NOUNS
+    )
 
 
 def copula_parts(copula: Any) -> ClaimParts | None:

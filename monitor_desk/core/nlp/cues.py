@@ -190,3 +190,20 @@ CONTENT_PREPS: frozenset[str] = frozenset({"for", "about", "on", "of", "to", "as
 # Edges through which a subject-less cue borrows the subject of its head
 # ("X said ... and added that", "..., adding that", "issued a statement saying").
 INHERIT_DEPS: frozenset[str] = frozenset({"conj", "advcl", "xcomp", "acl", "dobj", "pcomp"})
+
+# Nouns for people: "he" or "she" can stand for "a senior official"; "a message to the
+# chancellor" is addressed, not about.
+PERSON_NOUNS: frozenset[str] = _lexicon(
+    """
+    official spokesman spokeswoman spokesperson source diplomat minister aide adviser advisor
+    analyst expert economist lawyer attorney director chairman chairwoman chief executive
+    president governor senator representative congressman congresswoman lawmaker legislator
+    leader member officer commander general colonel ambassador envoy secretary manager
+    strategist banker trader dealer broker witness resident activist protester observer
+    critic candidate voter mayor judge prosecutor investigator researcher professor
+    scientist doctor editor reporter correspondent journalist commentator historian owner
+    founder partner worker employee man woman father mother husband wife son daughter
+    priest cleric deputy chancellor premier king queen prince negotiator consultant
+    pollster supporter opponent delegate deputy
+    """
+)

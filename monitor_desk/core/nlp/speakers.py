@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from .cues import PERSON_NOUNS
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -208,25 +210,6 @@ def _names_the_speaker(tok: Any, root: Any) -> bool:
     return False
 
 
-# Nouns for people, so that "he" or "she" can stand for "a senior official".
-_PERSON_NOUNS = frozenset(
-    str.split(
-        """
-    official spokesman spokeswoman spokesperson source diplomat minister aide adviser advisor
-    analyst expert economist lawyer attorney director chairman chairwoman chief executive
-    president governor senator representative congressman congresswoman lawmaker legislator
-    leader member officer commander general colonel ambassador envoy secretary manager
-    strategist banker trader dealer broker witness resident activist protester observer
-    critic candidate voter mayor judge prosecutor investigator researcher professor
-    scientist doctor editor reporter correspondent journalist commentator historian owner
-    founder partner worker employee man woman father mother husband wife son daughter
-    priest cleric deputy chancellor premier king queen prince negotiator consultant
-    pollster supporter opponent delegate deputy
-    """
-    )
-)
-
-
 class DescribedSpeakers:
     """Speakers described rather than named ("One trust bank official", "fund managers"),
     so that a later "he" or "they" reporting speech resolves to them when no named person
@@ -257,7 +240,7 @@ class DescribedSpeakers:
         root = speaker.root
         if root.pos_ == "NOUN" and not any(t.ent_type_ == "PERSON" for t in speaker):
             text = speaker.text.strip()
-            human = root.lemma_.lower() in _PERSON_NOUNS
+            human = root.lemma_.lower() in PERSON_NOUNS
             self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text, human)
         elif (
             root.pos_ == "PROPN"
