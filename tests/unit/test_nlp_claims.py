@@ -477,3 +477,20 @@ def test_a_message_to_someone_is_addressed_not_about_them(nlp: Any) -> None:
     claims = claims_of(nlp, text)
     assert not any(c.content.text == "the chancellor" for c in claims)
     assert by_cue(claims, "hints").content.text == "to the contrary"
+
+
+def test_speaker_names_leave_out_appositions_and_relative_clauses(nlp: Any) -> None:
+    text = (
+        "The Shadow Secretary of State for the Family, Theresa May, said the plans were old. "
+        "A senior official, who asked not to be named, said the talks failed."
+    )
+    names = [c.speaker_name for c in claims_of(nlp, text) if c.cue.text == "said"]
+    assert names == ["Theresa May", "A senior official"]
+
+
+def test_a_speaker_inside_someone_elses_claim_is_not_the_next_he(nlp: Any) -> None:
+    text = (
+        "Conservative spokesman Glyn Davies said that for the minister to claim that taxes "
+        "would fall was spin. He added that voters would see through it."
+    )
+    assert by_cue(claims_of(nlp, text), "added").speaker_name == "Glyn Davies"

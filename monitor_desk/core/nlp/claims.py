@@ -47,7 +47,10 @@ def extract_claims(doc: Any) -> list[Claim]:
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two
         seen_contents.add(part.content)
-        claim = _build(part, text, quotes, resolver, cue_starts, described)
+        # a speaker named inside someone else's claim ("Davies said that for the minister
+        # to claim ...") is not who a later "he" means
+        nested = any(s <= part.cue[0] < e for s, e in taken)
+        claim = _build(part, text, quotes, resolver, cue_starts, described, nested)
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
@@ -85,6 +88,7 @@ def _build(
     resolver: SpeakerResolver,
     cue_starts: list[int],
     described: DescribedSpeakers,
+    nested: bool = False,
 ) -> Claim | None:
     start, end = _trim(text, *_within_paragraph(text, quotes, part.cue, part.content))
     if end <= start:
@@ -110,7 +114,7 @@ def _build(
             said_by = part.speaker
             if s_start > said_by.start_char:  # cut at a paragraph: name what is left
                 said_by = said_by.doc.char_span(s_start, s_end, alignment_mode="expand")
-            speaker_name = described.name(said_by, resolver.resolve(said_by))
+            speaker_name = described.name(said_by, resolver.resolve(said_by), record=not nested)
     if speaker is None and part.rule.startswith("light"):
         return None  # "… raised some question": an event, unless someone raised it
     # Text of the attribution itself ("he said") between quotations is not paraphrase.

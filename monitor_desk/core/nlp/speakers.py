@@ -145,13 +145,26 @@ class SpeakerResolver:
                 return self.persons[self._person_at[tok.i]][1]
         if root.pos_ == "PROPN" and root.lower_ in self._full_by_surname:
             return self._full_by_surname[root.lower_]  # "Mr Balls, who stepped down ..."
-        if (
-            root.pos_ == "PROPN"
-            and root.ent_type_ not in _GROUP_LABELS
-            and any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in root.children)
-        ):
-            return proper_name(root)  # "Theresa May, shadow secretary ...": the name only
-        text = span.text.strip()
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and appos.ent_type_ not in _GROUP_LABELS:
+            return proper_name(appos)  # "The Shadow Secretary …, Theresa May,": her name
+        if root.pos_ == "PROPN" and root.ent_type_ not in _GROUP_LABELS:
+            name = proper_name(root)
+            if span.text.startswith(name.split()[0]) and any(
+                c.dep_ in ("appos", "relcl", "acl", "prep") for c in root.children
+            ):
+                return name  # "Theresa May, shadow secretary ...": the name only
+        if root.pos_ != "NOUN":
+            # a span the parser tangled (a list of prices ending in "…, Comissaria Smith"):
+            # the person in it is the best guess
+            person = next((t for t in words if t.i in self._person_at), None)
+            if person is not None:
+                return self.persons[self._person_at[person.i]][1]
+        end = span.end_char
+        for c in root.children:  # the name leaves out ", who asked not to be named,"
+            if c.dep_ in ("relcl", "acl", "advcl") and c.i > root.i:
+                end = min(end, c.left_edge.idx)
+        text = span.doc.text[span.start_char : end].strip().rstrip(",;:—–-").strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
@@ -223,8 +236,9 @@ class DescribedSpeakers:
         self._last: dict[bool, tuple[int, str, bool]] = {}
         """plural? -> (offset, text, names a person?) of the latest described speaker."""
 
-    def name(self, speaker: Any, resolved: str | None) -> str | None:
-        """The name to show for ``speaker`` (a spaCy Span) given the resolver's answer."""
+    def name(self, speaker: Any, resolved: str | None, record: bool = True) -> str | None:
+        """The name to show for ``speaker`` (a spaCy Span) given the resolver's answer;
+        ``record``: whether a described speaker here is the one a later pronoun means."""
         words = [t for t in speaker if not t.is_punct and not t.is_space]
         if len(words) == 1 and words[0].lower_ in ("he", "she", "they"):
             low = words[0].lower_
@@ -238,9 +252,11 @@ class DescribedSpeakers:
             mention = self._resolver.mention_before(speaker.start_char, low)
             return last[1] if mention is None or mention[0] < last[0] else resolved
         root = speaker.root
+        if not record:
+            return resolved
         if root.pos_ == "NOUN" and not any(t.ent_type_ == "PERSON" for t in speaker):
-            text = speaker.text.strip()
-            human = root.lemma_.lower() in PERSON_NOUNS
+            text = resolved or speaker.text.strip()
+            human = root.lemma_.lower() in PERSON_NOUNS or text != speaker.text.strip()
             self._last[root.tag_ in ("NNS", "NNPS")] = (speaker.start_char, text, human)
         elif (
             root.pos_ == "PROPN"
