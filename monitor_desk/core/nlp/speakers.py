@@ -160,11 +160,11 @@ class SpeakerResolver:
             person = next((t for t in words if t.i in self._person_at), None)
             if person is not None:
                 return self.persons[self._person_at[person.i]][1]
-        end = span.end_char
+        end = span.end
         for c in root.children:  # the name leaves out ", who asked not to be named,"
             if c.dep_ in ("relcl", "acl", "advcl") and c.i > root.i:
-                end = min(end, c.left_edge.idx)
-        text = span.doc.text[span.start_char : end].strip().rstrip(",;:—–-").strip()
+                end = min(end, max(c.left_edge.i, span.start + 1))
+        text = span.doc[span.start : end].text.strip().rstrip(",;:—–-").strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
