@@ -41,7 +41,7 @@ SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 
 SPAN_ACTIONS = (
     ("speaker", "Set &Speaker to Selection", "Set speaker", "Ctrl+Shift+S"),
-    ("cue", "Set &Cue to Selection", "Set cue", "Ctrl+Shift+R"),  # R: reporting verb
+    ("cue", "Set Cu&e to Selection", "Set cue", "Ctrl+Shift+R"),  # R: reporting verb
     ("content", "Set C&ontent to Selection", "Set content", "Ctrl+Shift+C"),
 )
 """(part, menu text, button text, shortcut) of the span corrections."""

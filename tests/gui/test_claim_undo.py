@@ -182,7 +182,7 @@ def test_content_set_from_the_reader_menu_is_undone_with_its_kind_and_marks(
     entries = {a.text(): a for a in menu.actions() if "Set Claim" in a.text()}
     assert set(entries) == {
         "Set Claim &Speaker to Selection",
-        "Set Claim &Cue to Selection",
+        "Set Claim Cu&e to Selection",
         "Set Claim C&ontent to Selection",
     }
     entries["Set Claim C&ontent to Selection"].trigger()
