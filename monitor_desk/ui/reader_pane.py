@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.models import Analysis, Article, Highlight
+from ..core.nlp.script import latin_script
 from ..core.review import StoredClaim
 from .legend import EntityLegend
 from .reader_view import ReaderView
@@ -90,6 +91,18 @@ class ReaderPane(QWidget):
         self.legend.set_types(self.view.marks.labels(), self.view.hidden)
         if article is not None and analysis is None:
             self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
+            self.status.show()
+        elif (
+            article is not None
+            and analysis is not None
+            and not analysis.entities
+            and not analysis.claims
+            and not latin_script(article.text[article.body_start :])
+        ):
+            self.status.setText(
+                "Entities and claims are found in English text only; this article is not in "
+                "Latin script."
+            )
             self.status.show()
         else:
             self.status.hide()

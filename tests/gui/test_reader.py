@@ -133,3 +133,20 @@ def test_zoom_changes_the_text_size(make_window, gui_library: Library) -> None: 
     assert view.document().defaultFont().pointSizeF() == before - 1
     assert QColor(view.palette().base().color()).isValid()
     assert view.viewport().mapToGlobal(QPoint(0, 0)) is not None
+
+
+def test_a_text_in_another_script_says_why_it_has_no_entities(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from monitor_desk.core.models import Analysis, Article
+    from monitor_desk.ui.reader_pane import ReaderPane
+
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    body = "Министр иностранных дел встретился в Женеве с коллегами и обсудил договор."
+    russian = Article(1, "Новости", None, None, None, None, None, None, text=body)
+    pane.show_article(russian, Analysis("en_core_web_sm", "3.8.0"), [], [])
+    assert pane.status.isVisible()
+    assert "English text only" in pane.status.text()
+    english = Article(2, "News", None, None, None, None, None, None, text="Quiet day in Kyiv.")
+    pane.show_article(english, Analysis("en_core_web_sm", "3.8.0"), [], [])
+    assert not pane.status.isVisible()

@@ -158,3 +158,28 @@ def test_unknown_model_name_is_skipped() -> None:
     from monitor_desk.core.nlp.pipeline import _load_model
 
     assert _load_model("no_such_model_package_xyz") is None
+
+
+RUSSIAN = (
+    "Публикация: Тестовый выпуск\n\n"
+    "Министр иностранных дел Павел Сорокин встретился в Женеве с коллегами. Всё меньше "
+    "остаётся нерешённых вопросов, заявил он журналистам после переговоров во вторник."
+)
+
+
+def test_text_the_model_cannot_read_gets_no_invented_entities(model: LoadedPipeline) -> None:
+    # the English model tags ordinary Russian words as people and organisations
+    analysis = analyze_text(RUSSIAN, RUSSIAN.index("\n\n") + 2, {}, model)
+    assert analysis.entities == []
+    assert analysis.claims == []
+    items = [(RUSSIAN, RUSSIAN.index("\n\n") + 2, {}), (TEXT, len(HEADER), META)]
+    many = list(analyze_many(items, model, batch_size=2))
+    assert many[0].entities == []
+    assert many[1] == analyze_text(TEXT, len(HEADER), META, model)
+
+
+def test_english_with_a_few_cyrillic_names_is_still_analysed(model: LoadedPipeline) -> None:
+    text = "Foreign Minister Pavel Sorokin (Павел Сорокин) told reporters in Geneva that talks went well."
+    analysis = analyze_text(text, 0, {}, model)
+    assert any(e.text == "Geneva" for e in analysis.entities)
+    assert any(c.cue.text == "told" for c in analysis.claims)

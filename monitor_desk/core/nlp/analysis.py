@@ -17,6 +17,7 @@ from .clusters import cluster_mentions
 from .entities import entity_spans
 from .pipeline import LoadedPipeline, gazetteer_patterns
 from .prepare import OffsetMap, Prepared, prepare
+from .script import latin_script
 
 
 def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
@@ -45,6 +46,13 @@ def _known_forms() -> dict[str, str]:
 def _prepare(text: str, body_start: int, metadata: Mapping[str, str]) -> Prepared:
     citations = scan_citations(text, body_start, metadata)
     return prepare(text, body_start, citations, _known_forms())
+
+
+def _english_script(prep: Prepared) -> bool:
+    """On Russian or other non-Latin text the English model tags ordinary words as people
+    and organisations ("Всё" as an ORG): such text gets citations but no entities or
+    claims rather than wrong ones."""
+    return latin_script(prep.masked)
 
 
 def _sentences(doc: Any, prep: Prepared) -> list[tuple[int, int]]:
@@ -96,6 +104,9 @@ def _map_claim(claim: Claim, text: str, omap: OffsetMap, covers: list[tuple[int,
 
 def _finish(prep: Prepared, doc: Any, pipeline: LoadedPipeline) -> Analysis:
     text = prep.text
+    if doc is None:  # not English: nothing was parsed
+        citations = with_coverage(prep.citations, text, prep.body_start, None)
+        return Analysis(pipeline.name, pipeline.version, [], [], citations)
     has_sents = doc.has_annotation("SENT_START")
     sentences = _sentences(doc, prep) if has_sents else None
     citations = with_coverage(prep.citations, text, prep.body_start, sentences)
@@ -115,16 +126,18 @@ def analyze_many(
     n_process: int = 1,
 ) -> Iterator[Analysis]:
     """Analyse many texts through ``nlp.pipe``; results come in input order."""
-    pending: deque[Prepared] = deque()
+    pending: deque[tuple[Prepared, bool]] = deque()
 
     def masked_texts() -> Iterator[str]:
         for text, body_start, metadata in items:
             prep = _prepare(text, body_start, metadata)
-            pending.append(prep)
-            yield prep.masked
+            english = _english_script(prep)
+            pending.append((prep, english))
+            yield prep.masked if english else ""
 
     for doc in pipeline.nlp.pipe(masked_texts(), batch_size=batch_size, n_process=n_process):
-        yield _finish(pending.popleft(), doc, pipeline)
+        prep, english = pending.popleft()
+        yield _finish(prep, doc if english else None, pipeline)
 
 
 def analyze_text(
@@ -132,4 +145,5 @@ def analyze_text(
 ) -> Analysis:
     """Analyse one text (header before ``body_start`` is ignored)."""
     prep = _prepare(text, body_start, metadata)
-    return _finish(prep, pipeline.nlp(prep.masked), pipeline)
+    doc = pipeline.nlp(prep.masked) if _english_script(prep) else None
+    return _finish(prep, doc, pipeline)
