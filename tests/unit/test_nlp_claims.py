@@ -494,3 +494,12 @@ def test_a_speaker_inside_someone_elses_claim_is_not_the_next_he(nlp: Any) -> No
         "would fall was spin. He added that voters would see through it."
     )
     assert by_cue(claims_of(nlp, text), "added").speaker_name == "Glyn Davies"
+
+
+def test_speaking_on_condition_of_anonymity_is_not_what_was_said(nlp: Any) -> None:
+    text = (
+        "A senior official, speaking on condition of anonymity, said the talks had failed. "
+        "The mayor spoke on behalf of the council."
+    )
+    cues = [c.cue.text for c in claims_of(nlp, text)]
+    assert cues == ["said"]

@@ -228,6 +228,8 @@ def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
         return None  # "speaking in London on Saturday": when, not what
+    if pobj is not None and pobj.lemma_.lower() in ("condition", "behalf", "basis"):
+        return None  # "spoke on condition of anonymity", "on behalf of": how, not what
     doc = verb.doc
     content = char_span(doc, prep.i + 1, prep.right_edge.i)
     return ClaimParts(char_span(doc, verb.i, prep.i), subject_of(verb), content)
