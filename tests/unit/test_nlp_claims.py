@@ -503,3 +503,14 @@ def test_speaking_on_condition_of_anonymity_is_not_what_was_said(nlp: Any) -> No
     )
     cues = [c.cue.text for c in claims_of(nlp, text)]
     assert cues == ["said"]
+
+
+def test_more_stance_frames(nlp: Any) -> None:
+    text = (
+        "The two candidates sparred over pension reform. The union agreed to a new wage "
+        "system. Orlova delivered a sharp retort to the minister."
+    )
+    cues = [c.cue.text for c in claims_of(nlp, text)]
+    assert any(c.startswith("sparred") for c in cues)
+    assert any(c.startswith("agreed") for c in cues)
+    assert any(c.startswith("delivered") for c in cues)

@@ -101,7 +101,7 @@ NOUN_CONTENT_PREPS: frozenset[str] = frozenset({"for", "of", "on", "to", "about"
 
 # Verbs that attribute through a preposition: "talked about taxes", "pushed for a vote".
 PREP_VERB_CUES: dict[str, frozenset[str]] = {
-    "talk": frozenset({"about", "of"}),
+    "talk": frozenset({"about", "of", "through"}),
     "speak": frozenset({"about", "of", "on", "against", "out"}),
     "focus": frozenset({"on"}),
     "push": frozenset({"for"}),
@@ -112,7 +112,10 @@ PREP_VERB_CUES: dict[str, frozenset[str]] = {
     "reflect": frozenset({"on"}),
     "vote": frozenset({"for", "against"}),
     "side": frozenset({"with", "against"}),
-    "agree": frozenset({"with", "on"}),
+    "agree": frozenset({"with", "on", "to"}),
+    "spar": frozenset({"over", "with", "about"}),
+    "agonize": frozenset({"over", "about"}),
+    "agonise": frozenset({"over", "about"}),
     "disagree": frozenset({"with", "on", "about"}),
     "comment": frozenset({"on", "about"}),
     "testify": frozenset({"about", "before"}),
@@ -151,6 +154,7 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     """
     comment remark speech case point observation apology concern question doubt objection
     support opposition view opinion thought praise criticism endorsement clear
+    retort reply response rebuttal riposte
     """
 )
 
@@ -158,7 +162,7 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
 # "the senator offered a compromise", "Clinton laid out a plan", "she compared him to ...".
 PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon(
     "offer release lay compare identify publish share challenge address embrace envision coin"
-    " promote resist push"
+    " promote resist push seek"
 )
 
 # Subjects of a copula whose complement clause is a stance: "his view is that ...",
