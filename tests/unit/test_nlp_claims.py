@@ -514,3 +514,10 @@ def test_more_stance_frames(nlp: Any) -> None:
     assert any(c.startswith("sparred") for c in cues)
     assert any(c.startswith("agreed") for c in cues)
     assert any(c.startswith("delivered") for c in cues)
+
+
+def test_taking_aim_or_issue_is_a_stance(nlp: Any) -> None:
+    text = "Sorokin took aim at the new tariffs. Marsh takes issue with the plan."
+    claims = claims_of(nlp, text)
+    assert [c.speaker_name for c in claims] == ["Sorokin", "Marsh"]
+    assert by_cue(claims, "took").content.text == "the new tariffs"

@@ -255,15 +255,16 @@ def attitude_parts(adjective: Any) -> ClaimParts | None:
     return ClaimParts(cue, subject_of(copula), char_span(doc, start, last))
 
 
-def light_verb_parts(verb: Any) -> ClaimParts | None:
-    """ "made similar comments", "raised concerns about ...", "made it clear that ..."."""
+def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimParts | None:
+    """ "made similar comments", "raised concerns about ...", "made it clear that ...",
+    "took aim at ..." (``nouns``: the nouns that make the verb a cue)."""
     noun = next(
         (
             c
             for c in verb.children
             if c.i > verb.i
             and c.dep_ in ("dobj", "ccomp", "oprd", "acomp")
-            and c.lemma_.lower() in SPEECH_NOUNS
+            and c.lemma_.lower() in nouns
         ),
         None,
     )

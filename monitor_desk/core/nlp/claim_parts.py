@@ -39,6 +39,7 @@ from .cues import (
     PREP_VERB_CUES,
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
+    TAKE_NOUNS,
     VERB_CUES,
 )
 from .quotes import QuoteIndex
@@ -70,6 +71,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(_quote_only_parts(tok, quotes), "quote_only")
             if part is None and lemma in LIGHT_VERBS:
                 part = _tagged(light_verb_parts(tok), "light")
+            if part is None and lemma == "take":  # "took aim at", "takes issue with"
+                part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
             if part is None and lemma == "put":
                 part = _tagged(_put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:

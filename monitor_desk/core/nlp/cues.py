@@ -101,7 +101,7 @@ NOUN_CONTENT_PREPS: frozenset[str] = frozenset({"for", "of", "on", "to", "about"
 
 # Verbs that attribute through a preposition: "talked about taxes", "pushed for a vote".
 PREP_VERB_CUES: dict[str, frozenset[str]] = {
-    "talk": frozenset({"about", "of", "through"}),
+    "talk": frozenset({"about", "of", "through", "up"}),
     "speak": frozenset({"about", "of", "on", "against", "out"}),
     "focus": frozenset({"on"}),
     "push": frozenset({"for"}),
@@ -156,6 +156,11 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     support opposition view opinion thought praise criticism endorsement clear
     retort reply response rebuttal riposte
     """
+)
+
+# Nouns that make "take" a stance: "took aim at", "takes issue with", "took a swipe at".
+TAKE_NOUNS: frozenset[str] = _lexicon(
+    "aim issue position stand side swipe shot credit stance jab dig exception"
 )
 
 # Verbs that attribute their object only when a person or organisation is the subject:
