@@ -416,7 +416,7 @@ def test_a_title_line_does_not_run_into_what_was_said(nlp: Any) -> None:
     )
     claim = by_cue(claims_of(nlp, text), "said")
     assert "JAPAN EYES" not in claim.content.text
-    assert claim.content.text.startswith("TOKYO, March 3 - Japanese insurers")
+    assert claim.content.text.startswith("Japanese insurers")  # the dateline left out too
 
 
 def test_according_to_ones_interest_is_a_manner_not_a_source(nlp: Any) -> None:
@@ -521,3 +521,24 @@ def test_taking_aim_or_issue_is_a_stance(nlp: Any) -> None:
     claims = claims_of(nlp, text)
     assert [c.speaker_name for c in claims] == ["Sorokin", "Marsh"]
     assert by_cue(claims, "took").content.text == "the new tariffs"
+
+
+def test_wire_copy_dateline_is_neither_speaker_nor_content(nlp: Any) -> None:
+    text = (
+        "DENVER, March 2 - Acme Corp said it received and accepted 1.2 mln shares of Brix Inc."
+        "\n    Acme said it is borrowing the funds from its banks."
+    )
+    claims = claims_of(nlp, text)
+    first = by_cue(claims, "said")
+    assert first.speaker_name == "Acme Corp"
+    assert first.content.text == "it received and accepted 1.2 mln shares of Brix Inc"
+    assert "borrowing" not in first.content.text  # an indented line starts a paragraph
+
+
+def test_a_dateline_opening_the_content_is_left_out(nlp: Any) -> None:
+    text = (
+        "BOSTON, March 2 - Directors of the exchange will meet on Tuesday to consider a "
+        "petition, an exchange executive said."
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.content.text.startswith("Directors of the exchange will meet")

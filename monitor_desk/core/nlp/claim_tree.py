@@ -41,7 +41,7 @@ def subject_of(verb: Any) -> Any | None:
     """The speaker of a verbal cue: its subject, or the agent of a passive."""
     node = verb
     for _ in range(4):
-        for c in node.children:
+        for c in _subject_first(node):
             if c.dep_ == "nsubj":
                 if c.lower_ in _RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return speaker_span(node.head)
@@ -69,6 +69,18 @@ def subject_of(verb: Any) -> Any | None:
         else:
             return None
     return None
+
+
+def _subject_first(node: Any) -> list[Any]:
+    """Children with the subject nearest the verb first: in wire copy the dateline can
+    read as a second subject ("DENVER, March 2 - Acme Corp said ...": Acme Corp)."""
+    children = list(node.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return children
+    before = [c for c in subjects if c.i < node.i]
+    nearest = before[-1] if before else subjects[0]
+    return [nearest] + [c for c in children if c is not nearest]
 
 
 def speaker_span(head: Any) -> Any:

@@ -91,6 +91,7 @@ def _build(
     nested: bool = False,
 ) -> Claim | None:
     start, end = _trim(text, *_within_paragraph(text, quotes, part.cue, part.content))
+    start = _after_dateline(text, start, end)
     if end <= start:
         return None
     # Content inside a quotation (or reaching into one) takes the whole quotation.
@@ -214,7 +215,22 @@ def _chars(span: Any) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+# A paragraph ends at a blank line, or where wire copy indents the next one ("⏎    The").
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|\n[ \t\u00a0]{2,}(?=\S)")
+# A dateline opening a paragraph: "DENVER, March 2 - ", "FULLERTON, Calif., March 2 - ",
+# "WASHINGTON (Reuters) - ", "TALLAHASSEE — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*[-–—]+\s+"
+)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where the content starts once a dateline opening its paragraph is left out."""
+    if start > 0 and text[start - 1] not in "\n":
+        return start
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 def _within_paragraph(
