@@ -110,10 +110,13 @@ def _build(
         s_start, s_end = _trim(
             text, *_within_paragraph(text, quotes, part.cue, _chars(part.speaker))
         )
+        if s_start <= part.cue[0] < s_end:  # a tangled parse: who speaks comes before
+            s_start, s_end = _trim(text, s_start, part.cue[0])
         if s_end > s_start and not _only_quoted(text, s_start, s_end, quotes):
             speaker = Span(s_start, s_end, text[s_start:s_end])
             said_by = part.speaker
-            if s_start > said_by.start_char:  # cut at a paragraph: name what is left
+            if s_start > said_by.start_char or s_end < said_by.end_char - 1:
+                # cut at a paragraph or at the cue: name what is left
                 said_by = said_by.doc.char_span(s_start, s_end, alignment_mode="expand")
             speaker_name = described.name(said_by, resolver.resolve(said_by), record=not nested)
     if speaker is None and part.rule.startswith("light"):

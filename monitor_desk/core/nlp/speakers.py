@@ -164,7 +164,10 @@ class SpeakerResolver:
         for c in root.children:  # the name leaves out ", who asked not to be named,"
             if c.dep_ in ("relcl", "acl", "advcl") and c.i > root.i:
                 end = min(end, max(c.left_edge.i, span.start + 1))
-        text = span.doc[span.start : end].text.strip().rstrip(",;:—–-").strip()
+        words_left = span.doc[span.start : end]
+        if len(words_left) > 1 and words_left[-1].lower_ in ("who", "which", "that", "whom"):
+            words_left = words_left[:-1]  # "Employers who" (cut at its cue): "Employers"
+        text = words_left.text.strip().rstrip(",;:—–-").strip()
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         return self._full_by_surname.get(text.lower(), text) if text else None
