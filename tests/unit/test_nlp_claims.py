@@ -543,3 +543,12 @@ def test_a_dateline_opening_the_content_is_left_out(nlp: Any) -> None:
     )
     claim = by_cue(claims_of(nlp, text), "said")
     assert claim.content.text.startswith("Directors of the exchange will meet")
+
+
+def test_a_dash_aside_does_not_cut_the_content(nlp: Any) -> None:
+    text = (
+        "Lukashenka agreed for the first time that Minsk would study–but no more than "
+        "study–proposed Russian changes to the union treaty."
+    )
+    claim = by_cue(claims_of(nlp, text), "agreed")
+    assert claim.content.text.endswith("changes to the union treaty")

@@ -70,6 +70,8 @@ def test_yeltsin_agreed(article_claims: tuple[str, list[Claim]]) -> None:
     assert len(agreed) == 1
     assert agreed[0].speaker_name == "Boris Yeltsin"
     assert agreed[0].content.text.startswith("that Russia would consider")
+    # the dash aside ("–but no more than consider–") does not cut off what was agreed
+    assert agreed[0].content.text.endswith("changes to the ABM treaty")
 
 
 def test_the_authors_hedge_is_not_a_claim(article_claims: tuple[str, list[Claim]]) -> None:

@@ -212,7 +212,7 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         clauses = _misattached_that_clause(verb)
     if clauses:
         first = min(c.left_edge.i for c in clauses)
-        last = max(c.right_edge.i for c in clauses)
+        last = _through_dash_aside(doc, max(c.right_edge.i for c in clauses))
         content = char_span(doc, first, last)
     elif lexical and (passive := _passive_with_agent(children)) is not None:
         # "The meeting was first reported by Politico": the subject is what was reported.
@@ -283,6 +283,28 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and verb.dep_ not in ("pcomp", "acl", "xcomp")
     )
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
+
+
+_DASHES = frozenset({"–", "—", "--"})
+
+
+def _through_dash_aside(doc: Any, last: int) -> int:
+    """A clause cut at a dash aside runs on to the end of its sentence.
+
+    "agreed that Russia would consider–but no more than consider–proposed U.S. changes":
+    the parser hangs what follows the aside elsewhere; it is still what was agreed.
+    """
+    nxt = last + 1
+    if nxt >= len(doc) or doc[nxt].text not in _DASHES:
+        return last
+    sent = doc[last].sent
+    closing = next((t.i for t in doc[nxt + 1 : sent.end] if t.text in _DASHES), None)
+    if closing is None or closing + 1 >= sent.end:
+        return last  # a dash that ends the clause, not an aside inside it
+    end = sent.end - 1
+    while end > closing and doc[end].is_punct:
+        end -= 1
+    return end
 
 
 def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
