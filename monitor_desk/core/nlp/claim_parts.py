@@ -20,7 +20,7 @@ from .claim_frames import (
     prep_verb_parts,
     source_phrase_parts,
 )
-from .claim_repairs import fronted_speaker
+from .claim_repairs import fronted_speaker, misattached_that_clause, through_dash_aside
 from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
 from .cues import (
     AS_VERBS,
@@ -209,10 +209,10 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     lexical = lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES
     clauses = [c for c in children if _is_clause(c)] if lexical else []
     if lexical and not clauses:
-        clauses = _misattached_that_clause(verb)
+        clauses = misattached_that_clause(verb)
     if clauses:
         first = min(c.left_edge.i for c in clauses)
-        last = _through_dash_aside(doc, max(c.right_edge.i for c in clauses))
+        last = through_dash_aside(doc, max(c.right_edge.i for c in clauses))
         content = char_span(doc, first, last)
     elif lexical and (passive := _passive_with_agent(children)) is not None:
         # "The meeting was first reported by Politico": the subject is what was reported.
@@ -285,28 +285,6 @@ def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
 
 
-_DASHES = frozenset({"–", "—", "--"})
-
-
-def _through_dash_aside(doc: Any, last: int) -> int:
-    """A clause cut at a dash aside runs on to the end of its sentence.
-
-    "agreed that Russia would consider–but no more than consider–proposed U.S. changes":
-    the parser hangs what follows the aside elsewhere; it is still what was agreed.
-    """
-    nxt = last + 1
-    if nxt >= len(doc) or doc[nxt].text not in _DASHES:
-        return last
-    sent = doc[last].sent
-    closing = next((t.i for t in doc[nxt + 1 : sent.end] if t.text in _DASHES), None)
-    if closing is None or closing + 1 >= sent.end:
-        return last  # a dash that ends the clause, not an aside inside it
-    end = sent.end - 1
-    while end > closing and doc[end].is_punct:
-        end -= 1
-    return end
-
-
 def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
     """Object readings that are not attributions.
 
@@ -325,28 +303,6 @@ def _has_personal_subject(children: list[Any]) -> bool:
     if subject.lower_ in _PERSONAL_PRONOUNS:
         return True
     return subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-
-
-def _misattached_that_clause(verb: Any) -> list[Any]:
-    """A "that" clause the parser hung on a noun of an intervening phrase.
-
-    "agreed for the first time that Russia would ...", "indicated after those meetings
-    that ...": the small model reads the clause as a relative clause of "time" or
-    "meetings"; it is the complement of the cue.
-    """
-    for child in verb.children:
-        if child.dep_ != "prep" or child.i < verb.i:
-            continue
-        for tok in child.subtree:
-            if (
-                tok.dep_ in ("relcl", "acl")
-                and tok.left_edge.lower_ == "that"
-                and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
-                )
-            ):
-                return [tok]
-    return []
 
 
 def _quoted_as_saying(verb: Any, children: list[Any]) -> ClaimParts | None:

@@ -9,6 +9,10 @@ in a shape where the cue's reading is not in doubt.
   elsewhere ("... view the treaty as the “cornerstone ...” raised ...").
 - ``fronted_speaker``: "While in the United States Ivanov also repeated ..." — the name
   read as the object of the fronted phrase; it is the subject of the cue.
+- ``misattached_that_clause``: "agreed for the first time that ..." — the verb's clause
+  read as a relative clause of a noun in between.
+- ``through_dash_aside``: "would consider–but no more than consider–proposed changes" —
+  the rest of the clause after a dash aside hung elsewhere.
 """
 
 from __future__ import annotations
@@ -96,3 +100,47 @@ def fronted_speaker(verb: Any) -> Any | None:
     if node.dep_ != "prep" or any(t.dep_ != "mark" for t in opening):
         return None
     return ent
+
+
+def misattached_that_clause(verb: Any) -> list[Any]:
+    """A "that" clause the parser hung on a noun of an intervening phrase.
+
+    "agreed for the first time that Russia would ...", "indicated after those meetings
+    that ...": the small model reads the clause as a relative clause of "time" or
+    "meetings"; it is the complement of the cue.
+    """
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        for tok in child.subtree:
+            if (
+                tok.dep_ in ("relcl", "acl")
+                and tok.left_edge.lower_ == "that"
+                and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
+                )
+            ):
+                return [tok]
+    return []
+
+
+_DASHES = frozenset({"–", "—", "--"})
+
+
+def through_dash_aside(doc: Any, last: int) -> int:
+    """A clause cut at a dash aside runs on to the end of its sentence.
+
+    "agreed that Russia would consider–but no more than consider–proposed U.S. changes":
+    the parser hangs what follows the aside elsewhere; it is still what was agreed.
+    """
+    nxt = last + 1
+    if nxt >= len(doc) or doc[nxt].text not in _DASHES:
+        return last
+    sent = doc[last].sent
+    closing = next((t.i for t in doc[nxt + 1 : sent.end] if t.text in _DASHES), None)
+    if closing is None or closing + 1 >= sent.end:
+        return last  # a dash that ends the clause, not an aside inside it
+    end = sent.end - 1
+    while end > closing and doc[end].is_punct:
+        end -= 1
+    return end
