@@ -38,10 +38,14 @@ class ClaimEdits(QObject):
         changed(int, int): a change, undo or redo touched a claim of article (first) and
             left claim (second) to show chosen; 0 when the claim is gone.
         failed(str): a change could not be made or undone; a message for the user.
+        replayed(int, int): an undo or redo (not the first run) is about to be reported by
+            ``changed`` for article (first) and claim (second; 0 when it is gone): emitted
+            first, so the window can open that article before the Claims tab reloads.
     """
 
     changed = Signal(int, int)
     failed = Signal(str)
+    replayed = Signal(int, int)
 
     def __init__(
         self, library: Library, stack: QUndoStack | None = None, parent: QObject | None = None
@@ -148,12 +152,12 @@ class ClaimCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.run is not None:
-            self._guard(self._first_redo)
+            self._guard(self._first_redo, replay=False)
         else:
-            self._guard(lambda: self._put(self.after))
+            self._guard(lambda: self._put(self.after), replay=True)
 
     def undo(self) -> None:
-        self._guard(lambda: self._put(self.before))
+        self._guard(lambda: self._put(self.before), replay=True)
 
     def _first_redo(self) -> None:
         assert self.run is not None
@@ -171,14 +175,17 @@ class ClaimCommand(QUndoCommand):
         elif self.claim_id is not None:
             self.library.delete_claim(self.claim_id)
 
-    def _guard(self, step: Callable[[], None]) -> None:
+    def _guard(self, step: Callable[[], None], replay: bool) -> None:
         try:
             step()
         except MonitorDeskError as exc:
             self.ok = False
             self.setObsolete(True)
             self.edits.failed.emit(str(exc))
+            replay = False  # nothing changed: nothing to show
         shown = self.claim_id if self.claim_id is not None and self._exists() else 0
+        if replay:
+            self.edits.replayed.emit(self.article_id, shown)
         self.edits.changed.emit(self.article_id, shown)
 
     def _exists(self) -> bool:

@@ -48,11 +48,16 @@ class HighlightService(QObject):
         highlightsChanged(): highlights were created, edited or deleted, or tags changed.
         tagsChanged(): the tag list (names, colours or counts) changed.
         failed(str): a change could not be made; a message for the user.
+        replayed(int, int, int, int): an undo or redo (not the first run) changed a highlight
+            of article (first): its id (second; 0 when the undo or redo removed it) and the
+            code-point span (start, end) where it is or was (0, 0 when not in the text) —
+            so the window can show the change even in an article that is not open.
     """
 
     highlightsChanged = Signal()
     tagsChanged = Signal()
     failed = Signal(str)
+    replayed = Signal(int, int, int, int)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,21 +164,40 @@ class _Command(QUndoCommand):
         self.service = service
         self.library = service.library
         self.ok = True
+        self.ran = False  # the first redo is the change itself, made where the analyst is
 
     def redo(self) -> None:
-        self._guard(self._redo)
+        replay, self.ran = self.ran, True
+        self._guard(self._redo, replay)
 
     def undo(self) -> None:
-        self._guard(self._undo)
+        self._guard(self._undo, True)
 
-    def _guard(self, fn: Callable[[], None]) -> None:
+    def _guard(self, fn: Callable[[], None], replay: bool) -> None:
         try:
             fn()
         except MonitorDeskError as exc:
             self.ok = False
             self.setObsolete(True)  # the stack drops a command that cannot run
             self.service.failed.emit(str(exc))
+            replay = False  # nothing changed: nothing to show
         self.service.changed()
+        subject = self.subject() if replay else None
+        if subject is not None:
+            self._report(subject)
+
+    def subject(self) -> Highlight | None:
+        """The highlight this command changes (a snapshot); None for tag-wide commands."""
+        return None
+
+    def _report(self, snapshot: Highlight) -> None:
+        try:
+            live: Highlight | None = self.library.get_highlight(snapshot.id)
+        except MonitorDeskError:  # undone creation or redone deletion: show where it was
+            live = None
+        shown = live or snapshot
+        span = (shown.start, shown.end) if shown.status == "anchored" else (0, 0)
+        self.service.replayed.emit(snapshot.article_id, live.id if live else 0, *span)
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -236,6 +260,9 @@ class CreateHighlight(_HighlightCommand):
         self.library.delete_highlight(self.highlight.id)
         self._remove_new_tags()
 
+    def subject(self) -> Highlight | None:
+        return self.highlight
+
 
 class EditHighlight(_HighlightCommand):
     def __init__(
@@ -265,6 +292,9 @@ class EditHighlight(_HighlightCommand):
         self.library.restore_highlight(self.before)
         self._remove_new_tags()
 
+    def subject(self) -> Highlight | None:
+        return self.before
+
 
 class DeleteHighlight(_Command):
     def __init__(self, service: HighlightService, highlight_id: int) -> None:
@@ -276,6 +306,9 @@ class DeleteHighlight(_Command):
 
     def _undo(self) -> None:
         self.library.restore_highlight(self.before)
+
+    def subject(self) -> Highlight | None:
+        return self.before
 
 
 class TagCommand(_Command):

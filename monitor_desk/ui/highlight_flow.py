@@ -115,6 +115,7 @@ class HighlightFlow(QObject):
         self.popup.saved.connect(self._popup_saved)
         self.service.highlightsChanged.connect(self._highlights_changed)
         self.service.failed.connect(self.window.tell)
+        self.service.replayed.connect(self.show_change)
         self.service.tagsChanged.connect(
             lambda: self.window.settings.setValue("tags/pinned", self.service.pinned)
         )
@@ -207,6 +208,22 @@ class HighlightFlow(QObject):
             self.notes.tag_filter.clear()
             self.notes.text_filter.clear()
             self.notes.select_highlight(highlight_id)
+
+    def show_change(self, article_id: int, highlight_id: int, start: int, end: int) -> None:
+        """After an undo or redo: open its article if another is open (bringing the Notes
+        tab forward), choose the highlight there when it still exists and bring its place
+        in the text into view."""
+        if article_id != self.window.article_id:
+            self.window.bring_up(article_id)
+            if article_id != self.window.article_id:
+                return  # it could not be opened: the window said why
+            self.window.side.setCurrentWidget(self.notes)
+        if highlight_id and not self.notes.select_highlight(highlight_id):
+            self.notes.tag_filter.clear()  # filtered out: show it all the same
+            self.notes.text_filter.clear()
+            self.notes.select_highlight(highlight_id)
+        if end > start:
+            self.view.scroll_to(start, end)
 
     def _highlights_changed(self) -> None:
         aid = self.window.article_id

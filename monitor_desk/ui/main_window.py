@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.claims.claimsChanged.connect(self._repaint_claims)
         self.claims.failed.connect(self.tell)
         self.claims.notice.connect(self.tell)
+        self.claims.edits.replayed.connect(self._show_claim_change)
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())
@@ -282,11 +283,23 @@ class MainWindow(QMainWindow):
 
     def go_to(self, article_id: int, start: int, end: int) -> None:
         """Show ``text[start:end]`` of an article, opening it first if needed."""
+        self.bring_up(article_id)
+        self.reader.view.scroll_to(start, end)
+
+    def bring_up(self, article_id: int) -> None:
+        """Open an article unless it is the open one, choosing it in the list if listed."""
         if article_id != self.article_id:
             self.library_panel.select_article(article_id)
         if article_id != self.article_id:  # filtered out of the list, or already current
             self.open_article(article_id)
-        self.reader.view.scroll_to(start, end)
+
+    def _show_claim_change(self, article_id: int, _claim_id: int) -> None:
+        # An undo or redo of a claim change in another article: open that article first,
+        # so the Claims tab (told next) reloads it, chooses the claim and scrolls to it.
+        if article_id != self.article_id:
+            self.bring_up(article_id)
+            if article_id == self.article_id:
+                self.side.setCurrentWidget(self.claims)
 
     def show_entity(self, cluster: str, label: str) -> None:
         self.side.setCurrentWidget(self.entities)
