@@ -183,3 +183,12 @@ def test_english_with_a_few_cyrillic_names_is_still_analysed(model: LoadedPipeli
     analysis = analyze_text(text, 0, {}, model)
     assert any(e.text == "Geneva" for e in analysis.entities)
     assert any(c.cue.text == "told" for c in analysis.claims)
+
+
+def test_a_date_ends_at_a_spaced_dash(model: LoadedPipeline) -> None:
+    text = (
+        "It is not known whether the other two men released from the detention camp in "
+        "January - Karl Henning and Oleg Panov - have also received letters."
+    )
+    dates = [e.text for e in analyze_text(text, 0, {}, model).entities if e.label == "DATE"]
+    assert dates == ["January"]

@@ -78,6 +78,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             start = m.end()
         if m := _TRAILING_NUMBER_RE.search(text, start, end):
             end = m.start() if m.start() > start else end
+    elif label in ("DATE", "TIME") and (m := _SPACED_DASH_RE.search(text, start, end)):
+        end = m.start()  # "January - Richard Belmar": the date ends at the dash
     while start < end and (m := _TRAILING_RE.search(text, start, end)) and m.start() > start:
         end = m.start()
     m = _LEADING_TITLES_RE.match(text, start, end) if label == "PERSON" else None
