@@ -76,3 +76,35 @@ def test_untagged_name_after_a_title_is_a_person() -> None:
         ("Oleh Marchuk", "PERSON"),
         ("Dubko", "ORG"),
     ]
+
+
+def test_an_organisation_shape_does_not_run_over_a_sentence_end_or_a_blank_line() -> None:
+    text = (
+        "The party met in Leeds.\n\nThe UK Independence Party said it would stand. Acme Corp. Board"
+    )
+    found = labelled(text, add_org_phrases(text, 0, []))
+    assert ("UK Independence Party", "ORG") in found
+    assert not any("Leeds" in t for t, _ in found)
+
+
+def test_model_names_lose_leading_lower_case_words_but_not_particles() -> None:
+    from monitor_desk.core.nlp.entities import _trim
+
+    text = "He rang Lucy. Charles de Gaulle spoke. The minister for Culture came."
+    start = text.index("rang")
+    assert text[slice(*_trim(text, start, start + len("rang Lucy"), "PERSON"))] == "Lucy"
+    start = text.index("de Gaulle")
+    assert text[slice(*_trim(text, start, start + len("de Gaulle"), "PERSON"))] == "de Gaulle"
+    start = text.index("for Culture")
+    assert text[slice(*_trim(text, start, start + len("for Culture"), "ORG"))] == "Culture"
+
+
+def test_a_model_name_stops_at_a_paragraph_break() -> None:
+    from monitor_desk.core.nlp.entities import _trim
+
+    text = "Talks in Leeds.\n\nThe UK Independence Party met. Bank of\nEngland staff"
+    start = text.index("Leeds")
+    end = start + len("Leeds.\n\nThe UK Independence Party")
+    assert text[slice(*_trim(text, start, end, "ORG"))] == "UK Independence Party"
+    start = text.index("Bank")  # a hard-wrapped line is not a break
+    assert text[slice(*_trim(text, start, text.index(" staff"), "ORG"))] == "Bank of\nEngland"

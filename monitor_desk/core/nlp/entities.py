@@ -69,8 +69,26 @@ def _after_title(text: str, start: int, end: int, label: str) -> tuple[int, str]
     return m.end(), label
 
 
+# A paragraph break (blank line, or an indented line in wire copy); a single line break
+# inside a hard-wrapped paragraph ("Bank of⏎England") is not one.
+_LINE_BREAK_RE = re.compile(r"\s*\n[ \t]*\n\s*|\s*\n[ \t]{2,}")
+# Lower-case words before a name, except the particles names start with ("de Gaulle").
+_PARTICLES = "de|da|di|du|la|le|van|von|der|den|ter|al|el|bin|ibn|dos|das|del"
+_LEADING_LOWER_RE = re.compile(rf"(?:(?!(?:{_PARTICLES})\b)[a-z][\w'’-]*\s+)+(?=[A-Z])")
+
+
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if label in NAME_LABELS:
+        # a name does not run over a paragraph break: keep the part it starts in, unless
+        # that part ends a sentence there ("Manchester.⏎⏎The UK Independence Party")
+        if brk := _LINE_BREAK_RE.search(text, start, end):
+            if text[start : brk.start()].rstrip().endswith((".", "!", "?")):
+                start = brk.end()
+            else:
+                end = brk.start()
+        # nor does it start with lower-case words ("rang Lucy", "for Culture")
+        if m := _LEADING_LOWER_RE.match(text, start, end):
+            start = m.end()
         if m := _LEADING_THE_RE.match(text, start, end):
             start = m.end()
         # "Cricket - Leicestershire": a spaced dash separates phrases, keep the last one.

@@ -41,6 +41,7 @@ _TITLED_RE = re.compile(
     r"{0,2})(?![\w-])"
 )
 _LEADING_STOP = ("The ", "A ", "An ", "In ", "At ", "On ", "But ", "And ", "For ")
+_BOUNDARY_RE = re.compile(r"(?<=[a-z]{3})\.\s+|\s*\n[ \t]*\n\s*|\s*\n[ \t]{2,}")
 
 
 def _merge(spans: Spans, found: Spans) -> Spans:
@@ -65,6 +66,12 @@ def add_org_phrases(text: str, body_start: int, spans: Spans) -> Spans:
     for m in _ORG_RE.finditer(text, body_start):
         start, end = m.span(1)
         phrase = m.group(1)
+        # a sentence end or a line break inside: the name starts after it ("… in Leeds.⏎⏎The
+        # UK Independence Party")
+        cuts = [cut.end() for cut in _BOUNDARY_RE.finditer(phrase)]
+        if cuts:
+            start += cuts[-1]
+            phrase = phrase[cuts[-1] :]
         for stop in _LEADING_STOP:
             if phrase.startswith(stop):
                 start += len(stop)
