@@ -108,3 +108,16 @@ def test_a_model_name_stops_at_a_paragraph_break() -> None:
     assert text[slice(*_trim(text, start, end, "ORG"))] == "UK Independence Party"
     start = text.index("Bank")  # a hard-wrapped line is not a break
     assert text[slice(*_trim(text, start, text.index(" staff"), "ORG"))] == "Bank of\nEngland"
+
+
+def test_person_names_lose_titles_and_post_nominals() -> None:
+    from monitor_desk.core.nlp.entities import _trim
+
+    text = "Lib Dem MP Lembit Opik met Philippe Sands QC and Rabbi Marvin Hier."
+    for written, name in [
+        ("Lib Dem MP Lembit Opik", "Lembit Opik"),
+        ("Philippe Sands QC", "Philippe Sands"),
+        ("Rabbi Marvin Hier", "Marvin Hier"),
+    ]:
+        start = text.index(written)
+        assert text[slice(*_trim(text, start, start + len(written), "PERSON"))] == name

@@ -35,8 +35,12 @@ _TITLES = (
     "Representative|Governor|Gov\\.|Mayor|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|"
     "Marshal|Ambassador|Envoy|Chairman|Speaker|Chancellor|Patriarch|Pope|King|Queen|Prince|"
     "Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Sir|Lord|Lady|Adviser|Advisor|Spokesman|Spokeswoman|Chief|"
-    "National|Security|U\\.S\\.|US|Russian|Former|former|Acting|acting|Commander"
+    "National|Security|U\\.S\\.|US|Russian|Former|former|Acting|acting|Commander|"
+    "Prof\\.?|Professor|Rabbi|Constable|MP|MEP|MSP|Rt|Rev\\.?|Reverend|Sergeant|Sgt\\.?|"
+    "Lawyer|Treasurer|Tory|Labour|Lib Dem|Bishop|Archbishop|Cardinal|Sheikh|Captain|"
+    "Capt\\.?|Major|Lieutenant|Lt\\.?|Inspector|Detective|Superintendent|Justice|Judge"
 )
+_TRAILING_TITLE_RE = re.compile(r",?\s+(?:MP|MEP|MSP|QC)$")
 _LEADING_TITLES_RE = re.compile(rf"(?:(?:{_TITLES})\s+)+")
 # Words that complete a title ("Secretary of State") and are not entities on their own.
 _TITLE_COMPLEMENT = _words(
@@ -103,6 +107,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     m = _LEADING_TITLES_RE.match(text, start, end) if label == "PERSON" else None
     if m and m.end() < end:
         start = m.end()
+    m = _TRAILING_TITLE_RE.search(text, start, end) if label == "PERSON" else None
+    if m and m.start() > start:
+        end = m.start()  # "Paul Boateng MP", "Philippe Sands QC"
     return start, end
 
 
