@@ -16,13 +16,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from .claim_dialog import ClaimDialog
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
 from .columns import allow_column_choice
 from .delegates import GradeDelegate
+from .row_table import row_table
 
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""
@@ -75,19 +74,8 @@ class ClaimsPanel(QWidget):
         self.edits = ClaimEdits(library, parent=self)
         self.model = ClaimsModel(library, self)
         self.model.editor = self.edits.edit
-        self.table = QTableView(self)
-        self.table.setObjectName("claimsView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.table = row_table(self, self.model, "claimsView", editable=True)
         self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         grades = [(None, "— not graded")] + [(k, f"{k} {v}") for k, v in CREDIBILITY.items()]
         self.table.setItemDelegateForColumn(CREDIBILITY_COL, GradeDelegate(grades, self.table))
         kinds = [(k, k) for k in ("direct", "indirect", "mixed")]

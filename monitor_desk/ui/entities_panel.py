@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +17,7 @@ from ..core.models import EntityMention
 from ..core.review import MentionRef
 from .legend import swatch
 from .palette import ENTITY_NAMES, entity_tint
+from .row_table import over_under, row_table
 from .table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -100,27 +97,16 @@ class EntitiesPanel(QWidget):
         self.library = library
         self.clusters = ClustersModel(self)
         self.mentions = MentionsModel(self)
-        self.cluster_view = _table(self, self.clusters, "entityClustersView")
-        self.cluster_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.mention_view = _table(self, self.mentions, "entityMentionsView")
-        self.mention_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.cluster_view = row_table(self, self.clusters, "entityClustersView")
+        self.mention_view = row_table(self, self.mentions, "entityMentionsView")
+        for view, stretch in ((self.cluster_view, 0), (self.mention_view, 1)):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.mention_view.setWordWrap(True)
         self.heading = QLabel("Click an entity in the text, or choose one above.", self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.heading)
-        lower_layout.addWidget(self.mention_view, 1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.cluster_view)
-        split.addWidget(lower)
-        split.setChildrenCollapsible(False)
-        split.setSizes([220, 320])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        over_under(self, self.cluster_view, self.heading, self.mention_view, (220, 320))
         self.cluster_view.selectionModel().currentRowChanged.connect(self._cluster_changed)
         self.mention_view.clicked.connect(self._mention_clicked)
         self.mention_view.activated.connect(self._mention_clicked)
@@ -179,16 +165,3 @@ class EntitiesPanel(QWidget):
         m = index.data(MentionRole)
         if isinstance(m, MentionRef):
             self.mentionChosen.emit(m.article_id, m.start, m.end)
-
-
-def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from ..core.library import Library
 from ..core.models import SearchHit
 from .columns import allow_column_choice
 from .library_model import LibraryModel
+from .row_table import row_table
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
 
 FILTERS = (
@@ -71,18 +71,11 @@ class LibraryPanel(QWidget):
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
         self.model = LibraryModel(library, self, sort_key="date", descending=True)
-        self.table = QTableView(self)
-        self.table.setObjectName("libraryView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self, self.model, "libraryView")
         # Newest first: the order an analyst reads a stream of briefs in.
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

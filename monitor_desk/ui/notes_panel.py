@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QCompleter,
     QHBoxLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import Highlight
 from .paged_rows import PagedRows
+from .row_table import row_table
 from .table_model import ColumnsTableModel
 
 COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
@@ -186,15 +185,8 @@ class NotesPanel(QWidget):
         self.setObjectName("notesPanel")
         self.library = library
         self.model = NotesModel(library, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("notesView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self, self.model, "notesView", many=True)
         self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()

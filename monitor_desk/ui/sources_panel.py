@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.library import Library
 from ..core.review import RELIABILITY
 from .delegates import GradeDelegate
+from .row_table import over_under, row_table
 from .sources_model import OUTLET, RELIABILITY_COL, SourcesModel
 
 SpanRole = Qt.ItemDataRole.UserRole + 5
@@ -38,18 +35,7 @@ class SourcesPanel(QWidget):
         self.library = library
         self.text = ""
         self.model = SourcesModel(library, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("sourcesView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table(self, self.model, "sourcesView", editable=True)
         grades = [(None, "— not graded")] + [(k, f"{k} {v}") for k, v in RELIABILITY.items()]
         self.table.setItemDelegateForColumn(RELIABILITY_COL, GradeDelegate(grades, self.table))
         header = self.table.horizontalHeader()
@@ -68,19 +54,7 @@ class SourcesPanel(QWidget):
         self.covers.currentItemChanged.connect(self._sentence_changed)
         self.covers.itemClicked.connect(lambda item: self._sentence_changed(item, None))
 
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.caption)
-        lower_layout.addWidget(self.covers, 1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setSizes([200, 300])
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        over_under(self, self.table, self.caption, self.covers, (200, 300))
         self.model.failed.connect(self.failed)
 
     def load(self, article_id: int | None, text: str = "") -> None:

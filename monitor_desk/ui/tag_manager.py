@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QDialog,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.models import Tag
 from .highlight_commands import HighlightService
 from .palette import DEFAULT_HIGHLIGHT
+from .row_table import row_table
 from .table_model import ColumnsTableModel
 
 COLUMNS = ("Key", "Tag", "Colour", "Highlights")
@@ -100,14 +99,7 @@ class TagManager(QDialog):
         self.setWindowTitle("Tags")
         self.service = service
         self.model = TagsModel(service, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("tagTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table(self, self.model, "tagTable", many=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
