@@ -20,6 +20,7 @@ from typing import Any
 
 from ..models import Claim, ClaimKind, Span
 from .claim_parts import ClaimParts, find_parts
+from .paragraphs import PARAGRAPH_BREAK
 from .quotes import QuoteIndex
 from .speakers import DescribedSpeakers, SpeakerResolver
 
@@ -218,8 +219,6 @@ def _chars(span: Any) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-# A paragraph ends at a blank line, or where wire copy indents the next one ("⏎    The").
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|\n[ \t\u00a0]{2,}(?=\S)")
 # A dateline opening a paragraph: "DENVER, March 2 - ", "FULLERTON, Calif., March 2 - ",
 # "WASHINGTON (Reuters) - ", "TALLAHASSEE — ".
 _DATELINE = re.compile(
@@ -246,10 +245,10 @@ def _within_paragraph(
     someone said stays in the cue's paragraph, unless a quotation carries it over.
     """
     start, end = content
-    before = [m.end() for m in _BLANK_LINE.finditer(text, start, cue[0])]
+    before = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, cue[0])]
     if before and not quotes.inside(start, before[-1]):
         start = max(start, before[-1])
-    after = _BLANK_LINE.search(text, cue[1], end)
+    after = PARAGRAPH_BREAK.search(text, cue[1], end)
     if after is not None and not quotes.inside(after.start(), end):
         end = min(end, after.start())
     if not any(ch.isalnum() for ch in text[start:end]):

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .consistency import add_datelines, propagate_labels
+from .paragraphs import PARAGRAPH_BREAK
 from .prepare import Prepared
 from .shape_rules import add_org_phrases, add_score_lines, add_titled_persons
 
@@ -73,9 +74,6 @@ def _after_title(text: str, start: int, end: int, label: str) -> tuple[int, str]
     return m.end(), label
 
 
-# A paragraph break (blank line, or an indented line in wire copy); a single line break
-# inside a hard-wrapped paragraph ("Bank of⏎England") is not one.
-_LINE_BREAK_RE = re.compile(r"\s*\n[ \t]*\n\s*|\s*\n[ \t]{2,}")
 # Lower-case words before a name, except the particles names start with ("de Gaulle").
 _PARTICLES = "de|da|di|du|la|le|van|von|der|den|ter|al|el|bin|ibn|dos|das|del"
 _LEADING_LOWER_RE = re.compile(rf"(?:(?!(?:{_PARTICLES})\b)[a-z][\w'’-]*\s+)+(?=[A-Z])")
@@ -85,7 +83,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if label in NAME_LABELS:
         # a name does not run over a paragraph break: keep the part it starts in, unless
         # that part ends a sentence there ("Manchester.⏎⏎The UK Independence Party")
-        if brk := _LINE_BREAK_RE.search(text, start, end):
+        if brk := PARAGRAPH_BREAK.search(text, start, end):
             if text[start : brk.start()].rstrip().endswith((".", "!", "?")):
                 start = brk.end()
             else:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .paragraphs import PARAGRAPH_BREAK
+
 Spans = list[tuple[int, int, str]]
 _HEADS = (
     "Corp|Corporation|Inc|Ltd|Co|Plc|plc|AG|SA|NV|GmbH|Group|Bank|Commission|Court|"
@@ -41,7 +43,7 @@ _TITLED_RE = re.compile(
     r"{0,2})(?![\w-])"
 )
 _LEADING_STOP = ("The ", "A ", "An ", "In ", "At ", "On ", "But ", "And ", "For ")
-_BOUNDARY_RE = re.compile(r"(?<=[a-z]{3})\.\s+|\s*\n[ \t]*\n\s*|\s*\n[ \t]{2,}")
+_BOUNDARY_RE = re.compile(rf"(?<=[a-z]{{3}})\.\s+|{PARAGRAPH_BREAK.pattern}")
 
 
 def _merge(spans: Spans, found: Spans) -> Spans:
