@@ -79,6 +79,17 @@ _PARTICLES = "de|da|di|du|la|le|van|von|der|den|ter|al|el|bin|ibn|dos|das|del"
 _LEADING_LOWER_RE = re.compile(rf"(?:(?!(?:{_PARTICLES})\b)[a-z][\w'’-]*\s+)+(?=[A-Z])")
 
 
+def strip_titles(name: str) -> str:
+    """A person's name without leading titles and post-nominals ("Prime Minister Tony
+    Blair" → "Tony Blair", "Philippe Sands QC" → "Philippe Sands")."""
+    start, end = 0, len(name)
+    if (m := _LEADING_TITLES_RE.match(name)) and m.end() < end:
+        start = m.end()
+    if (m := _TRAILING_TITLE_RE.search(name, start)) and m.start() > start:
+        end = m.start()
+    return name[start:end]
+
+
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if label in NAME_LABELS:
         # a name does not run over a paragraph break: keep the part it starts in, unless

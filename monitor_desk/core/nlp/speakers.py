@@ -11,6 +11,7 @@ import bisect
 from typing import Any
 
 from .cues import PERSON_NOUNS
+from .entities import strip_titles
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -55,12 +56,6 @@ _FEMALE_FIRST_NAMES = frozenset(
     """
     )
 )
-_TITLES = frozenset(
-    str.split(
-        "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president minister sir lord"
-        " lady dame prof prof. gen gen."
-    )
-)
 
 
 class SpeakerResolver:
@@ -80,7 +75,7 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = [w for w in ent.text.split() if w.lower().strip(".") not in _TITLES]
+            words = strip_titles(ent.text).split()
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
             if not words:
                 continue
@@ -185,10 +180,7 @@ def proper_name(root: Any) -> str:
         and (root.doc[first - 1].head.i in range(first, root.i + 1))
     ):
         first -= 1
-    words = [t.text for t in root.doc[first : root.i + 1]]
-    while len(words) > 1 and words[0].lower() in _TITLES:
-        words.pop(0)
-    return " ".join(words)
+    return strip_titles(root.doc[first : root.i + 1].text)
 
 
 # A name reached through these edges qualifies someone else: "Yeltsin's spokesman",
