@@ -121,3 +121,11 @@ def test_person_names_lose_titles_and_post_nominals() -> None:
     ]:
         start = text.index(written)
         assert text[slice(*_trim(text, start, start + len(written), "PERSON"))] == name
+
+
+def test_strip_titles_leaves_the_name() -> None:
+    from monitor_desk.core.nlp.entities import strip_titles
+
+    assert strip_titles("Prime Minister Tony Blair") == "Tony Blair"
+    assert strip_titles("Philippe Sands QC") == "Philippe Sands"
+    assert strip_titles("President") == "President"  # nothing left would be no name
