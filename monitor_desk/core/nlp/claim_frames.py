@@ -14,6 +14,7 @@ from .claim_repairs import dangling_end, stray_that_clause
 from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
 from .cues import (
     COPULA_SUBJECT_NOUNS,
+    MANNER_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
     PERSON_NOUNS,
@@ -22,24 +23,6 @@ from .cues import (
 )
 
 _DASHES = frozenset({"-", "–", "—", "--"})
-_MANNER_NOUNS = frozenset(
-    [
-        "interest",
-        "interests",
-        "need",
-        "needs",
-        "ability",
-        "abilities",
-        "wish",
-        "wishes",
-        "taste",
-        "schedule",
-        "script",
-        "design",
-        "merit",
-        "merits",
-    ]
-)
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
 
 
@@ -49,7 +32,7 @@ def according_parts(according: Any) -> ClaimParts | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() in _MANNER_NOUNS:
+    if pobj is None or pobj.lemma_.lower() in MANNER_NOUNS:
         return None  # "acted according to its own interest": a manner, not a source
     phrase_end = max(pobj.right_edge.i, to.i)
     sent = according.sent

@@ -216,3 +216,9 @@ PERSON_NOUNS: frozenset[str] = _lexicon(
     pollster supporter opponent delegate deputy
     """
 )
+
+# Objects of "according to" that say how, not who: "acted according to its own interest".
+MANNER_NOUNS: frozenset[str] = _lexicon(
+    "interest interests need needs ability abilities wish wishes taste schedule script design "
+    "merit merits"
+)
