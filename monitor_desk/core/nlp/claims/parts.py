@@ -1,7 +1,7 @@
 """Find attribution cues in a parse: one pass over the tokens, reporting verbs here.
 
-Each finder returns a ``ClaimParts`` (see ``claim_tree``); the finders for other cue
-shapes live in ``claim_frames``. All lookups are set memberships on lemmas and
+Each finder returns a ``ClaimParts`` (see ``tree``); the finders for other cue
+shapes live in ``frames``. All lookups are set memberships on lemmas and
 dependency labels.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claim_frames import (
+from .frames import (
     according_parts,
     attitude_parts,
     backing_parts,
@@ -20,9 +20,7 @@ from .claim_frames import (
     prep_verb_parts,
     source_phrase_parts,
 )
-from .claim_repairs import fronted_speaker, misattached_that_clause, through_dash_aside
-from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
-from .cues import (
+from .lexicon import (
     AS_VERBS,
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
@@ -43,6 +41,8 @@ from .cues import (
     VERB_CUES,
 )
 from .quotes import QuoteIndex
+from .repairs import fronted_speaker, misattached_that_clause, through_dash_aside
+from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
