@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
+from monitor_desk.core.dates import parse_citation_date, reference_date
 from monitor_desk.core.ingest.dates import parse_date as parse_header_date
-from monitor_desk.core.nlp.dates import parse_date as parse_citation_date
-from monitor_desk.core.nlp.dates import reference_date
 
 # Every spelling either old table held (ingest: English and Russian; citations: English).
 ENGLISH = {

@@ -28,8 +28,8 @@ _DAY_MONTH = (
     rf"(?P<dc>\d{{1,2}})(?:\s+(?P<mc>{MONTH}))?"
     rf"(?:{_DASH}(?P<dd>\d{{1,2}}))?\s+(?P<md>{MONTH})(?:,?\s+(?P<yb>\d{{4}}))?"
 )
-DATE_PATTERN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
-_DATE_RE = re.compile(rf"^{DATE_PATTERN}$", re.IGNORECASE)
+CITATION_DATE_PATTERN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
+_DATE_RE = re.compile(rf"^{CITATION_DATE_PATTERN}$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _ISO_RE = re.compile(r"\b(19\d\d|20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](19\d\d|20\d\d)\b")
@@ -66,7 +66,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def parse_date(
+def parse_citation_date(
     text: str, reference: tuple[int, int | None] | None
 ) -> tuple[str | None, str | None] | None:
     """(start, end) ISO dates for a citation date, (None, None) when the year is unknown;
