@@ -1,7 +1,10 @@
-"""Dates inside source citations (``September 22-26``, ``25 September``, ``Sept. 3, 2000``).
+"""Dates read from text: header and feed dates, and dates inside source citations.
 
-A date is resolved to ISO only when a year is known (from the citation itself or from the
-issue's metadata date); we never invent a year.
+``parse_header_date`` turns a header or feed date ("26-FEB-1987 15:01:01.79",
+"25 сентября 1999 г.") into ISO. ``parse_citation_date`` reads a citation's date
+(``September 22-26``, ``25 September``, ``Sept. 3, 2000``) and resolves it to ISO only
+when a year is known (from the citation itself or from the issue's metadata date, see
+``reference_date``); we never invent a year.
 """
 
 from __future__ import annotations
@@ -10,36 +13,84 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+# One month table for both readers: English names and abbreviations, Russian genitive and
+# nominative. Citations only ever look up English names (their pattern names no others).
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("january", "jan", "января", "январь"),
+        ("february", "feb", "февраля", "февраль"),
+        ("march", "mar", "марта", "март"),
+        ("april", "apr", "апреля", "апрель"),
+        ("may", "мая", "май"),
+        ("june", "jun", "июня", "июнь"),
+        ("july", "jul", "июля", "июль"),
+        ("august", "aug", "августа", "август"),
+        ("september", "sep", "sept", "сентября", "сентябрь"),
+        ("october", "oct", "октября", "октябрь"),
+        ("november", "nov", "ноября", "ноябрь"),
+        ("december", "dec", "декабря", "декабрь"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+_MONTH = r"([^\W\d_]{3,9})\.?"  # any word: MONTHS says whether it names a month
+_HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),  # 1999-09-25, 1999-09-25T10:00Z
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), "ymd"),
+    (re.compile(r"(\d{1,2})-" + _MONTH + r"-(\d{4})"), "dMy"),  # 26-FEB-1987 15:01:01.79
+    (re.compile(r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})"), "dMy"),  # 25 September 1999
+    (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), "Mdy"),  # Sep 25, 1999
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"),  # 25.09.1999
+)
+
+
+def parse_header_date(value: str) -> str | None:
+    """ISO date for ``value`` ("26-FEB-1987 15:01:01.79" -> "1987-02-26"), else None."""
+    for pattern, order in _HEADER_PATTERNS:
+        for match in pattern.finditer(value):
+            parts = match.groups()
+            try:
+                if order == "ymd":
+                    year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
+                elif order == "dmy":
+                    day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
+                elif order == "dMy":
+                    day, month, year = int(parts[0]), MONTHS[parts[1].lower()], int(parts[2])
+                else:
+                    month, day, year = MONTHS[parts[0].lower()], int(parts[1]), int(parts[2])
+                return dt.date(year, month, day).isoformat()
+            except (KeyError, ValueError):
+                continue
+    return None
+
+
+_ENGLISH_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 _DASH = r"\s*[-–—]\s*"
 # "September 22-26", "September 30-October 1", "Sept. 3, 2000"
 _MONTH_DAY = (
-    rf"(?P<ma>{MONTH})\s+(?P<da>\d{{1,2}})"
-    rf"(?:{_DASH}(?:(?P<mb>{MONTH})\s+)?(?P<db>\d{{1,2}}))?(?:,?\s+(?P<ya>\d{{4}}))?"
+    rf"(?P<ma>{_ENGLISH_MONTH})\s+(?P<da>\d{{1,2}})"
+    rf"(?:{_DASH}(?:(?P<mb>{_ENGLISH_MONTH})\s+)?(?P<db>\d{{1,2}}))?(?:,?\s+(?P<ya>\d{{4}}))?"
 )
 # "25 September", "22-26 September", "30 September-1 October", "25 September 1999"
 _DAY_MONTH = (
-    rf"(?P<dc>\d{{1,2}})(?:\s+(?P<mc>{MONTH}))?"
-    rf"(?:{_DASH}(?P<dd>\d{{1,2}}))?\s+(?P<md>{MONTH})(?:,?\s+(?P<yb>\d{{4}}))?"
+    rf"(?P<dc>\d{{1,2}})(?:\s+(?P<mc>{_ENGLISH_MONTH}))?"
+    rf"(?:{_DASH}(?P<dd>\d{{1,2}}))?\s+(?P<md>{_ENGLISH_MONTH})(?:,?\s+(?P<yb>\d{{4}}))?"
 )
 CITATION_DATE_PATTERN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
 _DATE_RE = re.compile(rf"^{CITATION_DATE_PATTERN}$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _ISO_RE = re.compile(r"\b(19\d\d|20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](19\d\d|20\d\d)\b")
-_NAMED_MONTH_RE = re.compile(rf"\b({MONTH})\b", re.IGNORECASE)
+_NAMED_MONTH_RE = re.compile(rf"\b({_ENGLISH_MONTH})\b", re.IGNORECASE)
 
 
 def _month(name: str | None) -> int | None:
     if not name:
         return None
-    return _MONTHS.get(name.rstrip(".").lower())
+    return MONTHS.get(name.rstrip(".").lower())
 
 
 def reference_date(metadata: Mapping[str, str] | None) -> tuple[int, int | None] | None:

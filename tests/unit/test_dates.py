@@ -6,8 +6,12 @@ import datetime as dt
 
 import pytest
 
-from monitor_desk.core.dates import parse_citation_date, reference_date
-from monitor_desk.core.ingest.dates import parse_date as parse_header_date
+from monitor_desk.core.dates import (
+    MONTHS,
+    parse_citation_date,
+    parse_header_date,
+    reference_date,
+)
 
 # Every spelling either old table held (ingest: English and Russian; citations: English).
 ENGLISH = {
@@ -40,6 +44,11 @@ RUSSIAN = {
 }
 ENGLISH_SPELLINGS = [(n, month) for month, names in ENGLISH.items() for n in names]
 RUSSIAN_SPELLINGS = [(n, month) for month, names in RUSSIAN.items() for n in names]
+
+
+def test_one_month_table_holds_every_spelling() -> None:
+    spellings = {name.lower(): month for name, month in ENGLISH_SPELLINGS + RUSSIAN_SPELLINGS}
+    assert spellings.items() <= MONTHS.items()
 
 
 @pytest.mark.parametrize(("name", "month"), ENGLISH_SPELLINGS + RUSSIAN_SPELLINGS)
