@@ -2,7 +2,7 @@
 analyst chose, decided exactly as the extractor decides it for the spans it finds.
 
 The rule lives in ``nlp.claims.quote_kind`` (quotation marks found on the characters by
-``nlp.quotes``); this module only gives it the quotations of the new content so that the
+``nlp.claims.quotes``); this module only gives it the quotations of the new content so that the
 review code never needs a parse. Importing it loads no spaCy.
 """
 
@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import ClaimKind
-from .nlp.claims import quote_kind
-from .nlp.quotes import QuoteIndex
+from .nlp.claims import QuoteIndex, quote_kind
 
 
 def content_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

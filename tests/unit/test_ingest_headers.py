@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from monitor_desk.core.dates import parse_header_date
 from monitor_desk.core.ingest import parse_document, parse_header
-from monitor_desk.core.ingest.dates import parse_date
 
 
 def test_several_pairs_on_one_line() -> None:
@@ -130,8 +130,8 @@ def test_unclosed_front_matter_is_not_a_header() -> None:
         ("31-FEB-1987", None),
     ],
 )
-def test_parse_date(value: str, iso: str | None) -> None:
-    assert parse_date(value) == iso
+def test_parse_header_date(value: str, iso: str | None) -> None:
+    assert parse_header_date(value) == iso
 
 
 def _title(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from monitor_desk.core.dates import reference_date
 from monitor_desk.core.nlp.citations import find_citations, normalize_outlet
-from monitor_desk.core.nlp.dates import reference_date
 
 META = {"date": "1999-09-27"}
 

@@ -9,7 +9,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc, Span  # noqa: E402
 
-from monitor_desk.core.nlp.claim_repairs import (  # noqa: E402
+from monitor_desk.core.nlp.claims.repairs import (  # noqa: E402
     dangling_end,
     fronted_speaker,
     stray_that_clause,

@@ -329,8 +329,8 @@ def test_commented_that(nlp: Any) -> None:
 
 
 def test_a_quoted_phrase_is_never_a_speaker() -> None:
-    from monitor_desk.core.nlp.claims import _only_quoted
-    from monitor_desk.core.nlp.quotes import QuoteIndex
+    from monitor_desk.core.nlp.claims import QuoteIndex
+    from monitor_desk.core.nlp.claims.extract import _only_quoted
 
     text = "His view of the “cornerstone of peace” raised doubts, and the minister “agreed”."
     quotes = QuoteIndex(text)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor_desk.core.ingest.dates import parse_date
+from monitor_desk.core.dates import parse_header_date
 from monitor_desk.core.ingest.decode import decode_bytes, sniff_declared_encoding
 from monitor_desk.core.ingest.errors import RejectedFile
 from monitor_desk.core.ingest.feeds import extract_xml_text
@@ -89,7 +89,7 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
     if body_start >= len(text) and metadata:
         body_start = len(text)  # header only: an empty body is still a document
     title = choose_title(text, body_start, metadata)
-    date = parse_date(metadata["date"]) if "date" in metadata else None
+    date = parse_header_date(metadata["date"]) if "date" in metadata else None
     return ParsedDocument(
         text=text,
         body_start=body_start,

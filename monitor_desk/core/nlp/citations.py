@@ -14,8 +14,8 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from ..dates import CITATION_DATE_PATTERN, parse_citation_date, reference_date
 from ..models import Citation, CitationItem
-from .dates import DATE_PATTERN, parse_date, reference_date
 from .pipeline import gazetteer_patterns
 
 _PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
@@ -23,7 +23,7 @@ _PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
 # a date may list more days of its month: "September 25, 28".
 _EXTRA_DAYS = r"(?P<extra>(?:\s*(?:,|&|and)\s*\d{1,2}(?![\d:]))*)"
 _ITEM_RE = re.compile(
-    rf"^(?:(?P<outlets>[^;]+?)\s*(?:,|\s[-–—]|:)\s*)?(?P<date>{DATE_PATTERN}){_EXTRA_DAYS}\s*\.?$",
+    rf"^(?:(?P<outlets>[^;]+?)\s*(?:,|\s[-–—]|:)\s*)?(?P<date>{CITATION_DATE_PATTERN}){_EXTRA_DAYS}\s*\.?$",
     re.IGNORECASE,
 )
 _DAY_RE = re.compile(r"\d{1,2}")
@@ -136,7 +136,7 @@ def _dates(
     m: re.Match[str], ref: tuple[int, int | None] | None
 ) -> tuple[str, str | None, str | None] | None:
     """(date_text, start, end) of an item's date, extra days extending the end."""
-    dates = parse_date(m.group("date"), ref)
+    dates = parse_citation_date(m.group("date"), ref)
     if dates is None:
         return None
     start, end = dates

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claim_repairs import dangling_end, stray_that_clause
-from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
-from .cues import (
+from .lexicon import (
     COPULA_SUBJECT_NOUNS,
     MANNER_NOUNS,
     NOUN_CONTENT_PREPS,
@@ -21,6 +19,8 @@ from .cues import (
     SOURCE_NOUNS,
     SPEECH_NOUNS,
 )
+from .repairs import dangling_end, stray_that_clause
+from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})

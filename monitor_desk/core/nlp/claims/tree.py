@@ -1,7 +1,7 @@
 """The pieces every cue finder shares: the parts of a claim, spans and speakers.
 
 ``ClaimParts`` holds character offsets of the cue and the content and the speaker as a
-spaCy span; ``claims.py`` turns them into ``Claim`` objects (quotes, kind, names).
+spaCy span; ``extract`` turns them into ``Claim`` objects (quotes, kind, names).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .cues import INHERIT_DEPS
+from .lexicon import INHERIT_DEPS
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # A speaker keeps its relative clause ("Mr. Brown, who organised ...") but not a

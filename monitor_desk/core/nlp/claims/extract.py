@@ -18,9 +18,9 @@ import bisect
 import re
 from typing import Any
 
-from ..models import Claim, ClaimKind, Span
-from .claim_parts import ClaimParts, find_parts
-from .paragraphs import PARAGRAPH_BREAK
+from ...models import Claim, ClaimKind, Span
+from ..paragraphs import PARAGRAPH_BREAK
+from .parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
 from .speakers import DescribedSpeakers, SpeakerResolver
 

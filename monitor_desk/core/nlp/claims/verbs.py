@@ -1,125 +1,33 @@
-"""Find attribution cues in a parse: one pass over the tokens, reporting verbs here.
+"""Verb cues: speaker and content of "said", "told", "warned that", "put it", "offered".
 
-Each finder returns a ``ClaimParts`` (see ``claim_tree``); the finders for other cue
-shapes live in ``claim_frames``. All lookups are set memberships on lemmas and
-dependency labels.
+A verb's content is its clause, its object, the main clause it hangs off ("As Politico
+reported, ...", "We will win, he said") or an adjacent quotation. The other cue shapes
+(according to, nouns, colons, light verbs ...) live in ``frames``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .claim_frames import (
-    according_parts,
-    attitude_parts,
-    backing_parts,
-    copula_parts,
-    headline_parts,
-    light_verb_parts,
-    noun_parts,
-    prep_verb_parts,
-    source_phrase_parts,
-)
-from .claim_repairs import fronted_speaker, misattached_that_clause, through_dash_aside
-from .claim_tree import ClaimParts, char_span, speaker_span, subject_of
-from .cues import (
-    AS_VERBS,
-    ATTITUDE_ADJECTIVES,
-    BACKING_VERBS,
+from .lexicon import (
     CLAUSE_DEPS,
     COMPLEMENT_VERB_CUES,
     CONTENT_PREPS,
-    HEARSAY_ADVERBS,
     HEDGE_VERBS,
-    LIGHT_VERBS,
-    NOUN_CUES,
     OBJECT_DEPS,
-    PERSONAL_OBJECT_VERBS,
-    POSSESSED_NOUN_CUES,
-    PREP_VERB_CUES,
-    QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
-    TAKE_NOUNS,
     VERB_CUES,
 )
 from .quotes import QuoteIndex
+from .repairs import fronted_speaker, misattached_that_clause, through_dash_aside
+from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 _PRO_FORMS = frozenset({"so", "otherwise"})
 
 
-def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
-    """Every cue of ``doc`` with its speaker and content, in token order."""
-    parts: list[ClaimParts] = []
-    people: frozenset[str] | None = None  # built at the first colon: Doc.ents is not free
-    n = len(doc)
-    for tok in doc:
-        pos = tok.pos_
-        if tok.lower_ == "according" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "to":
-            part = _tagged(according_parts(tok), "according")
-            if part is not None:
-                parts.append(part)
-        elif pos == "VERB":
-            lemma = tok.lemma_.lower()
-            part = None
-            if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
-                part = _verb_parts(tok, lemma, quotes)
-            if part is None and lemma in BACKING_VERBS:
-                part = _tagged(backing_parts(tok), "backing")
-            if part is None and lemma in QUOTE_ONLY_VERBS:
-                part = _tagged(_quote_only_parts(tok, quotes), "quote_only")
-            if part is None and lemma in LIGHT_VERBS:
-                part = _tagged(light_verb_parts(tok), "light")
-            if part is None and lemma == "take":  # "took aim at", "takes issue with"
-                part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
-            if part is None and lemma == "put":
-                part = _tagged(_put_it_parts(tok, quotes), "put_it")
-            if part is None and lemma in PERSONAL_OBJECT_VERBS:
-                part = _tagged(_personal_object_parts(tok), "personal_object")
-            if part is None and lemma in PREP_VERB_CUES:
-                part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
-            if (
-                part is None
-                and lemma in AS_VERBS
-                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-            ):
-                part = _tagged(_as_view_parts(tok), "as")
-            if part is not None:
-                part.rule = f"{part.rule}:{lemma}"
-                parts.append(part)
-        elif pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj"):
-            part = _tagged(copula_parts(tok), "copula")
-            if part is not None:
-                parts.append(part)
-        elif pos == "ADV" and tok.lower_ in HEARSAY_ADVERBS:
-            part = _tagged(_hearsay_parts(tok), "hearsay")
-            if part is not None:
-                parts.append(part)
-        elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
-            part = _tagged(attitude_parts(tok), "attitude")
-            if part is not None:
-                parts.append(part)
-        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
-            part = _tagged(source_phrase_parts(tok), "source_phrase")
-            if part is not None:
-                parts.append(part)
-        elif tok.text == ":" and tok.i > 0:
-            if people is None:
-                people = _person_words(doc)
-            part = _tagged(headline_parts(tok, quotes.text, people), "headline")
-            if part is not None:
-                parts.append(part)
-        elif pos == "NOUN" and (
-            tok.lemma_.lower() in NOUN_CUES or tok.lemma_.lower() in POSSESSED_NOUN_CUES
-        ):
-            part = _tagged(noun_parts(tok), "noun")
-            if part is not None:
-                parts.append(part)
-    return parts
-
-
-def _as_view_parts(verb: Any) -> ClaimParts | None:
+def as_view_parts(verb: Any) -> ClaimParts | None:
     """ "voters see him as a threat", "he is widely seen as ...": a view attributed."""
     kept = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or c.lower_ == "as")]
     if not kept or kept[-1].right_edge.i == kept[-1].i:
@@ -129,7 +37,7 @@ def _as_view_parts(verb: Any) -> ClaimParts | None:
     return ClaimParts(char_span(doc, verb.i, verb.i), subject_of(verb), content)
 
 
-def _personal_object_parts(verb: Any) -> ClaimParts | None:
+def personal_object_parts(verb: Any) -> ClaimParts | None:
     """ "The senator offered a compromise", "Clinton laid out a plan": a person's proposal.
 
     Only with a person, organisation or personal pronoun as subject: "the deal offered
@@ -150,28 +58,7 @@ def _personal_object_parts(verb: Any) -> ClaimParts | None:
     return ClaimParts(char_span(doc, verb.i, last_cue), subject_of(verb), content)
 
 
-def _person_words(doc: Any) -> frozenset[str]:
-    """Lower-cased words of the document's person names ("Lund" of "Mr. Erik Lund")."""
-    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
-
-
-def _hearsay_parts(adverb: Any) -> ClaimParts | None:
-    """ "The talks reportedly collapsed": someone unnamed reports the clause."""
-    head = adverb.head
-    if head.pos_ not in ("VERB", "AUX") or head.i == adverb.i:
-        return None
-    doc = adverb.doc
-    rest = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
-    while rest and rest[-1].is_punct:
-        rest.pop()
-    if sum(1 for t in rest if t.is_alpha) < 3:
-        return None
-    return ClaimParts(
-        char_span(doc, adverb.i, adverb.i), None, char_span(doc, rest[0].i, rest[-1].i)
-    )
-
-
-def _put_it_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
+def put_it_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
     """ "As one farmer put it, ...", "she put it bluntly: “...”": a wording reported."""
     children = list(verb.children)
     it = next((c for c in children if c.dep_ == "dobj" and c.lower_ == "it"), None)
@@ -189,13 +76,7 @@ def _put_it_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
     return ClaimParts(char_span(doc, verb.i, last), subject_of(verb), content)
 
 
-def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
-    if part is not None and not part.rule:
-        part.rule = rule
-    return part
-
-
-def _verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
+def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     doc = verb.doc
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
@@ -384,7 +265,7 @@ def _bare_speech_content(verb: Any, quotes: QuoteIndex) -> tuple[int, int] | Non
     return _adjacent_quote(verb, quotes)
 
 
-def _quote_only_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
+def quote_only_parts(verb: Any, quotes: QuoteIndex) -> ClaimParts | None:
     content = _adjacent_quote(verb, quotes)
     if content is None:
         return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from .cues import PERSON_NOUNS
-from .entities import strip_titles
+from ..entities import strip_titles
+from .lexicon import PERSON_NOUNS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})

@@ -1,0 +1,144 @@
+"""Find attribution cues in a parse: one pass over the tokens.
+
+Each finder returns a ``ClaimParts`` (see ``tree``); reporting verbs are read in
+``verbs``, the other cue shapes in ``frames``. All lookups are set memberships on
+lemmas and dependency labels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .frames import (
+    according_parts,
+    attitude_parts,
+    backing_parts,
+    copula_parts,
+    headline_parts,
+    light_verb_parts,
+    noun_parts,
+    prep_verb_parts,
+    source_phrase_parts,
+)
+from .lexicon import (
+    AS_VERBS,
+    ATTITUDE_ADJECTIVES,
+    BACKING_VERBS,
+    COMPLEMENT_VERB_CUES,
+    HEARSAY_ADVERBS,
+    LIGHT_VERBS,
+    NOUN_CUES,
+    PERSONAL_OBJECT_VERBS,
+    POSSESSED_NOUN_CUES,
+    PREP_VERB_CUES,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+    TAKE_NOUNS,
+    VERB_CUES,
+)
+from .quotes import QuoteIndex
+from .tree import ClaimParts, char_span
+from .verbs import (
+    as_view_parts,
+    personal_object_parts,
+    put_it_parts,
+    quote_only_parts,
+    verb_parts,
+)
+
+
+def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
+    """Every cue of ``doc`` with its speaker and content, in token order."""
+    parts: list[ClaimParts] = []
+    people: frozenset[str] | None = None  # built at the first colon: Doc.ents is not free
+    n = len(doc)
+    for tok in doc:
+        pos = tok.pos_
+        if tok.lower_ == "according" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "to":
+            part = _tagged(according_parts(tok), "according")
+            if part is not None:
+                parts.append(part)
+        elif pos == "VERB":
+            lemma = tok.lemma_.lower()
+            part = None
+            if lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS:
+                part = verb_parts(tok, lemma, quotes)
+            if part is None and lemma in BACKING_VERBS:
+                part = _tagged(backing_parts(tok), "backing")
+            if part is None and lemma in QUOTE_ONLY_VERBS:
+                part = _tagged(quote_only_parts(tok, quotes), "quote_only")
+            if part is None and lemma in LIGHT_VERBS:
+                part = _tagged(light_verb_parts(tok), "light")
+            if part is None and lemma == "take":  # "took aim at", "takes issue with"
+                part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma == "put":
+                part = _tagged(put_it_parts(tok, quotes), "put_it")
+            if part is None and lemma in PERSONAL_OBJECT_VERBS:
+                part = _tagged(personal_object_parts(tok), "personal_object")
+            if part is None and lemma in PREP_VERB_CUES:
+                part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
+            if (
+                part is None
+                and lemma in AS_VERBS
+                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+            ):
+                part = _tagged(as_view_parts(tok), "as")
+            if part is not None:
+                part.rule = f"{part.rule}:{lemma}"
+                parts.append(part)
+        elif pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj"):
+            part = _tagged(copula_parts(tok), "copula")
+            if part is not None:
+                parts.append(part)
+        elif pos == "ADV" and tok.lower_ in HEARSAY_ADVERBS:
+            part = _tagged(_hearsay_parts(tok), "hearsay")
+            if part is not None:
+                parts.append(part)
+        elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in ATTITUDE_ADJECTIVES:
+            part = _tagged(attitude_parts(tok), "attitude")
+            if part is not None:
+                parts.append(part)
+        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
+            part = _tagged(source_phrase_parts(tok), "source_phrase")
+            if part is not None:
+                parts.append(part)
+        elif tok.text == ":" and tok.i > 0:
+            if people is None:
+                people = _person_words(doc)
+            part = _tagged(headline_parts(tok, quotes.text, people), "headline")
+            if part is not None:
+                parts.append(part)
+        elif pos == "NOUN" and (
+            tok.lemma_.lower() in NOUN_CUES or tok.lemma_.lower() in POSSESSED_NOUN_CUES
+        ):
+            part = _tagged(noun_parts(tok), "noun")
+            if part is not None:
+                parts.append(part)
+    return parts
+
+
+def _person_words(doc: Any) -> frozenset[str]:
+    """Lower-cased words of the document's person names ("Lund" of "Mr. Erik Lund")."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
+
+
+def _hearsay_parts(adverb: Any) -> ClaimParts | None:
+    """ "The talks reportedly collapsed": someone unnamed reports the clause."""
+    head = adverb.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == adverb.i:
+        return None
+    doc = adverb.doc
+    rest = [t for t in head.subtree if t.i != adverb.i and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if sum(1 for t in rest if t.is_alpha) < 3:
+        return None
+    return ClaimParts(
+        char_span(doc, adverb.i, adverb.i), None, char_span(doc, rest[0].i, rest[-1].i)
+    )
+
+
+def _tagged(part: ClaimParts | None, rule: str) -> ClaimParts | None:
+    if part is not None and not part.rule:
+        part.rule = rule
+    return part
