@@ -1,7 +1,7 @@
 """Export 100k notes to CSV (target <= 2 s).
 
 The library is made from real briefs (1,000 imported through the service); the notes are
-then written in bulk with the same columns ``core.notes`` fills, 100 per article, with two
+then written in bulk with the same columns ``core.highlights`` fills, 100 per article, with two
 tags each, so that the export does the work it does for a real library of that size.
 """
 

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from .errors import LibraryFileError
-from .notes import tagged_highlights_sql
+from .highlights import tagged_highlights_sql
 from .search import to_fts_query
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

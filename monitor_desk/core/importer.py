@@ -16,7 +16,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import store
+from . import articles
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -58,19 +58,19 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
     if item.article_id is None:
-        article_id = store.insert_article(db, item.doc, str(item.path), item.sha)
+        article_id = articles.insert_article(db, item.doc, str(item.path), item.sha)
         status = "imported"
         reason = None
     else:
         article_id = item.article_id
-        _, orphans = store.revise_article(db, article_id, item.doc, item.sha)
+        _, orphans = articles.revise_article(db, article_id, item.doc, item.sha)
         status = "revised"
         reason = f"{orphans} highlight(s) could not be re-anchored" if orphans else None
     if analysis is not None:
         revision_id = db.execute(
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
         ).fetchone()[0]
-        store.store_analysis(db, revision_id, analysis)
+        articles.store_analysis(db, revision_id, analysis)
     return FileOutcome(str(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 

@@ -15,9 +15,10 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from . import search, store
+from . import search
+from .articles import outlet_id
 from .errors import InvalidInputError
-from .notes import set_tags
+from .highlights import set_tags
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
@@ -225,7 +226,7 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
             db.execute(
                 """INSERT INTO citation_items(citation_id, outlet_id, outlet_text, date_text,
                        date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)""",
-                [cid, store.outlet_id(db, it["outlet"]), it["outlet_text"], it["date_text"],
+                [cid, outlet_id(db, it["outlet"]), it["outlet_text"], it["date_text"],
                  it["date_start"], it["date_end"]],
             )  # fmt: skip
     for cl in rev.get("claims", []):

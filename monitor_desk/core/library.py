@@ -14,12 +14,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from . import backups, notes, notes_query, search, store
+from . import articles, backups, highlight_query, highlights, search
+from .claims.editing import ReviewMixin
 from .db import environment_errors, open_database
 from .errors import NotFoundError
+from .exports import ExportMixin
 from .filelock import LibraryLock
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
-from .library_export import ExportMixin
 from .models import (
     Analysis,
     Article,
@@ -30,7 +31,6 @@ from .models import (
     Tag,
 )
 from .paths import default_library_path, samples_dir
-from .review import ReviewMixin
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
@@ -224,7 +224,7 @@ class Library(ExportMixin, ReviewMixin):
             items = [(r[2], r[3], json.loads(r[4])) for r in batch]
             for row, analysis in zip(batch, self._analyze(items), strict=True):
                 with self._lock, self.db.atomic():
-                    store.store_analysis(self.db, row[1], analysis)
+                    articles.store_analysis(self.db, row[1], analysis)
                 done += 1
                 if progress is not None:
                     progress(done, len(rows), str(row[0]))
@@ -256,7 +256,7 @@ class Library(ExportMixin, ReviewMixin):
             where.append("a.date <= ?")
             params.append(date_to + "\uffff")
         if tag is not None:
-            sub, sub_params = notes.tagged_highlights_sql(tag)
+            sub, sub_params = highlights.tagged_highlights_sql(tag)
             where.append(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))")
             params += sub_params
         if entity is not None:
@@ -330,7 +330,7 @@ class Library(ExportMixin, ReviewMixin):
     def get_analysis(self, article_id: int) -> Analysis | None:
         """The stored analysis of the article's current revision, or None if not analysed."""
         with self._lock:
-            return store.load_analysis(self.db, self.get_article(article_id).revision_id)
+            return articles.load_analysis(self.db, self.get_article(article_id).revision_id)
 
     # -- highlights and tags --------------------------------------------------------------
 
@@ -346,7 +346,7 @@ class Library(ExportMixin, ReviewMixin):
     ) -> int:
         """Highlight ``text[start:end]`` (code points) of the article's current text."""
         with self._lock, self.db.atomic():
-            return notes.add_highlight(self.db, article_id, start, end, tags, note, color)
+            return highlights.add_highlight(self.db, article_id, start, end, tags, note, color)
 
     @environment_errors
     def update_highlight(
@@ -357,84 +357,84 @@ class Library(ExportMixin, ReviewMixin):
         color: str | None = ...,  # type: ignore[assignment]
     ) -> None:
         with self._lock, self.db.atomic():
-            notes.update_highlight(self.db, highlight_id, tags, note, color)
+            highlights.update_highlight(self.db, highlight_id, tags, note, color)
 
     @environment_errors
     def delete_highlight(self, highlight_id: int) -> None:
         with self._lock, self.db.atomic():
-            notes.delete_highlight(self.db, highlight_id)
+            highlights.delete_highlight(self.db, highlight_id)
 
     def get_highlight(self, highlight_id: int) -> Highlight:
         with self._lock:
-            return notes.get_highlight(self.db, highlight_id)
+            return highlights.get_highlight(self.db, highlight_id)
 
     def list_highlights(
         self, article_id: int | None = None, tag: str | None = None
     ) -> list[Highlight]:
         with self._lock:
-            return notes.list_highlights(self.db, article_id, tag)
+            return highlights.list_highlights(self.db, article_id, tag)
 
     def highlight_ids(
         self, article_id: int | None = None, tag: str | None = None, text: str = ""
-    ) -> notes_query.HighlightIds:
+    ) -> highlight_query.HighlightIds:
         """Ordered ids (and orphan count) of the highlights the Notes list shows: of one
         article or all, with ``tag`` or a sub-tag, holding every word of ``text``."""
         with self._lock:
-            return notes_query.highlight_ids(self.db, article_id, tag, text)
+            return highlight_query.highlight_ids(self.db, article_id, tag, text)
 
     def highlights_by_ids(self, ids: Sequence[int]) -> list[Highlight]:
         """The highlights with these ids, in the same order (missing ids are left out)."""
         with self._lock:
-            return notes_query.highlights_by_ids(self.db, ids)
+            return highlight_query.highlights_by_ids(self.db, ids)
 
     def list_tags(self) -> list[Tag]:
         with self._lock:
-            return notes.list_tags(self.db)
+            return highlights.list_tags(self.db)
 
     @environment_errors
     def create_tag(self, name: str, color: str | None = None) -> int:
         with self._lock, self.db.atomic():
-            tid = notes.tag_id(self.db, name)
+            tid = highlights.tag_id(self.db, name)
             if color is not None:
-                notes.recolor_tag(self.db, name, color)
+                highlights.recolor_tag(self.db, name, color)
             return tid
 
     @environment_errors
     def rename_tag(self, old: str, new: str) -> None:
         with self._lock, self.db.atomic():
-            notes.rename_tag(self.db, old, new)
+            highlights.rename_tag(self.db, old, new)
 
     @environment_errors
     def merge_tags(self, source: str, target: str) -> int:
         with self._lock, self.db.atomic():
-            return notes.merge_tags(self.db, source, target)
+            return highlights.merge_tags(self.db, source, target)
 
     @environment_errors
     def recolor_tag(self, name: str, color: str | None) -> None:
         with self._lock, self.db.atomic():
-            notes.recolor_tag(self.db, name, color)
+            highlights.recolor_tag(self.db, name, color)
 
     @environment_errors
     def delete_tag(self, name: str) -> int:
         with self._lock, self.db.atomic():
-            return notes.delete_tag(self.db, name)
+            return highlights.delete_tag(self.db, name)
 
     # Undo support: the GUI's undo stack snapshots before a change and puts it back after.
 
     def restore_highlight(self, highlight: Highlight) -> None:
         """Write a highlight back exactly as given (same id, anchor, times, tags)."""
         with self._lock, self.db.atomic():
-            notes.restore_highlight(self.db, highlight)
+            highlights.restore_highlight(self.db, highlight)
 
-    def tag_snapshot(self, name: str) -> notes.TagSnapshot:
+    def tag_snapshot(self, name: str) -> highlights.TagSnapshot:
         """The tag's row and the ids of the highlights carrying it."""
         with self._lock:
-            return notes.tag_snapshot(self.db, name)
+            return highlights.tag_snapshot(self.db, name)
 
-    def restore_tag(self, snapshot: notes.TagSnapshot) -> None:
+    def restore_tag(self, snapshot: highlights.TagSnapshot) -> None:
         """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
         with self._lock, self.db.atomic():
-            notes.restore_tag(self.db, snapshot)
+            highlights.restore_tag(self.db, snapshot)
 
     # -- search ---------------------------------------------------------------------------
 

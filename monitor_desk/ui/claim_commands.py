@@ -14,10 +14,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.claim_restore import ClaimSnapshot
+from ..core.claims.editing import StoredClaim
+from ..core.claims.snapshots import ClaimSnapshot
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
-from ..core.review import StoredClaim
 
 EDITABLE = {
     "speaker_name": "Rename Claim Speaker",

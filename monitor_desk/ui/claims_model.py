@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ..core.claims.editing import CREDIBILITY, StoredClaim
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
 from .delegates import GradeRole
 from .table_model import ColumnsTableModel
 

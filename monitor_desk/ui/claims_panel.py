@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.claims.editing import CREDIBILITY, StoredClaim
 from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
 from .claim_commands import ClaimEdits
 from .claim_dialog import ClaimDialog
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel

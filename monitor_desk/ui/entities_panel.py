@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.claims.editing import MentionRef
 from ..core.library import Library
 from ..core.models import EntityMention
-from ..core.review import MentionRef
 from .legend import swatch
 from .palette import ENTITY_NAMES, entity_tint
 from .row_table import over_under, row_table

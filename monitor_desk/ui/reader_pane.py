@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..core.claims.editing import StoredClaim
 from ..core.models import Analysis, Article, Highlight
 from ..core.nlp.script import latin_script
-from ..core.review import StoredClaim
 from .legend import EntityLegend
 from .reader_view import ReaderView
 

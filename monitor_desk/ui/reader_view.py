@@ -21,8 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from ..core.claims.editing import StoredClaim
 from ..core.models import Analysis, Article, EntityMention, Highlight
-from ..core.review import StoredClaim
 from .palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip

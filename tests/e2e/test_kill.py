@@ -245,7 +245,7 @@ def test_killed_reimport_of_revised_files_keeps_each_article_on_one_revision(
     old revision or wholly on its new one, with every anchored highlight on its words."""
     import shutil
 
-    from monitor_desk.core import notes
+    from monitor_desk.core import highlights as notes
     from monitor_desk.core.library import Library
 
     folder = tmp_path / "briefs"
@@ -357,7 +357,7 @@ def test_a_second_writer_is_refused_and_a_reader_sees_whole_batches(tmp_path: Pa
 def big_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[int, int]]]:
     """A JSON export of 300 articles with 3 highlights each (tagged); and per source path,
     the (revisions, highlights) each must have."""
-    from monitor_desk.core import notes
+    from monitor_desk.core import highlights as notes
     from monitor_desk.core.library import Library
 
     base = tmp_path_factory.mktemp("json")
@@ -441,7 +441,7 @@ MERGE_DRIVER = textwrap.dedent(
 
 
 def test_killed_tag_merge_leaves_every_highlight_tagged_once(tmp_path: Path) -> None:
-    from monitor_desk.core import notes
+    from monitor_desk.core import highlights as notes
     from monitor_desk.core.library import Library
 
     folder = tmp_path / "briefs"

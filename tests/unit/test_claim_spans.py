@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from monitor_desk.core import store
-from monitor_desk.core.claim_kind import claim_kind
+from monitor_desk.core import articles as store
+from monitor_desk.core.claims.editing import StoredClaim
+from monitor_desk.core.claims.kind import claim_kind
 from monitor_desk.core.errors import InvalidInputError
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, Claim, Span
-from monitor_desk.core.review import StoredClaim
 
 # Astral characters (two UTF-16 units each) sit before every span the tests set.
 ARTICLE = """Publication: Monitor Volume: 9 Issue: 12 Date: May 14, 2003

@@ -36,7 +36,7 @@ def noted(tmp_path: Path) -> Library:
     lib = Library.open(tmp_path / "lib.sqlite")
     lib.import_paths([_briefs(tmp_path / "in", 20)], analyze=False)
     with lib.db.atomic():
-        from monitor_desk.core import notes
+        from monitor_desk.core import highlights as notes
 
         for a in lib.list_articles():
             for k in range(20):

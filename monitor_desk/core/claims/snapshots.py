@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InvalidInputError, NotFoundError
+from ..errors import InvalidInputError, NotFoundError
 
 
 @dataclass(frozen=True, slots=True)

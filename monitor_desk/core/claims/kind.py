@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models import ClaimKind
-from .nlp.claims import QuoteIndex, quote_kind
+from ..models import ClaimKind
+from ..nlp.claims import QuoteIndex, quote_kind
 
 
 def content_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,11 +18,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import search
-from .claim_kind import claim_kind, content_quotes
-from .claim_restore import ClaimRestoreMixin
-from .errors import InvalidInputError, NotFoundError
-from .models import CitationItem, ClaimKind, Span
+from .. import search
+from ..errors import InvalidInputError, NotFoundError
+from ..models import CitationItem, ClaimKind, Span
+from .kind import claim_kind, content_quotes
+from .snapshots import ClaimRestoreMixin
 
 CREDIBILITY = {
     1: "Confirmed",

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .highlights import _HIGHLIGHT_COLUMNS, scope_where, tags_of
 from .models import Highlight
-from .notes import _HIGHLIGHT_COLUMNS, scope_where, tags_of
 
 ORDER = "h.article_id, h.start, h.id"
 

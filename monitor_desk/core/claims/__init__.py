@@ -1,0 +1,1 @@
+"""Claims as the library stores them: editing, snapshots for undo, the quote kind."""
