@@ -14,7 +14,7 @@ from pathlib import Path
 
 from _common import paragraphs, report
 
-from monitor_desk.core import articles as store
+from monitor_desk.core import analysis_store as store
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, EntityMention
 

@@ -1,4 +1,5 @@
-"""Writes of articles, revisions and analyses. Callers hold the transaction."""
+"""Articles and their revisions: inserting, revising (re-anchoring the highlights).
+Callers hold the transaction."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from sqlite_utils import Database
 from . import search
 from .anchoring import Anchor, reanchor
 from .db import utc_now
-from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
 
 if TYPE_CHECKING:
     from .ingest import ParsedDocument
@@ -115,149 +115,3 @@ def reanchor_highlights(
             ],
         )
     return orphans
-
-
-def outlet_id(db: Database, name: str) -> int:
-    row = db.execute("SELECT id FROM outlets WHERE name = ?", [name]).fetchone()
-    if row:
-        return int(row[0])
-    return int(db.execute("INSERT INTO outlets(name) VALUES (?)", [name]).lastrowid or 0)
-
-
-def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
-    """Replace the stored analysis of one revision (user-made claims are kept)."""
-    article_id, title = db.execute(
-        """SELECT a.id, a.title FROM revisions r JOIN articles a ON a.id = r.article_id
-           WHERE r.id = ?""",
-        [revision_id],
-    ).fetchone()
-    old_claims = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM claims WHERE revision_id = ? AND origin = 'auto'", [revision_id]
-        )
-    ]
-    search.unindex_rows(db, "claim", old_claims)
-    db.execute("DELETE FROM claims WHERE revision_id = ? AND origin = 'auto'", [revision_id])
-    db.execute("DELETE FROM entities WHERE revision_id = ?", [revision_id])
-    db.execute("DELETE FROM citations WHERE revision_id = ?", [revision_id])
-    db.conn.executemany(
-        """INSERT INTO entities(revision_id, start, "end", label, text, cluster)
-           VALUES (?, ?, ?, ?, ?, ?)""",
-        [(revision_id, e.start, e.end, e.label, e.text, e.cluster) for e in analysis.entities],
-    )
-    citation_ids: list[int] = []
-    for idx, c in enumerate(analysis.citations):
-        cid = int(
-            db.execute(
-                """INSERT INTO citations(revision_id, idx, start, "end", text, covers_json)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                [revision_id, idx, c.start, c.end, c.text, json.dumps([list(s) for s in c.covers])],
-            ).lastrowid
-            or 0
-        )
-        citation_ids.append(cid)
-        db.conn.executemany(
-            """INSERT INTO citation_items(citation_id, outlet_id, outlet_text, date_text,
-                                          date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)""",
-            [
-                (
-                    cid,
-                    outlet_id(db, it.outlet),
-                    it.outlet_text,
-                    it.date_text,
-                    it.date_start,
-                    it.date_end,
-                )
-                for it in c.items
-            ],
-        )
-    for cl in analysis.claims:
-        sp = cl.speaker
-        cur = db.execute(
-            """INSERT INTO claims(revision_id, speaker_start, speaker_end, speaker_text,
-                   speaker_name, cue_start, cue_end, cue_text, content_start, content_end,
-                   content_text, kind, quotes_json, citation_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                revision_id,
-                sp.start if sp else None,
-                sp.end if sp else None,
-                sp.text if sp else None,
-                cl.speaker_name,
-                cl.cue.start,
-                cl.cue.end,
-                cl.cue.text,
-                cl.content.start,
-                cl.content.end,
-                cl.content.text,
-                cl.kind,
-                json.dumps([[q.start, q.end, q.text] for q in cl.quotes], ensure_ascii=False),
-                citation_ids[cl.citation] if cl.citation is not None else None,
-            ],
-        )
-        claim_id = int(cur.lastrowid or 0)
-        speaker = cl.speaker_name or (sp.text if sp else "")
-        search.index_row(db, "claim", claim_id, article_id, title, f"{speaker}: {cl.content.text}")
-    db.execute(
-        """UPDATE revisions SET pipeline_name = ?, pipeline_version = ?, analyzed = ?
-           WHERE id = ?""",
-        [analysis.pipeline_name, analysis.pipeline_version, utc_now(), revision_id],
-    )
-
-
-def load_analysis(db: Database, revision_id: int) -> Analysis | None:
-    row = db.execute(
-        "SELECT pipeline_name, pipeline_version FROM revisions WHERE id = ?", [revision_id]
-    ).fetchone()
-    if row is None or row[0] is None:
-        return None
-    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1])
-    analysis.entities = [
-        EntityMention(*r)
-        for r in db.execute(
-            """SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ?
-               ORDER BY start""",
-            [revision_id],
-        )
-    ]
-    cit_index: dict[int, int] = {}
-    for cid, start, end, text, covers in db.execute(
-        """SELECT id, start, "end", text, covers_json FROM citations WHERE revision_id = ?
-           ORDER BY idx""",
-        [revision_id],
-    ).fetchall():
-        items = tuple(
-            CitationItem(*r)
-            for r in db.execute(
-                """SELECT o.name, ci.date_text, ci.date_start, ci.date_end, ci.outlet_text
-                   FROM citation_items ci JOIN outlets o ON o.id = ci.outlet_id
-                   WHERE ci.citation_id = ? ORDER BY ci.id""",
-                [cid],
-            )
-        )
-        cit_index[cid] = len(analysis.citations)
-        analysis.citations.append(
-            Citation(
-                start, end, text, items, tuple((int(a), int(b)) for a, b in json.loads(covers))
-            )
-        )
-    for r in db.execute(
-        """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,
-                  cue_text, content_start, content_end, content_text, kind, quotes_json,
-                  citation_id FROM claims WHERE revision_id = ? ORDER BY cue_start, id""",
-        [revision_id],
-    ):
-        speaker = Span(r[0], r[1], r[2]) if r[0] is not None else None
-        analysis.claims.append(
-            Claim(
-                speaker=speaker,
-                speaker_name=r[3],
-                cue=Span(r[4], r[5], r[6]),
-                content=Span(r[7], r[8], r[9]),
-                kind=r[10],
-                quotes=tuple(Span(*q) for q in json.loads(r[11])),
-                citation=cit_index.get(r[12]) if r[12] is not None else None,
-            )
-        )
-    return analysis

@@ -24,8 +24,8 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from .errors import LibraryFileError
-from .highlights import tagged_highlights_sql
 from .search import to_fts_query
+from .tags import tagged_highlights_sql
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)

@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .highlights import _HIGHLIGHT_COLUMNS, scope_where, tags_of
+from .highlights import _HIGHLIGHT_COLUMNS, scope_where
 from .models import Highlight
+from .tags import tags_of
 
 ORDER = "h.article_id, h.start, h.id"
 

@@ -1,10 +1,9 @@
-"""Highlights, their tags and notes. Callers hold the transaction."""
+"""Highlights: a stretch of an article's text, anchored, with a note, a colour and tags.
+Callers hold the transaction."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from sqlite_utils import Database
@@ -13,63 +12,8 @@ from . import search
 from .anchoring import Anchor, make_anchor, reanchor
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
-from .models import Highlight, Tag
-
-_SPACES = re.compile(r"\s+")
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def normalize_tag(name: str) -> str:
-    """``" Arms control / ABM "`` → ``"Arms control/ABM"``: trimmed parts, no empty levels."""
-    parts = [_SPACES.sub(" ", p).strip() for p in name.split("/")]
-    parts = [p for p in parts if p]
-    if not parts:
-        raise InvalidInputError(f"{name!r} is not a tag name.")
-    return "/".join(parts)
-
-
-def check_color(color: str | None) -> str | None:
-    if color is None or color == "":
-        return None
-    if not _COLOR.match(color):
-        raise InvalidInputError(f"{color!r} is not a colour; use #RRGGBB.")
-    return color.lower()
-
-
-def tagged_highlights_sql(tag: str) -> tuple[str, list[str]]:
-    """A subquery of the ids of highlights with ``tag`` or one of its sub-tags
-    ("claim" matches "claim/denial", never "claimant"); LIKE's wildcards in the name are
-    escaped, so a tag is matched literally."""
-    name = normalize_tag(tag)
-    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    sql = """SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
-             WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\'"""
-    return sql, [name, escaped + "/%"]
-
-
-def tag_id(db: Database, name: str, create: bool = True) -> int:
-    name = normalize_tag(name)
-    row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
-    if row:
-        return int(row[0])
-    if not create:
-        raise NotFoundError(f"There is no tag {name!r}.")
-    return int(
-        db.execute("INSERT INTO tags(name, created) VALUES (?, ?)", [name, utc_now()]).lastrowid
-        or 0
-    )
-
-
-def _reindex(db: Database, highlight_id: int) -> None:
-    row = db.execute(
-        """SELECT h.article_id, a.title, h.exact, h.note FROM highlights h
-           JOIN articles a ON a.id = h.article_id WHERE h.id = ?""",
-        [highlight_id],
-    ).fetchone()
-    tags = tags_of(db, [highlight_id]).get(highlight_id, [])
-    article_id, title, exact, note = row
-    body = "\n".join(x for x in (exact, note, " ".join(tags)) if x)
-    search.index_row(db, "highlight", highlight_id, article_id, title, body)
+from .models import Highlight
+from .tags import check_color, tag_id, tagged_highlights_sql, tags_of
 
 
 def add_highlight(
@@ -118,7 +62,7 @@ def add_highlight(
         or 0
     )
     set_tags(db, hid, tags, reindex=False)
-    _reindex(db, hid)
+    search.index_highlight(db, hid)
     return hid
 
 
@@ -130,7 +74,7 @@ def set_tags(db: Database, highlight_id: int, tags: Iterable[str], reindex: bool
         [(highlight_id, t) for t in ids],
     )
     if reindex:
-        _reindex(db, highlight_id)
+        search.index_highlight(db, highlight_id)
 
 
 def update_highlight(
@@ -151,28 +95,13 @@ def update_highlight(
     db.execute(f"UPDATE highlights SET {assignments} WHERE id = :id", {**sets, "id": highlight_id})
     if tags is not None:
         set_tags(db, highlight_id, tags, reindex=False)
-    _reindex(db, highlight_id)
+    search.index_highlight(db, highlight_id)
 
 
 def delete_highlight(db: Database, highlight_id: int) -> None:
     if db.execute("DELETE FROM highlights WHERE id = ?", [highlight_id]).rowcount == 0:
         raise NotFoundError(f"There is no highlight {highlight_id}.")
     search.unindex_rows(db, "highlight", [highlight_id])
-
-
-def tags_of(db: Database, highlight_ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for chunk_start in range(0, len(highlight_ids), 500):
-        chunk = list(highlight_ids[chunk_start : chunk_start + 500])
-        marks = ",".join("?" * len(chunk))
-        for hid, name in db.execute(
-            f"""SELECT ht.highlight_id, t.name FROM highlight_tags ht
-                JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id IN ({marks})
-                ORDER BY t.name COLLATE NOCASE""",
-            chunk,
-        ):
-            out.setdefault(hid, []).append(name)
-    return out
 
 
 _HIGHLIGHT_COLUMNS = """h.id, h.article_id, h.revision_id, h.start, h."end", h.exact, h.prefix,
@@ -220,78 +149,7 @@ def get_highlight(db: Database, highlight_id: int) -> Highlight:
     return h
 
 
-def list_tags(db: Database) -> list[Tag]:
-    return [
-        Tag(*r)
-        for r in db.execute(
-            """SELECT t.id, t.name, t.color, COUNT(ht.highlight_id) FROM tags t
-               LEFT JOIN highlight_tags ht ON ht.tag_id = t.id
-               GROUP BY t.id ORDER BY COUNT(ht.highlight_id) DESC, t.name COLLATE NOCASE"""
-        )
-    ]
-
-
-def _highlights_with_tag(db: Database, tid: int) -> list[int]:
-    return [
-        r[0] for r in db.execute("SELECT highlight_id FROM highlight_tags WHERE tag_id = ?", [tid])
-    ]
-
-
-def rename_tag(db: Database, old: str, new: str) -> None:
-    tid = tag_id(db, old, create=False)
-    new = normalize_tag(new)
-    other = db.execute("SELECT id FROM tags WHERE name = ? AND id != ?", [new, tid]).fetchone()
-    if other:
-        raise InvalidInputError(f"A tag {new!r} exists already; merge the two instead.")
-    db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, tid])
-    for hid in _highlights_with_tag(db, tid):
-        _reindex(db, hid)
-
-
-def merge_tags(db: Database, source: str, target: str) -> int:
-    """Move every highlight of ``source`` to ``target`` and delete ``source``; returns count."""
-    sid = tag_id(db, source, create=False)
-    tid = tag_id(db, target, create=True)
-    if sid == tid:
-        return 0
-    moved = _highlights_with_tag(db, sid)
-    db.execute(
-        """INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id)
-           SELECT highlight_id, ? FROM highlight_tags WHERE tag_id = ?""",
-        [tid, sid],
-    )
-    db.execute("DELETE FROM tags WHERE id = ?", [sid])
-    for hid in moved:
-        _reindex(db, hid)
-    return len(moved)
-
-
-def recolor_tag(db: Database, name: str, color: str | None) -> None:
-    tid = tag_id(db, name, create=False)
-    db.execute("UPDATE tags SET color = ? WHERE id = ?", [check_color(color), tid])
-
-
-def delete_tag(db: Database, name: str) -> int:
-    tid = tag_id(db, name, create=False)
-    touched = _highlights_with_tag(db, tid)
-    db.execute("DELETE FROM tags WHERE id = ?", [tid])
-    for hid in touched:
-        _reindex(db, hid)
-    return len(touched)
-
-
 # -- undo support: put back exactly what was there ---------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TagSnapshot:
-    """A tag as it was: its row and the highlights that carried it (for undo)."""
-
-    id: int
-    name: str
-    color: str | None
-    created: str
-    highlight_ids: tuple[int, ...]
 
 
 def restore_highlight(db: Database, h: Highlight) -> None:
@@ -320,7 +178,7 @@ def restore_highlight(db: Database, h: Highlight) -> None:
         )
     set_tags(db, h.id, h.tags, reindex=False)
     _follow_current_revision(db, h)
-    _reindex(db, h.id)
+    search.index_highlight(db, h.id)
 
 
 def _follow_current_revision(db: Database, h: Highlight) -> None:
@@ -344,53 +202,3 @@ def _follow_current_revision(db: Database, h: Highlight) -> None:
                suffix = ?, text_sha256 = ? WHERE id = ?""",
         [revision_id, moved.start, moved.end, moved.exact, moved.prefix, moved.suffix, sha, h.id],
     )
-
-
-def tag_snapshot(db: Database, name: str) -> TagSnapshot:
-    tid = tag_id(db, name, create=False)
-    _, tname, color, created = db.execute(
-        "SELECT id, name, color, created FROM tags WHERE id = ?", [tid]
-    ).fetchone()
-    return TagSnapshot(tid, tname, color, created, tuple(sorted(_highlights_with_tag(db, tid))))
-
-
-def restore_tag(db: Database, snap: TagSnapshot) -> None:
-    """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
-    exactly the snapshot's highlights (those that still exist)."""
-    clash = db.execute(
-        "SELECT id FROM tags WHERE name = ? AND id != ?", [snap.name, snap.id]
-    ).fetchone()
-    if clash:
-        raise InvalidInputError(f"Another tag is called {snap.name!r} now.")
-    if db.execute("SELECT 1 FROM tags WHERE id = ?", [snap.id]).fetchone():
-        db.execute(
-            "UPDATE tags SET name = ?, color = ?, created = ? WHERE id = ?",
-            [snap.name, snap.color, snap.created, snap.id],
-        )
-    else:
-        db.execute(
-            "INSERT INTO tags(id, name, color, created) VALUES (?, ?, ?, ?)",
-            [snap.id, snap.name, snap.color, snap.created],
-        )
-    before = set(_highlights_with_tag(db, snap.id))
-    wanted = {
-        r[0]
-        for i in range(0, len(snap.highlight_ids), 500)
-        for r in db.execute(
-            "SELECT id FROM highlights WHERE id IN ({})".format(
-                ",".join("?" * len(snap.highlight_ids[i : i + 500]))
-            ),
-            list(snap.highlight_ids[i : i + 500]),
-        )
-    }
-    db.conn.executemany(
-        "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?",
-        [(hid, snap.id) for hid in before - wanted],
-    )
-    db.conn.executemany(
-        "INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)",
-        [(hid, snap.id) for hid in wanted - before],
-    )
-    # The search index holds tag names: every highlight that had or has the tag changes.
-    for hid in sorted(before | wanted):
-        _reindex(db, hid)

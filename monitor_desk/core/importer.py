@@ -16,7 +16,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import articles
+from . import analysis_store, articles
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -70,7 +70,7 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
         revision_id = db.execute(
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
         ).fetchone()[0]
-        articles.store_analysis(db, revision_id, analysis)
+        analysis_store.store_analysis(db, revision_id, analysis)
     return FileOutcome(str(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 

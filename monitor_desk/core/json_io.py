@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from . import search
-from .articles import outlet_id
+from .analysis_store import outlet_id
 from .errors import InvalidInputError
 from .highlights import set_tags
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from . import articles, backups, highlight_query, highlights, search
+from . import analysis_store, backups, highlight_query, highlights, search, tags
 from .claims.editing import ReviewMixin
 from .db import environment_errors, open_database
 from .errors import NotFoundError
@@ -224,7 +224,7 @@ class Library(ExportMixin, ReviewMixin):
             items = [(r[2], r[3], json.loads(r[4])) for r in batch]
             for row, analysis in zip(batch, self._analyze(items), strict=True):
                 with self._lock, self.db.atomic():
-                    articles.store_analysis(self.db, row[1], analysis)
+                    analysis_store.store_analysis(self.db, row[1], analysis)
                 done += 1
                 if progress is not None:
                     progress(done, len(rows), str(row[0]))
@@ -256,7 +256,7 @@ class Library(ExportMixin, ReviewMixin):
             where.append("a.date <= ?")
             params.append(date_to + "\uffff")
         if tag is not None:
-            sub, sub_params = highlights.tagged_highlights_sql(tag)
+            sub, sub_params = tags.tagged_highlights_sql(tag)
             where.append(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))")
             params += sub_params
         if entity is not None:
@@ -330,7 +330,7 @@ class Library(ExportMixin, ReviewMixin):
     def get_analysis(self, article_id: int) -> Analysis | None:
         """The stored analysis of the article's current revision, or None if not analysed."""
         with self._lock:
-            return articles.load_analysis(self.db, self.get_article(article_id).revision_id)
+            return analysis_store.load_analysis(self.db, self.get_article(article_id).revision_id)
 
     # -- highlights and tags --------------------------------------------------------------
 
@@ -389,35 +389,35 @@ class Library(ExportMixin, ReviewMixin):
 
     def list_tags(self) -> list[Tag]:
         with self._lock:
-            return highlights.list_tags(self.db)
+            return tags.list_tags(self.db)
 
     @environment_errors
     def create_tag(self, name: str, color: str | None = None) -> int:
         with self._lock, self.db.atomic():
-            tid = highlights.tag_id(self.db, name)
+            tid = tags.tag_id(self.db, name)
             if color is not None:
-                highlights.recolor_tag(self.db, name, color)
+                tags.recolor_tag(self.db, name, color)
             return tid
 
     @environment_errors
     def rename_tag(self, old: str, new: str) -> None:
         with self._lock, self.db.atomic():
-            highlights.rename_tag(self.db, old, new)
+            tags.rename_tag(self.db, old, new)
 
     @environment_errors
     def merge_tags(self, source: str, target: str) -> int:
         with self._lock, self.db.atomic():
-            return highlights.merge_tags(self.db, source, target)
+            return tags.merge_tags(self.db, source, target)
 
     @environment_errors
     def recolor_tag(self, name: str, color: str | None) -> None:
         with self._lock, self.db.atomic():
-            highlights.recolor_tag(self.db, name, color)
+            tags.recolor_tag(self.db, name, color)
 
     @environment_errors
     def delete_tag(self, name: str) -> int:
         with self._lock, self.db.atomic():
-            return highlights.delete_tag(self.db, name)
+            return tags.delete_tag(self.db, name)
 
     # Undo support: the GUI's undo stack snapshots before a change and puts it back after.
 
@@ -426,15 +426,15 @@ class Library(ExportMixin, ReviewMixin):
         with self._lock, self.db.atomic():
             highlights.restore_highlight(self.db, highlight)
 
-    def tag_snapshot(self, name: str) -> highlights.TagSnapshot:
+    def tag_snapshot(self, name: str) -> tags.TagSnapshot:
         """The tag's row and the ids of the highlights carrying it."""
         with self._lock:
-            return highlights.tag_snapshot(self.db, name)
+            return tags.tag_snapshot(self.db, name)
 
-    def restore_tag(self, snapshot: highlights.TagSnapshot) -> None:
+    def restore_tag(self, snapshot: tags.TagSnapshot) -> None:
         """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
         with self._lock, self.db.atomic():
-            highlights.restore_tag(self.db, snapshot)
+            tags.restore_tag(self.db, snapshot)
 
     # -- search ---------------------------------------------------------------------------
 

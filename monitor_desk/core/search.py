@@ -40,6 +40,36 @@ def index_row(
     )
 
 
+def index_highlight(db: Database, highlight_id: int) -> None:
+    """(Re)write a highlight's row: its quote, note and tag names."""
+    article_id, title, exact, note = db.execute(
+        """SELECT h.article_id, a.title, h.exact, h.note FROM highlights h
+           JOIN articles a ON a.id = h.article_id WHERE h.id = ?""",
+        [highlight_id],
+    ).fetchone()
+    tags = [
+        r[0]
+        for r in db.execute(
+            """SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+               WHERE ht.highlight_id = ? ORDER BY t.name COLLATE NOCASE""",
+            [highlight_id],
+        )
+    ]
+    body = "\n".join(x for x in (exact, note, " ".join(tags)) if x)
+    index_row(db, "highlight", highlight_id, article_id, title, body)
+
+
+def index_claim(db: Database, claim_id: int) -> None:
+    """(Re)write a claim's row: ``speaker: content``."""
+    article_id, title, name, speaker, content = db.execute(
+        """SELECT r.article_id, a.title, c.speaker_name, c.speaker_text, c.content_text
+           FROM claims c JOIN revisions r ON r.id = c.revision_id
+           JOIN articles a ON a.id = r.article_id WHERE c.id = ?""",
+        [claim_id],
+    ).fetchone()
+    index_row(db, "claim", claim_id, article_id, title, f"{name or speaker or ''}: {content}")
+
+
 def unindex_rows(db: Database, kind: Kind, ref_ids: Iterable[int]) -> None:
     db.conn.executemany(
         "DELETE FROM search_fts WHERE rowid = ?", [(fts_rowid(kind, r),) for r in ref_ids]

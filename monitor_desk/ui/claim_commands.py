@@ -14,8 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.claims.editing import StoredClaim
-from ..core.claims.snapshots import ClaimSnapshot
+from ..core.claims import ClaimSnapshot, StoredClaim
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.claims.editing import CREDIBILITY, StoredClaim
+from ..core.claims import CREDIBILITY, StoredClaim
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from .delegates import GradeRole

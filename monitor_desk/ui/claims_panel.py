@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claims.editing import CREDIBILITY, StoredClaim
+from ..core.claims import CREDIBILITY, StoredClaim
 from ..core.library import Library
 from .claim_commands import ClaimEdits
 from .claim_dialog import ClaimDialog

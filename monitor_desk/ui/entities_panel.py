@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claims.editing import MentionRef
+from ..core.entities import MentionRef
 from ..core.library import Library
 from ..core.models import EntityMention
 from .legend import swatch

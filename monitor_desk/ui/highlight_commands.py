@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QStringListModel, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import MonitorDeskError
-from ..core.highlights import TagSnapshot, normalize_tag
 from ..core.library import Library
 from ..core.models import Highlight, Tag
+from ..core.tags import TagSnapshot, normalize_tag
 
 FAVOURITES = 9
 

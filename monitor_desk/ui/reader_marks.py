@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..core.claims.editing import CREDIBILITY, StoredClaim
+from ..core.claims import CREDIBILITY, StoredClaim
 from ..core.models import Citation, EntityMention, Highlight
 from .palette import ENTITY_NAMES
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.claims.editing import StoredClaim
+from ..core.claims import StoredClaim
 from ..core.models import Analysis, Article, Highlight
 from ..core.nlp.script import latin_script
 from .legend import EntityLegend

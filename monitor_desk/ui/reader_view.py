@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from ..core.claims.editing import StoredClaim
+from ..core.claims import StoredClaim
 from ..core.models import Analysis, Article, EntityMention, Highlight
 from .palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats

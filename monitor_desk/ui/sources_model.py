@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.claims.editing import RELIABILITY, SourceEntry
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import CitationItem
+from ..core.sources import RELIABILITY, SourceEntry
 from .delegates import GradeRole
 from .table_model import ColumnsTableModel
 

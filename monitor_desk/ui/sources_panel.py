@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claims.editing import RELIABILITY
 from ..core.library import Library
+from ..core.sources import RELIABILITY
 from .delegates import GradeDelegate
 from .row_table import over_under, row_table
 from .sources_model import OUTLET, RELIABILITY_COL, SourcesModel

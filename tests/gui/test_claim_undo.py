@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
-from monitor_desk.core.claims.editing import StoredClaim
+from monitor_desk.core.claims import StoredClaim
 from monitor_desk.core.library import Library
 from monitor_desk.ui.claims_model import CONTENT, CREDIBILITY_COL, KIND, SPEAKER
 from monitor_desk.ui.delegates import GradeRole

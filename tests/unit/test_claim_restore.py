@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor_desk.core import articles as store
+from monitor_desk.core import analysis_store as store
 from monitor_desk.core.errors import InvalidInputError
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, Citation, CitationItem, Claim, Span

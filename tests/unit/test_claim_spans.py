@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor_desk.core import articles as store
-from monitor_desk.core.claims.editing import StoredClaim
+from monitor_desk.core import analysis_store as store
+from monitor_desk.core.claims import StoredClaim
 from monitor_desk.core.claims.kind import claim_kind
 from monitor_desk.core.errors import InvalidInputError
 from monitor_desk.core.library import Library

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from monitor_desk.cli import main
-from monitor_desk.core import articles as store
+from monitor_desk.core import analysis_store as store
 from monitor_desk.core.export import NOTE_COLUMNS, ExportScope
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, Citation, CitationItem, Claim, EntityMention, Span

@@ -15,99 +15,18 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from .. import search
+from ..entities import MentionRef
 from ..errors import InvalidInputError, NotFoundError
-from ..models import CitationItem, ClaimKind, Span
+from ..models import CitationItem, Span
+from ..sources import RELIABILITY, SourceEntry
 from .kind import claim_kind, content_quotes
+from .model import CLAIM_PARTS, StoredClaim, check_credibility, check_kind
 from .snapshots import ClaimRestoreMixin
 
-CREDIBILITY = {
-    1: "Confirmed",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Cannot be judged",
-}
-"""The Admiralty scale for information credibility."""
-
-RELIABILITY = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Cannot be judged",
-}
-"""The Admiralty scale for source reliability."""
-
-_KINDS = ("direct", "indirect", "mixed")
-ClaimPart = Literal["speaker", "cue", "content"]
-CLAIM_PARTS: tuple[ClaimPart, ...] = ("speaker", "cue", "content")
 _UNSET: Any = object()
-
-
-@dataclass(slots=True)
-class StoredClaim:
-    """A claim as stored for an article's current revision."""
-
-    id: int
-    article_id: int
-    speaker: Span | None
-    speaker_name: str | None
-    cue: Span
-    content: Span
-    kind: ClaimKind
-    citation: Span | None
-    """The citation parentheses that support the claim."""
-    credibility: int | None
-    origin: Literal["auto", "user"]
-
-    @property
-    def speaker_label(self) -> str:
-        if self.speaker_name:
-            return self.speaker_name
-        return self.speaker.text if self.speaker else ""
-
-
-@dataclass(slots=True)
-class SourceEntry:
-    """One outlet cited by one article: when, where and what it supports."""
-
-    outlet: str
-    reliability: str | None
-    items: list[CitationItem] = field(default_factory=list)
-    citations: list[Span] = field(default_factory=list)
-    covers: list[tuple[int, int]] = field(default_factory=list)
-    """Sentence spans (start, end) the outlet's citations support, in text order."""
-
-
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """One mention of an entity cluster somewhere in the library."""
-
-    article_id: int
-    title: str
-    start: int
-    end: int
-    text: str
-    label: str
-    cluster: str
-
-
-def _check_credibility(grade: int | None) -> int | None:
-    if grade is not None and grade not in CREDIBILITY:
-        raise InvalidInputError(f"{grade!r} is not a credibility grade; use 1 to 6.")
-    return grade
-
-
-def _check_kind(kind: str) -> str:
-    if kind not in _KINDS:
-        raise InvalidInputError(f"{kind!r} is not a claim kind; use direct, indirect or mixed.")
-    return kind
 
 
 class ReviewMixin(ClaimRestoreMixin):
@@ -178,7 +97,7 @@ class ReviewMixin(ClaimRestoreMixin):
 
     def set_claim_credibility(self, claim_id: int, grade: int | None) -> None:
         """Grade a claim on the Admiralty scale (1 confirmed … 6 cannot be judged)."""
-        grade = _check_credibility(grade)
+        grade = check_credibility(grade)
         with self._lock, self.db.atomic():
             self._claim_row(claim_id)
             self.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [grade, claim_id])
@@ -198,7 +117,7 @@ class ReviewMixin(ClaimRestoreMixin):
             if speaker_name is not _UNSET:
                 sets["speaker_name"] = (speaker_name or "").strip() or None
             if kind is not None:
-                sets["kind"] = _check_kind(kind)
+                sets["kind"] = check_kind(kind)
             for name, span in (("content", content), ("cue", cue)):
                 if span is not None:
                     start, end = _check_span(text, span)
@@ -285,7 +204,7 @@ class ReviewMixin(ClaimRestoreMixin):
         "said" in "… said that …"); when it is not there the cue is an empty span at the
         content's start and ``cue_text`` is kept as typed.
         """
-        _check_kind(kind)
+        check_kind(kind)
         with self._lock, self.db.atomic():
             revision_id, text, _ = self._current_revision(article_id)
             c_start, c_end = _check_span(text, content)

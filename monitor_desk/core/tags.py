@@ -1,0 +1,195 @@
+"""Tags: names that nest with ``/``, their colours, and what renaming, merging and deleting
+one does to the highlights that carry it. Callers hold the transaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from . import search
+from .db import utc_now
+from .errors import InvalidInputError, NotFoundError
+from .models import Tag
+
+_SPACES = re.compile(r"\s+")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def normalize_tag(name: str) -> str:
+    """``" Arms control / ABM "`` → ``"Arms control/ABM"``: trimmed parts, no empty levels."""
+    parts = [_SPACES.sub(" ", p).strip() for p in name.split("/")]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise InvalidInputError(f"{name!r} is not a tag name.")
+    return "/".join(parts)
+
+
+def check_color(color: str | None) -> str | None:
+    if color is None or color == "":
+        return None
+    if not _COLOR.match(color):
+        raise InvalidInputError(f"{color!r} is not a colour; use #RRGGBB.")
+    return color.lower()
+
+
+def tagged_highlights_sql(tag: str) -> tuple[str, list[str]]:
+    """A subquery of the ids of highlights with ``tag`` or one of its sub-tags
+    ("claim" matches "claim/denial", never "claimant"); LIKE's wildcards in the name are
+    escaped, so a tag is matched literally."""
+    name = normalize_tag(tag)
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = """SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+             WHERE t.name = ? OR t.name LIKE ? ESCAPE '\\'"""
+    return sql, [name, escaped + "/%"]
+
+
+def tag_id(db: Database, name: str, create: bool = True) -> int:
+    name = normalize_tag(name)
+    row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+    if row:
+        return int(row[0])
+    if not create:
+        raise NotFoundError(f"There is no tag {name!r}.")
+    return int(
+        db.execute("INSERT INTO tags(name, created) VALUES (?, ?)", [name, utc_now()]).lastrowid
+        or 0
+    )
+
+
+def tags_of(db: Database, highlight_ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for chunk_start in range(0, len(highlight_ids), 500):
+        chunk = list(highlight_ids[chunk_start : chunk_start + 500])
+        marks = ",".join("?" * len(chunk))
+        for hid, name in db.execute(
+            f"""SELECT ht.highlight_id, t.name FROM highlight_tags ht
+                JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id IN ({marks})
+                ORDER BY t.name COLLATE NOCASE""",
+            chunk,
+        ):
+            out.setdefault(hid, []).append(name)
+    return out
+
+
+def list_tags(db: Database) -> list[Tag]:
+    return [
+        Tag(*r)
+        for r in db.execute(
+            """SELECT t.id, t.name, t.color, COUNT(ht.highlight_id) FROM tags t
+               LEFT JOIN highlight_tags ht ON ht.tag_id = t.id
+               GROUP BY t.id ORDER BY COUNT(ht.highlight_id) DESC, t.name COLLATE NOCASE"""
+        )
+    ]
+
+
+def _highlights_with_tag(db: Database, tid: int) -> list[int]:
+    return [
+        r[0] for r in db.execute("SELECT highlight_id FROM highlight_tags WHERE tag_id = ?", [tid])
+    ]
+
+
+def rename_tag(db: Database, old: str, new: str) -> None:
+    tid = tag_id(db, old, create=False)
+    new = normalize_tag(new)
+    other = db.execute("SELECT id FROM tags WHERE name = ? AND id != ?", [new, tid]).fetchone()
+    if other:
+        raise InvalidInputError(f"A tag {new!r} exists already; merge the two instead.")
+    db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, tid])
+    for hid in _highlights_with_tag(db, tid):
+        search.index_highlight(db, hid)
+
+
+def merge_tags(db: Database, source: str, target: str) -> int:
+    """Move every highlight of ``source`` to ``target`` and delete ``source``; returns count."""
+    sid = tag_id(db, source, create=False)
+    tid = tag_id(db, target, create=True)
+    if sid == tid:
+        return 0
+    moved = _highlights_with_tag(db, sid)
+    db.execute(
+        """INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id)
+           SELECT highlight_id, ? FROM highlight_tags WHERE tag_id = ?""",
+        [tid, sid],
+    )
+    db.execute("DELETE FROM tags WHERE id = ?", [sid])
+    for hid in moved:
+        search.index_highlight(db, hid)
+    return len(moved)
+
+
+def recolor_tag(db: Database, name: str, color: str | None) -> None:
+    tid = tag_id(db, name, create=False)
+    db.execute("UPDATE tags SET color = ? WHERE id = ?", [check_color(color), tid])
+
+
+def delete_tag(db: Database, name: str) -> int:
+    tid = tag_id(db, name, create=False)
+    touched = _highlights_with_tag(db, tid)
+    db.execute("DELETE FROM tags WHERE id = ?", [tid])
+    for hid in touched:
+        search.index_highlight(db, hid)
+    return len(touched)
+
+
+@dataclass(frozen=True, slots=True)
+class TagSnapshot:
+    """A tag as it was: its row and the highlights that carried it (for undo)."""
+
+    id: int
+    name: str
+    color: str | None
+    created: str
+    highlight_ids: tuple[int, ...]
+
+
+def tag_snapshot(db: Database, name: str) -> TagSnapshot:
+    tid = tag_id(db, name, create=False)
+    _, tname, color, created = db.execute(
+        "SELECT id, name, color, created FROM tags WHERE id = ?", [tid]
+    ).fetchone()
+    return TagSnapshot(tid, tname, color, created, tuple(sorted(_highlights_with_tag(db, tid))))
+
+
+def restore_tag(db: Database, snap: TagSnapshot) -> None:
+    """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
+    exactly the snapshot's highlights (those that still exist)."""
+    clash = db.execute(
+        "SELECT id FROM tags WHERE name = ? AND id != ?", [snap.name, snap.id]
+    ).fetchone()
+    if clash:
+        raise InvalidInputError(f"Another tag is called {snap.name!r} now.")
+    if db.execute("SELECT 1 FROM tags WHERE id = ?", [snap.id]).fetchone():
+        db.execute(
+            "UPDATE tags SET name = ?, color = ?, created = ? WHERE id = ?",
+            [snap.name, snap.color, snap.created, snap.id],
+        )
+    else:
+        db.execute(
+            "INSERT INTO tags(id, name, color, created) VALUES (?, ?, ?, ?)",
+            [snap.id, snap.name, snap.color, snap.created],
+        )
+    before = set(_highlights_with_tag(db, snap.id))
+    wanted = {
+        r[0]
+        for i in range(0, len(snap.highlight_ids), 500)
+        for r in db.execute(
+            "SELECT id FROM highlights WHERE id IN ({})".format(
+                ",".join("?" * len(snap.highlight_ids[i : i + 500]))
+            ),
+            list(snap.highlight_ids[i : i + 500]),
+        )
+    }
+    db.conn.executemany(
+        "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?",
+        [(hid, snap.id) for hid in before - wanted],
+    )
+    db.conn.executemany(
+        "INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)",
+        [(hid, snap.id) for hid in wanted - before],
+    )
+    # The search index holds tag names: every highlight that had or has the tag changes.
+    for hid in sorted(before | wanted):
+        search.index_highlight(db, hid)
