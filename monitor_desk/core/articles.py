@@ -3,14 +3,22 @@ Callers hold the transaction."""
 
 from __future__ import annotations
 
+import builtins
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
 from . import search
+from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
+from .connection import Component
 from .db import utc_now
+from .errors import NotFoundError
+from .filters import article_where
+from .models import Analysis, Article, ArticleSummary
+from .sql import CURRENT_REVISION, chunks, in_clause
 
 if TYPE_CHECKING:
     from .ingest import ParsedDocument
@@ -115,3 +123,106 @@ def reanchor_highlights(
             ],
         )
     return orphans
+
+
+ArticleSort = Literal["title", "publication", "issue", "date", "notes", "imported"]
+SORT_COLUMNS: dict[ArticleSort, tuple[str, ...]] = {
+    "title": ("a.title COLLATE NOCASE",),
+    "publication": ("a.publication COLLATE NOCASE",),
+    "issue": (
+        "a.publication COLLATE NOCASE",
+        "CAST(a.volume AS INTEGER)",
+        "CAST(a.issue AS INTEGER)",
+    ),
+    "date": ("a.date",),
+    "notes": ("a.notes_count",),
+    "imported": (),
+}
+
+_SUMMARY_SQL = """
+    SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
+           (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
+           a.notes_count,
+           a.imported
+    FROM articles a
+"""
+
+
+_SUMMARY_FIELDS = (
+    "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
+    "revision_count", "notes_count", "imported",
+)  # fmt: skip
+
+
+class Articles(Component):
+    """``lib.articles``: the library list (ids, then rows by the page) and one article."""
+
+    def ids(
+        self, sort: ArticleSort = "imported", descending: bool = False, **filters: Any
+    ) -> list[int]:
+        """Ids of the articles that pass ``filters``, in ``sort`` order (cheap at 100k:
+        every order has an index, and the ids come back as one string, not 100k rows)."""
+        direction = " DESC" if descending else ""
+        order = ", ".join(f"{part}{direction}" for part in (*SORT_COLUMNS[sort], "a.id"))
+        where = article_where(**filters)
+        sql = (
+            f"SELECT group_concat(id) FROM (SELECT a.id FROM articles a{where.sql()} "
+            f"ORDER BY {order})"
+        )
+        with self._connection.reading() as db:
+            joined = db.execute(sql, where.params).fetchone()[0]
+        return list(map(int, joined.split(","))) if joined else []
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """Rows for the given ids, in the same order (missing ids are left out)."""
+        found: dict[int, ArticleSummary] = {}
+        with self._connection.reading() as db:
+            for chunk in chunks(ids):
+                for row in db.execute(f"{_SUMMARY_SQL} WHERE a.id IN {in_clause(chunk)}", chunk):
+                    found[row[0]] = ArticleSummary(*row)
+        return [found[i] for i in ids if i in found]
+
+    def list(self, sort: ArticleSort = "imported", **filters: Any) -> list[ArticleSummary]:
+        return self.summaries(self.ids(sort, **filters))
+
+    def get(self, article_id: int) -> Article:
+        with self._connection.reading() as db:
+            row = db.execute(
+                f"""{_SUMMARY_SQL.replace("FROM articles a", "")},
+                    r.text, r.body_start, r.id, r.text_sha256, r.encoding, a.metadata_json,
+                    r.pipeline_name, r.pipeline_version
+                    FROM articles a {CURRENT_REVISION}
+                    WHERE a.id = ?""",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no article {article_id}.")
+        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version = row
+        pipeline = f"{p_name} {p_version}" if p_name else None
+        fields: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, summary, strict=True))
+        return Article(
+            **fields,
+            text=text,
+            body_start=body_start,
+            revision_id=rev_id,
+            text_sha256=sha,
+            encoding=enc,
+            metadata=json.loads(meta),
+            pipeline=pipeline,
+        )
+
+    def analysis(self, article_id: int) -> Analysis | None:
+        """The stored analysis of the article's current revision, or None if not analysed."""
+        with self._connection.reading() as db:
+            return load_analysis(db, self.get(article_id).revision_id)
+
+    def unanalyzed_ids(self) -> builtins.list[int]:
+        """Articles whose current revision has no stored analysis (cheap at 100k)."""
+        with self._connection.reading() as db:
+            return [
+                r[0]
+                for r in db.execute(
+                    f"""SELECT a.id FROM articles a {CURRENT_REVISION}
+                       WHERE r.pipeline_name IS NULL ORDER BY a.id"""
+                )
+            ]

@@ -19,13 +19,13 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from sqlite_utils import Database
 
 from .errors import LibraryFileError
-from .search import to_fts_query
-from .tags import tagged_highlights_sql
+from .filters import article_where, highlight_where
+from .sql import Where
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
@@ -47,6 +47,7 @@ SOURCE_COLUMNS = (
 )  # fmt: skip
 
 Progress = Callable[[int], None]
+CsvKind = Literal["notes", "claims", "sources"]
 
 
 @dataclass
@@ -144,38 +145,27 @@ def prefetched(
         worker.join()
 
 
-def _note_filters(scope: ExportScope) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if scope.article_ids is not None:
-        where.append(f"h.article_id IN ({','.join('?' * len(scope.article_ids))})")
-        params += list(scope.article_ids)
-    if scope.highlight_ids is not None:
-        where.append(f"h.id IN ({','.join('?' * len(scope.highlight_ids))})")
-        params += list(scope.highlight_ids)
-    if scope.tag:
-        sub, sub_params = tagged_highlights_sql(scope.tag)
-        where.append(f"h.id IN ({sub})")
-        params += sub_params
-    if scope.search:
-        fts = to_fts_query(scope.search)
-        if fts is None:
-            where.append("0")
-        else:
-            # A note matches when its own text, tags or note match, or its article does.
-            where.append(
-                """(h.id * 4 + 1 IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)
-                    OR h.article_id * 4 IN (SELECT rowid FROM search_fts
-                                            WHERE search_fts MATCH ?))"""
-            )
-            params += [fts, fts]
-    if scope.since:
-        where.append("h.created >= ?")
-        params.append(scope.since)
-    if scope.until:
-        where.append("h.created <= ?")
-        params.append(scope.until + "\uffff")
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+def note_where(scope: ExportScope) -> Where:
+    """The notes in ``scope`` (terms over ``highlights h``)."""
+    return highlight_where(
+        article_ids=scope.article_ids,
+        highlight_ids=scope.highlight_ids,
+        tag=scope.tag or None,
+        search=scope.search or None,
+        created_from=scope.since,
+        created_to=scope.until,
+    )
+
+
+def article_scope_where(scope: ExportScope) -> Where:
+    """Articles in scope for claims and sources: ids, notes' tag, text search, dates."""
+    return article_where(
+        ids=scope.article_ids,
+        tag=scope.tag or None,
+        search=scope.search or None,
+        date_from=scope.since,
+        date_to=scope.until,
+    )
 
 
 _NOTES_SQL = """
@@ -203,48 +193,24 @@ FROM highlights h JOIN articles a ON a.id = h.article_id
 
 
 def note_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
-    where, params = _note_filters(scope)
-    yield from db.execute(_NOTES_SQL + where + " ORDER BY h.article_id, h.start, h.id", params)
+    where = note_where(scope)
+    sql = _NOTES_SQL + where.sql() + " ORDER BY h.article_id, h.start, h.id"
+    yield from db.execute(sql, where.params)
 
 
 def count_notes(db: Database, scope: ExportScope) -> int:
-    where, params = _note_filters(scope)
+    where = note_where(scope)
     return int(
         db.execute(
-            "SELECT COUNT(*) FROM highlights h JOIN articles a ON a.id = h.article_id" + where,
-            params,
+            "SELECT COUNT(*) FROM highlights h JOIN articles a ON a.id = h.article_id"
+            + where.sql(),
+            where.params,
         ).fetchone()[0]
     )
 
 
-def _article_filters(scope: ExportScope) -> tuple[str, list[Any]]:
-    """Articles in scope for claims and sources: ids, notes' tag, text search, dates."""
-    where: list[str] = []
-    params: list[Any] = []
-    if scope.article_ids is not None:
-        where.append(f"a.id IN ({','.join('?' * len(scope.article_ids))})")
-        params += list(scope.article_ids)
-    if scope.tag:
-        sub, sub_params = tagged_highlights_sql(scope.tag)
-        where.append(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))")
-        params += sub_params
-    if scope.search:
-        fts = to_fts_query(scope.search)
-        where.append(
-            "a.id IN (SELECT article_id FROM search_fts WHERE search_fts MATCH ?)" if fts else "0"
-        )
-        params += [fts] if fts else []
-    if scope.since:
-        where.append("a.date >= ?")
-        params.append(scope.since)
-    if scope.until:
-        where.append("a.date <= ?")
-        params.append(scope.until + "\uffff")
-    return (" AND " + " AND ".join(where)) if where else "", params
-
-
 def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
-    where, params = _article_filters(scope)
+    where = article_scope_where(scope)
     sql = f"""
         SELECT cl.id, cl.speaker_name, cl.speaker_text, cl.cue_text, cl.content_text, cl.kind,
                cl.credibility,
@@ -254,13 +220,13 @@ def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
                a.id, a.publication, a.volume, a.issue, a.date, a.title, cl.origin
         FROM claims cl JOIN articles a ON a.current_revision_id = cl.revision_id
-        WHERE 1 {where} ORDER BY a.id, cl.cue_start, cl.id
+        WHERE 1 {where.sql("AND")} ORDER BY a.id, cl.cue_start, cl.id
     """
-    yield from db.execute(sql, params)
+    yield from db.execute(sql, where.params)
 
 
 def source_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
-    where, params = _article_filters(scope)
+    where = article_scope_where(scope)
     sql = f"""
         SELECT o.name, o.reliability, ci.date_text, ci.date_start, ci.date_end,
                a.id, a.publication, a.volume, a.issue, a.date, a.title, c.text, c.covers_json,
@@ -269,9 +235,9 @@ def source_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
         JOIN outlets o ON o.id = ci.outlet_id
         JOIN articles a ON a.current_revision_id = c.revision_id
         JOIN revisions r ON r.id = c.revision_id
-        WHERE 1 {where} ORDER BY a.id, c.idx, ci.id
+        WHERE 1 {where.sql("AND")} ORDER BY a.id, c.idx, ci.id
     """
-    for row in db.execute(sql, params):
+    for row in db.execute(sql, where.params):
         *fields, covers_json, text = row
         sentences = " ".join(text[s:e].strip() for s, e in json.loads(covers_json))
         yield (*fields, sentences)
@@ -279,7 +245,7 @@ def source_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
 
 def export_csv(
     db: Database,
-    what: str,
+    what: CsvKind,
     stream: TextIO,
     scope: ExportScope | None = None,
     bom: bool = True,
@@ -305,7 +271,7 @@ def export_csv(
     return sink.rows
 
 
-def csv_text(db: Database, what: str, scope: ExportScope | None = None, **kw: Any) -> str:
+def csv_text(db: Database, what: CsvKind, scope: ExportScope | None = None, **kw: Any) -> str:
     buf = io.StringIO(newline="")
     export_csv(db, what, buf, scope, **kw)
     return buf.getvalue()

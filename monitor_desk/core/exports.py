@@ -1,27 +1,25 @@
-"""Exports and the JSON import of ``Library`` (mixed into it): CSV of notes, claims and
-sources, lossless JSON. Methods use ``self.db`` under ``self._lock``."""
+"""``lib.exports``: CSV of notes, claims and sources, and the lossless JSON of the library
+(or of some of its articles)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Literal, TextIO
 
 from . import export, json_io
+from .connection import Component
 from .db import environment_errors, utc_now
-from .errors import LibraryFileError
 from .export import ExportScope
 
+ExportKind = Literal["notes", "claims", "sources", "json"]
 
-class ExportMixin:
-    db: Any
-    _lock: threading.RLock
 
+class Exports(Component):
     @environment_errors
-    def export(
+    def write(
         self,
-        what: str,
+        what: ExportKind,
         out: str | Path | TextIO,
         scope: ExportScope | None = None,
         bom: bool = True,
@@ -56,25 +54,9 @@ class ExportMixin:
 
     def _json_scope_ids(self, scope: ExportScope) -> list[int]:
         if scope.highlight_ids is not None or scope.tag or scope.search:
-            where, params = export._note_filters(scope)
-            sql = f"SELECT DISTINCT h.article_id FROM highlights h{where} ORDER BY 1"
-            return [r[0] for r in self.db.execute(sql, params)]
+            where = export.note_where(scope)
+            sql = f"SELECT DISTINCT h.article_id FROM highlights h{where.sql()} ORDER BY 1"
+            return [r[0] for r in self.db.execute(sql, where.params)]
         if scope.article_ids is not None:
             return sorted(set(scope.article_ids))
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
-
-    @environment_errors
-    def import_json(
-        self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
-    ) -> dict[str, int]:
-        """Merge a JSON export into this library (no duplicates); returns counts."""
-        if isinstance(source, str | Path):
-            try:
-                with open(source, encoding="utf-8-sig") as f:
-                    doc = json_io.read_export(f)
-            except OSError as exc:
-                raise LibraryFileError(f"Cannot read {source}: {exc.strerror}.") from exc
-        else:
-            doc = json_io.read_export(source)
-        with self._lock:
-            return json_io.import_json(self.db, doc, progress)

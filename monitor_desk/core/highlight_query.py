@@ -17,11 +17,22 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .highlights import _HIGHLIGHT_COLUMNS, scope_where
+from .filters import highlight_where
 from .models import Highlight
+from .sql import Where, chunks, in_clause
 from .tags import tags_of
 
 ORDER = "h.article_id, h.start, h.id"
+
+
+def scope_where(article_id: int | None, tag: str | None) -> Where:
+    """Terms (over ``highlights h``) for one article's highlights (None: all) that carry
+    ``tag`` or a sub-tag (None: any)."""
+    return highlight_where(article_ids=None if article_id is None else [article_id], tag=tag)
+
+
+HIGHLIGHT_COLUMNS = """h.id, h.article_id, h.revision_id, h.start, h."end", h.exact, h.prefix,
+    h.suffix, h.text_sha256, h.color, h.note, h.status, h.created, h.modified"""
 
 _CONTAINS_FN = "monitor_desk_folded_contains"
 
@@ -98,11 +109,12 @@ def highlight_ids(
 
     Raises ``InvalidInputError`` when ``tag`` is no tag name (e.g. "/").
     """
-    where, params = scope_where(article_id, tag)
+    where = scope_where(article_id, tag)
     text_where, text_params = _text_filter(db, text)
-    where += text_where
-    params += text_params
-    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    for term in text_where:
+        where.add(term)
+    where.params += text_params
+    condition = where.sql()
     # One string of ids, not 100k rows: Python builds no row objects. "+h.article_id"
     # keeps SQLite from walking the article index for the order: reading the table in
     # its own order and sorting is 20% faster (and the lookup for one article still
@@ -110,7 +122,7 @@ def highlight_ids(
     sql = f"""SELECT group_concat(id), coalesce(sum(orphan), 0) FROM (
                   SELECT h.id AS id, h.status != 'anchored' AS orphan FROM highlights h
                   {condition} ORDER BY +{ORDER})"""
-    joined, orphans = db.execute(sql, params).fetchone()
+    joined, orphans = db.execute(sql, where.params).fetchone()
     ids = array("q", json.loads(f"[{joined}]")) if joined else array("q")  # json: 2x faster
     return HighlightIds(ids, int(orphans))
 
@@ -118,10 +130,8 @@ def highlight_ids(
 def highlights_by_ids(db: Database, ids: Sequence[int]) -> list[Highlight]:
     """Highlights (with their tags) for ``ids``, in the same order; missing ids left out."""
     found: dict[int, Highlight] = {}
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id IN ({marks})"
+    for chunk in chunks(ids):
+        sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id IN {in_clause(chunk)}"
         for row in db.execute(sql, chunk):
             found[row[0]] = Highlight(*row)
     tag_map = tags_of(db, list(found))

@@ -3,17 +3,21 @@ Callers hold the transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import builtins
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from . import search
+from . import highlight_query, search
 from .anchoring import Anchor, make_anchor, reanchor
-from .db import utc_now
+from .changes import Changes, Created
+from .connection import Component
+from .db import environment_errors, utc_now
 from .errors import InvalidInputError, NotFoundError
 from .models import Highlight
-from .tags import check_color, tag_id, tagged_highlights_sql, tags_of
+from .sql import current_revision
+from .tags import check_color, tag_id, tag_ids_of, tags_of
 
 
 def add_highlight(
@@ -24,15 +28,9 @@ def add_highlight(
     tags: Iterable[str] = (),
     note: str = "",
     color: str | None = None,
-) -> int:
-    row = db.execute(
-        """SELECT r.id, r.text, r.text_sha256 FROM articles a
-           JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
-        [article_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(f"There is no article {article_id}.")
-    revision_id, text, sha = row
+) -> Created:
+    current = current_revision(db, article_id)
+    revision_id, text, sha = current.id, current.text, current.text_sha256
     if not (0 <= start < end <= len(text)):
         raise InvalidInputError(
             f"A highlight must cover some text: {start}..{end} is outside 0..{len(text)}."
@@ -61,13 +59,18 @@ def add_highlight(
         ).lastrowid
         or 0
     )
-    set_tags(db, hid, tags, reindex=False)
+    tag_ids = set_tags(db, hid, tags, reindex=False)
     search.index_highlight(db, hid)
-    return hid
+    return Created(hid, Changes.of(articles=[article_id], highlights=[hid], tags=tag_ids))
 
 
-def set_tags(db: Database, highlight_id: int, tags: Iterable[str], reindex: bool = True) -> None:
+def set_tags(
+    db: Database, highlight_id: int, tags: Iterable[str], reindex: bool = True
+) -> set[int]:
+    """Make ``tags`` (created if new) the highlight's tags; returns the ids of the tags it
+    had or has now (whose counts may have changed)."""
     ids = list(dict.fromkeys(tag_id(db, t) for t in tags))
+    before = tag_ids_of(db, highlight_id)
     db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
     db.conn.executemany(
         "INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)",
@@ -75,6 +78,7 @@ def set_tags(db: Database, highlight_id: int, tags: Iterable[str], reindex: bool
     )
     if reindex:
         search.index_highlight(db, highlight_id)
+    return before | set(ids)
 
 
 def update_highlight(
@@ -83,8 +87,9 @@ def update_highlight(
     tags: Iterable[str] | None = None,
     note: str | None = None,
     color: str | None = ...,  # type: ignore[assignment]
-) -> None:
-    if db.execute("SELECT 1 FROM highlights WHERE id = ?", [highlight_id]).fetchone() is None:
+) -> Changes:
+    row = db.execute("SELECT article_id FROM highlights WHERE id = ?", [highlight_id]).fetchone()
+    if row is None:
         raise NotFoundError(f"There is no highlight {highlight_id}.")
     sets: dict[str, Any] = {"modified": utc_now()}
     if note is not None:
@@ -93,45 +98,29 @@ def update_highlight(
         sets["color"] = check_color(color)
     assignments = ", ".join(f"{k} = :{k}" for k in sets)
     db.execute(f"UPDATE highlights SET {assignments} WHERE id = :id", {**sets, "id": highlight_id})
+    tag_ids: set[int] = set()
     if tags is not None:
-        set_tags(db, highlight_id, tags, reindex=False)
+        tag_ids = set_tags(db, highlight_id, tags, reindex=False)
     search.index_highlight(db, highlight_id)
+    return Changes.of(articles=[row[0]], highlights=[highlight_id], tags=tag_ids)
 
 
-def delete_highlight(db: Database, highlight_id: int) -> None:
+def delete_highlight(db: Database, highlight_id: int) -> Changes:
+    row = db.execute("SELECT article_id FROM highlights WHERE id = ?", [highlight_id]).fetchone()
+    tag_ids = tag_ids_of(db, highlight_id)
     if db.execute("DELETE FROM highlights WHERE id = ?", [highlight_id]).rowcount == 0:
         raise NotFoundError(f"There is no highlight {highlight_id}.")
     search.unindex_rows(db, "highlight", [highlight_id])
-
-
-_HIGHLIGHT_COLUMNS = """h.id, h.article_id, h.revision_id, h.start, h."end", h.exact, h.prefix,
-    h.suffix, h.text_sha256, h.color, h.note, h.status, h.created, h.modified"""
-
-
-def scope_where(article_id: int | None, tag: str | None) -> tuple[list[str], list[Any]]:
-    """WHERE terms (over ``highlights h``) for one article's highlights (None: all) that
-    carry ``tag`` or a sub-tag (None: any)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if article_id is not None:
-        where.append("h.article_id = ?")
-        params.append(article_id)
-    if tag is not None:
-        sub, sub_params = tagged_highlights_sql(tag)
-        where.append(f"h.id IN ({sub})")
-        params += sub_params
-    return where, params
+    return Changes.of(articles=[row[0]], highlights=[highlight_id], tags=tag_ids)
 
 
 def list_highlights(
     db: Database, article_id: int | None = None, tag: str | None = None
 ) -> list[Highlight]:
-    where, params = scope_where(article_id, tag)
-    sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    where = highlight_query.scope_where(article_id, tag)
+    sql = f"SELECT {highlight_query.HIGHLIGHT_COLUMNS} FROM highlights h{where.sql()}"
     sql += " ORDER BY h.article_id, h.start, h.id"
-    rows = [Highlight(*r) for r in db.execute(sql, params)]
+    rows = [Highlight(*r) for r in db.execute(sql, where.params)]
     tag_map = tags_of(db, [h.id for h in rows])
     for h in rows:
         h.tags = tag_map.get(h.id, [])
@@ -140,7 +129,8 @@ def list_highlights(
 
 def get_highlight(db: Database, highlight_id: int) -> Highlight:
     row = db.execute(
-        f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id = ?", [highlight_id]
+        f"SELECT {highlight_query.HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id = ?",
+        [highlight_id],
     ).fetchone()
     if row is None:
         raise NotFoundError(f"There is no highlight {highlight_id}.")
@@ -152,7 +142,7 @@ def get_highlight(db: Database, highlight_id: int) -> Highlight:
 # -- undo support: put back exactly what was there ---------------------------------------
 
 
-def restore_highlight(db: Database, h: Highlight) -> None:
+def restore_highlight(db: Database, h: Highlight) -> Changes:
     """Write ``h`` back exactly (same id, anchor, times, note, colour, tags).
 
     Re-inserts a deleted highlight or overwrites the current state of an edited one;
@@ -176,22 +166,22 @@ def restore_highlight(db: Database, h: Highlight) -> None:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [*values, h.id],
         )
-    set_tags(db, h.id, h.tags, reindex=False)
+    tag_ids = set_tags(db, h.id, h.tags, reindex=False)
     _follow_current_revision(db, h)
     search.index_highlight(db, h.id)
+    return Changes.of(articles=[h.article_id], highlights=[h.id], tags=tag_ids)
 
 
 def _follow_current_revision(db: Database, h: Highlight) -> None:
     """A highlight put back after its article got a new revision (undo of a delete made
     before a re-import) is re-anchored like every other one was, never left on old offsets."""
-    row = db.execute(
-        """SELECT r.id, r.text, r.text_sha256 FROM articles a
-           JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
-        [h.article_id],
-    ).fetchone()
-    if row is None or row[0] == h.revision_id or h.status != "anchored":
+    try:
+        current = current_revision(db, h.article_id)
+    except NotFoundError:
         return
-    revision_id, text, sha = row
+    if current.id == h.revision_id or h.status != "anchored":
+        return
+    revision_id, text, sha = current.id, current.text, current.text_sha256
     found = reanchor(Anchor(h.start, h.end, h.exact, h.prefix, h.suffix, h.text_sha256), text, sha)
     if found.orphan:
         db.execute("UPDATE highlights SET status = 'orphan' WHERE id = ?", [h.id])
@@ -202,3 +192,63 @@ def _follow_current_revision(db: Database, h: Highlight) -> None:
                suffix = ?, text_sha256 = ? WHERE id = ?""",
         [revision_id, moved.start, moved.end, moved.exact, moved.prefix, moved.suffix, sha, h.id],
     )
+
+
+class Highlights(Component):
+    """``lib.highlights``: make, change, list and put back highlights."""
+
+    @environment_errors
+    def add(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        tags: Iterable[str] = (),
+        note: str = "",
+        color: str | None = None,
+    ) -> Created:
+        """Highlight ``text[start:end]`` (code points) of the article's current text."""
+        with self._connection.writing() as db:
+            return add_highlight(db, article_id, start, end, tags, note, color)
+
+    @environment_errors
+    def update(
+        self,
+        highlight_id: int,
+        tags: Iterable[str] | None = None,
+        note: str | None = None,
+        color: str | None = ...,  # type: ignore[assignment]
+    ) -> Changes:
+        with self._connection.writing() as db:
+            return update_highlight(db, highlight_id, tags, note, color)
+
+    @environment_errors
+    def delete(self, highlight_id: int) -> Changes:
+        with self._connection.writing() as db:
+            return delete_highlight(db, highlight_id)
+
+    def get(self, highlight_id: int) -> Highlight:
+        with self._connection.reading() as db:
+            return get_highlight(db, highlight_id)
+
+    def list(self, article_id: int | None = None, tag: str | None = None) -> list[Highlight]:
+        with self._connection.reading() as db:
+            return list_highlights(db, article_id, tag)
+
+    def ids(
+        self, article_id: int | None = None, tag: str | None = None, text: str = ""
+    ) -> highlight_query.HighlightIds:
+        """Ordered ids (and orphan count) of the highlights the Notes list shows: of one
+        article or all, with ``tag`` or a sub-tag, holding every word of ``text``."""
+        with self._connection.reading() as db:
+            return highlight_query.highlight_ids(db, article_id, tag, text)
+
+    def by_ids(self, ids: Sequence[int]) -> builtins.list[Highlight]:
+        """The highlights with these ids, in the same order (missing ids are left out)."""
+        with self._connection.reading() as db:
+            return highlight_query.highlights_by_ids(db, ids)
+
+    def restore(self, highlight: Highlight) -> Changes:
+        """Write a highlight back exactly as given (same id, anchor, times, tags): undo."""
+        with self._connection.writing() as db:
+            return restore_highlight(db, highlight)

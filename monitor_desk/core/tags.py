@@ -4,15 +4,18 @@ one does to the highlights that carry it. Callers hold the transaction."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from . import search
-from .db import utc_now
+from .changes import NO_CHANGES, Changes, Counted, Created
+from .connection import Component
+from .db import environment_errors, utc_now
 from .errors import InvalidInputError, NotFoundError
 from .models import Tag
+from .sql import chunks, in_clause
 
 _SPACES = re.compile(r"\s+")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -61,17 +64,37 @@ def tag_id(db: Database, name: str, create: bool = True) -> int:
 
 def tags_of(db: Database, highlight_ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for chunk_start in range(0, len(highlight_ids), 500):
-        chunk = list(highlight_ids[chunk_start : chunk_start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk in chunks(highlight_ids):
         for hid, name in db.execute(
             f"""SELECT ht.highlight_id, t.name FROM highlight_tags ht
-                JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id IN ({marks})
+                JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id IN {in_clause(chunk)}
                 ORDER BY t.name COLLATE NOCASE""",
             chunk,
         ):
             out.setdefault(hid, []).append(name)
     return out
+
+
+def tag_ids_of(db: Database, highlight_id: int) -> set[int]:
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT tag_id FROM highlight_tags WHERE highlight_id = ?", [highlight_id]
+        )
+    }
+
+
+def _changed(db: Database, tag_ids: Iterable[int], highlight_ids: Iterable[int]) -> Changes:
+    """The tags, the highlights that carry(ied) them, and those highlights' articles."""
+    hids = sorted(set(highlight_ids))
+    articles = {
+        r[0]
+        for chunk in chunks(hids)
+        for r in db.execute(
+            f"SELECT DISTINCT article_id FROM highlights WHERE id IN {in_clause(chunk)}", chunk
+        )
+    }
+    return Changes.of(articles=articles, highlights=hids, tags=tag_ids)
 
 
 def list_tags(db: Database) -> list[Tag]:
@@ -91,23 +114,25 @@ def _highlights_with_tag(db: Database, tid: int) -> list[int]:
     ]
 
 
-def rename_tag(db: Database, old: str, new: str) -> None:
+def rename_tag(db: Database, old: str, new: str) -> Changes:
     tid = tag_id(db, old, create=False)
     new = normalize_tag(new)
     other = db.execute("SELECT id FROM tags WHERE name = ? AND id != ?", [new, tid]).fetchone()
     if other:
         raise InvalidInputError(f"A tag {new!r} exists already; merge the two instead.")
     db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, tid])
-    for hid in _highlights_with_tag(db, tid):
+    carrying = _highlights_with_tag(db, tid)
+    for hid in carrying:
         search.index_highlight(db, hid)
+    return _changed(db, [tid], carrying)
 
 
-def merge_tags(db: Database, source: str, target: str) -> int:
-    """Move every highlight of ``source`` to ``target`` and delete ``source``; returns count."""
+def merge_tags(db: Database, source: str, target: str) -> Counted:
+    """Move every highlight of ``source`` to ``target`` and delete ``source``; counts them."""
     sid = tag_id(db, source, create=False)
     tid = tag_id(db, target, create=True)
     if sid == tid:
-        return 0
+        return Counted(0, NO_CHANGES)
     moved = _highlights_with_tag(db, sid)
     db.execute(
         """INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id)
@@ -117,21 +142,23 @@ def merge_tags(db: Database, source: str, target: str) -> int:
     db.execute("DELETE FROM tags WHERE id = ?", [sid])
     for hid in moved:
         search.index_highlight(db, hid)
-    return len(moved)
+    return Counted(len(moved), _changed(db, [sid, tid], moved))
 
 
-def recolor_tag(db: Database, name: str, color: str | None) -> None:
+def recolor_tag(db: Database, name: str, color: str | None) -> Changes:
     tid = tag_id(db, name, create=False)
     db.execute("UPDATE tags SET color = ? WHERE id = ?", [check_color(color), tid])
+    return _changed(db, [tid], _highlights_with_tag(db, tid))
 
 
-def delete_tag(db: Database, name: str) -> int:
+def delete_tag(db: Database, name: str) -> Counted:
     tid = tag_id(db, name, create=False)
     touched = _highlights_with_tag(db, tid)
+    changes = _changed(db, [tid], touched)
     db.execute("DELETE FROM tags WHERE id = ?", [tid])
     for hid in touched:
         search.index_highlight(db, hid)
-    return len(touched)
+    return Counted(len(touched), changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +180,7 @@ def tag_snapshot(db: Database, name: str) -> TagSnapshot:
     return TagSnapshot(tid, tname, color, created, tuple(sorted(_highlights_with_tag(db, tid))))
 
 
-def restore_tag(db: Database, snap: TagSnapshot) -> None:
+def restore_tag(db: Database, snap: TagSnapshot) -> Changes:
     """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
     exactly the snapshot's highlights (those that still exist)."""
     clash = db.execute(
@@ -174,13 +201,8 @@ def restore_tag(db: Database, snap: TagSnapshot) -> None:
     before = set(_highlights_with_tag(db, snap.id))
     wanted = {
         r[0]
-        for i in range(0, len(snap.highlight_ids), 500)
-        for r in db.execute(
-            "SELECT id FROM highlights WHERE id IN ({})".format(
-                ",".join("?" * len(snap.highlight_ids[i : i + 500]))
-            ),
-            list(snap.highlight_ids[i : i + 500]),
-        )
+        for chunk in chunks(snap.highlight_ids)
+        for r in db.execute(f"SELECT id FROM highlights WHERE id IN {in_clause(chunk)}", chunk)
     }
     db.conn.executemany(
         "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?",
@@ -193,3 +215,53 @@ def restore_tag(db: Database, snap: TagSnapshot) -> None:
     # The search index holds tag names: every highlight that had or has the tag changes.
     for hid in sorted(before | wanted):
         search.index_highlight(db, hid)
+    return _changed(db, [snap.id], before | wanted)
+
+
+class Tags(Component):
+    """``lib.tags``: the tag list and library-wide tag changes (tags nest with ``/``)."""
+
+    def list(self) -> list[Tag]:
+        """Every tag with how many highlights carry it, most used first."""
+        with self._connection.reading() as db:
+            return list_tags(db)
+
+    @environment_errors
+    def create(self, name: str, color: str | None = None) -> Created:
+        with self._connection.writing() as db:
+            tid = tag_id(db, name)
+            if color is not None:
+                recolor_tag(db, name, color)
+            return Created(tid, Changes.of(tags=[tid]))
+
+    @environment_errors
+    def rename(self, old: str, new: str) -> Changes:
+        with self._connection.writing() as db:
+            return rename_tag(db, old, new)
+
+    @environment_errors
+    def merge(self, source: str, target: str) -> Counted:
+        """Move every highlight of ``source`` to ``target`` and delete ``source``."""
+        with self._connection.writing() as db:
+            return merge_tags(db, source, target)
+
+    @environment_errors
+    def recolor(self, name: str, color: str | None) -> Changes:
+        with self._connection.writing() as db:
+            return recolor_tag(db, name, color)
+
+    @environment_errors
+    def delete(self, name: str) -> Counted:
+        """Delete the tag (its highlights stay); counts the highlights that carried it."""
+        with self._connection.writing() as db:
+            return delete_tag(db, name)
+
+    def snapshot(self, name: str) -> TagSnapshot:
+        """The tag's row and the ids of the highlights carrying it (for undo)."""
+        with self._connection.reading() as db:
+            return tag_snapshot(db, name)
+
+    def restore(self, snapshot: TagSnapshot) -> Changes:
+        """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
+        with self._connection.writing() as db:
+            return restore_tag(db, snapshot)

@@ -1,5 +1,5 @@
-"""The analyst's review of an analysis: claims (edit, grade), outlets (reliability), entities
-across the library. Mixed into ``Library``; methods use ``self.db`` under ``self._lock``.
+"""``lib.claims``: the analyst's review of the claims of an article — list, add, edit,
+move a span, grade, delete — and exact snapshots to undo any of it.
 
 Claims made by the analyst have ``origin = 'user'`` and survive re-analysis; claims the
 pipeline made may still be edited, graded and deleted (a re-analysis brings deleted ones
@@ -14,65 +14,67 @@ lost; on a ``user`` claim the correction stays.
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 from .. import search
-from ..entities import MentionRef
+from ..changes import Changes, Created
+from ..connection import Component, Connection
+from ..db import environment_errors
 from ..errors import InvalidInputError, NotFoundError
-from ..models import CitationItem, Span
-from ..sources import RELIABILITY, SourceEntry
+from ..models import ClaimKind, Span
+from ..sql import current_revision
 from .kind import claim_kind, content_quotes
-from .model import CLAIM_PARTS, StoredClaim, check_credibility, check_kind
-from .snapshots import ClaimRestoreMixin
+from .model import CLAIM_PARTS, ClaimEdit, ClaimPart, StoredClaim, check_credibility, check_kind
+from .snapshots import ClaimSnapshot, ClaimSnapshots
 
 _UNSET: Any = object()
 
 
-class ReviewMixin(ClaimRestoreMixin):
-    db: Any
-    _lock: threading.RLock
+_CLAIM_SQL = """SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, c.speaker_name,
+                         c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
+                         c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
+                         c.origin
+                  FROM claims c LEFT JOIN citations ct ON ct.id = c.citation_id"""
 
-    # -- claims ----------------------------------------------------------------------------
 
-    def _current_revision(self, article_id: int) -> tuple[int, str, str]:
-        row = self.db.execute(
-            """SELECT r.id, r.text, a.title FROM articles a
-               JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
-            [article_id],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no article {article_id}.")
-        return int(row[0]), row[1], row[2]
+def _stored(article_id: int, r: Any) -> StoredClaim:
+    return StoredClaim(
+        id=r[0],
+        article_id=article_id,
+        speaker=Span(r[1], r[2], r[3]) if r[1] is not None else None,
+        speaker_name=r[4],
+        cue=Span(r[5], r[6], r[7]),
+        content=Span(r[8], r[9], r[10]),
+        kind=r[11],
+        citation=Span(r[12], r[13], r[14]) if r[12] is not None else None,
+        credibility=r[15],
+        origin=r[16],
+    )
 
-    def list_claims(self, article_id: int) -> list[StoredClaim]:
+
+class Claims(Component):
+    """``lib.claims``: the claims of each article's current revision."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self._snapshots = ClaimSnapshots(connection)
+
+    def list(self, article_id: int) -> list[StoredClaim]:
         """The claims of the article's current revision, in text order."""
         with self._lock:
-            revision_id, _, _ = self._current_revision(article_id)
+            revision_id = current_revision(self.db, article_id).id
             rows = self.db.execute(
-                """SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, c.speaker_name,
-                          c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
-                          c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
-                          c.origin
-                   FROM claims c LEFT JOIN citations ct ON ct.id = c.citation_id
+                f"""{_CLAIM_SQL}
                    WHERE c.revision_id = ? ORDER BY c.content_start, c.cue_start, c.id""",
                 [revision_id],
             ).fetchall()
-        return [
-            StoredClaim(
-                id=r[0],
-                article_id=article_id,
-                speaker=Span(r[1], r[2], r[3]) if r[1] is not None else None,
-                speaker_name=r[4],
-                cue=Span(r[5], r[6], r[7]),
-                content=Span(r[8], r[9], r[10]),
-                kind=r[11],
-                citation=Span(r[12], r[13], r[14]) if r[12] is not None else None,
-                credibility=r[15],
-                origin=r[16],
-            )
-            for r in rows
-        ]
+        return [_stored(article_id, r) for r in rows]
+
+    def get(self, claim_id: int) -> StoredClaim:
+        with self._lock:
+            _, article_id, _, _ = self._claim_row(claim_id)
+            row = self.db.execute(f"{_CLAIM_SQL} WHERE c.id = ?", [claim_id]).fetchone()
+        return _stored(article_id, row)
 
     def _claim_row(self, claim_id: int) -> tuple[int, int, str, str]:
         """(revision id, article id, revision text, title) of a claim."""
@@ -86,33 +88,28 @@ class ReviewMixin(ClaimRestoreMixin):
             raise NotFoundError(f"There is no claim {claim_id}.")
         return row[0], row[1], row[2], row[3]
 
-    def _reindex_claim(self, claim_id: int) -> None:
-        _, article_id, _, title = self._claim_row(claim_id)
-        name, speaker, content = self.db.execute(
-            "SELECT speaker_name, speaker_text, content_text FROM claims WHERE id = ?", [claim_id]
-        ).fetchone()
-        search.index_row(
-            self.db, "claim", claim_id, article_id, title, f"{name or speaker or ''}: {content}"
-        )
-
-    def set_claim_credibility(self, claim_id: int, grade: int | None) -> None:
+    @environment_errors
+    def set_credibility(self, claim_id: int, grade: int | None) -> Changes:
         """Grade a claim on the Admiralty scale (1 confirmed … 6 cannot be judged)."""
         grade = check_credibility(grade)
         with self._lock, self.db.atomic():
-            self._claim_row(claim_id)
+            _, article_id, _, _ = self._claim_row(claim_id)
             self.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [grade, claim_id])
+        return Changes.of(articles=[article_id], claims=[claim_id])
 
-    def update_claim(
+    @environment_errors
+    def update(
         self,
         claim_id: int,
         speaker_name: str | None = _UNSET,
-        kind: str | None = None,
+        kind: ClaimKind | None = None,
         content: tuple[int, int] | None = None,
         cue: tuple[int, int] | None = None,
-    ) -> None:
+    ) -> Changes:
         """Change what the analyst corrected; spans are code points into the article text."""
         with self._lock, self.db.atomic():
-            _, _, text, _ = self._claim_row(claim_id)
+            _, article_id, text, _ = self._claim_row(claim_id)
+            changes = Changes.of(articles=[article_id], claims=[claim_id])
             sets: dict[str, Any] = {}
             if speaker_name is not _UNSET:
                 sets["speaker_name"] = (speaker_name or "").strip() or None
@@ -124,21 +121,23 @@ class ReviewMixin(ClaimRestoreMixin):
                     sets |= {f"{name}_start": start, f"{name}_end": end}
                     sets[f"{name}_text"] = text[start:end]
             if not sets:
-                return
+                return changes
             assignments = ", ".join(f"{k} = :{k}" for k in sets)
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
             )
-            self._reindex_claim(claim_id)
+            search.index_claim(self.db, claim_id)
+        return changes
 
-    def set_claim_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim:
+    @environment_errors
+    def set_span(self, claim_id: int, part: ClaimPart, span: tuple[int, int]) -> ClaimEdit:
         """Move a claim's ``speaker``, ``cue`` or ``content`` to ``span`` (code points).
 
         White space at either end of the span is left out. The stored text follows the
         span, the kind is decided again from the quotations of the (new) content, and the
         claim's search row is rewritten. A new speaker span also becomes the speaker's name
         unless the analyst typed a name (see ``_name_was_typed``). Nothing changes when the
-        span is refused. Returns the claim as now stored.
+        span is refused. Returns the claim as now stored, and the changes.
         """
         if part not in CLAIM_PARTS:
             raise InvalidInputError(
@@ -179,25 +178,29 @@ class ReviewMixin(ClaimRestoreMixin):
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
             )
-            self._reindex_claim(claim_id)
-        return next(c for c in self.list_claims(article_id) if c.id == claim_id)
+            search.index_claim(self.db, claim_id)
+            claim = self.get(claim_id)
+        return ClaimEdit(claim, Changes.of(articles=[article_id], claims=[claim_id]))
 
-    def delete_claim(self, claim_id: int) -> None:
+    @environment_errors
+    def delete(self, claim_id: int) -> Changes:
         with self._lock, self.db.atomic():
-            self._claim_row(claim_id)
+            _, article_id, _, _ = self._claim_row(claim_id)
             self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
             search.unindex_rows(self.db, "claim", [claim_id])
+        return Changes.of(articles=[article_id], claims=[claim_id])
 
-    def add_claim(
+    @environment_errors
+    def add(
         self,
         article_id: int,
         content: tuple[int, int],
         speaker_name: str | None = None,
         cue_text: str = "",
-        kind: str = "indirect",
+        kind: ClaimKind = "indirect",
         speaker: tuple[int, int] | None = None,
         cue: tuple[int, int] | None = None,
-    ) -> int:
+    ) -> Created:
         """Add an analyst's claim over ``content`` (code points); returns its id.
 
         Without a ``cue`` span the cue word is looked for just before the content (e.g.
@@ -206,7 +209,8 @@ class ReviewMixin(ClaimRestoreMixin):
         """
         check_kind(kind)
         with self._lock, self.db.atomic():
-            revision_id, text, _ = self._current_revision(article_id)
+            current = current_revision(self.db, article_id)
+            revision_id, text = current.id, current.text
             c_start, c_end = _check_span(text, content)
             if cue is not None:
                 q_start, q_end = _check_span(text, cue)
@@ -236,89 +240,17 @@ class ReviewMixin(ClaimRestoreMixin):
                 ],
             )
             claim_id = int(cur.lastrowid or 0)
-            self._reindex_claim(claim_id)
-            return claim_id
+            search.index_claim(self.db, claim_id)
+        return Created(claim_id, Changes.of(articles=[article_id], claims=[claim_id]))
 
-    # -- sources ---------------------------------------------------------------------------
+    def snapshot(self, claim_id: int) -> ClaimSnapshot:
+        """The claim's whole stored state, to hand back to ``restore`` later (undo)."""
+        return self._snapshots.snapshot(claim_id)
 
-    def list_sources(self, article_id: int) -> list[SourceEntry]:
-        """The outlets the article cites, in order of first citation."""
-        with self._lock:
-            revision_id, _, _ = self._current_revision(article_id)
-            rows = self.db.execute(
-                """SELECT o.name, o.reliability, ci.date_text, ci.date_start, ci.date_end,
-                          ci.outlet_text, c.start, c."end", c.text, c.covers_json
-                   FROM citations c JOIN citation_items ci ON ci.citation_id = c.id
-                   JOIN outlets o ON o.id = ci.outlet_id
-                   WHERE c.revision_id = ? ORDER BY c.idx, ci.id""",
-                [revision_id],
-            ).fetchall()
-        entries: dict[str, SourceEntry] = {}
-        for name, grade, d_text, d_start, d_end, o_text, c_start, c_end, c_text, covers in rows:
-            entry = entries.setdefault(name.casefold(), SourceEntry(name, grade))
-            entry.items.append(CitationItem(name, d_text, d_start, d_end, o_text))
-            span = Span(c_start, c_end, c_text)
-            if span not in entry.citations:
-                entry.citations.append(span)
-            for s, e in json.loads(covers):
-                if (s, e) not in entry.covers:
-                    entry.covers.append((s, e))
-        for entry in entries.values():
-            entry.covers.sort()
-        return list(entries.values())
-
-    def set_outlet_reliability(self, outlet: str, grade: str | None) -> None:
-        """Grade an outlet (Admiralty A … F) everywhere it is cited; None clears the grade."""
-        if grade is not None:
-            grade = grade.strip().upper()
-            if grade not in RELIABILITY:
-                raise InvalidInputError(f"{grade!r} is not a reliability grade; use A to F.")
-        with self._lock, self.db.atomic():
-            cur = self.db.execute(
-                "UPDATE outlets SET reliability = ? WHERE name = ?", [grade, outlet]
-            )
-            if cur.rowcount == 0:
-                raise NotFoundError(f"There is no outlet {outlet!r}.")
-
-    def outlet_reliability(self, outlet: str) -> str | None:
-        with self._lock:
-            row = self.db.execute(
-                "SELECT reliability FROM outlets WHERE name = ?", [outlet]
-            ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no outlet {outlet!r}.")
-        return row[0]
-
-    # -- analysis state ----------------------------------------------------------------------
-
-    def unanalyzed_article_ids(self) -> list[int]:
-        """Articles whose current revision has no stored analysis (cheap at 100k)."""
-        with self._lock:
-            return [
-                r[0]
-                for r in self.db.execute(
-                    """SELECT a.id FROM articles a JOIN revisions r ON r.id = a.current_revision_id
-                       WHERE r.pipeline_name IS NULL ORDER BY a.id"""
-                )
-            ]
-
-    # -- entities --------------------------------------------------------------------------
-
-    def entity_mentions(
-        self, cluster: str, label: str | None = None, limit: int = 5000
-    ) -> list[MentionRef]:
-        """Mentions of an entity cluster in the current text of every article."""
-        sql = """SELECT a.id, a.title, e.start, e."end", e.text, e.label, e.cluster
-                 FROM entities e JOIN articles a ON a.current_revision_id = e.revision_id
-                 WHERE e.cluster = ? COLLATE NOCASE"""
-        params: list[Any] = [cluster]
-        if label is not None:
-            sql += " AND e.label = ?"
-            params.append(label)
-        sql += " ORDER BY a.id, e.start LIMIT ?"
-        params.append(limit)
-        with self._lock:
-            return [MentionRef(*r) for r in self.db.execute(sql, params)]
+    def restore(self, snapshot: ClaimSnapshot) -> Changes:
+        """Write ``snapshot`` back with its id (undo); see ``ClaimSnapshots.restore``."""
+        self._snapshots.restore(snapshot)
+        return Changes.of(articles=[snapshot.article_id], claims=[snapshot.claim_id])
 
 
 def _check_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

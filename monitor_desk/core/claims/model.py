@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..changes import Changes
 from ..errors import InvalidInputError
 from ..models import ClaimKind, Span
 
@@ -61,3 +62,11 @@ def check_kind(kind: str) -> str:
     if kind not in _KINDS:
         raise InvalidInputError(f"{kind!r} is not a claim kind; use direct, indirect or mixed.")
     return kind
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEdit:
+    """A claim as a write left it, and what the write changed."""
+
+    claim: StoredClaim
+    changes: Changes

@@ -1,10 +1,10 @@
 """Exact snapshots of claims, and putting them back (undo of claim edits and deletions).
 
 A ``ClaimSnapshot`` is the claim's whole row (every column, whatever the schema adds later)
-plus the analysis stamp of its revision. ``restore_claim`` writes the row back with the same
-id — re-inserting a deleted claim or overwriting an edited one — and rewrites its search row,
-so an undo gives back the very claim (spans, name, kind, grade, quotes, citation, origin), not
-a look-alike.
+plus the analysis stamp of its revision. ``ClaimSnapshots.restore`` writes the row back with
+the same id — re-inserting a deleted claim or overwriting an edited one — and rewrites its
+search row, so an undo gives back the very claim (spans, name, kind, grade, quotes, citation,
+origin), not a look-alike.
 
 A re-analysis replaces the extracted (``auto``) claims of a revision with new rows, and a
 re-import gives the article a new revision: a snapshot taken before either no longer
@@ -14,10 +14,11 @@ than bringing back a stale or duplicate claim.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
+from .. import search
+from ..connection import Component
 from ..errors import InvalidInputError, NotFoundError
 
 
@@ -41,17 +42,11 @@ class ClaimSnapshot:
         return dict(self.row)[column]
 
 
-class ClaimRestoreMixin:
-    """``claim_snapshot`` / ``restore_claim`` for ``Library`` (via ``ReviewMixin``)."""
+class ClaimSnapshots(Component):
+    """Takes and puts back claim snapshots (``lib.claims.snapshot`` / ``restore``)."""
 
-    db: Any
-    _lock: threading.RLock
-
-    def _reindex_claim(self, claim_id: int) -> None:  # provided by ReviewMixin
-        raise NotImplementedError
-
-    def claim_snapshot(self, claim_id: int) -> ClaimSnapshot:
-        """The claim's whole stored state, to hand back to ``restore_claim`` later."""
+    def snapshot(self, claim_id: int) -> ClaimSnapshot:
+        """The claim's whole stored state, to hand back to ``restore`` later."""
         with self._lock:
             cur = self.db.execute(
                 """SELECT c.*, r.article_id, r.analyzed FROM claims c
@@ -67,7 +62,7 @@ class ClaimRestoreMixin:
         values.pop("id")
         return ClaimSnapshot(claim_id, article_id, analyzed, tuple(values.items()))
 
-    def restore_claim(self, snapshot: ClaimSnapshot) -> None:
+    def restore(self, snapshot: ClaimSnapshot) -> None:
         """Write ``snapshot`` back with its id: re-insert the claim or overwrite its edits.
 
         Refused (``InvalidInputError``, nothing written) when the article has a new text
@@ -124,4 +119,4 @@ class ClaimRestoreMixin:
                     f"INSERT INTO claims({names}) VALUES ({marks})",
                     [snapshot.claim_id, *values.values()],
                 )
-            self._reindex_claim(snapshot.claim_id)
+            search.index_claim(self.db, snapshot.claim_id)

@@ -1,0 +1,104 @@
+"""The one filter builder: which articles (the library list, claim and source exports) and
+which highlights (the Notes list, note exports) a choice of tag, text, dates and ids means.
+
+A tag matches itself and its sub-tags ("claim" matches "claim/denial", never "claimant").
+Dates are ISO strings; an end date includes that whole day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .search import to_fts_query
+from .sql import Where
+from .tags import tagged_highlights_sql
+
+_DAY_END = "\uffff"  # after every time of day in an ISO string
+
+
+def article_where(
+    *,
+    ids: Sequence[int] | None = None,
+    publication: str | None = None,
+    volume: str | None = None,
+    issue: str | None = None,
+    tag: str | None = None,
+    entity: str | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> Where:
+    """Terms over ``articles a``; every argument left None filters nothing."""
+    where = Where()
+    if ids is not None:
+        where.among("a.id", ids)
+    for column, value in (("publication", publication), ("volume", volume), ("issue", issue)):
+        if value is not None:
+            where.add(f"a.{column} = ? COLLATE NOCASE", value)
+    if tag is not None:
+        sub, sub_params = tagged_highlights_sql(tag)
+        where.add(f"a.id IN (SELECT article_id FROM highlights WHERE id IN ({sub}))", *sub_params)
+    if entity is not None:
+        where.add(
+            """a.current_revision_id IN (SELECT revision_id FROM entities
+               WHERE cluster = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)""",
+            entity,
+            entity,
+        )
+    if outlet is not None:
+        where.add(
+            """a.current_revision_id IN (SELECT c.revision_id FROM citations c
+               JOIN citation_items ci ON ci.citation_id = c.id
+               JOIN outlets o ON o.id = ci.outlet_id WHERE o.name = ? COLLATE NOCASE)""",
+            outlet,
+        )
+    if search is not None:
+        fts = to_fts_query(search)
+        if fts:
+            where.add("a.id IN (SELECT article_id FROM search_fts WHERE search_fts MATCH ?)", fts)
+        else:
+            where.add("0")
+    if date_from:
+        where.add("a.date >= ?", date_from)
+    if date_to:
+        where.add("a.date <= ?", date_to + _DAY_END)
+    return where
+
+
+def highlight_where(
+    *,
+    article_ids: Sequence[int] | None = None,
+    highlight_ids: Sequence[int] | None = None,
+    tag: str | None = None,
+    search: str | None = None,
+    created_from: str | None = None,
+    created_to: str | None = None,
+) -> Where:
+    """Terms over ``highlights h``; every argument left None filters nothing."""
+    where = Where()
+    if article_ids is not None:
+        where.among("h.article_id", article_ids)
+    if highlight_ids is not None:
+        where.among("h.id", highlight_ids)
+    if tag is not None:
+        sub, sub_params = tagged_highlights_sql(tag)
+        where.add(f"h.id IN ({sub})", *sub_params)
+    if search is not None:
+        fts = to_fts_query(search)
+        if fts is None:
+            where.add("0")
+        else:
+            # A note matches when its own text, tags or note match, or its article does.
+            where.add(
+                """(h.id * 4 + 1 IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)
+                    OR h.article_id * 4 IN (SELECT rowid FROM search_fts
+                                            WHERE search_fts MATCH ?))""",
+                fts,
+                fts,
+            )
+    if created_from:
+        where.add("h.created >= ?", created_from)
+    if created_to:
+        where.add("h.created <= ?", created_to + _DAY_END)
+    return where
