@@ -25,7 +25,7 @@ def build(lib: Library, folder: Path, articles: int, notes: int) -> None:
         (folder / f"b{i:05}.txt").write_text(text, encoding="utf-8")
     lib.import_paths([folder], analyze=False)
     rng = random.Random(3)
-    tags = [lib.create_tag(f"topic/{n}") for n in range(40)]
+    tags = [lib.tags.create(f"topic/{n}").id for n in range(40)]
     rows = lib.db.execute(
         "SELECT a.id, r.id, r.text, r.text_sha256 FROM articles a "
         "JOIN revisions r ON r.id = a.current_revision_id"
@@ -70,7 +70,7 @@ def main() -> None:
             times = []
             for _ in range(args.runs):
                 t0 = time.perf_counter()
-                rows = lib.export("notes", Path(tmp) / "notes.csv")
+                rows = lib.exports.write("notes", Path(tmp) / "notes.csv")
                 times.append(time.perf_counter() - t0)
             size = os.path.getsize(Path(tmp) / "notes.csv")
     best = min(times)

@@ -41,13 +41,13 @@ def _base(path: Path) -> None:
             rng = random.Random(5)
             tags = [f"topic/{t}" for t in ("arms", "energy", "caucasus", "media", "economy")]
             tags += ["people", "claim", "follow-up", "source/reliable", "source/doubtful"]
-            for article_id in lib.article_ids():
+            for article_id in lib.articles.ids():
                 if rng.random() > 0.6:
                     continue
-                text = lib.get_article(article_id).text
+                text = lib.articles.get(article_id).text
                 for _ in range(rng.randint(1, 3)):
                     start = rng.randrange(0, max(1, len(text) - 160))
-                    lib.add_highlight(
+                    lib.highlights.add(
                         article_id, start, start + rng.randint(15, 150),
                         tags=rng.sample(tags, rng.randint(1, 2)), note="checked against wires",
                     )  # fmt: skip

@@ -32,10 +32,10 @@ def main() -> None:
         (Path(tmp) / "long.txt").write_text(text, encoding="utf-8")
         lib = Library.open(Path(tmp) / "lib.sqlite")
         lib.import_paths([Path(tmp) / "long.txt"], analyze=False)
-        length = len(lib.get_article(1).text)
+        length = len(lib.articles.get(1).text)
         for i in range(200):
             start = (i * 97) % (length - 40)
-            lib.add_highlight(1, start, start + 30, tags=[f"topic/{i % 200}"])
+            lib.highlights.add(1, start, start + 30, tags=[f"topic/{i % 200}"])
         window = MainWindow(
             lib, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat), False
         )

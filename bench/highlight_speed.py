@@ -27,8 +27,8 @@ def main() -> None:
             (folder / f"b{i:05}.txt").write_text(text, encoding="utf-8")
         with Library.open(Path(tmp) / "lib.sqlite") as lib:
             lib.import_paths([folder], analyze=False)
-            ids = lib.article_ids()
-            lengths = {a: len(lib.get_article(a).text) for a in ids}
+            ids = lib.articles.ids()
+            lengths = {a: len(lib.articles.get(a).text) for a in ids}
             tags = [f"topic/{n}" for n in range(30)]
             times = []
             for _ in range(args.n):
@@ -36,7 +36,7 @@ def main() -> None:
                 start = rng.randrange(0, lengths[art] - 120)
                 chosen = rng.sample(tags, 2)
                 t0 = time.perf_counter()
-                lib.add_highlight(art, start, start + 100, tags=chosen, note="why it matters")
+                lib.highlights.add(art, start, start + 100, tags=chosen, note="why it matters")
                 times.append((time.perf_counter() - t0) * 1000)
     median = statistics.median(times)
     report(

@@ -33,10 +33,10 @@ def child(db: str) -> None:
         pipeline = lib.pipeline  # the model, loaded as the window would load it
         for _ in range(20):
             app.processEvents()
-        ids = lib.article_ids("title")
-        lib.summaries(ids[:200])
+        ids = lib.articles.ids("title")
+        lib.articles.summaries(ids[:200])
         lib.search("minister")
-        analysis = lib.get_analysis(ids[len(ids) // 2])
+        analysis = lib.articles.analysis(ids[len(ids) // 2])
         window.grab()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {

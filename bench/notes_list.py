@@ -41,7 +41,7 @@ def main() -> None:
         panel = NotesPanel(lib)
         panel.resize(900, 700)
         panel.show()
-        panel.load(lib.article_ids()[0])
+        panel.load(lib.articles.ids()[0])
         app.processEvents()
 
         def timed(name: str, action: Callable[[], None]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from _common import paragraphs, report
 
-from monitor_desk.core import analysis_store as store
+from monitor_desk.core import analysis_store
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, EntityMention
 
@@ -33,7 +33,7 @@ def big_article(rng: random.Random) -> str:
 
 
 def fill(lib: Library, article_id: int, rng: random.Random) -> None:
-    art = lib.get_article(article_id)
+    art = lib.articles.get(article_id)
     words = [m for m in re.finditer(r"\w+", art.text) if m.start() >= art.body_start]
     picks = sorted(rng.sample(range(len(words)), 1000))
     entities = []
@@ -41,10 +41,12 @@ def fill(lib: Library, article_id: int, rng: random.Random) -> None:
         w = words[i]
         entities.append(EntityMention(w.start(), w.end(), rng.choice(LABELS), w[0], w[0]))
     with lib.db.atomic():
-        store.store_analysis(lib.db, art.revision_id, Analysis("bench", "1", entities, [], []))
+        analysis_store.store_analysis(
+            lib.db, art.revision_id, Analysis("bench", "1", entities, [], [])
+        )
     for _ in range(200):
         w = rng.randrange(len(words) - 20)
-        lib.add_highlight(article_id, words[w].start(), words[w + rng.randint(1, 15)].end(),
+        lib.highlights.add(article_id, words[w].start(), words[w + rng.randint(1, 15)].end(),
                           tags=[rng.choice(["a", "b/c", "d"])])  # fmt: skip
 
 
@@ -65,7 +67,7 @@ def main() -> None:
             (Path(tmp) / f"big{i}.txt").write_text(big_article(rng), encoding="utf-8")
         with Library.open(Path(tmp) / "lib.sqlite") as lib:
             lib.import_paths([tmp], analyze=False)
-            ids = lib.article_ids()
+            ids = lib.articles.ids()
             for article_id in ids:
                 fill(lib, article_id, rng)
             settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)

@@ -171,7 +171,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        rows = lib.list_articles(
+        rows = lib.articles.list(
             sort=args.sort,
             publication=args.publication,
             tag=args.tag,
@@ -199,7 +199,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        art = lib.get_article(args.id)
+        art = lib.articles.get(args.id)
     if args.json:
         print(json.dumps(asdict(art), ensure_ascii=False, indent=2))
         return 0
@@ -304,10 +304,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     with _open(args) as lib:
         if args.output == "-":
-            count = lib.export(args.what, sys.stdout, scope, bom=not args.no_bom, raw=args.raw)
+            count = lib.exports.write(
+                args.what, sys.stdout, scope, bom=not args.no_bom, raw=args.raw
+            )
             sys.stdout.flush()
         else:
-            count = lib.export(args.what, args.output, scope, bom=not args.no_bom, raw=args.raw)
+            count = lib.exports.write(
+                args.what, args.output, scope, bom=not args.no_bom, raw=args.raw
+            )
     unit = "article(s)" if args.what == "json" else "row(s)"
     where = "stdout" if args.output == "-" else args.output
     print(f"exported {count} {unit} to {where}", file=sys.stderr)

@@ -77,13 +77,13 @@ def _load_model(state: _State) -> str:
 def _analyse(state: _State) -> str:
     lib = state.library
     count = lib.reanalyze()
-    ids = lib.article_ids()
+    ids = lib.articles.ids()
     _check(count == len(ids), f"{count} of {len(ids)} articles analysed")
     model = lib.pipeline.name
     entities = claims = citations = 0
     labels: set[str] = set()
     for article_id in ids:
-        analysis = lib.get_analysis(article_id)
+        analysis = lib.articles.analysis(article_id)
         _check(analysis is not None, f"article {article_id} has no stored analysis")
         _check(
             analysis.pipeline_name == model,
@@ -105,13 +105,13 @@ def _analyse(state: _State) -> str:
 def _highlight(state: _State) -> str:
     lib = state.library
     _check(state.article_id is not None, "no analysed article to highlight")
-    article = lib.get_article(state.article_id)
-    entity = lib.get_analysis(state.article_id).entities[0]
+    article = lib.articles.get(state.article_id)
+    entity = lib.articles.analysis(state.article_id).entities[0]
     start, end = entity.start, entity.end
-    highlight_id = lib.add_highlight(
+    highlight_id = lib.highlights.add(
         state.article_id, start, end, tags=[SELFTEST_TAG], note="made by the self-test"
-    )
-    stored = lib.get_highlight(highlight_id)
+    ).id
+    stored = lib.highlights.get(highlight_id)
     _check(stored.exact == article.text[start:end], "the highlight does not quote its text")
     state.quote = stored.exact
     return f"article {state.article_id}, {stored.exact!r} tagged {SELFTEST_TAG}"
@@ -119,7 +119,7 @@ def _highlight(state: _State) -> str:
 
 def _export_csv(state: _State) -> str:
     out = state.workdir / "notes.csv"
-    rows = state.library.export("notes", out)
+    rows = state.library.exports.write("notes", out)
     _check(rows == 1, f"{rows} notes exported, expected 1")
     with out.open(encoding="utf-8-sig", newline="") as fh:
         records = list(csv.reader(fh))

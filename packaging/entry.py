@@ -71,7 +71,7 @@ def _startup_probe() -> int:
             # CPU seconds of the whole process (all threads, from exec): on a busy machine
             # this is a steadier figure than the wall clock above.
             "cpu_s": round(time.process_time(), 3),
-            "articles": len(lib.article_ids()),
+            "articles": len(lib.articles.ids()),
         }
         print(json.dumps(report), flush=True)
         shutil.rmtree(folder, ignore_errors=True)

@@ -59,19 +59,19 @@ class ClaimEdits(QObject):
         """Set the speaker's name, the kind or the credibility grade (None clears it)."""
         if field == "credibility":
             # The core refuses anything but None and 1..6, with a message for the user.
-            run = lambda: self.library.set_claim_credibility(claim_id, value)  # type: ignore[arg-type]  # noqa: E731
+            run = lambda: self.library.claims.set_credibility(claim_id, value)  # type: ignore[arg-type]  # noqa: E731
         elif field == "speaker_name":
-            run = lambda: self.library.update_claim(claim_id, speaker_name=str(value))  # noqa: E731
+            run = lambda: self.library.claims.update(claim_id, speaker_name=str(value))  # noqa: E731
         elif field == "kind":
             kind = str(value).strip().lower()
-            run = lambda: self.library.update_claim(claim_id, kind=kind)  # noqa: E731
+            run = lambda: self.library.claims.update(claim_id, kind=kind)  # noqa: E731
         else:
             raise ValueError(f"{field!r} is not an editable claim field")
         return self._push(EDITABLE[field], claim_id, lambda: (run(), claim_id)[1])
 
     def set_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim | None:
         """Move the claim's speaker, cue or content; the claim as now stored, or None."""
-        run = lambda: self.library.set_claim_span(claim_id, part, span).id  # noqa: E731
+        run = lambda: self.library.claims.set_span(claim_id, part, span).claim.id  # noqa: E731
         if not self._push(f"Set Claim {part.capitalize()}", claim_id, run):
             return None
         return self._stored(claim_id)
@@ -90,16 +90,16 @@ class ClaimEdits(QObject):
             "Add Claim",
             article_id,
             None,
-            lambda: self.library.add_claim(article_id, content, speaker_name, cue_text, kind),
+            lambda: self.library.claims.add(article_id, content, speaker_name, cue_text, kind).id,
         )
         return command.claim_id if self._run(command) else None
 
     def delete(self, claim_id: int) -> bool:
-        return self._push("Delete Claim", claim_id, lambda: self.library.delete_claim(claim_id))
+        return self._push("Delete Claim", claim_id, lambda: self.library.claims.delete(claim_id))
 
     def _push(self, text: str, claim_id: int, run: Callable[[], int | None]) -> bool:
         try:
-            article_id = self.library.claim_snapshot(claim_id).article_id
+            article_id = self.library.claims.snapshot(claim_id).article_id
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
@@ -115,8 +115,8 @@ class ClaimEdits(QObject):
         return command.ok
 
     def _stored(self, claim_id: int) -> StoredClaim | None:
-        article_id = self.library.claim_snapshot(claim_id).article_id
-        return next((c for c in self.library.list_claims(article_id) if c.id == claim_id), None)
+        article_id = self.library.claims.snapshot(claim_id).article_id
+        return next((c for c in self.library.claims.list(article_id) if c.id == claim_id), None)
 
 
 class ClaimCommand(QUndoCommand):
@@ -147,7 +147,7 @@ class ClaimCommand(QUndoCommand):
 
     def snapshot_before(self) -> None:
         if self.claim_id is not None:
-            self.before = self.library.claim_snapshot(self.claim_id)
+            self.before = self.library.claims.snapshot(self.claim_id)
 
     def redo(self) -> None:
         if self.run is not None:
@@ -164,15 +164,15 @@ class ClaimCommand(QUndoCommand):
         self.run = None
         if isinstance(result, int):
             self.claim_id = result
-            self.after = self.library.claim_snapshot(result)
+            self.after = self.library.claims.snapshot(result)
         if self.after == self.before:  # e.g. a name "edited" to itself: nothing to undo
             self.setObsolete(True)
 
     def _put(self, state: ClaimSnapshot | None) -> None:
         if state is not None:
-            self.library.restore_claim(state)
+            self.library.claims.restore(state)
         elif self.claim_id is not None:
-            self.library.delete_claim(self.claim_id)
+            self.library.claims.delete(self.claim_id)
 
     def _guard(self, step: Callable[[], None], replay: bool) -> None:
         try:
@@ -190,7 +190,7 @@ class ClaimCommand(QUndoCommand):
     def _exists(self) -> bool:
         assert self.claim_id is not None
         try:
-            self.library.claim_snapshot(self.claim_id)
+            self.library.claims.snapshot(self.claim_id)
         except MonitorDeskError:
             return False
         return True

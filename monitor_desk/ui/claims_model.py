@@ -47,7 +47,7 @@ class ClaimsModel(ColumnsTableModel):
     def load(self, article_id: int | None) -> None:
         self.beginResetModel()
         self.article_id = article_id
-        self.claims = self.library.list_claims(article_id) if article_id is not None else []
+        self.claims = self.library.claims.list(article_id) if article_id is not None else []
         self.endResetModel()
 
     def reload(self) -> None:
@@ -103,14 +103,14 @@ class ClaimsModel(ColumnsTableModel):
             return self.editor(claim.id, field, new)
         try:
             if field == "credibility":
-                self.library.set_claim_credibility(claim.id, new)
+                self.library.claims.set_credibility(claim.id, new)
             else:
-                self.library.update_claim(claim.id, **{field: new})
+                self.library.claims.update(claim.id, **{field: new})
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
         self.claims[index.row()] = next(
-            (c for c in self.library.list_claims(claim.article_id) if c.id == claim.id), claim
+            (c for c in self.library.claims.list(claim.article_id) if c.id == claim.id), claim
         )
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
         self.changed.emit()

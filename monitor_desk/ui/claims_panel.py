@@ -243,7 +243,7 @@ class ClaimsPanel(QWidget):
             self.failed.emit("Select the claim's content in the text first.")
             return
         article_id, start, end = sel
-        text = self.library.get_article(article_id).text[start:end]
+        text = self.library.articles.get(article_id).text[start:end]
         self.dialog = ClaimDialog(text, parent=self)
         self.dialog.accepted.connect(lambda: self._add(article_id, start, end))
         self.dialog.open()

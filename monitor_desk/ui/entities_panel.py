@@ -130,12 +130,12 @@ class EntitiesPanel(QWidget):
     def show_cluster(self, cluster: str, label: str, select: bool = True) -> None:
         """List every mention of ``cluster`` in the library."""
         self.current = (cluster, label)
-        mentions = self.library.entity_mentions(cluster, label)
+        mentions = self.library.entities.mentions(cluster, label)
         texts: dict[int, str] = {}
         contexts = []
         for m in mentions:
             if m.article_id not in texts:
-                texts[m.article_id] = self.library.get_article(m.article_id).text
+                texts[m.article_id] = self.library.articles.get(m.article_id).text
             text = texts[m.article_id]
             left = " ".join(text[max(0, m.start - 50) : m.start].split())
             right = " ".join(text[m.end : m.end + 50].split())

@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         self.scopes = QButtonGroup(self)
         title = ""
         if self.article_id is not None:
-            title = self.library.get_article(self.article_id).title
+            title = self.library.articles.get(self.article_id).title
             title = title if len(title) <= 60 else title[:59] + "…"
         self.scope_article = self._radio(f"Current article: {title}", "scopeArticle")
         self.scope_article.setVisible(self.article_id is not None)
@@ -166,7 +166,7 @@ class ExportDialog(QDialog):
         self.scope_tag = self._radio("Notes tagged (with sub-tags):", "scopeTag")
         self.tag = QComboBox(self)
         self.tag.setObjectName("exportTag")
-        for t in sorted(self.library.list_tags(), key=lambda t: t.name.casefold()):
+        for t in sorted(self.library.tags.list(), key=lambda t: t.name.casefold()):
             self.tag.addItem(f"{t.name} ({t.count})", t.name)
         self.scope_tag.setEnabled(self.tag.count() > 0)
         self.tag.setEnabled(self.tag.count() > 0)

@@ -40,9 +40,9 @@ def last_folder(settings: QSettings) -> str:
 def _total(library: Library, what: str, scope: ExportScope | None) -> int:
     """Rows to expect when that is cheap to know, else 0 (the bar is then indeterminate)."""
     if what == "notes":
-        return library.count_notes(scope)
+        return library.exports.count_notes(scope)
     if what == "json" and scope is None:
-        return len(library.article_ids())
+        return len(library.articles.ids())
     if what == "json" and scope is not None and scope.article_ids is not None:
         by_notes = scope.highlight_ids is not None or scope.tag or scope.search
         return 0 if by_notes else len(set(scope.article_ids))
@@ -72,6 +72,6 @@ def export_job(
         progress(done, total, what)
 
     try:
-        return library.export(what, path, scope, bom=bom, raw=raw, progress=step)
+        return library.exports.write(what, path, scope, bom=bom, raw=raw, progress=step)
     except ExportCancelled:
         return None

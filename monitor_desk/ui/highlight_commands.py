@@ -69,7 +69,7 @@ class HighlightService(QObject):
         self.refresh_tags()
 
     def refresh_tags(self) -> None:
-        self.tags = self.library.list_tags()
+        self.tags = self.library.tags.list()
         self.tag_model.setStringList([t.name for t in self.tags])
 
     def tag_colors(self) -> dict[str, str]:
@@ -128,23 +128,23 @@ class HighlightService(QObject):
         return self._make(lambda: DeleteHighlight(self, highlight_id))
 
     def rename_tag(self, old: str, new: str) -> bool:
-        run = lambda: self.library.rename_tag(old, new)  # noqa: E731
+        run = lambda: self.library.tags.rename(old, new)  # noqa: E731
         done = self._make(lambda: TagCommand(self, f"Rename Tag “{old}”", [old], run))
         if done and old in self.pinned:  # a pinned tag stays pinned under its new name
             self.set_pinned([new.strip() if p == old else p for p in self.pinned])
         return done
 
     def merge_tags(self, source: str, target: str) -> bool:
-        run = lambda: self.library.merge_tags(source, target)  # noqa: E731
+        run = lambda: self.library.tags.merge(source, target).count  # noqa: E731
         text = f"Merge Tag “{source}” into “{target}”"
         return self._make(lambda: TagCommand(self, text, [source, target], run, target))
 
     def recolor_tag(self, name: str, color: str | None) -> bool:
-        run = lambda: self.library.recolor_tag(name, color)  # noqa: E731
+        run = lambda: self.library.tags.recolor(name, color)  # noqa: E731
         return self._make(lambda: TagCommand(self, f"Recolour Tag “{name}”", [name], run))
 
     def delete_tag(self, name: str) -> bool:
-        run = lambda: self.library.delete_tag(name)  # noqa: E731
+        run = lambda: self.library.tags.delete(name).count  # noqa: E731
         return self._make(lambda: TagCommand(self, f"Delete Tag “{name}”", [name], run))
 
     def _make(self, build: Callable[[], QUndoCommand]) -> bool:
@@ -192,7 +192,7 @@ class _Command(QUndoCommand):
 
     def _report(self, snapshot: Highlight) -> None:
         try:
-            live: Highlight | None = self.library.get_highlight(snapshot.id)
+            live: Highlight | None = self.library.highlights.get(snapshot.id)
         except MonitorDeskError:  # undone creation or redone deletion: show where it was
             live = None
         shown = live or snapshot
@@ -220,14 +220,14 @@ class _HighlightCommand(_Command):
         # Only tags nothing else uses now: one added meanwhile outside the stack stays.
         self.new_tag_snapshots = []
         for name in self.new_tags:
-            snap = self.library.tag_snapshot(name)
+            snap = self.library.tags.snapshot(name)
             if not snap.highlight_ids:
                 self.new_tag_snapshots.append(snap)
-                self.library.delete_tag(name)
+                self.library.tags.delete(name)
 
     def _restore_new_tags(self) -> None:
         for snap in self.new_tag_snapshots:
-            self.library.restore_tag(snap)  # the highlight's tags link to them again below
+            self.library.tags.restore(snap)  # the highlight's tags link to them again below
 
 
 class CreateHighlight(_HighlightCommand):
@@ -249,15 +249,15 @@ class CreateHighlight(_HighlightCommand):
 
     def _redo(self) -> None:
         if self.highlight is None:
-            hid = self.library.add_highlight(*self.args)
-            self.highlight = self.library.get_highlight(hid)
+            hid = self.library.highlights.add(*self.args).id
+            self.highlight = self.library.highlights.get(hid)
         else:
             self._restore_new_tags()
-            self.library.restore_highlight(self.highlight)
+            self.library.highlights.restore(self.highlight)
 
     def _undo(self) -> None:
         assert self.highlight is not None
-        self.library.delete_highlight(self.highlight.id)
+        self.library.highlights.delete(self.highlight.id)
         self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
@@ -274,7 +274,7 @@ class EditHighlight(_HighlightCommand):
         color: str | None,
     ) -> None:
         super().__init__(service, "Edit Highlight")
-        self.before = service.library.get_highlight(highlight_id)
+        self.before = service.library.highlights.get(highlight_id)
         self.after: Highlight | None = None
         self.change = (tags, note, color)
         self._note_new_tags(tags)
@@ -282,14 +282,14 @@ class EditHighlight(_HighlightCommand):
     def _redo(self) -> None:
         if self.after is None:
             tags, note, color = self.change
-            self.library.update_highlight(self.before.id, tags=tags, note=note, color=color)
-            self.after = self.library.get_highlight(self.before.id)
+            self.library.highlights.update(self.before.id, tags=tags, note=note, color=color)
+            self.after = self.library.highlights.get(self.before.id)
         else:
             self._restore_new_tags()
-            self.library.restore_highlight(self.after)
+            self.library.highlights.restore(self.after)
 
     def _undo(self) -> None:
-        self.library.restore_highlight(self.before)
+        self.library.highlights.restore(self.before)
         self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
@@ -299,13 +299,13 @@ class EditHighlight(_HighlightCommand):
 class DeleteHighlight(_Command):
     def __init__(self, service: HighlightService, highlight_id: int) -> None:
         super().__init__(service, "Delete Highlight")
-        self.before = service.library.get_highlight(highlight_id)
+        self.before = service.library.highlights.get(highlight_id)
 
     def _redo(self) -> None:
-        self.library.delete_highlight(self.before.id)
+        self.library.highlights.delete(self.before.id)
 
     def _undo(self) -> None:
-        self.library.restore_highlight(self.before)
+        self.library.highlights.restore(self.before)
 
     def subject(self) -> Highlight | None:
         return self.before
@@ -326,11 +326,11 @@ class TagCommand(_Command):
     ) -> None:
         super().__init__(service, text)
         self.run = run
-        self.snapshots = [service.library.tag_snapshot(n) for n in names if n != may_create]
+        self.snapshots = [service.library.tags.snapshot(n) for n in names if n != may_create]
         self.created: list[str] = []
         if may_create is not None:
             if service.tag_exists(may_create):
-                self.snapshots.append(service.library.tag_snapshot(may_create))
+                self.snapshots.append(service.library.tags.snapshot(may_create))
             else:
                 self.created.append(may_create)
 
@@ -339,6 +339,6 @@ class TagCommand(_Command):
 
     def _undo(self) -> None:
         for name in self.created:
-            self.library.delete_tag(name)
+            self.library.tags.delete(name)
         for snap in self.snapshots:
-            self.library.restore_tag(snap)
+            self.library.tags.restore(snap)

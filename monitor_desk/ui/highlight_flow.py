@@ -179,7 +179,7 @@ class HighlightFlow(QObject):
 
     def edit(self, highlight_id: int) -> None:
         try:
-            h = self.library.get_highlight(highlight_id)
+            h = self.library.highlights.get(highlight_id)
         except MonitorDeskError as exc:
             self.window.tell(str(exc))
             return
@@ -228,7 +228,7 @@ class HighlightFlow(QObject):
     def _highlights_changed(self) -> None:
         aid = self.window.article_id
         if aid is not None:
-            self.view.set_highlights(self.library.list_highlights(aid), self.service.tag_colors())
+            self.view.set_highlights(self.library.highlights.list(aid), self.service.tag_colors())
             self.window.library_panel.model.invalidate(aid)
         self.notes.reload()
 
@@ -260,7 +260,7 @@ class HighlightFlow(QObject):
     def promote(self, highlight_id: int) -> ClaimDialog | None:
         """Ask who said the highlighted text (prefilled with a guess), then add the claim."""
         try:
-            h = self.library.get_highlight(highlight_id)
+            h = self.library.highlights.get(highlight_id)
         except MonitorDeskError as exc:
             self.window.tell(str(exc))
             return None

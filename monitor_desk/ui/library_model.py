@@ -46,7 +46,9 @@ class LibraryModel(ColumnsTableModel):
         self.sort_key = sort_key
         self.descending = descending
         self._ids: list[int] = []
-        self._pages: PagedRows[ArticleSummary] = PagedRows(self.library.summaries, lambda s: s.id)
+        self._pages: PagedRows[ArticleSummary] = PagedRows(
+            self.library.articles.summaries, lambda s: s.id
+        )
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
@@ -54,7 +56,7 @@ class LibraryModel(ColumnsTableModel):
     def refresh(self) -> None:
         """Re-query ids (after an import, a filter or a sort change)."""
         self.beginResetModel()
-        self._ids = self.library.article_ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
         self._pages.clear()
         self.endResetModel()
 
@@ -116,7 +118,7 @@ class LibraryModel(ColumnsTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.article_id(i.row()) for i in old]
-        self._ids = self.library.article_ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
         self._pages.clear()
         # Usually one or two persistent indexes (the selection): a scan each beats a
         # 100k-entry dict.

@@ -166,7 +166,7 @@ class LibraryPanel(QWidget):
         self.update_completers()
 
     def update_completers(self) -> None:
-        tags = [t.name for t in self.library.list_tags()]
+        tags = [t.name for t in self.library.tags.list()]
         completer = QCompleter(tags, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edits["tag"].setCompleter(completer)

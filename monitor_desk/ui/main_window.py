@@ -263,14 +263,14 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int, keep_scroll: bool = False) -> None:
         try:
-            article = self.library.get_article(article_id)
+            article = self.library.articles.get(article_id)
         except NotFoundError as exc:
             self.tell(str(exc))
             return
-        analysis = self.library.get_analysis(article_id)
-        claims = self.library.list_claims(article_id)
-        highlights = self.library.list_highlights(article_id)
-        self.reader.view.tag_colors = {t.name: t.color for t in self.library.list_tags() if t.color}
+        analysis = self.library.articles.analysis(article_id)
+        claims = self.library.claims.list(article_id)
+        highlights = self.library.highlights.list(article_id)
+        self.reader.view.tag_colors = {t.name: t.color for t in self.library.tags.list() if t.color}
         self.article_id = article_id
         self.reader.show_article(article, analysis, claims, highlights, keep_scroll)
         self.claims.load(article_id)
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         if hit.article_id != self.article_id:
             self.open_article(hit.article_id)
         if hit.highlight_id is not None:
-            h = self.library.get_highlight(hit.highlight_id)
+            h = self.library.highlights.get(hit.highlight_id)
             if h.status == "anchored":
                 self.reader.view.scroll_to(h.start, h.end)
             return
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self.pipelineReady.emit(message)
         if not self.analyse_missing or self.jobs.closing:
             return
-        finder = Worker(self.library.unanalyzed_article_ids)
+        finder = Worker(self.library.articles.unanalyzed_ids)
         finder.signals.result.connect(self._analyse_missing)
         finder.signals.error.connect(lambda msg, _tb: self.tell(msg))
         self.queue.submit(finder)

@@ -90,7 +90,7 @@ class NotesModel(ColumnsTableModel):
             return array("q"), 0
         article = None if self.whole_library else self.article_id
         try:
-            found = self.library.highlight_ids(article, self.tag.strip() or None, self.text)
+            found = self.library.highlights.ids(article, self.tag.strip() or None, self.text)
         except MonitorDeskError:  # a filter that is no tag name ("/") matches nothing
             return array("q"), 0
         return found.ids, found.orphans
@@ -109,10 +109,10 @@ class NotesModel(ColumnsTableModel):
         return self._pages.row(self._ids, row)
 
     def _fetch_page(self, ids: Sequence[int]) -> list[Highlight]:
-        found = self.library.highlights_by_ids(ids)
+        found = self.library.highlights.by_ids(ids)
         if self.whole_library:  # the Article column: every title of the page at once
             wanted = {h.article_id for h in found} - self._titles.keys()
-            titles = {s.id: s.title for s in self.library.summaries(sorted(wanted))}
+            titles = {s.id: s.title for s in self.library.articles.summaries(sorted(wanted))}
             self._titles.update({a: titles.get(a, "") for a in wanted})
         return found
 
@@ -121,7 +121,7 @@ class NotesModel(ColumnsTableModel):
 
     def _title(self, article_id: int) -> str:
         if article_id not in self._titles:  # fetched lazily, for the rows on screen only
-            found = self.library.summaries([article_id])
+            found = self.library.articles.summaries([article_id])
             self._titles[article_id] = found[0].title if found else ""
         return self._titles[article_id]
 

@@ -30,10 +30,10 @@ def render_screenshot(
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    ids = library.article_ids()
+    ids = library.articles.ids()
     if article_id is None and ids:
         article_id = ids[0]
-    if article_id is not None and library.get_article(article_id).pipeline is None:
+    if article_id is not None and library.articles.get(article_id).pipeline is None:
         library.reanalyze([article_id])
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)

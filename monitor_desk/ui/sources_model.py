@@ -48,7 +48,7 @@ class SourcesModel(ColumnsTableModel):
     def load(self, article_id: int | None) -> None:
         self.beginResetModel()
         self.article_id = article_id
-        self.sources = self.library.list_sources(article_id) if article_id is not None else []
+        self.sources = self.library.sources.list(article_id) if article_id is not None else []
         self.endResetModel()
 
     def source(self, row: int) -> SourceEntry | None:
@@ -97,7 +97,7 @@ class SourcesModel(ColumnsTableModel):
         if role not in (GradeRole, Qt.ItemDataRole.EditRole):
             return False
         try:
-            self.library.set_outlet_reliability(s.outlet, value or None)
+            self.library.sources.set_reliability(s.outlet, value or None)
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False

@@ -245,7 +245,7 @@ def test_killed_reimport_of_revised_files_keeps_each_article_on_one_revision(
     old revision or wholly on its new one, with every anchored highlight on its words."""
     import shutil
 
-    from monitor_desk.core import highlights as notes
+    from monitor_desk.core import highlights
     from monitor_desk.core.library import Library
 
     folder = tmp_path / "briefs"
@@ -254,10 +254,10 @@ def test_killed_reimport_of_revised_files_keeps_each_article_on_one_revision(
     with Library.open(base) as lib:
         lib.import_paths([folder], analyze=False)
         with lib.db.atomic():
-            for a in lib.list_articles():
-                text = lib.get_article(a.id).text
+            for a in lib.articles.list():
+                text = lib.articles.get(a.id).text
                 start = text.index("Officials in")
-                notes.add_highlight(lib.db, a.id, start, start + 12, ["kept"])
+                highlights.add_highlight(lib.db, a.id, start, start + 12, ["kept"])
     new = {path: text.replace("\n\n", "\n\nA new first line.\n\n", 1) for path, text in old.items()}
     for path, text in new.items():
         Path(path).write_text(text, encoding="utf-8")
@@ -332,7 +332,7 @@ def test_a_second_writer_is_refused_and_a_reader_sees_whole_batches(tmp_path: Pa
                 writer.close()
             try:
                 with Library.open(db, read_only=True) as reader:
-                    counts.append(len(reader.list_articles()))
+                    counts.append(len(reader.articles.list()))
             except LibraryFileError_:  # the writer was just finishing: nothing to check
                 pass
     finally:
@@ -357,7 +357,7 @@ def test_a_second_writer_is_refused_and_a_reader_sees_whole_batches(tmp_path: Pa
 def big_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[int, int]]]:
     """A JSON export of 300 articles with 3 highlights each (tagged); and per source path,
     the (revisions, highlights) each must have."""
-    from monitor_desk.core import highlights as notes
+    from monitor_desk.core import highlights
     from monitor_desk.core.library import Library
 
     base = tmp_path_factory.mktemp("json")
@@ -367,12 +367,12 @@ def big_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     with Library.open(base / "source.sqlite") as lib:
         lib.import_paths([folder], analyze=False)
         with lib.db.atomic():
-            for a in lib.list_articles():
+            for a in lib.articles.list():
                 for k in range(3):
-                    notes.add_highlight(
+                    highlights.add_highlight(
                         lib.db, a.id, 20 + 30 * k, 40 + 30 * k, [f"t{k}", "x/y"], f"note {k}"
                     )
-        lib.export("json", out)
+        lib.exports.write("json", out)
     return out, {str(p.resolve()): (1, 3) for p in folder.iterdir()}
 
 
@@ -432,16 +432,16 @@ MERGE_DRIVER = textwrap.dedent(
     names = ["Arms control", "arms/control"]
     n = 0
     while True:
-        have = {t.name for t in lib.list_tags()}
+        have = {t.name for t in lib.tags.list()}
         source = names[0] if names[0] in have else names[1]
-        lib.merge_tags(source, names[1] if source == names[0] else names[0])
+        lib.tags.merge(source, names[1] if source == names[0] else names[0])
         n += 1
     """
 )
 
 
 def test_killed_tag_merge_leaves_every_highlight_tagged_once(tmp_path: Path) -> None:
-    from monitor_desk.core import highlights as notes
+    from monitor_desk.core import highlights
     from monitor_desk.core.library import Library
 
     folder = tmp_path / "briefs"
@@ -450,9 +450,9 @@ def test_killed_tag_merge_leaves_every_highlight_tagged_once(tmp_path: Path) -> 
     with Library.open(db) as lib:
         lib.import_paths([folder], analyze=False)
         with lib.db.atomic():
-            for a in lib.list_articles():
+            for a in lib.articles.list():
                 for k in range(50):
-                    notes.add_highlight(lib.db, a.id, 20 + 5 * k, 24 + 5 * k, ["Arms control"])
+                    highlights.add_highlight(lib.db, a.id, 20 + 5 * k, 24 + 5 * k, ["Arms control"])
     total = 40 * 50
     driver = tmp_path / "merge_driver.py"
     driver.write_text(MERGE_DRIVER, encoding="utf-8")

@@ -19,7 +19,7 @@ def test_a_damaged_library_offers_the_newest_copy_and_restores_it(
 ) -> None:
     db = tmp_path / "lib.sqlite"
     with Library.open(db) as lib:
-        lib.create_tag("kept")
+        lib.tags.create("kept")
     later = time.time() + 5
     os.utime(db, (later, later))
     Library.open(db).close()  # the rolling copy
@@ -35,7 +35,7 @@ def test_a_damaged_library_offers_the_newest_copy_and_restores_it(
     lib = app._open_or_explain(str(db))
     assert lib is not None
     try:
-        assert [t.name for t in lib.list_tags()] == ["kept"]
+        assert [t.name for t in lib.tags.list()] == ["kept"]
     finally:
         lib.close()
     assert "damaged" in shown[0]

@@ -21,7 +21,7 @@ def _select(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def _span(lib: Library, article_id: int, needle: str, after: str = "") -> tuple[int, int]:
-    text = lib.get_article(article_id).text
+    text = lib.articles.get(article_id).text
     start = text.index(needle, text.index(after) if after else 0)
     return start, start + len(needle)
 
@@ -64,7 +64,7 @@ def test_content_after_emoji_is_set_from_the_selection_and_repainted(
     assert isinstance(button, QToolButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    stored = next(c for c in gui_library.list_claims(2) if c.id == claim_id)
+    stored = next(c for c in gui_library.claims.list(2) if c.id == claim_id)
     assert (stored.content.start, stored.content.end) == (start, end)
     assert stored.content.text == "Ukraine would keep its course"
     row = _row_of(window, claim_id)
@@ -82,7 +82,7 @@ def test_content_after_emoji_is_set_from_the_selection_and_repainted(
     window.close()
     gui_library.close()
     with Library.open(path) as again:
-        reopened = next(c for c in again.list_claims(2) if c.id == claim_id)
+        reopened = next(c for c in again.claims.list(2) if c.id == claim_id)
         assert reopened.content.text == "Ukraine would keep its course"
 
 
@@ -107,7 +107,7 @@ def test_content_by_keyboard_recomputes_the_kind(qtbot, make_window, gui_library
     assert panel.model.index(row, KIND).data() == "direct"
     assert panel.model.index(row, CONTENT).data() == '"has no wish to isolate Georgia"'
     assert "direct quote" in panel.detail.text()
-    assert next(c for c in gui_library.list_claims(1) if c.id == claim_id).kind == "direct"
+    assert next(c for c in gui_library.claims.list(1) if c.id == claim_id).kind == "direct"
 
 
 def test_speaker_and_cue_from_the_context_menu(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +127,7 @@ def test_speaker_and_cue_from_the_context_menu(qtbot, make_window, gui_library: 
     panel.table_menu.close()
     row = _row_of(window, claim_id)
     assert panel.model.index(row, SPEAKER).data() == name
-    stored = next(c for c in gui_library.list_claims(1) if c.id == claim_id)
+    stored = next(c for c in gui_library.claims.list(1) if c.id == claim_id)
     assert stored.speaker is not None
     assert stored.speaker.text == name
 
@@ -145,11 +145,11 @@ def test_a_blank_selection_is_refused_with_a_message(
     window.open_article(1)
     panel = window.claims
     claim_id = panel.model.claims[_choose(window, "warned", "agreement")].id
-    before = next(c for c in gui_library.list_claims(1) if c.id == claim_id)
-    text = gui_library.get_article(1).text
+    before = next(c for c in gui_library.claims.list(1) if c.id == claim_id)
+    text = gui_library.articles.get(1).text
     gap = text.index("\n\nThe opposition warned")
     _select(window.reader.view, gap, gap + 2)
     panel.span_actions["content"].trigger()
     assert "white space" in window.statusBar().currentMessage()
-    assert next(c for c in gui_library.list_claims(1) if c.id == claim_id) == before
+    assert next(c for c in gui_library.claims.list(1) if c.id == claim_id) == before
     assert panel.model.index(_row_of(window, claim_id), CONTENT).data() == before.content.text

@@ -25,7 +25,7 @@ def _select(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def _span(lib: Library, needle: str) -> tuple[int, int]:
-    start = lib.get_article(1).text.index(needle)
+    start = lib.articles.get(1).text.index(needle)
     return start, start + len(needle)
 
 
@@ -41,7 +41,7 @@ def _row_of(window, claim_id: int) -> int:  # type: ignore[no-untyped-def]
 
 
 def _stored(lib: Library, claim_id: int) -> StoredClaim | None:
-    return next((c for c in lib.list_claims(1) if c.id == claim_id), None)
+    return next((c for c in lib.claims.list(1) if c.id == claim_id), None)
 
 
 def _undo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ def test_a_deleted_claim_comes_back_where_it_was(qtbot, make_window, gui_library
     panel = window.claims
     claim = _choose(window, "Moscow")
     panel.model.setData(panel.model.index(_row_of(window, claim.id), CREDIBILITY_COL), 2, GradeRole)
-    before_store = gui_library.list_claims(1)
+    before_store = gui_library.claims.list(1)
     before_table = _table(window)
     row = _row_of(window, claim.id)
     view = window.reader.view
@@ -151,7 +151,7 @@ def test_a_deleted_claim_comes_back_where_it_was(qtbot, make_window, gui_library
     assert _underline(view, content.start) != _DOTTED
 
     _undo(qtbot, window)
-    assert gui_library.list_claims(1) == before_store  # spans, kind, grade, citation, id
+    assert gui_library.claims.list(1) == before_store  # spans, kind, grade, citation, id
     assert _table(window) == before_table  # and the same row
     assert panel.table.currentIndex().row() == row
     assert panel.model.index(row, CREDIBILITY_COL).data() == "2"
@@ -216,18 +216,18 @@ def test_an_added_claim_is_undone_and_redone_with_its_id(
     window = make_window(gui_library)
     window.open_article(1)
     panel = window.claims
-    before = gui_library.list_claims(1)
+    before = gui_library.claims.list(1)
     _select(window.reader.view, *_span(gui_library, "Border talks resume in Tbilisi".upper()))
     panel.add_from_selection()
     assert panel.dialog is not None
     panel.dialog.speaker.setText("The editors")
     panel.dialog.accept()
-    (added,) = [c for c in gui_library.list_claims(1) if c not in before]
+    (added,) = [c for c in gui_library.claims.list(1) if c not in before]
     assert added.speaker_label == "The editors"
     assert "The editors" in [s for s, _ in _table(window)]
 
     _undo(qtbot, window)
-    assert gui_library.list_claims(1) == before
+    assert gui_library.claims.list(1) == before
     assert "The editors" not in [s for s, _ in _table(window)]
 
     _redo(qtbot, window)
@@ -245,9 +245,9 @@ def test_claim_and_highlight_changes_share_one_history(
     window.claims.edits.edit(claim.id, "speaker_name", "Kremlin officials")
     _undo(qtbot, window)  # the claim edit first, the highlight stays
     assert _stored(gui_library, claim.id) == claim
-    assert len(gui_library.list_highlights(1)) == 1
+    assert len(gui_library.highlights.list(1)) == 1
     _undo(qtbot, window)
-    assert gui_library.list_highlights(1) == []
+    assert gui_library.highlights.list(1) == []
     assert window.highlighting.act_undo.isEnabled() is False
 
 

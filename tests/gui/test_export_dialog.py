@@ -38,12 +38,12 @@ def queue(host: QWidget) -> Iterator[WorkQueue]:
 @pytest.fixture
 def notes(gui_library: Library) -> dict[str, int]:
     """Highlights in both articles: nested tags, an untagged one, and a hostile note."""
-    border = gui_library.get_article(1).text
-    kyiv = gui_library.get_article(2).text
+    border = gui_library.articles.get(1).text
+    kyiv = gui_library.articles.get(2).text
 
     def mark(article: int, text: str, phrase: str, tags: list[str], note: str) -> int:
         start = text.index(phrase)
-        return gui_library.add_highlight(article, start, start + len(phrase), tags, note)
+        return gui_library.highlights.add(article, start, start + len(phrase), tags, note).id
 
     return {
         "talks": mark(1, border, "talks with Russia", ["border"], 'key, "quoted" — Москва 🙂'),
@@ -217,10 +217,10 @@ def test_json_export_then_import_into_a_second_library(  # type: ignore[no-untyp
         box = host.findChild(QMessageBox, "importJsonReport")
         assert box is not None
         assert box.text().startswith("2 articles added")
-        titles = sorted(a.title for a in second.list_articles())
-        assert titles == sorted(a.title for a in gui_library.list_articles())
-        got = sorted((h.exact, h.note, tuple(h.tags)) for h in second.list_highlights())
-        want = sorted((h.exact, h.note, tuple(h.tags)) for h in gui_library.list_highlights())
+        titles = sorted(a.title for a in second.articles.list())
+        assert titles == sorted(a.title for a in gui_library.articles.list())
+        got = sorted((h.exact, h.note, tuple(h.tags)) for h in second.highlights.list())
+        want = sorted((h.exact, h.note, tuple(h.tags)) for h in gui_library.highlights.list())
         assert got == want
         # Importing the same file again merges: nothing is duplicated.
         again = import_library_json(host, second, queue, settings)
@@ -228,7 +228,7 @@ def test_json_export_then_import_into_a_second_library(  # type: ignore[no-untyp
         with qtbot.waitSignal(again.imported, timeout=20000) as merged:
             pass
         assert merged.args[0]["highlights_added"] == 0
-        assert len(second.list_highlights()) == 4
+        assert len(second.highlights.list()) == 4
 
 
 def test_import_of_a_broken_file_warns(  # type: ignore[no-untyped-def]
@@ -237,13 +237,13 @@ def test_import_of_a_broken_file_warns(  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.json"
     bad.write_text("{ not json", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(bad), "")))
-    before = len(gui_library.article_ids())
+    before = len(gui_library.articles.ids())
     job = import_library_json(host, gui_library, queue, settings)
     assert job is not None
     with qtbot.waitSignal(job.failed, timeout=10000):
         pass
     assert host.findChild(QMessageBox, "importJsonError") is not None
-    assert len(gui_library.article_ids()) == before
+    assert len(gui_library.articles.ids()) == before
 
 
 def test_unwritable_target_warns_and_leaves_no_file(  # type: ignore[no-untyped-def]
@@ -299,7 +299,7 @@ def test_window_offers_export_of_the_open_article_and_imports_json(  # type: ign
     dialog.close()
 
     backup = tmp_path / "backup.json"
-    assert gui_library.export("json", backup) == 2
+    assert gui_library.exports.write("json", backup) == 2
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(backup), "")))
     with Library.open(tmp_path / "empty.sqlite") as empty:
         fresh = make_window(empty, analyse_missing=False)

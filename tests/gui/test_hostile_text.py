@@ -84,7 +84,7 @@ def test_markup_and_control_characters_are_shown_literally(
     for ch in "\u202e\u202c\u200b\u200d\ufeff\u0301\u00ad\U0001d518\U0001f600":
         assert ch in shown, f"U+{ord(ch):04X} was dropped"
     # One QTextDocument position per UTF-16 unit of the stored text: nothing was parsed away.
-    text = hostile_library.get_article(1).text
+    text = hostile_library.articles.get(1).text
     assert view.document().characterCount() - 1 == len(text.encode("utf-16-le")) // 2
 
 
@@ -123,7 +123,7 @@ def test_a_highlight_after_the_odd_characters_lands_on_its_words(
 ) -> None:  # type: ignore[no-untyped-def]
     view = _open(make_window, hostile_library)
     window = view.window()
-    text = hostile_library.get_article(1).text
+    text = hostile_library.articles.get(1).text
     start = text.index("Target Phrase")
     end = start + len("Target Phrase")
     select(qtbot, view, start, end)
@@ -133,7 +133,7 @@ def test_a_highlight_after_the_odd_characters_lands_on_its_words(
     assert popup.isVisible()
     window.findChild(QLineEdit, "tagInput").setText("odd; DROP TABLE tags")
     qtbot.keyClick(window.findChild(QLineEdit, "noteInput"), Qt.Key.Key_Return)
-    (h,) = hostile_library.list_highlights(1)
+    (h,) = hostile_library.highlights.list(1)
     assert (h.start, h.end, h.exact) == (start, end, "Target Phrase")
     assert background_at(view, start + 1) != background_at(view, start - 2)
     assert background_at(view, end - 1) != background_at(view, end + 1)
@@ -142,12 +142,12 @@ def test_a_highlight_after_the_odd_characters_lands_on_its_words(
 def test_a_highlight_inside_the_reversed_and_combining_text_keeps_its_characters(
     make_window, hostile_library: Library
 ) -> None:  # type: ignore[no-untyped-def]
-    text = hostile_library.get_article(1).text
+    text = hostile_library.articles.get(1).text
     for quote in ("txet desrever", "cafe\u0301 a\u0300", "\U0001d518 and \U0001f600"):
         start = text.index(quote)
-        hostile_library.add_highlight(1, start, start + len(quote))
+        hostile_library.highlights.add(1, start, start + len(quote))
     view = _open(make_window, hostile_library)
-    for h in hostile_library.list_highlights(1):
+    for h in hostile_library.highlights.list(1):
         a, b = view.offsets.span_to_utf16(h.start, h.end)
         cursor = view.textCursor()
         cursor.setPosition(a)

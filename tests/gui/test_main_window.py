@@ -37,7 +37,7 @@ def test_opens_with_the_rule_fallback_and_analyses_what_is_missing(
     with qtbot.waitSignal(window.jobs.analysisFinished, timeout=30000):
         pass
     assert "fallback" in status.text()
-    assert all(lib.get_article(i).pipeline for i in lib.article_ids())
+    assert all(lib.articles.get(i).pipeline for i in lib.articles.ids())
     assert window.reader.view.marks.citations  # the open article repainted with analysis
     window.close()
     lib.close()
@@ -200,9 +200,9 @@ def test_an_empty_library_opens_with_nothing_to_show(
 
 
 def test_notes_tab_lists_highlights_and_scrolls_to_them(make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
-    text = gui_library.get_article(1).text
+    text = gui_library.articles.get(1).text
     start = text.index("customs posts")
-    gui_library.add_highlight(1, start, start + 13, tags=["trade/customs"], note="new angle")
+    gui_library.highlights.add(1, start, start + 13, tags=["trade/customs"], note="new angle")
     window = make_window(gui_library)
     window.open_article(1)
     notes = window.notes

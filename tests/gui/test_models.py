@@ -29,9 +29,9 @@ def test_library_model(qtmodeltester, gui_library: Library) -> None:  # type: ig
 def test_article_models(qtmodeltester, gui_library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
 
-    text = gui_library.get_article(1).text
+    text = gui_library.articles.get(1).text
     start = text.index("talks with Russia")
-    gui_library.add_highlight(1, start, start + 17, tags=["border"], note="watch")
+    gui_library.highlights.add(1, start, start + 17, tags=["border"], note="watch")
     claims = ClaimsModel(gui_library)
     claims.load(1)
     assert claims.rowCount() > 0
@@ -44,11 +44,11 @@ def test_article_models(qtmodeltester, gui_library: Library, qtbot) -> None:  # 
     owner = QWidget()
     qtbot.addWidget(owner)
     clusters = ClustersModel(owner)
-    analysis = gui_library.get_analysis(1)
+    analysis = gui_library.articles.analysis(1)
     assert analysis is not None
     clusters.set_rows([(e.cluster, e.label, 1) for e in analysis.entities])
     mentions = MentionsModel()
-    refs = gui_library.entity_mentions("Moscow")
+    refs = gui_library.entities.mentions("Moscow")
     mentions.set_mentions(refs, ["context"] * len(refs))
     results = SearchResultsModel()
     results.set_hits(gui_library.search("Kyiv"))
@@ -75,13 +75,13 @@ def test_library_model_fetches_only_the_pages_it_shows(
     qtmodeltester, big_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     fetched: list[int] = []
-    real = big_library.summaries
+    real = big_library.articles.summaries
 
     def counting(ids):  # type: ignore[no-untyped-def]
         fetched.extend(ids)
         return real(ids)
 
-    monkeypatch.setattr(big_library, "summaries", counting)
+    monkeypatch.setattr(big_library.articles, "summaries", counting)
     model = LibraryModel(big_library)
     assert model.rowCount() == PAGE * 2 + 50
     assert fetched == []  # nothing fetched until a row is asked for

@@ -22,8 +22,8 @@ def window(make_window, gui_library: Library, monkeypatch: pytest.MonkeyPatch): 
 
 
 def _add(lib: Library, article_id: int, words: str, tags: list[str], note: str = "") -> int:
-    start = lib.get_article(article_id).text.index(words)
-    return lib.add_highlight(article_id, start, start + len(words), tags=tags, note=note)
+    start = lib.articles.get(article_id).text.index(words)
+    return lib.highlights.add(article_id, start, start + len(words), tags=tags, note=note).id
 
 
 def _quotes(model: NotesModel) -> list[str]:
@@ -57,7 +57,7 @@ def test_library_toggle_lists_every_article_with_its_title(window, gui_library: 
     notes.library_toggle.setChecked(True)
     assert _quotes(notes.model) == ["Monday", "Kuchma"]
     assert not notes.table.isColumnHidden(4)
-    assert notes.model.index(1, 4).data() == gui_library.get_article(2).title
+    assert notes.model.index(1, 4).data() == gui_library.articles.get(2).title
     notes.table.selectRow(1)  # choosing a note of another article opens that article
     assert window.article_id == 2
     assert window.reader.view.flashed_span() is not None
@@ -129,18 +129,18 @@ def test_tag_manager_rename_merge_recolour_delete_with_confirmation(
     manager.select("georgia")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("caucasus/georgia", True))
     manager.rename_current()
-    assert gui_library.list_highlights(tag="caucasus")[0].exact == "Pankisi"
+    assert gui_library.highlights.list(tag="caucasus")[0].exact == "Pankisi"
 
     manager.select("moscow")
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("russia", True))
     manager.merge_current()
-    assert "moscow" not in [t.name for t in gui_library.list_tags()]
-    assert gui_library.get_highlight(2).tags == ["russia"]
+    assert "moscow" not in [t.name for t in gui_library.tags.list()]
+    assert gui_library.highlights.get(2).tags == ["russia"]
 
     manager.select("russia")
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#009e73"))
     manager.recolor_current()
-    assert {t.name: t.color for t in gui_library.list_tags()}["russia"] == "#009e73"
+    assert {t.name: t.color for t in gui_library.tags.list()}["russia"] == "#009e73"
     view = window.reader.view
     assert view.tag_colors.get("russia") == "#009e73"  # tag colours drive the highlights
 
@@ -150,19 +150,19 @@ def test_tag_manager_rename_merge_recolour_delete_with_confirmation(
     assert box is not None
     assert "2 highlights" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
-    assert "russia" in [t.name for t in gui_library.list_tags()]
+    assert "russia" in [t.name for t in gui_library.tags.list()]
     manager.select("russia")
     manager.delete_current()
     box = manager.findChild(QMessageBox, "confirmDeleteTag")
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert "russia" not in [t.name for t in gui_library.list_tags()]
-    assert len(gui_library.list_highlights()) == 3  # the highlights stay
+    assert "russia" not in [t.name for t in gui_library.tags.list()]
+    assert len(gui_library.highlights.list()) == 3  # the highlights stay
 
     stack = window.highlighting.service.stack
     assert stack.undoText() == "Delete Tag “russia”"
     while stack.canUndo():
         stack.undo()
-    assert [(t.name, t.color, t.count) for t in gui_library.list_tags()] == [
+    assert [(t.name, t.color, t.count) for t in gui_library.tags.list()] == [
         ("russia", None, 2),
         ("georgia", None, 1),
         ("moscow", None, 1),

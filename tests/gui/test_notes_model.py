@@ -17,19 +17,21 @@ def many(gui_library: Library) -> list[int]:
         article = 1 + i % 2
         start = 60 + i // 2
         tags = ["odd/x"] if i % 10 == 0 else ["even"]
-        ids.append(gui_library.add_highlight(article, start, start + 5, tags=tags, note=f"n{i}"))
+        ids.append(
+            gui_library.highlights.add(article, start, start + 5, tags=tags, note=f"n{i}").id
+        )
     return ids
 
 
 def _counting(lib: Library, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     fetched: list[int] = []
-    real = lib.highlights_by_ids
+    real = lib.highlights.by_ids
 
     def counting(ids):  # type: ignore[no-untyped-def]
         fetched.extend(ids)
         return real(ids)
 
-    monkeypatch.setattr(lib, "highlights_by_ids", counting)
+    monkeypatch.setattr(lib.highlights, "by_ids", counting)
     return fetched
 
 
@@ -42,11 +44,11 @@ def test_only_the_pages_shown_are_fetched(
     model.load(None)
     assert model.rowCount() == len(many)
     assert fetched == []  # nothing until a row is asked for
-    expected = gui_library.list_highlights()
+    expected = gui_library.highlights.list()
     last = model.rowCount() - 1
     assert model.index(last, 0).data(HighlightRole) == expected[last]
     assert len(fetched) == 50  # the last page only
-    assert model.index(last, 4).data() == gui_library.get_article(expected[last].article_id).title
+    assert model.index(last, 4).data() == gui_library.articles.get(expected[last].article_id).title
     assert model.row_of(expected[7].id) == 7
     assert model.row_of(10**9) == -1
     qtmodeltester.check(model)
@@ -60,7 +62,7 @@ def test_filters_and_the_order_match_the_library(gui_library: Library, many: lis
     model.load(None)
     want = [
         h
-        for h in gui_library.list_highlights(tag="odd")
+        for h in gui_library.highlights.list(tag="odd")
         if "n1" in f"{h.exact}\n{h.note}\n{' '.join(h.tags)}".casefold()
     ]
     assert [model.index(r, 0).data(HighlightRole) for r in range(model.rowCount())] == want
@@ -92,9 +94,9 @@ def test_reload_keeps_the_current_highlight(qtbot, gui_library: Library, many: l
     panel.resize(600, 400)
     panel.show()
     panel.library_toggle.setChecked(True)
-    target = gui_library.list_highlights()[PAGE + 3]
+    target = gui_library.highlights.list()[PAGE + 3]
     assert panel.select_highlight(target.id)
-    gui_library.update_highlight(target.id, note="edited")
+    gui_library.highlights.update(target.id, note="edited")
     panel.reload()
     current = panel.current_highlight()
     assert current is not None
@@ -114,5 +116,5 @@ def test_selected_ids_of_scattered_rows(qtbot, gui_library: Library, many: list[
         chosen.select(model.index(first, 0), model.index(last, model.columnCount() - 1))
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
     panel.table.selectionModel().select(chosen, flags)
-    order = [h.id for h in gui_library.list_highlights()]
+    order = [h.id for h in gui_library.highlights.list()]
     assert panel.selected_ids() == [order[2], order[3], order[4], order[PAGE + 1]]

@@ -57,7 +57,7 @@ def test_credibility_is_graded_with_the_combo(qtbot, make_window, gui_library: L
     combo.setCurrentIndex(combo.findData(2))
     combo.activated.emit(combo.currentIndex())
     claim_id = window.claims.model.claims[0].id
-    assert next(c for c in gui_library.list_claims(1) if c.id == claim_id).credibility == 2
+    assert next(c for c in gui_library.claims.list(1) if c.id == claim_id).credibility == 2
     assert index.data() == "2"
 
 
@@ -65,7 +65,7 @@ def test_add_claim_from_selection_and_delete_it(qtbot, make_window, gui_library:
     window = make_window(gui_library)
     window.open_article(1)
     view = window.reader.view
-    text = gui_library.get_article(1).text
+    text = gui_library.articles.get(1).text
     start = text.index("the agreement would cost")
     end = start + len("the agreement would cost Tbilisi")
     cursor = QTextCursor(view.document())

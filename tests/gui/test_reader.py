@@ -23,8 +23,8 @@ def test_entities_are_coloured_at_their_characters_after_emoji_and_cyrillic(
     window = make_window(gui_library)
     window.open_article(2)
     view = window.findChild(QTextBrowser, "readerView")
-    text = gui_library.get_article(2).text
-    analysis = gui_library.get_analysis(2)
+    text = gui_library.articles.get(2).text
+    analysis = gui_library.articles.analysis(2)
     assert analysis is not None
     astral = text.index("😀")
     shown = [e for e in analysis.entities if e.label not in view.hidden and e.start > astral]
@@ -68,9 +68,9 @@ def test_hiding_an_entity_type_removes_its_colour(make_window, gui_library: Libr
 
 
 def test_tooltips_say_what_a_mark_is(make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
-    text = gui_library.get_article(1).text
+    text = gui_library.articles.get(1).text
     start = text.index("border regime")
-    gui_library.add_highlight(1, start, start + 13, tags=["borders"], note="key point")
+    gui_library.highlights.add(1, start, start + 13, tags=["borders"], note="key point")
     window = make_window(gui_library)
     window.open_article(1)
     view = window.reader.view
@@ -110,8 +110,8 @@ def test_choosing_a_mention_in_another_article_goes_there(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(gui_library)
     window.open_article(1)
-    interfax_like = [m for m in gui_library.entity_mentions("Interfax") if m.article_id == 2] or [
-        m for m in gui_library.entity_mentions("Kyiv") if m.article_id == 2
+    interfax_like = [m for m in gui_library.entities.mentions("Interfax") if m.article_id == 2] or [
+        m for m in gui_library.entities.mentions("Kyiv") if m.article_id == 2
     ]
     assert interfax_like
     target = interfax_like[0]

@@ -57,7 +57,7 @@ def _caret_at(window, cp: int) -> bool:  # type: ignore[no-untyped-def]
 
 def test_undo_and_redo_of_a_highlight_open_its_article(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
     view = window.reader.view
-    text = gui_library.get_article(BORDER).text
+    text = gui_library.articles.get(BORDER).text
     start = text.index("Pankisi Gorge")
     end = start + len("Pankisi Gorge")
     select_by_keys(qtbot, view, start, end)
@@ -65,20 +65,20 @@ def test_undo_and_redo_of_a_highlight_open_its_article(qtbot, window, gui_librar
     tag_input = window.findChild(QLineEdit, "tagInput")
     qtbot.keyClicks(tag_input, "places")
     qtbot.keyClick(tag_input, Qt.Key.Key_Return)
-    (created,) = gui_library.list_highlights()
+    (created,) = gui_library.highlights.list()
     window.side.setCurrentWidget(window.claims)
 
     _open_other(window)
     _undo(qtbot, window)
     assert _showing(window, BORDER)
-    assert gui_library.list_highlights() == []
+    assert gui_library.highlights.list() == []
     assert view.marks.highlights == []
     assert window.notes.model.rowCount() == 0
     assert window.side.currentWidget() is window.notes
     assert _caret_at(window, start)  # the reader is where the highlight was
 
     _redo(qtbot, window)  # in the same article now: it comes back, chosen
-    assert gui_library.list_highlights() == [created]
+    assert gui_library.highlights.list() == [created]
     assert [h.id for h in view.marks.highlights] == [created.id]
     chosen = window.notes.current_highlight()
     assert chosen is not None
@@ -89,7 +89,7 @@ def test_undo_and_redo_of_a_highlight_open_its_article(qtbot, window, gui_librar
     window.side.setCurrentWidget(window.sources)
     _redo(qtbot, window)
     assert _showing(window, BORDER)
-    assert gui_library.list_highlights() == [created]
+    assert gui_library.highlights.list() == [created]
     assert window.side.currentWidget() is window.notes
     chosen = window.notes.current_highlight()
     assert chosen is not None
@@ -105,7 +105,7 @@ def test_undo_and_redo_of_a_claim_edit_open_its_article(
     row = next(i for i, c in enumerate(panel.model.claims) if "cost Tbilisi" in c.content.text)
     claim = panel.model.claims[row]
     assert panel.model.setData(panel.model.index(row, SPEAKER), "Opposition leaders")
-    renamed = next(c for c in gui_library.list_claims(BORDER) if c.id == claim.id)
+    renamed = next(c for c in gui_library.claims.list(BORDER) if c.id == claim.id)
     assert renamed.speaker_label == "Opposition leaders"
     window.side.setCurrentWidget(window.notes)
 
@@ -116,7 +116,7 @@ def test_undo_and_redo_of_a_claim_edit_open_its_article(
     _open_other(window)
     _undo(qtbot, window)
     assert _showing(window, BORDER)
-    assert next(c for c in gui_library.list_claims(BORDER) if c.id == claim.id) == claim
+    assert next(c for c in gui_library.claims.list(BORDER) if c.id == claim.id) == claim
     assert window.side.currentWidget() is panel
     assert chosen() == claim.id
     assert claim.speaker_label in panel.detail.text()
@@ -131,18 +131,18 @@ def test_undo_and_redo_of_a_claim_edit_open_its_article(
     window.side.setCurrentWidget(window.sources)
     _redo(qtbot, window)
     assert _showing(window, BORDER)
-    assert next(c for c in gui_library.list_claims(BORDER) if c.id == claim.id) == renamed
+    assert next(c for c in gui_library.claims.list(BORDER) if c.id == claim.id) == renamed
     assert window.side.currentWidget() is panel
     assert chosen() == claim.id
     assert "Opposition leaders" in panel.detail.text()
 
 
 def test_tag_wide_undo_stays_in_the_open_article(qtbot, window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
-    text = gui_library.get_article(BORDER).text
+    text = gui_library.articles.get(BORDER).text
     start = text.index("border regime")
     assert window.highlighting.service.create(BORDER, start, start + 13, ["borders"])
     assert window.highlighting.service.rename_tag("borders", "frontiers")
     _open_other(window)
     _undo(qtbot, window)  # a tag rename belongs to no one article
     assert window.article_id == KYIV
-    assert [t.name for t in gui_library.list_tags()] == ["borders"]
+    assert [t.name for t in gui_library.tags.list()] == ["borders"]

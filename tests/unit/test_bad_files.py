@@ -161,11 +161,11 @@ def _check(report: ImportReport, lib: Library, files: dict[Path, tuple[str, byte
         imported += 1
         assert expect != "must reject", f"{path.name} imported"
         assert outcome.article_id is not None
-        text = lib.get_article(outcome.article_id).text
+        text = lib.articles.get(outcome.article_id).text
         if expect == "must import":
             assert MARKER in text
         assert "\x00" not in text
-    assert len(lib.list_articles()) == imported + 1
+    assert len(lib.articles.list()) == imported + 1
 
 
 @settings(
@@ -192,7 +192,7 @@ def test_a_folder_of_bad_files_imports_the_good_and_explains_the_rest(
             _check(report, lib, files)
             control = next(f for f in report.files if f.path.endswith("control.txt"))
             assert control.article_id is not None
-            assert lib.get_article(control.article_id).text == CONTROL
+            assert lib.articles.get(control.article_id).text == CONTROL
 
 
 @settings(max_examples=25, deadline=None, derandomize=True)
@@ -222,7 +222,7 @@ def test_a_50_mb_file_is_refused_by_size_and_the_rest_imported(tmp_path: Path) -
         assert rejected.path == str(big)
         _one_clear_line(rejected.reason)
         assert rejected.reason.startswith("too large: 50.")
-        assert [a.title for a in lib.list_articles()] == ["Control brief"]
+        assert [a.title for a in lib.articles.list()] == ["Control brief"]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor_desk.core import analysis_store as store
+from monitor_desk.core import analysis_store
 from monitor_desk.core.claims import StoredClaim
 from monitor_desk.core.claims.kind import claim_kind
 from monitor_desk.core.errors import InvalidInputError
@@ -42,18 +42,18 @@ def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     library = Library.open(tmp_path / "lib.sqlite")
     assert library.import_paths([tmp_path / "a.txt"], analyze=True).count("imported") == 1
-    assert library.get_article(1).text == ARTICLE
+    assert library.articles.get(1).text == ARTICLE
     bad = Claim(None, None, _as_span(_span("told")), _as_span(_span("the ministry")), "indirect")
     with library._lock, library.db.atomic():
-        store.store_analysis(
-            library.db, library.get_article(1).revision_id, Analysis("test", "1", claims=[bad])
+        analysis_store.store_analysis(
+            library.db, library.articles.get(1).revision_id, Analysis("test", "1", claims=[bad])
         )
     yield library
     library.close()
 
 
 def _only_claim(lib: Library) -> StoredClaim:
-    (claim,) = lib.list_claims(1)
+    (claim,) = lib.claims.list(1)
     return claim
 
 
@@ -66,7 +66,7 @@ def test_content_cut_short_is_extended_and_becomes_mixed(lib: Library) -> None:
     assert claim.kind == "indirect"
     assert _claim_hits(lib, "negotiate") == 0
     full = _span('the ministry "will not negotiate under pressure"')
-    returned = lib.set_claim_span(claim.id, "content", full)
+    returned = lib.claims.set_span(claim.id, "content", full).claim
     stored = _only_claim(lib)
     assert stored == returned
     assert (stored.content.start, stored.content.end) == full
@@ -74,27 +74,27 @@ def test_content_cut_short_is_extended_and_becomes_mixed(lib: Library) -> None:
     assert stored.kind == "mixed"
     assert stored.cue.text == "told"  # the other spans stay
     assert _claim_hits(lib, "negotiate pressure") == 1
-    (analysed,) = lib.get_analysis(1).claims  # type: ignore[union-attr]
+    (analysed,) = lib.articles.analysis(1).claims  # type: ignore[union-attr]
     assert [q.text for q in analysed.quotes] == ['"will not negotiate under pressure"']
 
 
 def test_kind_follows_the_quotations_of_the_new_content(lib: Library) -> None:
     claim_id = _only_claim(lib).id
-    lib.set_claim_span(claim_id, "content", _span('"will not negotiate under pressure"'))
+    lib.claims.set_span(claim_id, "content", _span('"will not negotiate under pressure"'))
     assert _only_claim(lib).kind == "direct"
-    lib.set_claim_span(claim_id, "content", _span("the new tariff would stand"))
+    lib.claims.set_span(claim_id, "content", _span("the new tariff would stand"))
     assert _only_claim(lib).kind == "indirect"
-    assert lib.get_analysis(1).claims[0].quotes == ()  # type: ignore[union-attr]
+    assert lib.articles.analysis(1).claims[0].quotes == ()  # type: ignore[union-attr]
 
 
 def test_attribution_between_quotations_keeps_a_quote_direct(lib: Library) -> None:
     claim_id = _only_claim(lib).id
     content = _span('"We are ready," Petrenko said, "to talk after the vote."')
-    lib.set_claim_span(claim_id, "cue", _span("said", after="We are ready"))
-    lib.set_claim_span(claim_id, "content", content)
+    lib.claims.set_span(claim_id, "cue", _span("said", after="We are ready"))
+    lib.claims.set_span(claim_id, "content", content)
     # "Petrenko" is not yet the claim's speaker: words outside the quotes make it mixed
     assert _only_claim(lib).kind == "mixed"
-    lib.set_claim_span(claim_id, "speaker", _span("Petrenko", after="We are ready"))
+    lib.claims.set_span(claim_id, "speaker", _span("Petrenko", after="We are ready"))
     stored = _only_claim(lib)
     assert stored.kind == "direct"
     assert stored.cue.start == _span("said", after="We are ready")[0]
@@ -104,28 +104,28 @@ def test_speaker_span_names_the_speaker(lib: Library) -> None:
     claim = _only_claim(lib)
     assert claim.speaker is None
     assert _claim_hits(lib, "Petrenko") == 0
-    lib.set_claim_span(claim.id, "speaker", _span("Deputy Minister Oleh Petrenko"))
+    lib.claims.set_span(claim.id, "speaker", _span("Deputy Minister Oleh Petrenko"))
     stored = _only_claim(lib)
     assert stored.speaker is not None
     assert stored.speaker.text == "Deputy Minister Oleh Petrenko"
     assert stored.speaker_label == "Deputy Minister Oleh Petrenko"
     assert _claim_hits(lib, "Petrenko") == 1
     # a second move replaces the name that came with the first span
-    lib.set_claim_span(claim.id, "speaker", _span("Oleh Petrenko"))
+    lib.claims.set_span(claim.id, "speaker", _span("Oleh Petrenko"))
     assert _only_claim(lib).speaker_label == "Oleh Petrenko"
 
 
 def test_a_typed_speaker_name_is_kept(lib: Library) -> None:
     claim_id = _only_claim(lib).id
-    lib.update_claim(claim_id, speaker_name="The deputy minister")
-    lib.set_claim_span(claim_id, "speaker", _span("Oleh Petrenko"))
+    lib.claims.update(claim_id, speaker_name="The deputy minister")
+    lib.claims.set_span(claim_id, "speaker", _span("Oleh Petrenko"))
     stored = _only_claim(lib)
     assert stored.speaker is not None
     assert stored.speaker.text == "Oleh Petrenko"
     assert stored.speaker_label == "The deputy minister"
-    user_id = lib.add_claim(1, _span("the new tariff would stand"), speaker_name="Officials")
-    lib.set_claim_span(user_id, "speaker", _span("Port officials in Odessa"))
-    user = next(c for c in lib.list_claims(1) if c.id == user_id)
+    user_id = lib.claims.add(1, _span("the new tariff would stand"), speaker_name="Officials").id
+    lib.claims.set_span(user_id, "speaker", _span("Port officials in Odessa"))
+    user = next(c for c in lib.claims.list(1) if c.id == user_id)
     assert user.speaker_label == "Officials"
     assert user.speaker is not None
     assert user.speaker.text == "Port officials in Odessa"
@@ -147,7 +147,7 @@ def test_a_bad_span_is_refused_and_changes_nothing(
 ) -> None:
     before = _only_claim(lib)
     with pytest.raises(InvalidInputError, match=message) as refused:
-        lib.set_claim_span(before.id, part, span)
+        lib.claims.set_span(before.id, part, span)
     if part != "citation":
         assert part in str(refused.value)
     assert _only_claim(lib) == before
@@ -157,14 +157,14 @@ def test_a_bad_span_is_refused_and_changes_nothing(
 def test_white_space_at_the_ends_of_a_selection_is_left_out(lib: Library) -> None:
     start, end = _span("the new tariff would stand. ")
     assert ARTICLE[start - 1] == " "
-    lib.set_claim_span(_only_claim(lib).id, "content", (start - 1, end))
+    lib.claims.set_span(_only_claim(lib).id, "content", (start - 1, end))
     assert _only_claim(lib).content.text == "the new tariff would stand."
 
 
 def test_corrected_spans_survive_reopening(lib: Library, tmp_path: Path) -> None:
     claim_id = _only_claim(lib).id
-    lib.set_claim_span(claim_id, "speaker", _span("Oleh Petrenko"))
-    lib.set_claim_span(
+    lib.claims.set_span(claim_id, "speaker", _span("Oleh Petrenko"))
+    lib.claims.set_span(
         claim_id, "content", _span('the ministry "will not negotiate under pressure"')
     )
     lib.close()
@@ -180,13 +180,15 @@ def test_corrected_spans_survive_reopening(lib: Library, tmp_path: Path) -> None
 def test_reanalysis_keeps_corrections_of_user_claims_only(lib: Library) -> None:
     """Today's rule for every edit: ``auto`` claims are replaced by a re-analysis."""
     auto_id = _only_claim(lib).id
-    lib.set_claim_span(
+    lib.claims.set_span(
         auto_id, "content", _span('the ministry "will not negotiate under pressure"')
     )
-    user_id = lib.add_claim(1, _span("the new tariff"), speaker_name="Officials", cue_text="said")
-    lib.set_claim_span(user_id, "content", _span("the new tariff would stand"))
+    user_id = lib.claims.add(
+        1, _span("the new tariff"), speaker_name="Officials", cue_text="said"
+    ).id
+    lib.claims.set_span(user_id, "content", _span("the new tariff would stand"))
     lib.reanalyze([1])
-    claims = {c.id: c for c in lib.list_claims(1)}
+    claims = {c.id: c for c in lib.claims.list(1)}
     assert auto_id not in claims  # the fallback finds no claim here; the model would redo it
     assert claims[user_id].content.text == "the new tariff would stand"
     assert _claim_hits(lib, "tariff stand") == 1

@@ -90,15 +90,15 @@ def test_a_second_writer_gets_a_clear_message_and_may_read(tmp_path: Path) -> No
 
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as first:
-        first.create_tag("shared")
+        first.tags.create("shared")
         with pytest.raises(LibraryInUseError, match="open in another Monitor Desk"):
             Library.open(path)
         with Library.open(path, read_only=True) as reader:
-            assert [t.name for t in reader.list_tags()] == ["shared"]
+            assert [t.name for t in reader.tags.list()] == ["shared"]
             with pytest.raises(LibraryFileError, match="read-only"):
-                reader.create_tag("nope")
+                reader.tags.create("nope")
     with Library.open(path) as again:  # released on close
-        assert [t.name for t in again.list_tags()] == ["shared"]
+        assert [t.name for t in again.tags.list()] == ["shared"]
 
 
 def test_a_second_process_is_refused_while_the_first_holds_the_library(tmp_path: Path) -> None:
@@ -128,10 +128,10 @@ def test_a_full_disk_is_a_clear_error_and_nothing_is_half_written(tmp_path: Path
         lib.db.execute(f"PRAGMA max_page_count = {pages + 40}")
         with pytest.raises(LibraryFileError, match="disk is full"):
             lib.import_paths([folder], analyze=False)
-        done = lib.list_articles()
+        done = lib.articles.list()
         assert len(done) % 32 == 0  # whole batches only
         for a in done:
-            art = lib.get_article(a.id)
+            art = lib.articles.get(a.id)
             assert art.text.endswith("Words of a brief. \n") or art.text.endswith("brief. ")
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -160,10 +160,10 @@ def test_a_schema_1_library_upgrades_with_its_notes_counted(tmp_path: Path) -> N
     old.conn.commit()
     old.close()
     with Library.open(path) as lib:
-        (art,) = lib.list_articles()
+        (art,) = lib.articles.list()
         assert (art.title, art.notes_count) == ("Old brief", 2)
-        hid = lib.add_highlight(1, 0, 4)
-        assert lib.list_articles()[0].notes_count == 3
-        lib.delete_highlight(hid)
-        assert lib.list_articles(sort="notes")[0].notes_count == 2
+        hid = lib.highlights.add(1, 0, 4).id
+        assert lib.articles.list()[0].notes_count == 3
+        lib.highlights.delete(hid)
+        assert lib.articles.list(sort="notes")[0].notes_count == 2
     assert list(tmp_path.glob("old.sqlite.before-0002_list_sorting-*.bak"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from monitor_desk.cli import main
-from monitor_desk.core import analysis_store as store
+from monitor_desk.core import analysis_store
 from monitor_desk.core.export import NOTE_COLUMNS, ExportScope
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
@@ -76,15 +76,15 @@ def filled(library: Library, tmp_path: Path) -> Library:
     path = tmp_path / "brief.txt"
     path.write_text(TEXT, encoding="utf-8")
     library.import_paths([path], analyze=False)
-    (art,) = library.list_articles()
-    full = library.get_article(art.id)
+    (art,) = library.articles.list()
+    full = library.articles.get(art.id)
     with library.db.atomic():
-        store.store_analysis(library.db, full.revision_id, _analysis(full.text))
+        analysis_store.store_analysis(library.db, full.revision_id, _analysis(full.text))
     s = full.text.index("Minister Pavel Kurov")
     for i, note in enumerate(HOSTILE):
-        library.add_highlight(art.id, s, s + 20 + i, tags=["people/russia"], note=note)
-    library.add_highlight(art.id, s, s + 8, tags=["claimant"], note="=untagged scope check")
-    library.add_highlight(art.id, full.text.index("Nobody"), full.text.index("Nobody") + 6)
+        library.highlights.add(art.id, s, s + 20 + i, tags=["people/russia"], note=note)
+    library.highlights.add(art.id, s, s + 8, tags=["claimant"], note="=untagged scope check")
+    library.highlights.add(art.id, full.text.index("Nobody"), full.text.index("Nobody") + 6)
     return library
 
 
@@ -96,7 +96,7 @@ def test_notes_csv_reads_back_with_every_value_intact_and_formulas_neutralised(
     filled: Library,
 ) -> None:
     buf = io.StringIO(newline="")
-    count = filled.export("notes", buf)
+    count = filled.exports.write("notes", buf)
     data = buf.getvalue()
     assert data.startswith("\ufeff")
     assert data.split("\n")[0] == "\ufeff" + ",".join(NOTE_COLUMNS) + "\r"
@@ -123,7 +123,7 @@ def test_notes_csv_reads_back_with_every_value_intact_and_formulas_neutralised(
 
 def test_raw_and_no_bom_options(filled: Library) -> None:
     buf = io.StringIO(newline="")
-    filled.export("notes", buf, bom=False, raw=True)
+    filled.exports.write("notes", buf, bom=False, raw=True)
     data = buf.getvalue()
     assert not data.startswith("\ufeff")
     assert "=HYPERLINK" in [r["note"][:10] for r in read_csv(data)]
@@ -131,22 +131,22 @@ def test_raw_and_no_bom_options(filled: Library) -> None:
 
 def test_tag_scope_includes_sub_tags_only(filled: Library) -> None:
     buf = io.StringIO(newline="")
-    filled.export("notes", buf, ExportScope(tag="people"))
+    filled.exports.write("notes", buf, ExportScope(tag="people"))
     assert {r["tags"] for r in read_csv(buf.getvalue())} == {"people/russia"}
     buf = io.StringIO(newline="")
-    filled.export("notes", buf, ExportScope(tag="claim"))
+    filled.exports.write("notes", buf, ExportScope(tag="claim"))
     assert read_csv(buf.getvalue()) == []
 
 
 def test_claims_and_sources_csv(filled: Library) -> None:
     filled.db.execute("UPDATE outlets SET reliability = 'B' WHERE name = 'Interfax'")
     buf = io.StringIO(newline="")
-    filled.export("claims", buf)
+    filled.exports.write("claims", buf)
     (claim,) = read_csv(buf.getvalue())
     assert (claim["speaker"], claim["cue"], claim["kind"]) == ("Pavel Kurov", "told", "mixed")
     assert (claim["outlet"], claim["outlet_reliability"]) == ("Interfax", "B")
     buf = io.StringIO(newline="")
-    filled.export("sources", buf)
+    filled.exports.write("sources", buf)
     (src,) = read_csv(buf.getvalue())
     assert (src["outlet"], src["reliability"], src["date_start"]) == ("Interfax", "B", "1998-05-04")
     assert src["sentences"].startswith("Minister Pavel Kurov told the Duma")
@@ -154,7 +154,7 @@ def test_claims_and_sources_csv(filled: Library) -> None:
 
 def _normalised(library: Library) -> dict:  # type: ignore[type-arg]
     buf = io.StringIO()
-    library.export("json", buf)
+    library.exports.write("json", buf)
     doc = json.loads(buf.getvalue())
     doc.pop("exported")
     return doc
@@ -164,9 +164,9 @@ def test_json_round_trip_into_an_empty_library_and_merge_without_duplicates(
     filled: Library, tmp_path: Path
 ) -> None:
     filled.db.execute("UPDATE outlets SET reliability = 'C'")
-    filled.recolor_tag("people/russia", "#aa0000")
+    filled.tags.recolor("people/russia", "#aa0000")
     out = tmp_path / "backup.json"
-    filled.export("json", out)
+    filled.exports.write("json", out)
     before = _normalised(filled)
     with Library.open(tmp_path / "second.sqlite") as other:
         counts = other.import_json(out)

@@ -36,21 +36,21 @@ def noted(tmp_path: Path) -> Library:
     lib = Library.open(tmp_path / "lib.sqlite")
     lib.import_paths([_briefs(tmp_path / "in", 20)], analyze=False)
     with lib.db.atomic():
-        from monitor_desk.core import highlights as notes
+        from monitor_desk.core import highlights
 
-        for a in lib.list_articles():
+        for a in lib.articles.list():
             for k in range(20):
-                notes.add_highlight(lib.db, a.id, 10 + 8 * k, 15 + 8 * k, ["alpha"], f"n{k}")
-    lib.export("json", tmp_path / "export.json")
+                highlights.add_highlight(lib.db, a.id, 10 + 8 * k, 15 + 8 * k, ["alpha"], f"n{k}")
+    lib.exports.write("json", tmp_path / "export.json")
     return lib
 
 
 WRITES: dict[str, Callable[[Library, Path], object]] = {
-    "create tag": lambda lib, tmp: lib.create_tag("beta"),
-    "add highlight": lambda lib, tmp: lib.add_highlight(1, 0, 5, tags=["beta"], note="x"),
-    "merge tags": lambda lib, tmp: lib.merge_tags("alpha", "beta"),
-    "rename tag": lambda lib, tmp: lib.rename_tag("alpha", "gamma"),
-    "delete tag": lambda lib, tmp: lib.delete_tag("alpha"),
+    "create tag": lambda lib, tmp: lib.tags.create("beta").id,
+    "add highlight": lambda lib, tmp: lib.highlights.add(1, 0, 5, tags=["beta"], note="x").id,
+    "merge tags": lambda lib, tmp: lib.tags.merge("alpha", "beta").count,
+    "rename tag": lambda lib, tmp: lib.tags.rename("alpha", "gamma"),
+    "delete tag": lambda lib, tmp: lib.tags.delete("alpha").count,
     "import": lambda lib, tmp: lib.import_paths([_briefs(tmp / "more", 5)], analyze=False),
     "import json": lambda lib, tmp: lib.import_json(tmp / "export.json"),
 }
@@ -80,7 +80,7 @@ def test_a_library_in_a_read_only_folder_is_refused_clearly(tmp_path: Path) -> N
     folder = tmp_path / "locked"
     folder.mkdir()
     with Library.open(folder / "lib.sqlite") as lib:
-        lib.create_tag("kept")
+        lib.tags.create("kept")
     before = (folder / "lib.sqlite").read_bytes()
     folder.chmod(0o555)
     try:
@@ -88,7 +88,7 @@ def test_a_library_in_a_read_only_folder_is_refused_clearly(tmp_path: Path) -> N
             Library.open(folder / "new.sqlite")
         assert "\n" not in str(info.value)
         with pytest.raises(LibraryFileError), Library.open(folder / "lib.sqlite") as lib:
-            lib.create_tag("not kept")
+            lib.tags.create("not kept")
     finally:
         folder.chmod(0o755)
     assert (folder / "lib.sqlite").read_bytes() == before
@@ -114,13 +114,13 @@ def test_a_full_disk_during_a_tag_merge_leaves_the_tags_as_they_were(noted: Libr
     before = _dump(noted)
     _fill_disk(noted, 2)
     with pytest.raises(LibraryFileError, match="disk is full"):
-        noted.merge_tags("alpha", "beta")
+        noted.tags.merge("alpha", "beta")
     assert _dump(noted) == before
     assert noted.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert len(noted.list_highlights(tag="alpha")) == 400
+    assert len(noted.highlights.list(tag="alpha")) == 400
     noted.db.execute("PRAGMA max_page_count = 1073741823")
-    assert noted.merge_tags("alpha", "beta") == 400
-    assert len(noted.list_highlights(tag="beta")) == 400
+    assert noted.tags.merge("alpha", "beta").count == 400
+    assert len(noted.highlights.list(tag="beta")) == 400
     noted.close()
 
 
@@ -133,16 +133,16 @@ def test_a_full_disk_during_a_json_import_keeps_whole_articles_then_completes(
         with pytest.raises(LibraryFileError, match="disk is full"):
             lib.import_json(tmp_path / "export.json")
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        partial = lib.list_articles()
+        partial = lib.articles.list()
         assert 0 < len(partial) < 20
         for a in partial:
-            assert len(lib.list_highlights(a.id)) == 20
-            assert lib.get_article(a.id).text.startswith(f"Brief {a.title.split()[-1]}")
+            assert len(lib.highlights.list(a.id)) == 20
+            assert lib.articles.get(a.id).text.startswith(f"Brief {a.title.split()[-1]}")
         lib.db.execute("PRAGMA max_page_count = 1073741823")
         counts = lib.import_json(tmp_path / "export.json")
         assert counts["articles_added"] == 20 - len(partial)
-        assert len(lib.list_articles()) == 20
-        assert len(lib.list_highlights(tag="alpha")) == 400
+        assert len(lib.articles.list()) == 20
+        assert len(lib.highlights.list(tag="alpha")) == 400
 
 
 def _damage(path: Path, pages: list[int], seed: int = 7) -> None:
@@ -158,7 +158,7 @@ def test_a_damaged_library_never_pushes_the_good_copies_out(tmp_path: Path) -> N
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
         lib.import_paths([_briefs(tmp_path / "in", 60)], analyze=False)
-        lib.create_tag("precious")
+        lib.tags.create("precious")
     Library.open(path).close()  # the first rolling copy
     (good,) = backups.list_backups(path)
     with sqlite3.connect(path) as conn:
@@ -178,8 +178,8 @@ def test_a_damaged_library_never_pushes_the_good_copies_out(tmp_path: Path) -> N
     assert backups.newest_backup(path) == good
     backups.restore_backup(good, path)
     with Library.open(path) as lib:
-        assert [t.name for t in lib.list_tags()] == ["precious"]
-        assert len(lib.list_articles()) == 60
+        assert [t.name for t in lib.tags.list()] == ["precious"]
+        assert len(lib.articles.list()) == 60
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -187,7 +187,7 @@ def test_the_newest_intact_copy_is_offered_over_a_damaged_newer_one(tmp_path: Pa
     path = tmp_path / "lib.sqlite"
     assert backups.newest_backup(path) is None
     with Library.open(path) as lib:
-        lib.create_tag("older")
+        lib.tags.create("older")
     older = backups.make_backup(path)
     newer = older.with_name(f"{path.stem}-29991231T000000000000Z.sqlite")
     newer.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # a copy cut short
@@ -203,7 +203,7 @@ def test_a_restore_that_fails_midway_leaves_the_library_as_it_was(
 
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
-        lib.create_tag("current")
+        lib.tags.create("current")
     copy = backups.make_backup(path)
     before = path.read_bytes()
 
@@ -221,7 +221,7 @@ def test_a_restore_that_fails_midway_leaves_the_library_as_it_was(
 def test_restoring_moves_the_damaged_files_journal_aside(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
-        lib.create_tag("in the copy")
+        lib.tags.create("in the copy")
     copy = backups.make_backup(path)
     writer = sqlite3.connect(path)  # a crashed writer's journal, still beside the file
     writer.execute("PRAGMA journal_mode = WAL")
@@ -233,7 +233,7 @@ def test_restoring_moves_the_damaged_files_journal_aside(tmp_path: Path) -> None
     kept = backups.restore_backup(copy, path)
     assert not wal.exists()
     with Library.open(path) as lib:
-        assert [t.name for t in lib.list_tags()] == ["in the copy"]
+        assert [t.name for t in lib.tags.list()] == ["in the copy"]
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with sqlite3.connect(kept) as conn:  # the damaged file keeps its last changes
         names = {r[0] for r in conn.execute("SELECT name FROM tags")}

@@ -29,10 +29,10 @@ def export_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         (folder / f"b{i}.txt").write_text(TEXT.replace("Monday", f"day {i}"), encoding="utf-8")
     with Library.open(":memory:") as lib:
         lib.import_paths([folder], analyze=False)
-        for a in lib.list_articles():
-            lib.add_highlight(a.id, 14, 30, tags=["people", "x/y"], note="a note")
+        for a in lib.articles.list():
+            lib.highlights.add(a.id, 14, 30, tags=["people", "x/y"], note="a note")
         buf = io.StringIO()
-        lib.export("json", buf)
+        lib.exports.write("json", buf)
     doc: dict[str, Any] = json.loads(buf.getvalue())
     return doc
 
@@ -65,10 +65,10 @@ JUNK = st.one_of(
 def _check_whole(lib: Library) -> None:
     assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
-    for a in lib.list_articles():
-        art = lib.get_article(a.id)
+    for a in lib.articles.list():
+        art = lib.articles.get(a.id)
         assert isinstance(art.text, str)
-        for h in lib.list_highlights(a.id):
+        for h in lib.highlights.list(a.id):
             assert isinstance(h.exact, str)
 
 
@@ -130,6 +130,6 @@ def test_an_article_naming_a_missing_current_revision_still_has_its_text(
         art["current_revision"] = 99
     with Library.open(":memory:") as lib:
         lib.import_json(io.StringIO(json.dumps(doc)))
-        assert len(lib.list_articles()) == 3
-        for a in lib.list_articles():
-            assert lib.get_article(a.id).text.startswith("Export brief")
+        assert len(lib.articles.list()) == 3
+        for a in lib.articles.list():
+            assert lib.articles.get(a.id).text.startswith("Export brief")

@@ -42,35 +42,35 @@ def hostile(library: Library, tmp_path: Path) -> Library:
     path.write_text(TEXT, encoding="utf-8")
     library.import_paths([path], analyze=False)
     for i, (tag, decoy) in enumerate(TAGS.items()):
-        library.add_highlight(1, i, i + 5, tags=[tag])
-        library.add_highlight(1, i + 10, i + 15, tags=[decoy])
-        library.add_highlight(1, i + 20, i + 25, tags=[tag + "/sub"])
+        library.highlights.add(1, i, i + 5, tags=[tag])
+        library.highlights.add(1, i + 10, i + 15, tags=[decoy])
+        library.highlights.add(1, i + 20, i + 25, tags=[tag + "/sub"])
     for i, note in enumerate(NOTES):
-        library.add_highlight(1, 40 + i, 50 + i, note=note)
+        library.highlights.add(1, 40 + i, 50 + i, note=note)
     return library
 
 
 def test_tags_are_stored_and_filtered_literally(hostile: Library) -> None:
-    names = {t.name for t in hostile.list_tags()}
+    names = {t.name for t in hostile.tags.list()}
     for tag, decoy in TAGS.items():
         assert tag in names
         assert decoy in names
-        found = hostile.list_highlights(tag=tag)
+        found = hostile.highlights.list(tag=tag)
         assert sorted(t for h in found for t in h.tags) == sorted([tag, tag + "/sub"]), tag
-    assert len(hostile.list_articles(tag="a_b")) == 1
-    assert hostile.list_articles(tag="a%") == []
+    assert len(hostile.articles.list(tag="a_b")) == 1
+    assert hostile.articles.list(tag="a%") == []
     tables = {t for t in hostile.db.table_names()}
     assert {"tags", "highlights", "articles"} <= tables
 
 
 def test_notes_are_stored_verbatim_and_searched_as_words(hostile: Library) -> None:
-    stored = {h.note for h in hostile.list_highlights(1) if h.note}
+    stored = {h.note for h in hostile.highlights.list(1) if h.note}
     assert stored == set(NOTES)
     hits = hostile.search("DROP TABLE highlights")
-    notes_hit = {hostile.get_highlight(h.highlight_id).note for h in hits if h.highlight_id}
+    notes_hit = {hostile.highlights.get(h.highlight_id).note for h in hits if h.highlight_id}
     assert notes_hit == {NOTES[0]}
     hits = hostile.search("under_score")
-    assert {hostile.get_highlight(h.highlight_id).note for h in hits if h.highlight_id} == {
+    assert {hostile.highlights.get(h.highlight_id).note for h in hits if h.highlight_id} == {
         NOTES[1]
     }
     # Wildcards, quotes and FTS5 syntax are never an error.
@@ -78,31 +78,31 @@ def test_notes_are_stored_verbatim_and_searched_as_words(hostile: Library) -> No
         hostile.search(query)
     assert hostile.search("%") == []
     assert hostile.search("_") == []
-    assert len(hostile.list_highlights(1)) == 3 * len(TAGS) + len(NOTES)
+    assert len(hostile.highlights.list(1)) == 3 * len(TAGS) + len(NOTES)
 
 
 def test_renaming_merging_and_deleting_hostile_tags_touch_only_them(hostile: Library) -> None:
-    hostile.rename_tag("a_b", "a_b renamed%")
-    assert {t for h in hostile.list_highlights(tag="a_b renamed%") for t in h.tags} == {
+    hostile.tags.rename("a_b", "a_b renamed%")
+    assert {t for h in hostile.highlights.list(tag="a_b renamed%") for t in h.tags} == {
         "a_b renamed%"
     }
-    assert "axb/child" in {t.name for t in hostile.list_tags()}
-    moved = hostile.merge_tags("'; DROP TABLE tags; --", "100%")
+    assert "axb/child" in {t.name for t in hostile.tags.list()}
+    moved = hostile.tags.merge("'; DROP TABLE tags; --", "100%").count
     assert moved == 1
-    assert len(hostile.list_highlights(tag="100%")) == 3  # its own, its sub-tag, the merged
-    assert hostile.delete_tag("%") == 1
-    assert "anything at all" in {t.name for t in hostile.list_tags()}
-    assert "%/sub" in {t.name for t in hostile.list_tags()}  # a sub-tag is its own tag
+    assert len(hostile.highlights.list(tag="100%")) == 3  # its own, its sub-tag, the merged
+    assert hostile.tags.delete("%").count == 1
+    assert "anything at all" in {t.name for t in hostile.tags.list()}
+    assert "%/sub" in {t.name for t in hostile.tags.list()}  # a sub-tag is its own tag
 
 
 def test_export_scope_by_hostile_tag_and_formula_tags_are_neutralised(hostile: Library) -> None:
-    hostile.add_highlight(1, 60, 70, tags=["=cmd|' /C calc'!A0", "@SUM(1)", "-1+1"])
+    hostile.highlights.add(1, 60, 70, tags=["=cmd|' /C calc'!A0", "@SUM(1)", "-1+1"])
     buf = io.StringIO(newline="")
-    hostile.export("notes", buf, ExportScope(tag="a_b"))
+    hostile.exports.write("notes", buf, ExportScope(tag="a_b"))
     rows = list(csv.DictReader(io.StringIO(buf.getvalue().removeprefix("\ufeff"), newline="")))
     assert sorted(r["tags"] for r in rows) == ["a_b", "a_b/sub"]
     buf = io.StringIO(newline="")
-    hostile.export("notes", buf)
+    hostile.exports.write("notes", buf)
     rows = list(csv.DictReader(io.StringIO(buf.getvalue().removeprefix("\ufeff"), newline="")))
     for row in rows:
         for value in row.values():

@@ -37,15 +37,15 @@ def test_import_folder_recursively_and_list(library: Library, folder: Path) -> N
     report = library.import_paths([folder], analyze=False)
     assert report.ok
     assert report.count("imported") == 3
-    arts = {Path(a.source_path or "").name: a for a in library.list_articles()}
+    arts = {Path(a.source_path or "").name: a for a in library.articles.list()}
     assert set(arts) == {"a.txt", "b.txt", "c_cp1251.txt"}
     a = arts["a.txt"]
     assert (a.publication, a.volume, a.issue) == ("Monitor", "7", "12")
     assert a.date == "2001-02-03"
-    full = library.get_article(a.id)
+    full = library.articles.get(a.id)
     assert full.text.startswith("Publication: Monitor")
     assert full.text[full.body_start :].startswith("Foreign Minister Anna Petrova")
-    assert "Министр" in library.get_article(arts["c_cp1251.txt"].id).text
+    assert "Министр" in library.articles.get(arts["c_cp1251.txt"].id).text
 
 
 def test_reimport_adds_nothing_and_a_changed_file_becomes_a_revision(
@@ -54,36 +54,36 @@ def test_reimport_adds_nothing_and_a_changed_file_becomes_a_revision(
     library.import_paths([folder], analyze=False)
     again = library.import_paths([folder], analyze=False)
     assert again.count("unchanged") == 3
-    assert len(library.list_articles()) == 3
+    assert len(library.articles.list()) == 3
 
-    art = next(a for a in library.list_articles() if a.source_path.endswith("a.txt"))
-    text = library.get_article(art.id).text
+    art = next(a for a in library.articles.list() if a.source_path.endswith("a.txt"))
+    text = library.articles.get(art.id).text
     start = text.index("Jaan Kask")
-    hid = library.add_highlight(art.id, start, start + len("Jaan Kask"), tags=["people"])
+    hid = library.highlights.add(art.id, start, start + len("Jaan Kask"), tags=["people"]).id
 
     write(folder, "a.txt", BRIEF.replace("was unimpressed", "was not at all impressed"))
     report = library.import_paths([folder], analyze=False)
     assert report.count("revised") == 1
     assert report.count("unchanged") == 2
-    revised = library.get_article(art.id)
+    revised = library.articles.get(art.id)
     assert revised.revision_count == 2
     assert "not at all impressed" in revised.text
-    h = library.get_highlight(hid)
+    h = library.highlights.get(hid)
     assert h.status == "anchored"
     assert revised.text[h.start : h.end] == "Jaan Kask"
-    assert len(library.list_articles()) == 3
+    assert len(library.articles.list()) == 3
 
 
 def test_a_highlight_whose_text_is_gone_becomes_an_orphan(library: Library, tmp_path: Path) -> None:
     path = write(tmp_path, "x.txt", BRIEF)
     library.import_paths([path], analyze=False)
-    (art,) = library.list_articles()
-    text = library.get_article(art.id).text
+    (art,) = library.articles.list()
+    text = library.articles.get(art.id).text
     start = text.index("The opposition in Tallinn")
-    hid = library.add_highlight(art.id, start, start + 40, note="check this")
+    hid = library.highlights.add(art.id, start, start + 40, note="check this").id
     write(tmp_path, "x.txt", BRIEF.split("The opposition")[0] + "Nothing else happened.\n")
     library.import_paths([path], analyze=False)
-    h = library.get_highlight(hid)
+    h = library.highlights.get(hid)
     assert h.status == "orphan"
     assert h.note == "check this"
     assert h.exact.startswith("The opposition in Tallinn")
@@ -119,69 +119,71 @@ def test_import_reports_progress_and_can_be_cancelled(library: Library, tmp_path
     )
     assert report.cancelled
     assert seen[0] == (1, 70)
-    assert 40 <= len(library.list_articles()) < 70
+    assert 40 <= len(library.articles.list()) < 70
     rest = library.import_paths([tmp_path], analyze=False)
     assert rest.ok
-    assert len(library.list_articles()) == 70
+    assert len(library.articles.list()) == 70
 
 
 def test_highlights_tags_and_notes(library: Library, tmp_path: Path) -> None:
     library.import_paths([write(tmp_path, "x.txt", BRIEF)], analyze=False)
-    (art,) = library.list_articles()
-    text = library.get_article(art.id).text
+    (art,) = library.articles.list()
+    text = library.articles.get(art.id).text
     s = text.index("border treaty")
-    h1 = library.add_highlight(art.id, s, s + 13, tags=["claim", " arms control / borders "])
-    h2 = library.add_highlight(art.id, s + 7, s + 40, tags=["claimant"], note="overlaps h1")
-    assert library.get_highlight(h1).tags == ["arms control/borders", "claim"]
-    assert library.get_highlight(h1).exact == "border treaty"
-    assert [h.id for h in library.list_highlights(tag="claim")] == [h1]
-    assert [h.id for h in library.list_highlights(tag="arms control")] == [h1]
-    assert {h.id for h in library.list_highlights(art.id)} == {h1, h2}
+    h1 = library.highlights.add(art.id, s, s + 13, tags=["claim", " arms control / borders "]).id
+    h2 = library.highlights.add(art.id, s + 7, s + 40, tags=["claimant"], note="overlaps h1").id
+    assert library.highlights.get(h1).tags == ["arms control/borders", "claim"]
+    assert library.highlights.get(h1).exact == "border treaty"
+    assert [h.id for h in library.highlights.list(tag="claim")] == [h1]
+    assert [h.id for h in library.highlights.list(tag="arms control")] == [h1]
+    assert {h.id for h in library.highlights.list(art.id)} == {h1, h2}
 
-    library.update_highlight(h2, note="edited", tags=["claim/denial"])
-    assert {h.id for h in library.list_highlights(tag="claim")} == {h1, h2}
-    assert library.get_highlight(h2).note == "edited"
+    library.highlights.update(h2, note="edited", tags=["claim/denial"])
+    assert {h.id for h in library.highlights.list(tag="claim")} == {h1, h2}
+    assert library.highlights.get(h2).note == "edited"
 
-    assert library.merge_tags("claim/denial", "claim") == 1
-    assert {t.name: t.count for t in library.list_tags()}["claim"] == 2
-    library.rename_tag("claim", "claims")
-    assert library.get_highlight(h2).tags == ["claims"]
-    assert library.delete_tag("claims") == 2
-    assert library.get_highlight(h1).tags == ["arms control/borders"]
+    assert library.tags.merge("claim/denial", "claim").count == 1
+    assert {t.name: t.count for t in library.tags.list()}["claim"] == 2
+    library.tags.rename("claim", "claims")
+    assert library.highlights.get(h2).tags == ["claims"]
+    assert library.tags.delete("claims").count == 2
+    assert library.highlights.get(h1).tags == ["arms control/borders"]
 
-    library.delete_highlight(h2)
+    library.highlights.delete(h2)
     with pytest.raises(NotFoundError):
-        library.get_highlight(h2)
+        library.highlights.get(h2)
     with pytest.raises(InvalidInputError):
-        library.add_highlight(art.id, 5, 5)
+        library.highlights.add(art.id, 5, 5)
     with pytest.raises(InvalidInputError):
-        library.add_highlight(art.id, 0, len(text) + 1)
+        library.highlights.add(art.id, 0, len(text) + 1)
     with pytest.raises(InvalidInputError):
-        library.add_highlight(art.id, 0, 4, color="red; drop table")
+        library.highlights.add(art.id, 0, 4, color="red; drop table")
 
 
 def test_search_finds_text_notes_and_treats_syntax_literally(
     library: Library, tmp_path: Path
 ) -> None:
     library.import_paths([write(tmp_path, "x.txt", BRIEF)], analyze=False)
-    (art,) = library.list_articles()
+    (art,) = library.articles.list()
     hits = library.search("border treaty")
     assert [(h.article_id, h.kind) for h in hits] == [(art.id, "article")]
     assert "border" in hits[0].snippet
     assert library.search("Publication") == []  # the header is not body text
-    text = library.get_article(art.id).text
+    text = library.articles.get(art.id).text
     s = text.index("Riga")
-    hid = library.add_highlight(art.id, s, s + 4, tags=["places"], note="50% of -votes (OR) NOT")
+    hid = library.highlights.add(
+        art.id, s, s + 4, tags=["places"], note="50% of -votes (OR) NOT"
+    ).id
     note_hits = library.search("50% -votes (OR) NOT")
     assert [(h.kind, h.highlight_id) for h in note_hits] == [("highlight", hid)]
     assert library.search('"; DROP TABLE articles; --') == []
     assert library.search("   ") == []
-    assert len(library.list_articles()) == 1
+    assert len(library.articles.list()) == 1
 
 
 def test_filters(library: Library, folder: Path) -> None:
     library.import_paths([folder], analyze=False)
-    assert len(library.list_articles(publication="monitor")) == 2
-    ids = library.article_ids("title")
-    assert library.article_ids("title", descending=True) == ids[::-1]
-    assert [a.id for a in library.summaries(ids[::-1])] == ids[::-1]
+    assert len(library.articles.list(publication="monitor")) == 2
+    ids = library.articles.ids("title")
+    assert library.articles.ids("title", descending=True) == ids[::-1]
+    assert [a.id for a in library.articles.summaries(ids[::-1])] == ids[::-1]

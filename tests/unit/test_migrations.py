@@ -161,32 +161,32 @@ def test_an_old_library_upgrades_with_every_row_intact_after_a_copy(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # And the library reads it as the analyst left it.
-        art = lib.get_article(1)
+        art = lib.articles.get(1)
         assert (art.title, art.text, art.revision_id) == (
             "Old brief on the border",
             REVISED,
             2,
         )
-        by_id = {h.id: h for h in lib.list_highlights(1)}
+        by_id = {h.id: h for h in lib.highlights.list(1)}
         assert by_id[1].tags == ["borders", "people/russia"]
         assert (by_id[1].note, by_id[1].color, by_id[2].status) == (
             "the old minister",
             "#ff0000",
             "orphan",
         )
-        assert {a.id: a.notes_count for a in lib.list_articles()} == {1: 2, 2: 1}
+        assert {a.id: a.notes_count for a in lib.articles.list()} == {1: 2, 2: 1}
         hits = lib.search("minister")
         assert sorted((h.kind, h.article_id) for h in hits) == [("article", 1), ("highlight", 1)]
-        assert {t.name: t.color for t in lib.list_tags()} == {
+        assert {t.name: t.color for t in lib.tags.list()} == {
             "borders": "#aabbcc",
             "people/russia": None,
         }
-        analysis = lib.get_analysis(1)
+        analysis = lib.articles.analysis(1)
         assert analysis is not None
         assert [e.text for e in analysis.entities] == ["Ivan Petrov"]
         assert [c.text for c in analysis.citations] == ["(Interfax, March 3)"]
         # Still writable after the upgrade.
-        lib.add_highlight(2, 10, 15, tags=["new"])
+        lib.highlights.add(2, 10, 15, tags=["new"])
     (copy,) = tmp_path.glob(f"old.sqlite.before-{pending}-*.bak")
     with sqlite3.connect(copy) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == version

@@ -29,8 +29,8 @@ Gazprom raised prices again. In Kyiv the minister was unhappy. The Straße sign 
 
 
 def _add(lib: Library, article: int, words: str, tags: list[str], note: str = "") -> int:
-    start = lib.get_article(article).text.index(words)
-    return lib.add_highlight(article, start, start + len(words), tags=tags, note=note)
+    start = lib.articles.get(article).text.index(words)
+    return lib.highlights.add(article, start, start + len(words), tags=tags, note=note).id
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def ids(lib: Library) -> dict[str, int]:
 
 
 def _matching(lib: Library, **filters: object) -> list[int]:
-    return list(lib.highlight_ids(**filters).ids)  # type: ignore[arg-type]
+    return list(lib.highlights.ids(**filters).ids)  # type: ignore[arg-type]
 
 
 def _python_filter(found: list[Highlight], text: str) -> list[int]:
@@ -74,7 +74,7 @@ def _python_filter(found: list[Highlight], text: str) -> list[int]:
 
 
 def test_whole_library_in_the_order_of_list_highlights(lib: Library, ids: dict[str, int]) -> None:
-    order = [h.id for h in lib.list_highlights()]
+    order = [h.id for h in lib.highlights.list()]
     assert _matching(lib) == order
     assert order[:4] == [ids["baku"], ids["pct"], ids["file"], ids["left"]]  # by position
 
@@ -88,7 +88,7 @@ def test_tag_takes_sub_tags_but_not_longer_names(lib: Library, ids: dict[str, in
     assert _matching(lib, tag=" Energy ") == [ids["gazprom"], ids["moscow"]]
     assert _matching(lib, tag="energy", article_id=1) == []
     with pytest.raises(InvalidInputError):
-        lib.highlight_ids(tag="/")
+        lib.highlights.ids(tag="/")
 
 
 def test_every_word_must_occur_in_quote_note_or_tags(lib: Library, ids: dict[str, int]) -> None:
@@ -122,30 +122,30 @@ def test_wildcards_and_quotes_are_literal(
     ["a", "in", "the s", "ss", "Ü", "claim", "gas energy", "e", "'", "%%", "o в", "100% SURE?"],
 )
 def test_same_result_as_the_python_filter(lib: Library, ids: dict[str, int], text: str) -> None:
-    assert _matching(lib, text=text) == _python_filter(lib.list_highlights(), text)
+    assert _matching(lib, text=text) == _python_filter(lib.highlights.list(), text)
 
 
 def test_orphans_are_counted(lib: Library, ids: dict[str, int], tmp_path: Path) -> None:
-    assert lib.highlight_ids().orphans == 0
+    assert lib.highlights.ids().orphans == 0
     (tmp_path / "in" / "a.txt").write_text(FIRST.replace("met in Baku", "met"), encoding="utf-8")
     lib.import_paths([tmp_path / "in"], analyze=False)
-    assert lib.highlight_ids().orphans == 1
-    assert lib.highlight_ids(article_id=2).orphans == 0
-    assert lib.get_highlight(ids["baku"]).status == "orphan"
+    assert lib.highlights.ids().orphans == 1
+    assert lib.highlights.ids(article_id=2).orphans == 0
+    assert lib.highlights.get(ids["baku"]).status == "orphan"
 
 
 def test_rows_come_back_for_ids_in_their_order(lib: Library, ids: dict[str, int]) -> None:
-    everything = lib.list_highlights()
-    assert lib.highlights_by_ids(_matching(lib)) == everything
+    everything = lib.highlights.list()
+    assert lib.highlights.by_ids(_matching(lib)) == everything
     wanted = [ids["moscow"], 99_999, ids["baku"]]
-    got = lib.highlights_by_ids(wanted)
+    got = lib.highlights.by_ids(wanted)
     assert [h.id for h in got] == [ids["moscow"], ids["baku"]]  # the missing id is left out
     assert got[1].tags == ["claim"]
     assert got[1].note == "date of meeting"
-    assert lib.highlights_by_ids([]) == []
+    assert lib.highlights.by_ids([]) == []
 
 
 def test_many_ids_in_one_call(lib: Library, ids: dict[str, int]) -> None:
     # More ids than one SQL statement takes at once (chunks of 500), repeats included.
     wanted = list(ids.values()) * 130
-    assert [h.id for h in lib.highlights_by_ids(wanted)] == wanted
+    assert [h.id for h in lib.highlights.by_ids(wanted)] == wanted

@@ -46,11 +46,11 @@ def _span(text: str, needle: str) -> tuple[int, int]:
 
 
 def test_user_claim_is_listed_searchable_and_survives_reanalysis(lib: Library) -> None:
-    text = lib.get_article(1).text
+    text = lib.articles.get(1).text
     content = _span(text, "the new tariff would stand")
-    claim_id = lib.add_claim(1, content, speaker_name="Port officials", cue_text="said")
+    claim_id = lib.claims.add(1, content, speaker_name="Port officials", cue_text="said").id
     lib.reanalyze([1])
-    claims = {c.id: c for c in lib.list_claims(1)}
+    claims = {c.id: c for c in lib.claims.list(1)}
     claim = claims[claim_id]
     assert claim.origin == "user"
     assert claim.content.text == "the new tariff would stand"
@@ -60,35 +60,35 @@ def test_user_claim_is_listed_searchable_and_survives_reanalysis(lib: Library) -
 
 
 def test_edit_and_delete_claim_update_search(lib: Library) -> None:
-    text = lib.get_article(1).text
-    claim_id = lib.add_claim(1, _span(text, "the new tariff would stand"), "Port officials")
-    lib.update_claim(claim_id, speaker_name="Harbour master", kind="direct")
-    claim = next(c for c in lib.list_claims(1) if c.id == claim_id)
+    text = lib.articles.get(1).text
+    claim_id = lib.claims.add(1, _span(text, "the new tariff would stand"), "Port officials").id
+    lib.claims.update(claim_id, speaker_name="Harbour master", kind="direct")
+    claim = next(c for c in lib.claims.list(1) if c.id == claim_id)
     assert (claim.speaker_name, claim.kind) == ("Harbour master", "direct")
     assert any(h.kind == "claim" for h in lib.search("Harbour master"))
-    lib.delete_claim(claim_id)
-    assert claim_id not in {c.id for c in lib.list_claims(1)}
+    lib.claims.delete(claim_id)
+    assert claim_id not in {c.id for c in lib.claims.list(1)}
     assert not any(h.kind == "claim" for h in lib.search("Harbour master"))
     with pytest.raises(NotFoundError):
-        lib.delete_claim(claim_id)
+        lib.claims.delete(claim_id)
 
 
 def test_claim_credibility_is_graded_and_checked(lib: Library) -> None:
-    text = lib.get_article(1).text
-    claim_id = lib.add_claim(1, _span(text, "the new tariff would stand"), "Port officials")
-    lib.set_claim_credibility(claim_id, 2)
-    assert next(c for c in lib.list_claims(1) if c.id == claim_id).credibility == 2
-    lib.set_claim_credibility(claim_id, None)
-    assert next(c for c in lib.list_claims(1) if c.id == claim_id).credibility is None
+    text = lib.articles.get(1).text
+    claim_id = lib.claims.add(1, _span(text, "the new tariff would stand"), "Port officials").id
+    lib.claims.set_credibility(claim_id, 2)
+    assert next(c for c in lib.claims.list(1) if c.id == claim_id).credibility == 2
+    lib.claims.set_credibility(claim_id, None)
+    assert next(c for c in lib.claims.list(1) if c.id == claim_id).credibility is None
     with pytest.raises(InvalidInputError):
-        lib.set_claim_credibility(claim_id, 7)
+        lib.claims.set_credibility(claim_id, 7)
     with pytest.raises(InvalidInputError):
-        lib.add_claim(1, (5, 2), "x")
+        lib.claims.add(1, (5, 2), "x")
 
 
 def test_sources_group_items_by_outlet_with_dates_and_covers(lib: Library) -> None:
-    text = lib.get_article(1).text
-    sources = {s.outlet: s for s in lib.list_sources(1)}
+    text = lib.articles.get(1).text
+    sources = {s.outlet: s for s in lib.sources.list(1)}
     assert set(sources) == {"Interfax", "Zerkalo Nedeli"}
     interfax = sources["Interfax"]
     assert [i.date_start for i in interfax.items] == ["2003-05-13", "2003-05-14"]
@@ -99,27 +99,27 @@ def test_sources_group_items_by_outlet_with_dates_and_covers(lib: Library) -> No
 
 
 def test_outlet_grade_is_library_wide_and_persists(lib: Library, tmp_path: Path) -> None:
-    lib.set_outlet_reliability("interfax", "b")
-    assert {s.outlet: s.reliability for s in lib.list_sources(2)}["Interfax"] == "B"
+    lib.sources.set_reliability("interfax", "b")
+    assert {s.outlet: s.reliability for s in lib.sources.list(2)}["Interfax"] == "B"
     lib.close()
     with Library.open(tmp_path / "lib.sqlite") as reopened:
-        assert reopened.outlet_reliability("Interfax") == "B"
-        reopened.set_outlet_reliability("Interfax", None)
-        assert reopened.outlet_reliability("Interfax") is None
+        assert reopened.sources.reliability("Interfax") == "B"
+        reopened.sources.set_reliability("Interfax", None)
+        assert reopened.sources.reliability("Interfax") is None
         with pytest.raises(InvalidInputError):
-            reopened.set_outlet_reliability("Interfax", "G")
+            reopened.sources.set_reliability("Interfax", "G")
         with pytest.raises(NotFoundError):
-            reopened.set_outlet_reliability("Pravda Online", "A")
+            reopened.sources.set_reliability("Pravda Online", "A")
 
 
 def test_entity_mentions_span_articles(lib: Library) -> None:
-    analysis = lib.get_analysis(1)
+    analysis = lib.articles.analysis(1)
     assert analysis is not None
     odessa = next(e for e in analysis.entities if e.text == "Odessa")
-    mentions = lib.entity_mentions(odessa.cluster, odessa.label)
+    mentions = lib.entities.mentions(odessa.cluster, odessa.label)
     assert {m.article_id for m in mentions} == {1, 2}
     for m in mentions:
-        assert lib.get_article(m.article_id).text[m.start : m.end] == m.text
+        assert lib.articles.get(m.article_id).text[m.start : m.end] == m.text
 
 
 def test_unanalyzed_articles_are_listed_until_analysed(tmp_path: Path) -> None:
@@ -128,9 +128,9 @@ def test_unanalyzed_articles_are_listed_until_analysed(tmp_path: Path) -> None:
     with Library.open(tmp_path / "plain.sqlite") as library:
         library.import_paths([tmp_path / "one.txt"], analyze=False)
         library.import_paths([tmp_path / "two.txt"], analyze=False)
-        assert library.unanalyzed_article_ids() == [1, 2]
-        assert [library.get_article(i).pipeline for i in (1, 2)] == [None, None]
+        assert library.articles.unanalyzed_ids() == [1, 2]
+        assert [library.articles.get(i).pipeline for i in (1, 2)] == [None, None]
 
 
 def test_analysed_articles_are_not_listed(lib: Library) -> None:
-    assert lib.unanalyzed_article_ids() == []
+    assert lib.articles.unanalyzed_ids() == []
