@@ -1,8 +1,8 @@
 """Every claim change in the GUI as a ``QUndoCommand``, on the window's one undo stack.
 
 A command runs its core call once (the first ``redo``) with a snapshot of the claim taken
-before and after (``Library.claim_snapshot``); later undos and redos write one snapshot or
-the other back through ``Library.restore_claim`` (or delete the claim when it did not exist
+before and after (``lib.claims.snapshot``); later undos and redos write one snapshot or
+the other back through ``lib.claims.restore`` (or delete the claim when it did not exist
 in that state), so both directions are exact: spans, name, kind, grade, quotes, citation and
 the claim's id — hence its place in the table — all come back.
 """
@@ -71,10 +71,15 @@ class ClaimEdits(QObject):
 
     def set_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim | None:
         """Move the claim's speaker, cue or content; the claim as now stored, or None."""
-        run = lambda: self.library.claims.set_span(claim_id, part, span).claim.id  # noqa: E731
+        stored: list[StoredClaim] = []
+
+        def run() -> int:
+            stored.append(self.library.claims.set_span(claim_id, part, span).claim)
+            return claim_id
+
         if not self._push(f"Set Claim {part.capitalize()}", claim_id, run):
             return None
-        return self._stored(claim_id)
+        return stored[-1]  # as the write returned it: nothing is read back
 
     def add(
         self,
@@ -99,24 +104,15 @@ class ClaimEdits(QObject):
 
     def _push(self, text: str, claim_id: int, run: Callable[[], int | None]) -> bool:
         try:
-            article_id = self.library.claims.snapshot(claim_id).article_id
+            before = self.library.claims.snapshot(claim_id)  # also names the article
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
-        return self._run(ClaimCommand(self, text, article_id, claim_id, run))
+        return self._run(ClaimCommand(self, text, before.article_id, claim_id, run, before))
 
     def _run(self, command: ClaimCommand) -> bool:
-        try:
-            command.snapshot_before()
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-            return False
         self.stack.push(command)  # runs redo(); a command that failed is made obsolete
         return command.ok
-
-    def _stored(self, claim_id: int) -> StoredClaim | None:
-        article_id = self.library.claims.snapshot(claim_id).article_id
-        return next((c for c in self.library.claims.list(article_id) if c.id == claim_id), None)
 
 
 class ClaimCommand(QUndoCommand):
@@ -134,6 +130,7 @@ class ClaimCommand(QUndoCommand):
         article_id: int,
         claim_id: int | None,
         run: Callable[[], int | None],
+        before: ClaimSnapshot | None = None,
     ) -> None:
         super().__init__(text)
         self.edits = edits
@@ -141,13 +138,10 @@ class ClaimCommand(QUndoCommand):
         self.article_id = article_id
         self.claim_id = claim_id
         self.run: Callable[[], int | None] | None = run
-        self.before: ClaimSnapshot | None = None
+        self.before = before
         self.after: ClaimSnapshot | None = None
+        self.exists = claim_id is not None  # whether the claim is there after the last step
         self.ok = True
-
-    def snapshot_before(self) -> None:
-        if self.claim_id is not None:
-            self.before = self.library.claims.snapshot(self.claim_id)
 
     def redo(self) -> None:
         if self.run is not None:
@@ -162,17 +156,28 @@ class ClaimCommand(QUndoCommand):
         assert self.run is not None
         result = self.run()
         self.run = None
+        self.exists = isinstance(result, int)
         if isinstance(result, int):
             self.claim_id = result
             self.after = self.library.claims.snapshot(result)
         if self.after == self.before:  # e.g. a name "edited" to itself: nothing to undo
             self.setObsolete(True)
 
+    def _exists(self) -> bool:
+        if self.claim_id is None:
+            return False
+        try:
+            self.library.claims.snapshot(self.claim_id)
+        except MonitorDeskError:
+            return False
+        return True
+
     def _put(self, state: ClaimSnapshot | None) -> None:
         if state is not None:
             self.library.claims.restore(state)
         elif self.claim_id is not None:
             self.library.claims.delete(self.claim_id)
+        self.exists = state is not None
 
     def _guard(self, step: Callable[[], None], replay: bool) -> None:
         try:
@@ -182,15 +187,8 @@ class ClaimCommand(QUndoCommand):
             self.setObsolete(True)
             self.edits.failed.emit(str(exc))
             replay = False  # nothing changed: nothing to show
-        shown = self.claim_id if self.claim_id is not None and self._exists() else 0
+            self.exists = self._exists()  # a refused step: ask the library
+        shown = self.claim_id if self.claim_id is not None and self.exists else 0
         if replay:
             self.edits.replayed.emit(self.article_id, shown)
         self.edits.changed.emit(self.article_id, shown)
-
-    def _exists(self) -> bool:
-        assert self.claim_id is not None
-        try:
-            self.library.claims.snapshot(self.claim_id)
-        except MonitorDeskError:
-            return False
-        return True

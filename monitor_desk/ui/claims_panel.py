@@ -154,8 +154,8 @@ class ClaimsPanel(QWidget):
         """Put claim changes on ``stack`` (the window's, shared with highlights)."""
         self.edits.stack = stack
 
-    def load(self, article_id: int | None) -> None:
-        self.model.load(article_id)
+    def load(self, article_id: int | None, claims: list[StoredClaim] | None = None) -> None:
+        self.model.load(article_id, claims)
         self.table.resizeRowsToContents()
 
     def _update_summary(self) -> None:

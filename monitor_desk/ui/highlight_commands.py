@@ -1,7 +1,8 @@
 """Every highlight and tag change as a ``QUndoCommand`` on one ``QUndoStack``.
 
-A command snapshots what it is about to change before its first ``redo``; ``undo`` writes
-the snapshot back through ``Library.restore_highlight`` / ``restore_tag`` (same ids,
+A command snapshots what it is about to change before its first ``redo`` (a new highlight:
+just before its undo); ``undo`` writes the snapshot back through ``lib.highlights.restore`` /
+``lib.tags.restore`` (same ids,
 created times, colours and tag links), so undo is exact rather than a reverse operation.
 Tags that a command created on the fly are removed again by its undo and re-created with
 their old ids by a later redo.
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QStringListModel, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.changes import NO_CHANGES, Changes
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.models import Highlight, Tag
@@ -45,8 +47,8 @@ class HighlightService(QObject):
         pinned: favourite tags chosen by the user (keys 1–9 use them before the most used).
 
     Signals:
-        highlightsChanged(): highlights were created, edited or deleted, or tags changed.
-        tagsChanged(): the tag list (names, colours or counts) changed.
+        changesMade(Changes): a change, undo or redo wrote this (what to refresh).
+        tagsChanged(): the tag list (names, colours or counts) or the pinned tags changed.
         failed(str): a change could not be made; a message for the user.
         replayed(int, int, int, int): an undo or redo (not the first run) changed a highlight
             of article (first): its id (second; 0 when the undo or redo removed it) and the
@@ -54,7 +56,7 @@ class HighlightService(QObject):
             so the window can show the change even in an article that is not open.
     """
 
-    highlightsChanged = Signal()
+    changesMade = Signal(object)
     tagsChanged = Signal()
     failed = Signal(str)
     replayed = Signal(int, int, int, int)
@@ -101,10 +103,14 @@ class HighlightService(QObject):
         self.stack.push(command)
         return command.ok
 
-    def changed(self) -> None:
-        self.refresh_tags()
-        self.tagsChanged.emit()
-        self.highlightsChanged.emit()
+    def changed(self, changes: Changes) -> None:
+        """Tell the window what a change, undo or redo wrote; the tag list is read again
+        only when tags were touched."""
+        if changes.tags:
+            self.refresh_tags()
+            self.tagsChanged.emit()
+        if not changes.empty:
+            self.changesMade.emit(changes)
 
     # -- what the GUI asks for ---------------------------------------------------------------
 
@@ -119,7 +125,7 @@ class HighlightService(QObject):
     ) -> int | None:
         """Highlight ``text[start:end]`` (code points); the new id, or None on failure."""
         cmd = CreateHighlight(self, article_id, start, end, list(tags), note, color)
-        return cmd.highlight.id if self.push(cmd) and cmd.highlight else None
+        return cmd.highlight_id if self.push(cmd) else None
 
     def edit(self, highlight_id: int, tags: Sequence[str], note: str, color: str | None) -> bool:
         return self._make(lambda: EditHighlight(self, highlight_id, list(tags), note, color))
@@ -135,7 +141,7 @@ class HighlightService(QObject):
         return done
 
     def merge_tags(self, source: str, target: str) -> bool:
-        run = lambda: self.library.tags.merge(source, target).count  # noqa: E731
+        run = lambda: self.library.tags.merge(source, target).changes  # noqa: E731
         text = f"Merge Tag “{source}” into “{target}”"
         return self._make(lambda: TagCommand(self, text, [source, target], run, target))
 
@@ -144,7 +150,7 @@ class HighlightService(QObject):
         return self._make(lambda: TagCommand(self, f"Recolour Tag “{name}”", [name], run))
 
     def delete_tag(self, name: str) -> bool:
-        run = lambda: self.library.tags.delete(name).count  # noqa: E731
+        run = lambda: self.library.tags.delete(name).changes  # noqa: E731
         return self._make(lambda: TagCommand(self, f"Delete Tag “{name}”", [name], run))
 
     def _make(self, build: Callable[[], QUndoCommand]) -> bool:
@@ -165,6 +171,7 @@ class _Command(QUndoCommand):
         self.library = service.library
         self.ok = True
         self.ran = False  # the first redo is the change itself, made where the analyst is
+        self.changes = NO_CHANGES  # what the last step wrote (the core says)
 
     def redo(self) -> None:
         replay, self.ran = self.ran, True
@@ -173,15 +180,17 @@ class _Command(QUndoCommand):
     def undo(self) -> None:
         self._guard(self._undo, True)
 
-    def _guard(self, fn: Callable[[], None], replay: bool) -> None:
+    def _guard(self, fn: Callable[[], Changes], replay: bool) -> None:
+        changes = NO_CHANGES
         try:
-            fn()
+            changes = fn()
         except MonitorDeskError as exc:
             self.ok = False
             self.setObsolete(True)  # the stack drops a command that cannot run
             self.service.failed.emit(str(exc))
             replay = False  # nothing changed: nothing to show
-        self.service.changed()
+        self.changes = changes
+        self.service.changed(changes)
         subject = self.subject() if replay else None
         if subject is not None:
             self._report(subject)
@@ -199,10 +208,10 @@ class _Command(QUndoCommand):
         span = (shown.start, shown.end) if shown.status == "anchored" else (0, 0)
         self.service.replayed.emit(snapshot.article_id, live.id if live else 0, *span)
 
-    def _redo(self) -> None:
+    def _redo(self) -> Changes:
         raise NotImplementedError
 
-    def _undo(self) -> None:
+    def _undo(self) -> Changes:
         raise NotImplementedError
 
 
@@ -216,18 +225,23 @@ class _HighlightCommand(_Command):
         self.new_tags = [t for t in parse_tags(",".join(tags)) if not self.service.tag_exists(t)]
         self.new_tag_snapshots = []
 
-    def _remove_new_tags(self) -> None:
+    def _remove_new_tags(self) -> Changes:
         # Only tags nothing else uses now: one added meanwhile outside the stack stays.
         self.new_tag_snapshots = []
+        changes = NO_CHANGES
         for name in self.new_tags:
             snap = self.library.tags.snapshot(name)
             if not snap.highlight_ids:
                 self.new_tag_snapshots.append(snap)
-                self.library.tags.delete(name)
+                changes |= self.library.tags.delete(name).changes
+        return changes
 
-    def _restore_new_tags(self) -> None:
+    def _restore_new_tags(self) -> Changes:
+        changes = NO_CHANGES
         for snap in self.new_tag_snapshots:
-            self.library.tags.restore(snap)  # the highlight's tags link to them again below
+            # the highlight's tags link to them again after this
+            changes |= self.library.tags.restore(snap)
+        return changes
 
 
 class CreateHighlight(_HighlightCommand):
@@ -244,23 +258,29 @@ class CreateHighlight(_HighlightCommand):
         label = ", ".join(parse_tags(",".join(tags))) or "no tags"
         super().__init__(service, f"Highlight ({label})")
         self.args = (article_id, start, end, tags, note, color)
-        self.highlight: Highlight | None = None
+        self.highlight_id: int | None = None
+        self.highlight: Highlight | None = None  # as it was when undone, to redo exactly
         self._note_new_tags(tags)
 
-    def _redo(self) -> None:
-        if self.highlight is None:
-            hid = self.library.highlights.add(*self.args).id
-            self.highlight = self.library.highlights.get(hid)
-        else:
-            self._restore_new_tags()
-            self.library.highlights.restore(self.highlight)
-
-    def _undo(self) -> None:
+    def _redo(self) -> Changes:
+        if self.highlight_id is None:
+            created = self.library.highlights.add(*self.args)
+            self.highlight_id = created.id
+            return created.changes
         assert self.highlight is not None
-        self.library.highlights.delete(self.highlight.id)
-        self._remove_new_tags()
+        changes = self._restore_new_tags()
+        return changes | self.library.highlights.restore(self.highlight)
+
+    def _undo(self) -> Changes:
+        assert self.highlight_id is not None
+        # Read only now, not after every creation: most highlights are never undone.
+        self.highlight = self.library.highlights.get(self.highlight_id)
+        changes = self.library.highlights.delete(self.highlight_id)
+        return changes | self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
+        if self.highlight is None and self.highlight_id is not None:
+            self.highlight = self.library.highlights.get(self.highlight_id)
         return self.highlight
 
 
@@ -276,21 +296,24 @@ class EditHighlight(_HighlightCommand):
         super().__init__(service, "Edit Highlight")
         self.before = service.library.highlights.get(highlight_id)
         self.after: Highlight | None = None
+        self.ran_once = False
         self.change = (tags, note, color)
         self._note_new_tags(tags)
 
-    def _redo(self) -> None:
-        if self.after is None:
+    def _redo(self) -> Changes:
+        if not self.ran_once:
+            self.ran_once = True
             tags, note, color = self.change
-            self.library.highlights.update(self.before.id, tags=tags, note=note, color=color)
-            self.after = self.library.highlights.get(self.before.id)
-        else:
-            self._restore_new_tags()
-            self.library.highlights.restore(self.after)
+            return self.library.highlights.update(self.before.id, tags=tags, note=note, color=color)
+        assert self.after is not None
+        changes = self._restore_new_tags()
+        return changes | self.library.highlights.restore(self.after)
 
-    def _undo(self) -> None:
-        self.library.highlights.restore(self.before)
-        self._remove_new_tags()
+    def _undo(self) -> Changes:
+        # The state to redo to is read when first undone, not after every edit.
+        self.after = self.library.highlights.get(self.before.id)
+        changes = self.library.highlights.restore(self.before)
+        return changes | self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
         return self.before
@@ -301,11 +324,11 @@ class DeleteHighlight(_Command):
         super().__init__(service, "Delete Highlight")
         self.before = service.library.highlights.get(highlight_id)
 
-    def _redo(self) -> None:
-        self.library.highlights.delete(self.before.id)
+    def _redo(self) -> Changes:
+        return self.library.highlights.delete(self.before.id)
 
-    def _undo(self) -> None:
-        self.library.highlights.restore(self.before)
+    def _undo(self) -> Changes:
+        return self.library.highlights.restore(self.before)
 
     def subject(self) -> Highlight | None:
         return self.before
@@ -321,7 +344,7 @@ class TagCommand(_Command):
         service: HighlightService,
         text: str,
         names: list[str],
-        run: Callable[[], object],
+        run: Callable[[], Changes],
         may_create: str | None = None,
     ) -> None:
         super().__init__(service, text)
@@ -334,11 +357,13 @@ class TagCommand(_Command):
             else:
                 self.created.append(may_create)
 
-    def _redo(self) -> None:
-        self.run()
+    def _redo(self) -> Changes:
+        return self.run()
 
-    def _undo(self) -> None:
+    def _undo(self) -> Changes:
+        changes = NO_CHANGES
         for name in self.created:
-            self.library.tags.delete(name)
+            changes |= self.library.tags.delete(name).changes
         for snap in self.snapshots:
-            self.library.tags.restore(snap)
+            changes |= self.library.tags.restore(snap)
+        return changes

@@ -113,7 +113,7 @@ class HighlightFlow(QObject):
         self.notes.deleteRequested.connect(self.delete)
         self.notes.promoteRequested.connect(self.promote)
         self.popup.saved.connect(self._popup_saved)
-        self.service.highlightsChanged.connect(self._highlights_changed)
+        self.service.changesMade.connect(self.window.apply_changes)
         self.service.failed.connect(self.window.tell)
         self.service.replayed.connect(self.show_change)
         self.service.tagsChanged.connect(
@@ -224,13 +224,6 @@ class HighlightFlow(QObject):
             self.notes.select_highlight(highlight_id)
         if end > start:
             self.view.scroll_to(start, end)
-
-    def _highlights_changed(self) -> None:
-        aid = self.window.article_id
-        if aid is not None:
-            self.view.set_highlights(self.library.highlights.list(aid), self.service.tag_colors())
-            self.window.library_panel.model.invalidate(aid)
-        self.notes.reload()
 
     def _collapse_selection(self) -> None:
         # The selection would hide the new highlight's colour: leave the caret at its end.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
@@ -273,13 +274,26 @@ class MainWindow(QMainWindow):
         self.reader.view.tag_colors = {t.name: t.color for t in self.library.tags.list() if t.color}
         self.article_id = article_id
         self.reader.show_article(article, analysis, claims, highlights, keep_scroll)
-        self.claims.load(article_id)
+        self.claims.load(article_id, claims)  # read once, for the reader and the tab
         self.sources.load(article_id, article.text)
         self.notes.load(article_id)
         self.entities.load(list(analysis.entities) if analysis else [], self.reader.view.hidden)
         self.setWindowTitle(f"{article.title} — Monitor Desk")
         self.settings.setValue("reader/article", article_id)
         self.articleShown.emit(article_id)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The one place where what a write changed becomes panel refreshes: the open
+        article's highlights, the list's notes counts, the Notes tab."""
+        aid = self.article_id
+        notes = bool(changes.highlights or changes.tags)
+        if aid is not None and aid in changes.articles and notes:
+            colors = self.highlighting.service.tag_colors()
+            self.reader.view.set_highlights(self.library.highlights.list(aid), colors)
+        if changes.articles or changes.library:
+            self.library_panel.model.invalidate()
+        if notes:
+            self.notes.reload()
 
     def go_to(self, article_id: int, start: int, end: int) -> None:
         """Show ``text[start:end]`` of an article, opening it first if needed."""
@@ -321,8 +335,9 @@ class MainWindow(QMainWindow):
                 self.reader.view.scroll_to(found, found + len(term.group(1)))
 
     def _repaint_claims(self) -> None:
-        if self.article_id is not None:
-            self.open_article(self.article_id, keep_scroll=True)
+        # The Claims tab has just read the article's claims: repaint those, read nothing.
+        if self.article_id is not None and self.claims.model.article_id == self.article_id:
+            self.reader.view.set_claims(self.claims.model.claims)
 
     def _reader_selection(self) -> tuple[int, int, int] | None:
         span = self.reader.view.selected_span()

@@ -144,6 +144,14 @@ class ReaderView(QTextBrowser):
         self.repaint_marks()
         self.verticalScrollBar().setValue(scroll)
 
+    def set_claims(self, claims: list[StoredClaim]) -> None:
+        """Repaint with the article's claims as now stored, keeping the scroll position."""
+        scroll = self.verticalScrollBar().value()
+        self.marks.claims = list(claims)
+        self._mark_list = self.marks.marks()
+        self.repaint_marks()
+        self.verticalScrollBar().setValue(scroll)
+
     def highlight_at(self, pos: int) -> Highlight | None:
         """The highlight under code point ``pos``; of overlapping ones the shortest."""
         here = [
