@@ -1,6 +1,6 @@
 """The export as a job for the work queue, and where its file goes by default.
 
-A cancel raises inside ``Library.export``'s progress callback, so its temp file is removed
+A cancel raises inside ``lib.exports.write``'s progress callback, so its temp file is removed
 and nothing at the target path is touched (an older file there stays as it was).
 """
 

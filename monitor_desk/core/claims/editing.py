@@ -5,7 +5,7 @@ Claims made by the analyst have ``origin = 'user'`` and survive re-analysis; cla
 pipeline made may still be edited, graded and deleted (a re-analysis brings deleted ones
 back, which is why a deletion is not a judgement — grade 6 or edit instead).
 
-The same rule holds for corrected spans (``set_claim_span``): a re-analysis replaces every
+The same rule holds for corrected spans (``Claims.set_span``): a re-analysis replaces every
 ``auto`` claim of the revision with what the extractor finds again, so a corrected speaker,
 cue or content of an ``auto`` claim — like its edited speaker name, kind and grade — is
 lost; on a ``user`` claim the correction stays.
