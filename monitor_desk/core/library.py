@@ -28,7 +28,7 @@ from .models import (
     SearchHit,
     Tag,
 )
-from .opening import open_library_file
+from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
 from .review import ReviewMixin
 
@@ -102,7 +102,8 @@ class Library(ExportMixin, ReviewMixin):
             self._backup.wait()
         with self._lock:
             self.db.close()
-            if self._file_lock is not None:
+            if self._file_lock is not None and self.path is not None:
+                record_close(self.path, damaged=bool(self._backup and self._backup.damage))
                 self._file_lock.release()
                 self._file_lock = None
 

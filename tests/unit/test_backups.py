@@ -202,9 +202,7 @@ def test_no_copy_is_made_when_the_disk_has_no_room_for_it(
         lib.create_tag("still works")
     assert "No automatic copy" in notice
     assert "MB is free" in notice
-    assert not backups.backup_folder(path).exists() or not list(
-        backups.backup_folder(path).iterdir()
-    )
+    assert backups.list_backups(path) == []
 
 
 def test_a_failed_copy_leaves_no_partial_file(
@@ -222,4 +220,5 @@ def test_a_failed_copy_leaves_no_partial_file(
     monkeypatch.setattr(backups, "_copy", disk_full)
     with pytest.raises(OSError, match="No space"):
         backups.make_backup(path)
-    assert list(backups.backup_folder(path).iterdir()) == []
+    assert list(backups.backup_folder(path).glob("*.partial")) == []
+    assert backups.list_backups(path) == []

@@ -176,17 +176,25 @@ def test_damage_found_at_open_stops_every_write_with_the_advice_to_restore(
     assert path.read_bytes() == before
 
 
-def test_a_library_unchanged_since_its_intact_copy_is_not_checked_again(
+def test_only_a_library_changed_by_something_else_is_checked_at_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The check reads the whole file: a library as Monitor Desk closed it is not checked
+    again (start-up stays fast); one changed behind its back is."""
+    import os
+
     path = tmp_path / "lib.sqlite"
     with Library.open(path) as lib:
         lib.create_tag("x")
-    Library.open(path).close()  # changed: checked, and copied
     checked: list[Path] = []
     monkeypatch.setattr("monitor_desk.core.db.require_intact", lambda c, p: checked.append(p))
+    with Library.open(path) as lib:
+        lib.create_tag("y")
     Library.open(path).close()
     assert checked == []
+    os.utime(path, (1, 1))
+    Library.open(path).close()
+    assert checked == [path]
 
 
 def _read_only_disk(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
