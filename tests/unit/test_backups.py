@@ -205,20 +205,24 @@ def test_no_copy_is_made_when_the_disk_has_no_room_for_it(
     assert backups.list_backups(path) == []
 
 
-def test_a_failed_copy_leaves_no_partial_file(
+def test_a_copy_that_fails_for_want_of_space_leaves_no_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import errno
-
     path = tmp_path / "lib.sqlite"
-    _library_with_tag(path, "x")
+    with Library.open(path) as lib:
+        for i in range(50):
+            lib.create_tag(f"tag {i} " + "x" * 400)
+    real = sqlite3.connect
 
-    def disk_full(library: Path, partial: Path) -> bool:
-        partial.write_bytes(library.read_bytes()[:3000])
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def small_disk(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real(target, *args, **kwargs)  # type: ignore[arg-type]
+        if str(target).endswith(".partial"):  # the copy: the disk fills after 3 pages
+            conn.execute("PRAGMA max_page_count = 3")
+        return conn
 
-    monkeypatch.setattr(backups, "_copy", disk_full)
-    with pytest.raises(OSError, match="No space"):
+    monkeypatch.setattr(sqlite3, "connect", small_disk)
+    with pytest.raises(sqlite3.Error):
         backups.make_backup(path)
+    monkeypatch.undo()
     assert list(backups.backup_folder(path).glob("*.partial")) == []
     assert backups.list_backups(path) == []
