@@ -14,10 +14,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from . import backups, notes, notes_query, search, store
-from .db import environment_errors, open_database
+from . import notes, notes_query, search, store
+from .db import environment_errors
 from .errors import NotFoundError
-from .filelock import LibraryLock
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
 from .library_export import ExportMixin
 from .models import (
@@ -29,6 +28,7 @@ from .models import (
     SearchHit,
     Tag,
 )
+from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
 from .review import ReviewMixin
 
@@ -74,22 +74,15 @@ class Library(ExportMixin, ReviewMixin):
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        self._file_lock: LibraryLock | None = None
-        existed = path is not None and path.exists()
-        if path is not None and not read_only:
-            self._file_lock = LibraryLock(path)
-            self._file_lock.acquire()
-        try:
-            self.db = open_database(path, read_only=read_only)
-        except BaseException:
-            if self._file_lock is not None:
-                self._file_lock.release()
-            raise
+        opened = open_library_file(path, read_only)
+        self.db, self._file_lock, self._backup = opened.db, opened.lock, opened.backup
         self._lock = threading.RLock()
         self._pipeline: LoadedPipeline | None = None
-        self._backup: threading.Thread | None = None
-        if path is not None and existed and not read_only:
-            self._backup = backups.start_rolling_backup(path)
+
+    def notices(self) -> list[str]:
+        """What the analyst should be told about the file: no copy made (no room on the
+        disk), damage found by the background copy (once it has finished)."""
+        return self._backup.notices() if self._backup is not None else []
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -106,10 +99,11 @@ class Library(ExportMixin, ReviewMixin):
 
     def close(self) -> None:
         if self._backup is not None:
-            self._backup.join()
+            self._backup.wait()
         with self._lock:
             self.db.close()
-            if self._file_lock is not None:
+            if self._file_lock is not None and self.path is not None:
+                record_close(self.path, damaged=bool(self._backup and self._backup.damage))
                 self._file_lock.release()
                 self._file_lock = None
 

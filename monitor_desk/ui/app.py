@@ -32,18 +32,29 @@ def open_library_for_gui(db: str | None, read_only: bool = False):  # type: igno
 
 
 def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
-    """Open the library, asking the user what to do when it cannot be opened for writing."""
+    """Open the library, asking the user what to do when it cannot be opened for writing.
+
+    In use elsewhere or on a read-only disk: offer to read it. A newer library or another
+    program's database is refused as it is (it is not damaged: no copy is put in its
+    place). Anything else that stops the open is damage: offer the newest intact copy.
+    """
     from PySide6.QtWidgets import QMessageBox
 
-    from ..core.errors import LibraryFileError
+    from ..core.errors import (
+        LibraryFileError,
+        NewerLibraryError,
+        NotALibraryError,
+        ReadOnlyLibraryError,
+    )
     from ..core.filelock import LibraryInUseError
 
     try:
         return open_library_for_gui(db)
-    except LibraryInUseError as exc:
+    except (LibraryInUseError, ReadOnlyLibraryError) as exc:
+        title = "Library in use" if isinstance(exc, LibraryInUseError) else "Read-only library"
         answer = QMessageBox.question(
             None,
-            "Library in use",
+            title,
             f"{exc}\n\nOpen it read-only?",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         )
@@ -54,6 +65,9 @@ def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
         except LibraryFileError as again:
             QMessageBox.critical(None, "Cannot open the library", str(again))
             return None
+    except (NewerLibraryError, NotALibraryError) as exc:
+        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        return None
     except LibraryFileError as exc:
         if _offer_restore(db, exc):
             return open_library_for_gui(db)
@@ -67,7 +81,9 @@ def _offer_restore(db: str | None, exc: Exception) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from ..core import backups
+    from ..core.errors import LibraryFileError
     from ..core.paths import default_library_path
+    from ..core.restore import set_aside_name
 
     path = Path(db) if db else default_library_path()
     copy = backups.newest_backup(path) if path.exists() else None
@@ -81,14 +97,18 @@ def _offer_restore(db: str | None, exc: Exception) -> bool:
     box.setText(
         f"“{path.name}” is damaged or is not a Monitor Desk library ({exc}).\n\n"
         f"The newest intact automatic copy is from {when}. Restore it? Changes made after "
-        f"that copy are lost; the damaged file is kept as {path.name}.damaged."
+        f"that copy are lost; the damaged file is kept as {set_aside_name(path).name}."
     )
     restore = box.addButton("Restore copy", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not restore:
         return False
-    backups.restore_backup(copy, path)
+    try:
+        backups.restore_backup(copy, path)
+    except LibraryFileError as failed:
+        QMessageBox.critical(None, "Could not restore the copy", str(failed))
+        return False
     return True
 
 
@@ -123,6 +143,8 @@ def run_gui(db: str | None = None) -> int:
     if lib is None:
         return 1
     window = MainWindow(lib)
+    for notice in lib.notices():  # e.g. no automatic copy: the disk is nearly full
+        window.statusBar().showMessage(notice)
     if os.environ.get("MONITOR_DESK_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
     window.show()

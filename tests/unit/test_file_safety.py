@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from monitor_desk.core import backups
-from monitor_desk.core.errors import LibraryFileError
+from monitor_desk.core.errors import DamagedLibraryError, LibraryFileError
 from monitor_desk.core.library import Library
 
 
@@ -165,15 +165,15 @@ def test_a_damaged_library_never_pushes_the_good_copies_out(tmp_path: Path) -> N
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     _damage(path, [3, pages // 2, pages - 2])
-    for _ in range(backups.KEEP + 1):
-        os.utime(path, (os.path.getmtime(good) + 10,) * 2)
-        Library.open(path).close()  # damage in the pages is not seen at open...
     os.utime(path, (os.path.getmtime(good) + 10,) * 2)
-    copying = backups.start_rolling_backup(path)
-    assert copying is not None
-    copying.join()
-    assert copying.damage is not None  # ...but by the background copy, which says so
-    assert "damaged" in copying.damage
+    with pytest.raises(DamagedLibraryError, match="restore-backup"):
+        Library.open(path)  # the changed file is checked before anything is written
+    for _ in range(backups.KEEP + 1):  # and the background copy refuses it too
+        copying = backups.start_rolling_backup(path)
+        assert copying is not None
+        copying.join()
+        assert copying.damage is not None
+        assert "damaged" in copying.damage
     assert backups.list_backups(path) == [good]
     assert backups.newest_backup(path) == good
     backups.restore_backup(good, path)
