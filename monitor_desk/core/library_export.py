@@ -17,6 +17,7 @@ from .export_target import write_export_file
 
 class ExportMixin:
     db: Any
+    path: Path | None
     _lock: threading.RLock
 
     @environment_errors
