@@ -173,8 +173,10 @@ def read_export(stream: TextIO) -> dict[str, Any]:
         raise InvalidInputError("The file is not a JSON export (it is not UTF-8 text).") from exc
     except RecursionError as exc:
         raise InvalidInputError("The file is not a JSON export (it is nested too deeply).") from exc
-    except ValueError as exc:  # Python's limit on the digits of an integer
-        raise InvalidInputError(f"The file is not a JSON export ({str(exc)[:100]}).") from exc
+    except ValueError as exc:  # Python's limit on the digits of an integer (4300)
+        raise InvalidInputError(
+            "The file is not a JSON export (a number in it has too many digits)."
+        ) from exc
     return _check(doc)
 
 
