@@ -29,12 +29,14 @@ _INSERT = """INSERT INTO highlights(article_id, revision_id, start, "end", exact
 
 
 def _placed(
-    h: dict[str, Any], own_rev: int, own_text: str, current: tuple[int, str, str]
+    h: dict[str, Any], own: tuple[int, str, str], current: tuple[int, str, str]
 ) -> dict[str, Any]:
-    """Where ``h`` (checked: offsets inside its own revision's text) goes in this library."""
+    """Where ``h`` (checked: offsets inside its own revision's text) goes in this library;
+    ``own`` and ``current``: (revision id, text, hash) of its revision and of the article's."""
+    own_rev, own_text, own_hash = own
     rev_id, text, sha = current
     quoted = own_text[h["start"] : h["end"]] == h["exact"]
-    own_sha = text_sha256(own_text) if quoted else ""
+    own_sha = own_hash if quoted else ""
     lost = {"revision_id": own_rev, "start": h["start"], "end": h["end"], "exact": h["exact"],
             "prefix": h["prefix"], "suffix": h["suffix"], "text_sha256": own_sha,
             "status": "orphan"}  # fmt: skip
@@ -77,15 +79,18 @@ def _existing(db: Database, article_id: int) -> Counter[Key]:
     return found
 
 
-def _tag_ids(db: Database, names: list[str]) -> frozenset[int] | None:
+def _tag_ids(db: Database, names: list[str], known: dict[str, int]) -> frozenset[int] | None:
     """The ids of existing tags named so; None when one does not exist yet (then the
-    highlight cannot already be here)."""
+    highlight cannot already be here). ``known`` caches names found (ids never change
+    during an import)."""
     ids = set()
     for name in names:
-        row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
-        if row is None:
-            return None
-        ids.add(int(row[0]))
+        if name not in known:
+            row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+            if row is None:
+                return None
+            known[name] = int(row[0])
+        ids.add(known[name])
     return frozenset(ids)
 
 
@@ -95,19 +100,22 @@ def merge_highlights(
     highlights: list[dict[str, Any]],
     rev_ids: dict[int, int],
     texts: dict[int, str],
+    known_tags: dict[str, int],
 ) -> int:
     """Add ``highlights`` (checked, of one article) that the library lacks; returns how
-    many. ``rev_ids``/``texts``: the export's revision numbers → library ids / texts."""
+    many. ``rev_ids``/``texts``: the export's revision numbers → library ids / texts;
+    ``known_tags``: a cache of tag ids by name, shared by the articles of one import."""
     current = db.execute(
         """SELECT r.id, r.text, r.text_sha256 FROM articles a
            JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
     here = _existing(db, article_id)
+    own = {n: (rev_ids[n], text, text_sha256(text)) for n, text in texts.items()}
     added = 0
     for h in highlights:
-        p = _placed(h, rev_ids[h["revision"]], texts[h["revision"]], current)
-        key = _key(p, h["note"], h["color"], h["created"], _tag_ids(db, h["tags"]))
+        p = _placed(h, own[h["revision"]], current)
+        key = _key(p, h["note"], h["color"], h["created"], _tag_ids(db, h["tags"], known_tags))
         if here[key] > 0:
             here[key] -= 1
             continue

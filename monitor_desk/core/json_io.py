@@ -163,8 +163,9 @@ def _check(doc: Any) -> dict[str, Any]:
     return checked_export(doc, FORMAT, FORMAT_VERSION)
 
 
-def read_export(stream: TextIO) -> dict[str, Any]:
-    """The checked document in ``stream``, or one clear ``InvalidInputError``."""
+def read_export(stream: TextIO) -> Any:
+    """The JSON document in ``stream`` (``import_json`` checks it), or one clear
+    ``InvalidInputError``."""
     try:
         doc = json.load(stream)
     except json.JSONDecodeError as exc:
@@ -177,7 +178,7 @@ def read_export(stream: TextIO) -> dict[str, Any]:
         raise InvalidInputError(
             "The file is not a JSON export (a number in it has too many digits)."
         ) from exc
-    return _check(doc)
+    return doc
 
 
 def _find_article(db: Database, art: dict[str, Any]) -> int | None:
@@ -258,7 +259,9 @@ def _index_article(db: Database, article_id: int) -> None:
         search.index_row(db, "claim", cid, article_id, title, body)
 
 
-def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
+def _merge_article(
+    db: Database, art: dict[str, Any], known_tags: dict[str, int]
+) -> tuple[bool, int]:
     """Insert or merge one article; returns (was new, highlights added)."""
     article_id = _find_article(db, art)
     is_new = article_id is None
@@ -299,7 +302,7 @@ def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
         )
         _index_article(db, article_id)
     texts = {rev["number"]: rev["text"] for rev in art["revisions"]}
-    added = merge_highlights(db, article_id, art["highlights"], rev_ids, texts)
+    added = merge_highlights(db, article_id, art["highlights"], rev_ids, texts, known_tags)
     return is_new, added
 
 
@@ -328,10 +331,11 @@ def import_json(
     doc = _check(doc)
     counts = {"articles_added": 0, "articles_merged": 0, "highlights_added": 0}
     articles = doc["articles"]
+    known_tags: dict[str, int] = {}
     with db.atomic():
         _merge_vocabulary(db, doc)
         for n, art in enumerate(articles):
-            is_new, added = _merge_article(db, art)
+            is_new, added = _merge_article(db, art, known_tags)
             counts["articles_added" if is_new else "articles_merged"] += 1
             counts["highlights_added"] += added
             if progress is not None:
