@@ -12,10 +12,12 @@ from . import export, json_io
 from .db import environment_errors, utc_now
 from .errors import LibraryFileError
 from .export import ExportScope
+from .export_target import write_export_file
 
 
 class ExportMixin:
     db: Any
+    path: Path | None
     _lock: threading.RLock
 
     @environment_errors
@@ -29,7 +31,8 @@ class ExportMixin:
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """Export ``notes`` | ``claims`` | ``sources`` as CSV, or ``json`` (the whole library
-        or the scope's articles); ``out`` is a path (written atomically) or a text stream.
+        or the scope's articles); ``out`` is a path (written atomically; the library's own
+        files and devices are refused) or a text stream.
         Returns the number of rows (articles for JSON)."""
 
         def write(stream: TextIO) -> int:
@@ -46,7 +49,8 @@ class ExportMixin:
                 return export.export_csv(self.db, what, stream, scope, bom, raw, progress)
 
         if isinstance(out, str | Path):
-            return export.write_atomically(Path(out), write)
+            # Never onto the library itself, its side files, copies or a device.
+            return write_export_file(Path(out), write, self.path)
         return write(out)
 
     def count_notes(self, scope: ExportScope | None = None) -> int:
