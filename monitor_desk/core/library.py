@@ -439,6 +439,14 @@ class Library(ExportMixin, ReviewMixin):
         with self._lock, self.db.atomic():
             notes_restore.restore_tag(self.db, snapshot)
 
+    @environment_errors
+    def undo_tag_change(
+        self, snapshots: Sequence[notes.TagSnapshot], created: Sequence[str]
+    ) -> None:
+        """Remove the tags a change ``created`` and put ``snapshots`` back: all or nothing."""
+        with self._lock, self.db.atomic():
+            notes_restore.undo_tag_change(self.db, snapshots, created)
+
     # -- search ---------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 100) -> list[SearchHit]:

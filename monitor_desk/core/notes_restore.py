@@ -8,6 +8,8 @@ with a message, never turned into the snapshot. Callers hold the transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 from .anchoring import Anchor, make_anchor, reanchor
@@ -18,6 +20,7 @@ from .notes import (
     _highlights_with_tag,
     _reindex,
     check_color,
+    delete_tag,
     set_tags,
     tag_id,
 )
@@ -144,3 +147,13 @@ def restore_tag(db: Database, snap: TagSnapshot) -> None:
     # The search index holds tag names: every highlight that had or has the tag changes.
     for hid in sorted(before | wanted):
         _reindex(db, hid)
+
+
+def undo_tag_change(db: Database, snapshots: Sequence[TagSnapshot], created: Sequence[str]) -> None:
+    """Undo a rename, merge, recolour or delete: remove the tags it ``created`` and put every
+    snapshot back. Callers run it in one transaction, so a refused restore (a name or id
+    taken since) leaves every tag as it was instead of half undone."""
+    for name in created:
+        delete_tag(db, name)
+    for snap in snapshots:
+        restore_tag(db, snap)

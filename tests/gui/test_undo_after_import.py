@@ -110,3 +110,22 @@ def test_an_undo_that_would_overwrite_another_highlight_says_so_and_changes_noth
     assert gui_library.list_highlights() == kept
     assert "cannot be undone" in window.statusBar().currentMessage()
     assert service.stack.count() == 1  # the delete that cannot be undone is dropped
+
+
+def test_an_undone_merge_that_is_refused_leaves_every_tag_in_place(
+    qtbot, window, gui_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Merge “places” into a new tag, import an export with its own “places”, Ctrl+Z: the
+    old “places” cannot come back (the name is taken), and the highlight keeps its tag."""
+    service = window.highlighting.service
+    hid = service.create(1, *_span(gui_library, "Pankisi"), ["places"], "")
+    assert hid is not None
+    with Library.open(tmp_path / "tags.sqlite") as other:
+        other.create_tag("places", "#0072b2")
+        other.export("json", tmp_path / "tags.json")
+    assert service.merge_tags("places", "caucasus")
+    _import(qtbot, window, monkeypatch, tmp_path / "tags.json")
+    _ctrl_z(qtbot, window)
+    assert "places" in window.statusBar().currentMessage()
+    assert gui_library.get_highlight(hid).tags == ["caucasus"]
+    assert {t.name: t.count for t in gui_library.list_tags()} == {"caucasus": 1, "places": 0}
