@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from . import notes, notes_query, search, store
+from . import notes, notes_query, notes_restore, search, store
 from .db import environment_errors
 from .errors import NotFoundError
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
@@ -415,20 +415,31 @@ class Library(ExportMixin, ReviewMixin):
 
     # Undo support: the GUI's undo stack snapshots before a change and puts it back after.
 
+    @environment_errors
     def restore_highlight(self, highlight: Highlight) -> None:
-        """Write a highlight back exactly as given (same id, anchor, times, tags)."""
+        """Write a highlight back exactly as given (same id, anchor, times, tags); refused
+        when another highlight holds its id."""
         with self._lock, self.db.atomic():
-            notes.restore_highlight(self.db, highlight)
+            notes_restore.restore_highlight(self.db, highlight)
 
     def tag_snapshot(self, name: str) -> notes.TagSnapshot:
         """The tag's row and the ids of the highlights carrying it."""
         with self._lock:
-            return notes.tag_snapshot(self.db, name)
+            return notes_restore.tag_snapshot(self.db, name)
 
+    @environment_errors
     def restore_tag(self, snapshot: notes.TagSnapshot) -> None:
         """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
         with self._lock, self.db.atomic():
-            notes.restore_tag(self.db, snapshot)
+            notes_restore.restore_tag(self.db, snapshot)
+
+    @environment_errors
+    def undo_tag_change(
+        self, snapshots: Sequence[notes.TagSnapshot], created: Sequence[str]
+    ) -> None:
+        """Remove the tags a change ``created`` and put ``snapshots`` back: all or nothing."""
+        with self._lock, self.db.atomic():
+            notes_restore.undo_tag_change(self.db, snapshots, created)
 
     # -- search ---------------------------------------------------------------------------
 

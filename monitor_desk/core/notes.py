@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import search
-from .anchoring import Anchor, make_anchor, reanchor
+from .anchoring import make_anchor
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
 from .models import Highlight, Tag
@@ -280,7 +280,7 @@ def delete_tag(db: Database, name: str) -> int:
     return len(touched)
 
 
-# -- undo support: put back exactly what was there ---------------------------------------
+# -- undo support: what a tag was (notes_restore.py puts it back) ------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,105 +292,3 @@ class TagSnapshot:
     color: str | None
     created: str
     highlight_ids: tuple[int, ...]
-
-
-def restore_highlight(db: Database, h: Highlight) -> None:
-    """Write ``h`` back exactly (same id, anchor, times, note, colour, tags).
-
-    Re-inserts a deleted highlight or overwrites the current state of an edited one;
-    missing tags are created.
-    """
-    values = [
-        h.article_id, h.revision_id, h.start, h.end, h.exact, h.prefix, h.suffix,
-        h.text_sha256, check_color(h.color), h.note or "", h.status, h.created, h.modified,
-    ]  # fmt: skip
-    if db.execute("SELECT 1 FROM highlights WHERE id = ?", [h.id]).fetchone():
-        db.execute(
-            """UPDATE highlights SET article_id = ?, revision_id = ?, start = ?, "end" = ?,
-                   exact = ?, prefix = ?, suffix = ?, text_sha256 = ?, color = ?, note = ?,
-                   status = ?, created = ?, modified = ? WHERE id = ?""",
-            [*values, h.id],
-        )
-    else:
-        db.execute(
-            """INSERT INTO highlights(article_id, revision_id, start, "end", exact, prefix,
-                   suffix, text_sha256, color, note, status, created, modified, id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [*values, h.id],
-        )
-    set_tags(db, h.id, h.tags, reindex=False)
-    _follow_current_revision(db, h)
-    _reindex(db, h.id)
-
-
-def _follow_current_revision(db: Database, h: Highlight) -> None:
-    """A highlight put back after its article got a new revision (undo of a delete made
-    before a re-import) is re-anchored like every other one was, never left on old offsets."""
-    row = db.execute(
-        """SELECT r.id, r.text, r.text_sha256 FROM articles a
-           JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?""",
-        [h.article_id],
-    ).fetchone()
-    if row is None or row[0] == h.revision_id or h.status != "anchored":
-        return
-    revision_id, text, sha = row
-    found = reanchor(Anchor(h.start, h.end, h.exact, h.prefix, h.suffix, h.text_sha256), text, sha)
-    if found.orphan:
-        db.execute("UPDATE highlights SET status = 'orphan' WHERE id = ?", [h.id])
-        return
-    moved = make_anchor(text, found.start, found.end, sha)
-    db.execute(
-        """UPDATE highlights SET revision_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?,
-               suffix = ?, text_sha256 = ? WHERE id = ?""",
-        [revision_id, moved.start, moved.end, moved.exact, moved.prefix, moved.suffix, sha, h.id],
-    )
-
-
-def tag_snapshot(db: Database, name: str) -> TagSnapshot:
-    tid = tag_id(db, name, create=False)
-    _, tname, color, created = db.execute(
-        "SELECT id, name, color, created FROM tags WHERE id = ?", [tid]
-    ).fetchone()
-    return TagSnapshot(tid, tname, color, created, tuple(sorted(_highlights_with_tag(db, tid))))
-
-
-def restore_tag(db: Database, snap: TagSnapshot) -> None:
-    """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
-    exactly the snapshot's highlights (those that still exist)."""
-    clash = db.execute(
-        "SELECT id FROM tags WHERE name = ? AND id != ?", [snap.name, snap.id]
-    ).fetchone()
-    if clash:
-        raise InvalidInputError(f"Another tag is called {snap.name!r} now.")
-    if db.execute("SELECT 1 FROM tags WHERE id = ?", [snap.id]).fetchone():
-        db.execute(
-            "UPDATE tags SET name = ?, color = ?, created = ? WHERE id = ?",
-            [snap.name, snap.color, snap.created, snap.id],
-        )
-    else:
-        db.execute(
-            "INSERT INTO tags(id, name, color, created) VALUES (?, ?, ?, ?)",
-            [snap.id, snap.name, snap.color, snap.created],
-        )
-    before = set(_highlights_with_tag(db, snap.id))
-    wanted = {
-        r[0]
-        for i in range(0, len(snap.highlight_ids), 500)
-        for r in db.execute(
-            "SELECT id FROM highlights WHERE id IN ({})".format(
-                ",".join("?" * len(snap.highlight_ids[i : i + 500]))
-            ),
-            list(snap.highlight_ids[i : i + 500]),
-        )
-    }
-    db.conn.executemany(
-        "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?",
-        [(hid, snap.id) for hid in before - wanted],
-    )
-    db.conn.executemany(
-        "INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)",
-        [(hid, snap.id) for hid in wanted - before],
-    )
-    # The search index holds tag names: every highlight that had or has the tag changes.
-    for hid in sorted(before | wanted):
-        _reindex(db, hid)

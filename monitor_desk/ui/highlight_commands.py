@@ -338,7 +338,4 @@ class TagCommand(_Command):
         self.run()
 
     def _undo(self) -> None:
-        for name in self.created:
-            self.library.delete_tag(name)
-        for snap in self.snapshots:
-            self.library.restore_tag(snap)
+        self.library.undo_tag_change(self.snapshots, self.created)  # all or nothing
