@@ -50,6 +50,7 @@ class ClaimsPanel(QWidget):
     """Signals:
     claimSelected(int, int): code-point span of the selected claim (to scroll the reader).
     claimsChanged(): claims were edited, added or deleted (the reader repaints).
+    raiseRequested(): an added claim is on its way: bring this tab forward.
     failed(str): a message for the user.
     notice(str): what a correction did, for the status bar.
 
@@ -61,17 +62,23 @@ class ClaimsPanel(QWidget):
 
     claimSelected = Signal(int, int)
     claimsChanged = Signal()
+    raiseRequested = Signal()
     failed = Signal(str)
     notice = Signal(str)
 
     def __init__(
-        self, library: Library, selection: SelectionProvider, parent: QWidget | None = None
+        self,
+        library: Library,
+        selection: SelectionProvider,
+        stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
+        """``stack``: the window's undo stack, which claim changes share with highlights."""
         super().__init__(parent)
         self.setObjectName("claimsPanel")
         self.library = library
         self.selection = selection
-        self.edits = ClaimEdits(library, parent=self)
+        self.edits = ClaimEdits(library, stack, self)
         self.model = ClaimsModel(library, self)
         self.model.editor = self.edits.edit
         self.table = row_table(self, self.model, "claimsView", editable=True)
@@ -149,10 +156,6 @@ class ClaimsPanel(QWidget):
         self.edits.changed.connect(self._claims_changed)
         self.edits.failed.connect(self.failed)
         self.dialog: ClaimDialog | None = None
-
-    def use_undo_stack(self, stack: QUndoStack) -> None:
-        """Put claim changes on ``stack`` (the window's, shared with highlights)."""
-        self.edits.stack = stack
 
     def load(self, article_id: int | None) -> None:
         self.model.load(article_id)
@@ -249,11 +252,15 @@ class ClaimsPanel(QWidget):
         self.dialog.open()
 
     def _add(self, article_id: int, start: int, end: int) -> None:
-        dialog = self.dialog
-        assert dialog is not None
+        assert self.dialog is not None
+        self.add_claim(article_id, (start, end), self.dialog)
+
+    def add_claim(self, article_id: int, content: tuple[int, int], dialog: ClaimDialog) -> None:
+        """Add the claim an accepted ``dialog`` describes over ``content`` (undoable)."""
+        self.raiseRequested.emit()
         self.edits.add(
             article_id,
-            (start, end),
+            content,
             speaker_name=dialog.speaker.text(),
             cue_text=dialog.cue.text(),
             kind=dialog.kind.currentText(),

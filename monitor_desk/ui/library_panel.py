@@ -165,6 +165,10 @@ class LibraryPanel(QWidget):
             self.table.selectionModel().blockSignals(False)
         self.update_completers()
 
+    def invalidate(self, article_id: int | None = None) -> None:
+        """Fetch rows again after their counts changed (one article's, or all)."""
+        self.model.invalidate(article_id)
+
     def update_completers(self) -> None:
         tags = [t.name for t in self.library.list_tags()]
         completer = QCompleter(tags, self)

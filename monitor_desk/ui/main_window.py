@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -26,6 +33,7 @@ from ..core.models import SearchHit
 from .claims_panel import ClaimsPanel
 from .entities_panel import EntitiesPanel
 from .export_dialog import show_export_dialog
+from .highlight_commands import HighlightService
 from .highlight_flow import HighlightFlow
 from .import_json import import_library_json
 from .library_panel import LibraryPanel
@@ -34,6 +42,7 @@ from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
 from .progress import JobRunner
 from .reader_pane import ReaderPane
 from .sources_panel import SourcesPanel
+from .undo import UndoActions
 from .workers import Worker, WorkQueue
 
 TABS = ("Claims", "Sources", "Notes", "Entities")
@@ -45,6 +54,8 @@ class MainWindow(QMainWindow):
     """Attributes:
         library: the ``Library`` service; settings: the ``QSettings`` used for state.
         article_id: the open article, or None.
+        undo_stack: the one undo history (highlights, tags and claims); undo: its actions.
+        highlights: the ``HighlightService`` every highlight and tag change goes through.
 
     Signals:
         articleShown(int): an article was (re)painted in the reader.
@@ -69,12 +80,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Monitor Desk")
         self.setAcceptDrops(True)
         self.queue = WorkQueue(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoActions(self.undo_stack, self)
+        self.highlights = HighlightService(library, self.undo_stack, self)
 
         self.library_panel = LibraryPanel(library, self)
         self.reader = ReaderPane(self)
-        self.claims = ClaimsPanel(library, self._reader_selection, self)
+        self.claims = ClaimsPanel(library, self._reader_selection, self.undo_stack, self)
         self.sources = SourcesPanel(library, self)
-        self.notes = NotesPanel(library, self)
+        self.notes = NotesPanel(library, self, self.highlights.tag_model)
         self.entities = EntitiesPanel(library, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("sidePanel")
@@ -95,9 +109,15 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("pipelineStatus")
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
-        self.highlighting = HighlightFlow(self)
-        # One undo history for the window: claim changes go on the highlights' stack.
-        self.claims.use_undo_stack(self.highlighting.service.stack)
+        self.highlighting = HighlightFlow(
+            self.highlights,
+            self.reader.view,
+            self.notes,
+            self.claims,
+            self.settings,
+            self.statusBar().showMessage,
+            self,
+        )
         self.reader.view.claim_span_actions = self.claims.span_actions
 
         self._build_actions()
@@ -143,7 +163,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
         hl = self.highlighting
         edit_menu = menu.addMenu("&Edit")
-        edit_menu.addActions([hl.act_undo, hl.act_redo])
+        edit_menu.addActions(self.undo.actions)
         edit_menu.addSeparator()
         edit_menu.addActions([hl.act_highlight, hl.act_tags])
         edit_menu.addSeparator()
@@ -188,6 +208,7 @@ class MainWindow(QMainWindow):
         self.library_panel.hitActivated.connect(self._open_hit)
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
+        view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
         self.claims.claimSelected.connect(view.scroll_to)
@@ -195,9 +216,12 @@ class MainWindow(QMainWindow):
         self.claims.failed.connect(self.tell)
         self.claims.notice.connect(self.tell)
         self.claims.edits.replayed.connect(self._show_claim_change)
+        self.claims.raiseRequested.connect(lambda: self.side.setCurrentWidget(self.claims))
+        self.highlights.highlightsChanged.connect(self._highlights_changed)
+        self.highlights.replayed.connect(self._show_highlight_change)
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
-        self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())
+        self.sources.model.graded.connect(lambda _o: self.library_panel.invalidate())
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.reader.legend.toggled.connect(self._sync_type_action)
@@ -300,6 +324,33 @@ class MainWindow(QMainWindow):
             self.bring_up(article_id)
             if article_id == self.article_id:
                 self.side.setCurrentWidget(self.claims)
+
+    def _show_highlight_change(
+        self, article_id: int, highlight_id: int, start: int, end: int
+    ) -> None:
+        # After an undo or redo: open its article if another is open (bringing the Notes
+        # tab forward), choose the highlight there if it still exists and show its place.
+        if article_id != self.article_id:
+            self.bring_up(article_id)
+            if article_id != self.article_id:
+                return  # it could not be opened: the window said why
+            self.side.setCurrentWidget(self.notes)
+        if highlight_id:
+            self.notes.reveal(highlight_id)
+        if end > start:
+            self.reader.view.scroll_to(start, end)
+
+    def _highlights_changed(self) -> None:
+        aid = self.article_id
+        if aid is not None:
+            highlights = self.library.list_highlights(aid)
+            self.reader.view.set_highlights(highlights, self.highlights.tag_colors())
+            self.library_panel.invalidate(aid)
+        self.notes.reload()
+
+    def show_in_notes(self, highlight_id: int) -> None:
+        self.side.setCurrentWidget(self.notes)
+        self.notes.reveal(highlight_id)
 
     def show_entity(self, cluster: str, label: str) -> None:
         self.side.setCurrentWidget(self.entities)

@@ -333,6 +333,13 @@ class NotesPanel(QWidget):
             self._quiet = False
         return True
 
+    def reveal(self, highlight_id: int) -> None:
+        """Select a highlight's row, clearing the filters if they hide it."""
+        if not self.select_highlight(highlight_id):
+            self.tag_filter.clear()
+            self.text_filter.clear()
+            self.select_highlight(highlight_id)
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:
             return

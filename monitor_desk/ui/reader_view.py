@@ -156,6 +156,19 @@ class ReaderView(QTextBrowser):
         rect = self.cursorRect(self.textCursor())
         return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 6))
 
+    def point_below(self, pos: int) -> QPoint:
+        """Global point just below code point ``pos``, for a popup about the text there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(pos))
+        rect = self.cursorRect(cursor)
+        return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 6))
+
+    def collapse_selection(self) -> None:
+        """Leave the caret at the selection's end (a selection hides the marks under it)."""
+        cursor = self.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self.setTextCursor(cursor)
+
     def set_type_visible(self, label: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(label)
         self.repaint_marks()
