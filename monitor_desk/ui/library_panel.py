@@ -189,6 +189,10 @@ class LibraryPanel(QWidget):
 
     # -- search ----------------------------------------------------------------------------
 
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
     def run_search(self) -> None:
         query = self.search_box.text().strip()
         if not query:
