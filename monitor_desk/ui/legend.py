@@ -39,7 +39,7 @@ class EntityLegend(QWidget):
     def set_types(self, labels: list[str], hidden: set[str]) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # gone now, not at the next event loop turn (no overlap)
                 widget.deleteLater()

@@ -315,7 +315,7 @@ class NotesPanel(QWidget):
     def selected_ids(self) -> list[int]:
         # From the selection's ranges, not selectedRows(): that makes an index per row,
         # seconds for a whole library selected. Rows are selected whole (SelectRows).
-        ranges = self.table.selectionModel().selection()
+        ranges = self.table.selectionModel().selection().toList()
         rows = sorted({r for rng in ranges for r in range(rng.top(), rng.bottom() + 1)})
         ids = (self.model.highlight_id(r) for r in rows)  # no row is fetched for this
         return [i for i in ids if i is not None]

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
     QTextCursor,
     QTextFormat,
 )
@@ -228,7 +229,7 @@ class ReaderView(QTextBrowser):
         selections = self.extraSelections()
         if not selections:
             return None
-        cursor = selections[0].cursor
+        cursor = selections[0].cursor  # type: ignore[attr-defined]  # a field the stubs lack
         return (
             self.offsets.to_code_point(cursor.selectionStart()),
             self.offsets.to_code_point(cursor.selectionEnd()),
@@ -263,7 +264,7 @@ class ReaderView(QTextBrowser):
             fmt.setBottomMargin(48)
             frame.setFrameFormat(fmt)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_margins()
 
