@@ -10,6 +10,7 @@ the claim's id — hence its place in the table — all come back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,10 +18,13 @@ from PySide6.QtGui import QUndoStack
 from ..core.claim_restore import ClaimSnapshot
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
-from ..core.review import StoredClaim
+from ..core.review import ClaimPart, StoredClaim
 from .undo import GuardedCommand, push
 
-EDITABLE = {
+ClaimField = Literal["speaker_name", "kind", "credibility"]
+"""What the Claims table edits in place."""
+
+EDITABLE: dict[ClaimField, str] = {
     "speaker_name": "Rename Claim Speaker",
     "kind": "Change Claim Kind",
     "credibility": "Grade Claim",
@@ -53,7 +57,7 @@ class ClaimEdits(QObject):
         self.library = library
         self.stack = stack
 
-    def edit(self, claim_id: int, field: str, value: object) -> bool:
+    def edit(self, claim_id: int, field: ClaimField, value: object) -> bool:
         """Set the speaker's name, the kind or the credibility grade (None clears it)."""
         if field == "credibility":
             # The core refuses anything but None and 1..6, with a message for the user.
@@ -67,7 +71,7 @@ class ClaimEdits(QObject):
             raise ValueError(f"{field!r} is not an editable claim field")
         return self._push(EDITABLE[field], claim_id, lambda: (run(), claim_id)[1])
 
-    def set_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim | None:
+    def set_span(self, claim_id: int, part: ClaimPart, span: tuple[int, int]) -> StoredClaim | None:
         """Move the claim's speaker, cue or content; the claim as now stored, or None."""
         run = lambda: self.library.set_claim_span(claim_id, part, span).id  # noqa: E731
         if not self._push(f"Set Claim {part.capitalize()}", claim_id, run):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
+from ..core.review import CREDIBILITY, ClaimPart, StoredClaim
 from .claim_commands import ClaimEdits
 from .claim_dialog import ClaimDialog
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
@@ -38,7 +38,7 @@ from .row_table import row_table
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""
 
-SPAN_ACTIONS = (
+SPAN_ACTIONS: tuple[tuple[ClaimPart, str, str, str], ...] = (
     ("speaker", "Set &Speaker to Selection", "Set speaker", "Ctrl+Shift+S"),
     ("cue", "Set Cu&e to Selection", "Set cue", "Ctrl+Shift+R"),  # R: reporting verb
     ("content", "Set C&ontent to Selection", "Set content", "Ctrl+Shift+C"),
@@ -119,7 +119,7 @@ class ClaimsPanel(QWidget):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
-        self.span_actions: dict[str, QAction] = {}
+        self.span_actions: dict[ClaimPart, QAction] = {}
         self.toolbar = QToolBar("Correct claim", self)
         self.toolbar.setObjectName("claimsToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -183,7 +183,7 @@ class ClaimsPanel(QWidget):
         for act in self.span_actions.values():
             act.setEnabled(ready)
 
-    def set_span_from_selection(self, part: str) -> None:
+    def set_span_from_selection(self, part: ClaimPart) -> None:
         """Move the chosen claim's ``part`` to the reader's selection, then repaint."""
         claim = self.current_claim()
         sel = self.selection()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -65,7 +66,9 @@ class HighlightFlow(QObject):
         self.popup = TagPopup(self.service.tag_model, self.view)
         self.manager: TagManager | None = None
         self.claim_dialog: ClaimDialog | None = None
-        self._pending: tuple[str, int, int, int] | None = None
+        # What the open popup will save: a new highlight (article id, span) or an edit
+        # (highlight id, span).
+        self._pending: tuple[Literal["create", "edit"], int, int, int] | None = None
         pinned = settings.value("tags/pinned")
         if isinstance(pinned, str):  # QSettings gives a lone value as a string
             pinned = [pinned] if pinned else []

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.models import Analysis, Article, EntityMention, Highlight
-from ..core.review import StoredClaim
+from ..core.review import ClaimPart, StoredClaim
 from .palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
@@ -82,7 +82,7 @@ class ReaderView(QTextBrowser):
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
         self.offsets = OffsetMap("")
-        self.claim_span_actions: dict[str, QAction] = {}
+        self.claim_span_actions: dict[ClaimPart, QAction] = {}
         self._mark_list: list[Mark] = []
         self._title_span: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
