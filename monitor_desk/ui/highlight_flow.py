@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.errors import MonitorDeskError
 from ..core.models import EntityMention, Highlight
-from .claim_dialog import ClaimDialog
-from .claims_panel import ClaimsPanel
-from .highlight_commands import HighlightService
-from .notes_panel import NotesPanel
-from .reader_view import ReaderView
-from .tag_manager import TagManager
-from .tag_popup import TagPopup
+from .commands.highlight_commands import HighlightService
+from .dialogs.claim_dialog import ClaimDialog
+from .dialogs.tag_manager import TagManager
+from .dialogs.tag_popup import TagPopup
+from .panels.claims_panel import ClaimsPanel
+from .panels.notes_panel import NotesPanel
+from .reader.reader_view import ReaderView
 
 _CUE = re.compile(
     r"\b(said|says|told|tells|warned|warns|insisted|claimed|claims|stated|added|announced|"

@@ -8,7 +8,7 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core.library import Library
-from .import_json import import_library_json
+from .dialogs.import_json import import_library_json
 from .menus import window_action
 from .progress import JobRunner
 from .workers import WorkQueue

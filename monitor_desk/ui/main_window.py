@@ -29,20 +29,20 @@ from PySide6.QtWidgets import (
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
-from .claims_panel import ClaimsPanel
-from .entities_panel import EntitiesPanel
-from .entity_types import EntityTypesMenu
-from .export_dialog import show_export_dialog
-from .highlight_commands import HighlightService
+from .commands.highlight_commands import HighlightService
+from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
-from .library_panel import LibraryPanel
 from .menus import Shortcut, fill, fill_menu_bar, window_action
-from .notes_panel import NotesPanel
+from .panels.claims_panel import ClaimsPanel
+from .panels.entities_panel import EntitiesPanel
+from .panels.library_panel import LibraryPanel
+from .panels.notes_panel import NotesPanel
+from .panels.search_results import hit_span
+from .panels.sources_panel import SourcesPanel
 from .progress import JobRunner
-from .reader_pane import ReaderPane
-from .search_results import hit_span
-from .sources_panel import SourcesPanel
+from .reader.entity_types import EntityTypesMenu
+from .reader.reader_pane import ReaderPane
 from .undo import UndoActions
 from .window_layout import restore_layout, save_layout
 from .workers import WorkQueue

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from monitor_desk.core.library import Library
 from monitor_desk.core.review import StoredClaim
-from monitor_desk.ui.claims_model import CONTENT, CREDIBILITY_COL, KIND, SPEAKER
-from monitor_desk.ui.delegates import GradeRole
+from monitor_desk.ui.panels.claims_model import CONTENT, CREDIBILITY_COL, KIND, SPEAKER
+from monitor_desk.ui.widgets.delegates import GradeRole
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier

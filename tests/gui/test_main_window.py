@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QMessageBox, QTableView
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.palette import entity_tint
 from monitor_desk.ui.screenshot import render_screenshot
+from monitor_desk.ui.widgets.palette import entity_tint
 
 NAMES = (
     "libraryView",

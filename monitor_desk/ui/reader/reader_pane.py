@@ -6,11 +6,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.models import Analysis, Article, Highlight
-from ..core.nlp.script import latin_script
-from ..core.review import StoredClaim
+from ...core.models import Analysis, Article, Highlight
+from ...core.nlp.script import latin_script
+from ...core.review import StoredClaim
+from ..widgets.palette import HIDDEN_BY_DEFAULT
 from .legend import EntityLegend
-from .palette import HIDDEN_BY_DEFAULT
 from .reader_view import ReaderView
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QStringListModel, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.models import Highlight, Tag
-from ..core.notes import TagSnapshot, normalize_tag
-from .undo import GuardedCommand, push
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.models import Highlight, Tag
+from ...core.notes import TagSnapshot, normalize_tag
+from ..undo import GuardedCommand, push
 
 FAVOURITES = 9
 

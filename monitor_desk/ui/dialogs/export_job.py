@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ..core.export import ExportKind, ExportScope
-from ..core.library import Library
+from ...core.export import ExportKind, ExportScope
+from ...core.library import Library
 
 NOUNS = {
     "notes": "notes",

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.export import ExportKind, ExportScope
-from ..core.library import Library
+from ...core.export import ExportKind, ExportScope
+from ...core.library import Library
+from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, NOUNS, default_file_name, export_job, last_folder
-from .workers import Worker, WorkQueue
 
 WHAT: tuple[tuple[ExportKind, str], ...] = (
     ("notes", "Notes (CSV)"),

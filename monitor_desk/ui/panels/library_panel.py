@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.models import SearchHit
-from .columns import allow_column_choice
+from ...core.library import Library
+from ...core.models import SearchHit
+from ..widgets.columns import allow_column_choice
+from ..widgets.row_table import row_table
 from .library_model import LibraryModel
-from .row_table import row_table
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
 
 FILTERS = (

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu
 
-from .palette import ENTITY_NAMES
+from ..widgets.palette import ENTITY_NAMES
 from .reader_pane import ReaderPane
 
 

@@ -15,11 +15,11 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.claim_restore import ClaimSnapshot
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.review import ClaimPart, StoredClaim
-from .undo import GuardedCommand, push
+from ...core.claim_restore import ClaimSnapshot
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.review import ClaimPart, StoredClaim
+from ..undo import GuardedCommand, push
 
 ClaimField = Literal["speaker_name", "kind", "credibility"]
 """What the Claims table edits in place."""

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.review import CREDIBILITY, ClaimPart, StoredClaim
-from .claim_commands import ClaimEdits
-from .claim_dialog import ClaimDialog
+from ...core.library import Library
+from ...core.review import CREDIBILITY, ClaimPart, StoredClaim
+from ..commands.claim_commands import ClaimEdits
+from ..dialogs.claim_dialog import ClaimDialog
+from ..widgets.columns import allow_column_choice
+from ..widgets.delegates import GradeDelegate
+from ..widgets.row_table import row_table
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
-from .columns import allow_column_choice
-from .delegates import GradeDelegate
-from .row_table import row_table
 
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""

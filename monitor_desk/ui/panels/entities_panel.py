@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.models import EntityMention
-from ..core.review import MentionRef
-from .legend import swatch
-from .palette import ENTITY_NAMES, entity_tint
-from .row_table import over_under, row_table
-from .table_model import ColumnsTableModel
+from ...core.library import Library
+from ...core.models import EntityMention
+from ...core.review import MentionRef
+from ..reader.legend import swatch
+from ..widgets.palette import ENTITY_NAMES, entity_tint
+from ..widgets.row_table import over_under, row_table
+from ..widgets.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 ClusterRole = Qt.ItemDataRole.UserRole + 7

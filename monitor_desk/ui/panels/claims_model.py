@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
-from .claim_commands import ClaimField
-from .delegates import GradeRole
-from .table_model import ColumnsTableModel
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.review import CREDIBILITY, StoredClaim
+from ..commands.claim_commands import ClaimField
+from ..widgets.delegates import GradeRole
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility")
 SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from .flow_layout import FlowLayout
-from .palette import ENTITY_NAMES, entity_tint
+from ..widgets.flow_layout import FlowLayout
+from ..widgets.palette import ENTITY_NAMES, entity_tint
 
 
 def swatch(color: QColor, size: int = 12) -> QIcon:

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.models import Highlight
-from .paged_rows import PagedRows
-from .row_table import row_table
-from .table_model import ColumnsTableModel
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.models import Highlight
+from ..widgets.paged_rows import PagedRows
+from ..widgets.row_table import row_table
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
 QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
@@ -160,7 +160,7 @@ class NotesModel(ColumnsTableModel):
 
 
 def export_available() -> bool:
-    return importlib.util.find_spec("monitor_desk.ui.export_dialog") is not None
+    return importlib.util.find_spec("monitor_desk.ui.dialogs.export_dialog") is not None
 
 
 class NotesPanel(QWidget):
@@ -379,6 +379,6 @@ class NotesPanel(QWidget):
 
     def export_selected(self, ids: list[int]) -> None:
         # Imported here: the export dialog is another module's, loaded only when used.
-        from . import export_dialog
+        from ..dialogs import export_dialog
 
         export_dialog.show_export_dialog(self, self.library, highlight_ids=ids)

@@ -22,9 +22,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from ..core.models import Analysis, Article, EntityMention, Highlight
-from ..core.review import ClaimPart, StoredClaim
-from .palette import HIDDEN_BY_DEFAULT, mix
+from ...core.models import Analysis, Article, EntityMention, Highlight
+from ...core.review import ClaimPart, StoredClaim
+from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
 from .text_offsets import OffsetMap, document_text

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.models import Article, SearchHit
+from ...core.models import Article, SearchHit
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 _PARTS = re.compile("\u27e6(.*?)\u27e7", re.S)
