@@ -48,9 +48,9 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
     library = Path(args.db) if args.db else default_library_path()
     if args.list:
         copies = backups.list_backups(library)
-        for copy in copies:
-            state = backups.copy_state(copy)
-            print(f"{copy}  {copy.stat().st_size / 1e6:.1f} MB  {state}")
+        for listed in copies:
+            state = backups.copy_state(listed)
+            print(f"{listed}  {listed.stat().st_size / 1e6:.1f} MB  {state}")
         if not copies:
             print(f"no automatic copies of {library}")
         return 0

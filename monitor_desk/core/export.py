@@ -17,12 +17,15 @@ import queue
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from sqlite_utils import Database
 
 from .notes import tagged_highlights_sql
 from .search import to_fts_query
+
+ExportKind = Literal["notes", "claims", "sources", "json"]
+"""What ``Library.export`` writes: three CSV tables, or the library as JSON."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from . import export, json_io
 from .db import environment_errors, utc_now
 from .errors import LibraryFileError
-from .export import ExportScope
+from .export import ExportKind, ExportScope
 from .export_target import write_export_file
 
 
@@ -23,7 +23,7 @@ class ExportMixin:
     @environment_errors
     def export(
         self,
-        what: str,
+        what: ExportKind,
         out: str | Path | TextIO,
         scope: ExportScope | None = None,
         bom: bool = True,

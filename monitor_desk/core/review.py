@@ -212,7 +212,7 @@ class ReviewMixin(ClaimRestoreMixin):
             )
             self._reindex_claim(claim_id)
 
-    def set_claim_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim:
+    def set_claim_span(self, claim_id: int, part: ClaimPart, span: tuple[int, int]) -> StoredClaim:
         """Move a claim's ``speaker``, ``cue`` or ``content`` to ``span`` (code points).
 
         White space at either end of the span is left out. The stored text follows the

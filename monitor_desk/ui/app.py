@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when used: the GUI's start-up stays quick
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+
+    from ..core.library import Library
 
 NO_DISPLAY = (
     "monitor-desk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
@@ -19,7 +26,7 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_library_for_gui(db: str | None, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_library_for_gui(db: str | None, read_only: bool = False) -> Library:
     """Open the library; a new library is seeded with the bundled samples."""
     from ..core.library import Library
     from ..core.paths import default_library_path
@@ -31,7 +38,7 @@ def open_library_for_gui(db: str | None, read_only: bool = False):  # type: igno
     return lib
 
 
-def _open_or_explain(db: str | None):  # type: ignore[no-untyped-def]
+def _open_or_explain(db: str | None) -> Library | None:
     """Open the library, asking the user what to do when it cannot be opened for writing.
 
     In use elsewhere or on a read-only disk: offer to read it. A newer library or another
@@ -112,20 +119,19 @@ def _offer_restore(db: str | None, exc: Exception) -> bool:
     return True
 
 
-def _exit_after_first_paint(app, window) -> None:  # type: ignore[no-untyped-def]
+def _exit_after_first_paint(app: QCoreApplication, window: QWidget) -> None:
     """For bench/startup.py: say when the window first painted, then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
                 print("first-paint", flush=True)
                 QTimer.singleShot(0, app.quit)
             return False
 
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    window.installEventFilter(FirstPaint(window))  # the window owns (keeps) the filter
 
 
 def run_gui(db: str | None = None) -> int:

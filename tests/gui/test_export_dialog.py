@@ -14,9 +14,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.export_dialog import ExportDialog, show_export_dialog
-from monitor_desk.ui.export_job import export_job
-from monitor_desk.ui.import_json import import_library_json
+from monitor_desk.ui.dialogs.export_dialog import ExportDialog, show_export_dialog
+from monitor_desk.ui.dialogs.export_job import export_job
+from monitor_desk.ui.dialogs.import_json import import_library_json
 from monitor_desk.ui.workers import Worker, WorkQueue
 
 

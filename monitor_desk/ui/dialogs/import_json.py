@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..core.library import Library
+from ...core.library import Library
+from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, last_folder
-from .workers import Worker, WorkQueue
 
 
 def counts_text(counts: dict[str, int]) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.models import Analysis, Article, Highlight
-from ..core.nlp.script import latin_script
-from ..core.review import StoredClaim
+from ...core.models import Analysis, Article, Highlight
+from ...core.nlp.script import latin_script
+from ...core.review import StoredClaim
+from ..widgets.palette import HIDDEN_BY_DEFAULT
 from .legend import EntityLegend
 from .reader_view import ReaderView
 
@@ -106,3 +107,20 @@ class ReaderPane(QWidget):
             self.status.show()
         else:
             self.status.hide()
+
+    def restore(self, settings: QSettings) -> None:
+        """The entity types hidden and the text size, as the analyst left them."""
+        hidden = settings.value("reader/hiddenTypes")
+        if isinstance(hidden, list):
+            self.view.hidden = {str(x) for x in hidden}
+        elif isinstance(hidden, str):  # QSettings gives a lone value as a string
+            self.view.hidden = {hidden} if hidden else set()
+        else:
+            self.view.hidden = set(HIDDEN_BY_DEFAULT)
+        size = settings.value("reader/pointSize")
+        if size is not None:
+            self.view.point_size = float(str(size))
+
+    def save(self, settings: QSettings) -> None:
+        settings.setValue("reader/hiddenTypes", sorted(self.view.hidden))
+        settings.setValue("reader/pointSize", self.view.point_size)

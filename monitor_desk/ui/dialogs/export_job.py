@@ -13,10 +13,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ..core.export import ExportScope
-from ..core.library import Library
+from ...core.export import ExportKind, ExportScope
+from ...core.library import Library
 
-NOUNS = {"notes": "notes", "claims": "claims", "sources": "source citations", "json": "articles"}
+NOUNS = {
+    "notes": "notes",
+    "claims": "claims",
+    "sources": "source citations",
+    "json": "articles",
+}
 LAST_FOLDER_KEY = "export/lastFolder"
 
 
@@ -24,7 +29,7 @@ class ExportCancelled(Exception):
     """Raised from the progress callback to stop an export; the temp file is discarded."""
 
 
-def default_file_name(what: str, today: date) -> str:
+def default_file_name(what: ExportKind, today: date) -> str:
     stem = "library" if what == "json" else what
     return f"monitor-desk-{stem}-{today.isoformat()}.{'json' if what == 'json' else 'csv'}"
 
@@ -37,7 +42,7 @@ def last_folder(settings: QSettings) -> str:
     return docs if docs and Path(docs).is_dir() else str(Path.home())
 
 
-def _total(library: Library, what: str, scope: ExportScope | None) -> int:
+def _total(library: Library, what: ExportKind, scope: ExportScope | None) -> int:
     """Rows to expect when that is cheap to know, else 0 (the bar is then indeterminate)."""
     if what == "notes":
         return library.count_notes(scope)
@@ -51,7 +56,7 @@ def _total(library: Library, what: str, scope: ExportScope | None) -> int:
 
 def export_job(
     library: Library,
-    what: str,
+    what: ExportKind,
     path: str,
     scope: ExportScope | None,
     bom: bool,

@@ -21,8 +21,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.models import EntityMention, Highlight
-from .palette import claim_color, entity_tint, highlight_layer, quiet_text
+from ...core.models import EntityMention, Highlight
+from ..widgets.palette import claim_color, entity_tint, highlight_layer, quiet_text
 from .reader_marks import ArticleMarks
 from .text_offsets import OffsetMap
 

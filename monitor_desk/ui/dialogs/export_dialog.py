@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.export import ExportScope
-from ..core.library import Library
+from ...core.export import ExportKind, ExportScope
+from ...core.library import Library
+from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, NOUNS, default_file_name, export_job, last_folder
-from .workers import Worker, WorkQueue
 
-WHAT = (
+WHAT: tuple[tuple[ExportKind, str], ...] = (
     ("notes", "Notes (CSV)"),
     ("claims", "Claims (CSV)"),
     ("sources", "Sources (CSV)"),
@@ -248,8 +248,9 @@ class ExportDialog(QDialog):
 
     # -- state -----------------------------------------------------------------------------
 
-    def kind(self) -> str:
-        return str(self.what.currentData())
+    def kind(self) -> ExportKind:
+        kind: ExportKind = self.what.currentData()  # the keys of WHAT
+        return kind
 
     def _sync(self, *_args: object) -> None:
         """Enable what applies to the chosen export; the Export button only when valid."""

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Tag
-from .highlight_commands import HighlightService
-from .palette import DEFAULT_HIGHLIGHT
-from .row_table import row_table
-from .table_model import ColumnsTableModel
+from ...core.models import Tag
+from ..commands.highlight_commands import HighlightService
+from ..widgets.palette import DEFAULT_HIGHLIGHT
+from ..widgets.row_table import row_table
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Key", "Tag", "Colour", "Highlights")
 KEY, NAME, COLOR, COUNT = range(4)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.models import SearchHit
-from .columns import allow_column_choice
+from ...core.library import Library
+from ...core.models import SearchHit
+from ..widgets.columns import allow_column_choice
+from ..widgets.row_table import row_table
 from .library_model import LibraryModel
-from .row_table import row_table
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
 
 FILTERS = (
@@ -165,6 +165,10 @@ class LibraryPanel(QWidget):
             self.table.selectionModel().blockSignals(False)
         self.update_completers()
 
+    def invalidate(self, article_id: int | None = None) -> None:
+        """Fetch rows again after their counts changed (one article's, or all)."""
+        self.model.invalidate(article_id)
+
     def update_completers(self) -> None:
         tags = [t.name for t in self.library.list_tags()]
         completer = QCompleter(tags, self)
@@ -184,6 +188,10 @@ class LibraryPanel(QWidget):
             self.articleSelected.emit(aid)
 
     # -- search ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
 
     def run_search(self) -> None:
         query = self.search_box.text().strip()

@@ -1,4 +1,4 @@
-"""Every claim change in the GUI as a ``QUndoCommand``, on the window's one undo stack.
+"""Every claim change in the GUI as an undo command, on the window's one undo stack.
 
 A command runs its core call once (the first ``redo``) with a snapshot of the claim taken
 before and after (``Library.claim_snapshot``); later undos and redos write one snapshot or
@@ -10,16 +10,21 @@ the claim's id — hence its place in the table — all come back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ..core.claim_restore import ClaimSnapshot
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.review import StoredClaim
+from ...core.claim_restore import ClaimSnapshot
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.review import ClaimPart, StoredClaim
+from ..undo import GuardedCommand, push
 
-EDITABLE = {
+ClaimField = Literal["speaker_name", "kind", "credibility"]
+"""What the Claims table edits in place."""
+
+EDITABLE: dict[ClaimField, str] = {
     "speaker_name": "Rename Claim Speaker",
     "kind": "Change Claim Kind",
     "credibility": "Grade Claim",
@@ -32,7 +37,7 @@ class ClaimEdits(QObject):
 
     Attributes:
         library: the ``Library``.
-        stack: the ``QUndoStack`` the commands go on (the window gives its shared one).
+        stack: the window's ``QUndoStack`` the commands go on (shared with highlights).
 
     Signals:
         changed(int, int): a change, undo or redo touched a claim of article (first) and
@@ -47,16 +52,12 @@ class ClaimEdits(QObject):
     failed = Signal(str)
     replayed = Signal(int, int)
 
-    def __init__(
-        self, library: Library, stack: QUndoStack | None = None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, library: Library, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        # A stand-alone stack until the window gives its own; not a child, so the window's
-        # stays the one ``findChild(QUndoStack)`` finds.
-        self.stack = stack if stack is not None else QUndoStack()
+        self.stack = stack
 
-    def edit(self, claim_id: int, field: str, value: object) -> bool:
+    def edit(self, claim_id: int, field: ClaimField, value: object) -> bool:
         """Set the speaker's name, the kind or the credibility grade (None clears it)."""
         if field == "credibility":
             # The core refuses anything but None and 1..6, with a message for the user.
@@ -70,7 +71,7 @@ class ClaimEdits(QObject):
             raise ValueError(f"{field!r} is not an editable claim field")
         return self._push(EDITABLE[field], claim_id, lambda: (run(), claim_id)[1])
 
-    def set_span(self, claim_id: int, part: str, span: tuple[int, int]) -> StoredClaim | None:
+    def set_span(self, claim_id: int, part: ClaimPart, span: tuple[int, int]) -> StoredClaim | None:
         """Move the claim's speaker, cue or content; the claim as now stored, or None."""
         run = lambda: self.library.set_claim_span(claim_id, part, span).id  # noqa: E731
         if not self._push(f"Set Claim {part.capitalize()}", claim_id, run):
@@ -112,20 +113,19 @@ class ClaimEdits(QObject):
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
-        self.stack.push(command)  # runs redo(); a command that failed is made obsolete
-        return command.ok
+        return push(self.stack, command)  # runs redo(); a refused command is dropped
 
     def _stored(self, claim_id: int) -> StoredClaim | None:
         article_id = self.library.claim_snapshot(claim_id).article_id
         return next((c for c in self.library.list_claims(article_id) if c.id == claim_id), None)
 
 
-class ClaimCommand(QUndoCommand):
+class ClaimCommand(GuardedCommand):
     """One claim change: ``run`` (the core call, returning the claim's id or None when it
     deleted the claim) the first time, snapshots ever after.
 
-    An error becomes a ``failed`` message and makes the command obsolete (the stack drops
-    it), never an exception inside Qt.
+    After every step ``changed`` tells the Claims tab, after an undo or redo ``replayed``
+    first tells the window.
     """
 
     def __init__(
@@ -136,7 +136,7 @@ class ClaimCommand(QUndoCommand):
         claim_id: int | None,
         run: Callable[[], int | None],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, edits.failed.emit)
         self.edits = edits
         self.library = edits.library
         self.article_id = article_id
@@ -144,20 +144,19 @@ class ClaimCommand(QUndoCommand):
         self.run: Callable[[], int | None] | None = run
         self.before: ClaimSnapshot | None = None
         self.after: ClaimSnapshot | None = None
-        self.ok = True
 
     def snapshot_before(self) -> None:
         if self.claim_id is not None:
             self.before = self.library.claim_snapshot(self.claim_id)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         if self.run is not None:
-            self._guard(self._first_redo, replay=False)
+            self._first_redo()
         else:
-            self._guard(lambda: self._put(self.after), replay=True)
+            self._put(self.after)
 
-    def undo(self) -> None:
-        self._guard(lambda: self._put(self.before), replay=True)
+    def _undo(self) -> None:
+        self._put(self.before)
 
     def _first_redo(self) -> None:
         assert self.run is not None
@@ -175,14 +174,7 @@ class ClaimCommand(QUndoCommand):
         elif self.claim_id is not None:
             self.library.delete_claim(self.claim_id)
 
-    def _guard(self, step: Callable[[], None], replay: bool) -> None:
-        try:
-            step()
-        except MonitorDeskError as exc:
-            self.ok = False
-            self.setObsolete(True)
-            self.edits.failed.emit(str(exc))
-            replay = False  # nothing changed: nothing to show
+    def _settled(self, replay: bool) -> None:
         shown = self.claim_id if self.claim_id is not None and self._exists() else 0
         if replay:
             self.edits.replayed.emit(self.article_id, shown)

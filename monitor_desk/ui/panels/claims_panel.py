@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
-from .claim_commands import ClaimEdits
-from .claim_dialog import ClaimDialog
+from ...core.library import Library
+from ...core.review import CREDIBILITY, ClaimPart, StoredClaim
+from ..commands.claim_commands import ClaimEdits
+from ..dialogs.claim_dialog import ClaimDialog
+from ..widgets.columns import allow_column_choice
+from ..widgets.delegates import GradeDelegate
+from ..widgets.row_table import row_table
 from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
-from .columns import allow_column_choice
-from .delegates import GradeDelegate
-from .row_table import row_table
 
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""
 
-SPAN_ACTIONS = (
+SPAN_ACTIONS: tuple[tuple[ClaimPart, str, str, str], ...] = (
     ("speaker", "Set &Speaker to Selection", "Set speaker", "Ctrl+Shift+S"),
     ("cue", "Set Cu&e to Selection", "Set cue", "Ctrl+Shift+R"),  # R: reporting verb
     ("content", "Set C&ontent to Selection", "Set content", "Ctrl+Shift+C"),
@@ -50,6 +50,7 @@ class ClaimsPanel(QWidget):
     """Signals:
     claimSelected(int, int): code-point span of the selected claim (to scroll the reader).
     claimsChanged(): claims were edited, added or deleted (the reader repaints).
+    raiseRequested(): an added claim is on its way: bring this tab forward.
     failed(str): a message for the user.
     notice(str): what a correction did, for the status bar.
 
@@ -61,17 +62,23 @@ class ClaimsPanel(QWidget):
 
     claimSelected = Signal(int, int)
     claimsChanged = Signal()
+    raiseRequested = Signal()
     failed = Signal(str)
     notice = Signal(str)
 
     def __init__(
-        self, library: Library, selection: SelectionProvider, parent: QWidget | None = None
+        self,
+        library: Library,
+        selection: SelectionProvider,
+        stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
+        """``stack``: the window's undo stack, which claim changes share with highlights."""
         super().__init__(parent)
         self.setObjectName("claimsPanel")
         self.library = library
         self.selection = selection
-        self.edits = ClaimEdits(library, parent=self)
+        self.edits = ClaimEdits(library, stack, self)
         self.model = ClaimsModel(library, self)
         self.model.editor = self.edits.edit
         self.table = row_table(self, self.model, "claimsView", editable=True)
@@ -112,7 +119,7 @@ class ClaimsPanel(QWidget):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
-        self.span_actions: dict[str, QAction] = {}
+        self.span_actions: dict[ClaimPart, QAction] = {}
         self.toolbar = QToolBar("Correct claim", self)
         self.toolbar.setObjectName("claimsToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -150,10 +157,6 @@ class ClaimsPanel(QWidget):
         self.edits.failed.connect(self.failed)
         self.dialog: ClaimDialog | None = None
 
-    def use_undo_stack(self, stack: QUndoStack) -> None:
-        """Put claim changes on ``stack`` (the window's, shared with highlights)."""
-        self.edits.stack = stack
-
     def load(self, article_id: int | None) -> None:
         self.model.load(article_id)
         self.table.resizeRowsToContents()
@@ -180,7 +183,7 @@ class ClaimsPanel(QWidget):
         for act in self.span_actions.values():
             act.setEnabled(ready)
 
-    def set_span_from_selection(self, part: str) -> None:
+    def set_span_from_selection(self, part: ClaimPart) -> None:
         """Move the chosen claim's ``part`` to the reader's selection, then repaint."""
         claim = self.current_claim()
         sel = self.selection()
@@ -249,11 +252,15 @@ class ClaimsPanel(QWidget):
         self.dialog.open()
 
     def _add(self, article_id: int, start: int, end: int) -> None:
-        dialog = self.dialog
-        assert dialog is not None
+        assert self.dialog is not None
+        self.add_claim(article_id, (start, end), self.dialog)
+
+    def add_claim(self, article_id: int, content: tuple[int, int], dialog: ClaimDialog) -> None:
+        """Add the claim an accepted ``dialog`` describes over ``content`` (undoable)."""
+        self.raiseRequested.emit()
         self.edits.add(
             article_id,
-            (start, end),
+            content,
             speaker_name=dialog.speaker.text(),
             cue_text=dialog.cue.text(),
             kind=dialog.kind.currentText(),

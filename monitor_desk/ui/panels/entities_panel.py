@@ -6,19 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.models import EntityMention
-from ..core.review import MentionRef
-from .legend import swatch
-from .palette import ENTITY_NAMES, entity_tint
-from .row_table import over_under, row_table
-from .table_model import ColumnsTableModel
+from ...core.library import Library
+from ...core.models import EntityMention
+from ...core.review import MentionRef
+from ..reader.legend import swatch
+from ..widgets.palette import ENTITY_NAMES, entity_tint
+from ..widgets.row_table import over_under, row_table
+from ..widgets.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 ClusterRole = Qt.ItemDataRole.UserRole + 7
@@ -44,6 +45,12 @@ class ClustersModel(_Table):
 
     columns = ("Entity", "Type", "Here")
 
+    @property
+    def palette(self) -> QPalette:
+        """The panel's palette, whose base the type colours are tinted against."""
+        parent = self.parent()
+        return parent.palette() if isinstance(parent, QWidget) else QPalette()
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -52,7 +59,7 @@ class ClustersModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (cluster, ENTITY_NAMES.get(label, label), count)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return swatch(entity_tint(label, self.parent().palette()))  # type: ignore[union-attr]
+            return swatch(entity_tint(label, self.palette))
         if role == ClusterRole:
             return (cluster, label)
         return None
@@ -159,7 +166,8 @@ class EntitiesPanel(QWidget):
     def _cluster_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(ClusterRole) if current.isValid() else None
         if key:
-            self.show_cluster(*key, select=False)
+            cluster, label = key
+            self.show_cluster(cluster, label, select=False)
 
     def _mention_clicked(self, index: QModelIndex) -> None:
         m = index.data(MentionRole)

@@ -11,10 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.library import Library
-from ..core.models import ArticleSummary
-from .paged_rows import PagedRows
-from .table_model import ColumnsTableModel
+from ...core.library import Library
+from ...core.models import ArticleSummary
+from ..widgets.paged_rows import PagedRows
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Title", "Publication", "Vol./Issue", "Date", "Notes")
 SORT_KEYS = ("title", "publication", "issue", "date", "notes")

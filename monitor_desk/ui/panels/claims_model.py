@@ -7,18 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.review import CREDIBILITY, StoredClaim
-from .delegates import GradeRole
-from .table_model import ColumnsTableModel
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.review import CREDIBILITY, StoredClaim
+from ..commands.claim_commands import ClaimField
+from ..widgets.delegates import GradeRole
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility")
 SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)
 ClaimRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
-ClaimEditor = Callable[[int, str, Any], bool]
+ClaimEditor = Callable[[int, ClaimField, Any], bool]
 """(claim id, field, value) → done: makes an inline edit (the Claims tab's undoable one)."""
 
 
@@ -91,6 +92,7 @@ class ClaimsModel(ColumnsTableModel):
         if claim is None:
             return False
         col = index.column()
+        field: ClaimField
         if col == CREDIBILITY_COL and role in (GradeRole, Qt.ItemDataRole.EditRole):
             field, new = "credibility", value
         elif col == SPEAKER and role == Qt.ItemDataRole.EditRole:

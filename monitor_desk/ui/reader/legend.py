@@ -6,8 +6,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from .flow_layout import FlowLayout
-from .palette import ENTITY_NAMES, entity_tint
+from ..widgets.flow_layout import FlowLayout
+from ..widgets.palette import ENTITY_NAMES, entity_tint
 
 
 def swatch(color: QColor, size: int = 12) -> QIcon:
@@ -39,7 +39,7 @@ class EntityLegend(QWidget):
     def set_types(self, labels: list[str], hidden: set[str]) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # gone now, not at the next event loop turn (no overlap)
                 widget.deleteLater()

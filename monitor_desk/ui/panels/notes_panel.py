@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.models import Highlight
-from .paged_rows import PagedRows
-from .row_table import row_table
-from .table_model import ColumnsTableModel
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.models import Highlight
+from ..widgets.paged_rows import PagedRows
+from ..widgets.row_table import row_table
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Quote", "Tags", "Note", "Date", "Article")
 QUOTE, TAGS, NOTE, DATE, ARTICLE = range(len(COLUMNS))
@@ -160,7 +160,7 @@ class NotesModel(ColumnsTableModel):
 
 
 def export_available() -> bool:
-    return importlib.util.find_spec("monitor_desk.ui.export_dialog") is not None
+    return importlib.util.find_spec("monitor_desk.ui.dialogs.export_dialog") is not None
 
 
 class NotesPanel(QWidget):
@@ -315,7 +315,7 @@ class NotesPanel(QWidget):
     def selected_ids(self) -> list[int]:
         # From the selection's ranges, not selectedRows(): that makes an index per row,
         # seconds for a whole library selected. Rows are selected whole (SelectRows).
-        ranges = self.table.selectionModel().selection()
+        ranges = self.table.selectionModel().selection().toList()
         rows = sorted({r for rng in ranges for r in range(rng.top(), rng.bottom() + 1)})
         ids = (self.model.highlight_id(r) for r in rows)  # no row is fetched for this
         return [i for i in ids if i is not None]
@@ -332,6 +332,13 @@ class NotesPanel(QWidget):
         finally:
             self._quiet = False
         return True
+
+    def reveal(self, highlight_id: int) -> None:
+        """Select a highlight's row, clearing the filters if they hide it."""
+        if not self.select_highlight(highlight_id):
+            self.tag_filter.clear()
+            self.text_filter.clear()
+            self.select_highlight(highlight_id)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:
@@ -372,6 +379,6 @@ class NotesPanel(QWidget):
 
     def export_selected(self, ids: list[int]) -> None:
         # Imported here: the export dialog is another module's, loaded only when used.
-        from . import export_dialog
+        from ..dialogs import export_dialog
 
         export_dialog.show_export_dialog(self, self.library, highlight_ids=ids)

@@ -6,12 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.models import CitationItem
-from ..core.review import RELIABILITY, SourceEntry
-from .delegates import GradeRole
-from .table_model import ColumnsTableModel
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.models import CitationItem
+from ...core.review import RELIABILITY, SourceEntry
+from ..widgets.delegates import GradeRole
+from ..widgets.table_model import ColumnsTableModel
 
 COLUMNS = ("Outlet", "Dates", "Sentences", "Reliability")
 OUTLET, DATES, SENTENCES, RELIABILITY_COL = range(4)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
-from ..core.review import RELIABILITY
-from .delegates import GradeDelegate
-from .row_table import over_under, row_table
+from ...core.library import Library
+from ...core.review import RELIABILITY
+from ..widgets.delegates import GradeDelegate
+from ..widgets.row_table import over_under, row_table
 from .sources_model import OUTLET, RELIABILITY_COL, SourcesModel
 
 SpanRole = Qt.ItemDataRole.UserRole + 5

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .highlight_commands import parse_tags
-from .palette import OKABE_ITO
+from ..commands.highlight_commands import parse_tags
+from ..widgets.palette import OKABE_ITO
 
 COLORS: tuple[str | None, ...] = (None, *(c.lower() for c in OKABE_ITO.values()))
 """None = the first tag's colour (or the default)."""

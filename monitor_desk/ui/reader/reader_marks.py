@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..core.models import Citation, EntityMention, Highlight
-from ..core.review import CREDIBILITY, StoredClaim
-from .palette import ENTITY_NAMES
+from ...core.models import Citation, EntityMention, Highlight
+from ...core.review import CREDIBILITY, StoredClaim
+from ..widgets.palette import ENTITY_NAMES
 
 MarkKind = Literal["entity", "claim", "cue", "citation", "highlight"]
 

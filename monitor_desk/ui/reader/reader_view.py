@@ -16,14 +16,15 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from ..core.models import Analysis, Article, EntityMention, Highlight
-from ..core.review import StoredClaim
-from .palette import HIDDEN_BY_DEFAULT, mix
+from ...core.models import Analysis, Article, EntityMention, Highlight
+from ...core.review import ClaimPart, StoredClaim
+from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
 from .text_offsets import OffsetMap, document_text
@@ -81,7 +82,7 @@ class ReaderView(QTextBrowser):
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
         self.offsets = OffsetMap("")
-        self.claim_span_actions: dict[str, QAction] = {}
+        self.claim_span_actions: dict[ClaimPart, QAction] = {}
         self._mark_list: list[Mark] = []
         self._title_span: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
@@ -156,6 +157,19 @@ class ReaderView(QTextBrowser):
         rect = self.cursorRect(self.textCursor())
         return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 6))
 
+    def point_below(self, pos: int) -> QPoint:
+        """Global point just below code point ``pos``, for a popup about the text there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(pos))
+        rect = self.cursorRect(cursor)
+        return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 6))
+
+    def collapse_selection(self) -> None:
+        """Leave the caret at the selection's end (a selection hides the marks under it)."""
+        cursor = self.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self.setTextCursor(cursor)
+
     def set_type_visible(self, label: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(label)
         self.repaint_marks()
@@ -215,7 +229,7 @@ class ReaderView(QTextBrowser):
         selections = self.extraSelections()
         if not selections:
             return None
-        cursor = selections[0].cursor
+        cursor = selections[0].cursor  # type: ignore[attr-defined]  # a field the stubs lack
         return (
             self.offsets.to_code_point(cursor.selectionStart()),
             self.offsets.to_code_point(cursor.selectionEnd()),
@@ -250,7 +264,7 @@ class ReaderView(QTextBrowser):
             fmt.setBottomMargin(48)
             frame.setFrameFormat(fmt)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_margins()
 

@@ -21,12 +21,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.models import SearchHit
+from ...core.models import Article, SearchHit
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 _PARTS = re.compile("\u27e6(.*?)\u27e7", re.S)
 _SPACES = re.compile(r"\s+")
 _KIND = {"article": "Text", "highlight": "Note", "claim": "Claim"}
+_FIRST_HIT = re.compile("\u27e6(.*?)\u27e7")
+
+
+def hit_span(hit: SearchHit, article: Article) -> tuple[int, int] | None:
+    """Where the snippet's first marked term is in ``article``'s body (code points)."""
+    term = _FIRST_HIT.search(hit.snippet)
+    if term is None:
+        return None
+    found = article.text.casefold().find(term.group(1).casefold(), article.body_start)
+    return (found, found + len(term.group(1))) if found >= 0 else None
+
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -1,4 +1,4 @@
-"""Every highlight and tag change as a ``QUndoCommand`` on one ``QUndoStack``.
+"""Every highlight and tag change as an undo command on the window's ``QUndoStack``.
 
 A command snapshots what it is about to change before its first ``redo``; ``undo`` writes
 the snapshot back through ``Library.restore_highlight`` / ``restore_tag`` (same ids,
@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QStringListModel, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ..core.errors import MonitorDeskError
-from ..core.library import Library
-from ..core.models import Highlight, Tag
-from ..core.notes import TagSnapshot, normalize_tag
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ...core.models import Highlight, Tag
+from ...core.notes import TagSnapshot, normalize_tag
+from ..undo import GuardedCommand, push
 
 FAVOURITES = 9
 
@@ -36,10 +37,11 @@ def parse_tags(text: str) -> list[str]:
 
 
 class HighlightService(QObject):
-    """The undo stack and a cache of the tags for the popup and the favourite keys.
+    """Highlight and tag changes as undo commands, and a cache of the tags for the popup
+    and the favourite keys.
 
     Attributes:
-        library: the ``Library``; stack: the one ``QUndoStack`` for highlights and tags.
+        library: the ``Library``; stack: the window's ``QUndoStack`` the commands go on.
         tags: ``list_tags()`` as of the last change (most used first).
         tag_model: the tag names in that order, for completers (refreshed on change).
         pinned: favourite tags chosen by the user (keys 1–9 use them before the most used).
@@ -59,10 +61,10 @@ class HighlightService(QObject):
     failed = Signal(str)
     replayed = Signal(int, int, int, int)
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.stack = QUndoStack(self)
+        self.stack = stack
         self.tags: list[Tag] = []
         self.tag_model = QStringListModel(self)
         self.pinned: list[str] = []
@@ -94,12 +96,9 @@ class HighlightService(QObject):
     def tag_exists(self, name: str) -> bool:
         return any(t.name.casefold() == name.casefold() for t in self.tags)
 
-    def push(self, command: QUndoCommand) -> bool:
+    def push(self, command: _Command) -> bool:
         """Run ``command`` and keep it for undo; False (and ``failed``) if it could not run."""
-        assert isinstance(command, _Command)
-        command.ok = True
-        self.stack.push(command)
-        return command.ok
+        return push(self.stack, command)
 
     def changed(self) -> None:
         self.refresh_tags()
@@ -147,7 +146,7 @@ class HighlightService(QObject):
         run = lambda: self.library.delete_tag(name)  # noqa: E731
         return self._make(lambda: TagCommand(self, f"Delete Tag “{name}”", [name], run))
 
-    def _make(self, build: Callable[[], QUndoCommand]) -> bool:
+    def _make(self, build: Callable[[], _Command]) -> bool:
         try:
             command = build()  # snapshots: fails if the highlight or tag is gone
         except MonitorDeskError as exc:
@@ -156,31 +155,16 @@ class HighlightService(QObject):
         return self.push(command)
 
 
-class _Command(QUndoCommand):
-    """Runs ``_redo``/``_undo``; an error becomes a message, never an exception in Qt."""
+class _Command(GuardedCommand):
+    """After every step: the tag cache and the window refreshed; after an undo or redo,
+    where the highlight it changed is now (``replayed``)."""
 
     def __init__(self, service: HighlightService, text: str) -> None:
-        super().__init__(text)
+        super().__init__(text, service.failed.emit)
         self.service = service
         self.library = service.library
-        self.ok = True
-        self.ran = False  # the first redo is the change itself, made where the analyst is
 
-    def redo(self) -> None:
-        replay, self.ran = self.ran, True
-        self._guard(self._redo, replay)
-
-    def undo(self) -> None:
-        self._guard(self._undo, True)
-
-    def _guard(self, fn: Callable[[], None], replay: bool) -> None:
-        try:
-            fn()
-        except MonitorDeskError as exc:
-            self.ok = False
-            self.setObsolete(True)  # the stack drops a command that cannot run
-            self.service.failed.emit(str(exc))
-            replay = False  # nothing changed: nothing to show
+    def _settled(self, replay: bool) -> None:
         self.service.changed()
         subject = self.subject() if replay else None
         if subject is not None:
@@ -198,12 +182,6 @@ class _Command(QUndoCommand):
         shown = live or snapshot
         span = (shown.start, shown.end) if shown.status == "anchored" else (0, 0)
         self.service.replayed.emit(snapshot.article_id, live.id if live else 0, *span)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
 
 
 class _HighlightCommand(_Command):
