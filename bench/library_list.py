@@ -21,7 +21,7 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from monitor_desk.ui.library_model import LibraryModel
+    from monitor_desk.ui.panels.library_model import LibraryModel
 
     app = QApplication([])
     steps: dict[str, float] = {}

@@ -31,7 +31,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from monitor_desk.ui.notes_panel import NotesPanel
+    from monitor_desk.ui.panels.notes_panel import NotesPanel
 
     app = QApplication([])
     steps: dict[str, list[float]] = {}

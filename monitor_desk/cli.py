@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cli_library import cmd_restore_backup, open_library
 from .core.errors import MonitorDeskError
 
 SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "author", "source_path")
@@ -124,12 +125,6 @@ def _progress_printer(stream: TextIO) -> Any:
     return show
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from .core.library import Library
-
-    return Library.open(args.db)
-
-
 def _processes_for(paths: list[str]) -> int:
     """Parse in two processes when there are enough files for the start-up to pay off."""
     import itertools
@@ -146,7 +141,7 @@ def _processes_for(paths: list[str]) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     processes = 1 if args.no_analyze else _processes_for(args.paths)
-    with _open(args) as lib:
+    with open_library(args) as lib:
         report = lib.import_paths(
             args.paths,
             analyze=not args.no_analyze,
@@ -170,7 +165,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args, reading=True) as lib:
         rows = lib.articles.list(
             sort=args.sort,
             publication=args.publication,
@@ -198,7 +193,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args, reading=True) as lib:
         art = lib.articles.get(args.id)
     if args.json:
         print(json.dumps(asdict(art), ensure_ascii=False, indent=2))
@@ -216,7 +211,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from .core.search import plain_snippet
 
-    with _open(args) as lib:
+    with open_library(args, reading=True) as lib:
         hits = lib.search(args.query, limit=args.limit)
     if args.json:
         out = [
@@ -274,7 +269,7 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     if not args.ids and not args.all and not args.stale:
         print("monitor-desk reanalyze: give article ids, --all or --stale", file=sys.stderr)
         return 2
-    with _open(args) as lib:
+    with open_library(args) as lib:
         count = lib.reanalyze(
             None if (args.all or args.stale) and not args.ids else args.ids,
             progress=_progress_printer(sys.stderr),
@@ -302,7 +297,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         since=_date_arg(args.since, "--since"),
         until=_date_arg(args.until, "--until"),
     )
-    with _open(args) as lib:
+    with open_library(args, reading=True) as lib:
         if args.output == "-":
             count = lib.exports.write(
                 args.what, sys.stdout, scope, bom=not args.no_bom, raw=args.raw
@@ -319,7 +314,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         counts = lib.import_json(args.file)
     print(
         f"{counts['articles_added']} article(s) added, {counts['articles_merged']} merged, "
@@ -340,33 +335,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return 2
     from .ui.screenshot import render_screenshot
 
-    with _open(args) as lib:
+    with open_library(args) as lib:
         if lib.is_empty() and args.db is None:
             lib.seed_samples()
         render_screenshot(lib, Path(args.out), args.article, (int(m[1]), int(m[2])), args.tab)
     print(f"wrote {args.out}", file=sys.stderr)
-    return 0
-
-
-def cmd_restore_backup(args: argparse.Namespace) -> int:
-    from .core import backups
-    from .core.paths import default_library_path
-
-    library = Path(args.db) if args.db else default_library_path()
-    if args.list:
-        copies = backups.list_backups(library)
-        for copy in copies:
-            state = "intact" if backups.is_intact(copy) else "DAMAGED"
-            print(f"{copy}  {copy.stat().st_size / 1e6:.1f} MB  {state}")
-        if not copies:
-            print(f"no automatic copies of {library}")
-        return 0
-    copy = Path(args.copy) if args.copy else backups.newest_backup(library)
-    if copy is None:
-        print(f"monitor-desk: there is no intact automatic copy of {library}", file=sys.stderr)
-        return 1
-    kept = backups.restore_backup(copy, library)
-    print(f"restored {library} from {copy.name}; the replaced file is kept as {kept.name}")
     return 0
 
 

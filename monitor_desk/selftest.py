@@ -154,7 +154,13 @@ def _render_window(state: _State) -> str:
     return f"{out} ({image.width()}x{image.height()}, {colours} colours, {len(families)} fonts)"
 
 
-def _grab_window(library: Any, out: Path, article_id: int | None, size: tuple[int, int]) -> None:
+def _grab_window(
+    library: Any,
+    out: Path,
+    article_id: int | None,
+    size: tuple[int, int],
+    tab: str | None = None,
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from .ui.main_window import MainWindow

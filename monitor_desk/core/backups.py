@@ -1,34 +1,93 @@
-"""Rolling copies of the library, made when it is opened, and their restore.
+"""Rolling copies of the library, made when it is opened.
 
-Copies live in ``backups/`` beside the library as ``<name>-<UTC stamp>.sqlite``; the newest
-``KEEP`` are kept. A copy is made only when the library changed since the newest one, with
-SQLite's online backup, so it is consistent even while the library is being written.
+Copies live in ``backups/`` beside the library as ``<file name>.<UTC stamp>.sqlite``
+(``work.sqlite.20260101T120000000000Z.sqlite``), matched exactly, so that the copies of
+``work.sqlite`` are never taken for those of ``work-old.sqlite`` or ``work.db``. Copies
+made by earlier versions, ``<stem>-<stamp>.sqlite``, are still read where no other
+library in the folder has the same stem. The newest ``KEEP`` are kept. A copy is made only
+when the library changed since the newest one and the disk has room for it, with SQLite's
+online backup, so it is consistent even while the library is being written.
 """
 
 from __future__ import annotations
 
-import os
+import glob
+import re
 import shutil
 import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import LibraryFileError
+from .errors import DamagedLibraryError, LibraryFileError
+from .library_file import describe, is_sqlite_file, side_file
+from .restore import restore_backup
+from .schema import SCHEMA_VERSION
+
+__all__ = ["DamagedLibraryError", "restore_backup"]
 
 KEEP = 5
+STAMP = r"\d{8}T\d{12}Z"  # %Y%m%dT%H%M%S%fZ
+MARGIN = 16 * 2**20  # free space left after a copy, for the analyst's next writes
 
 
 def backup_folder(library: Path) -> Path:
     return library.parent / "backups"
 
 
-def list_backups(library: Path) -> list[Path]:
-    """The library's rolling copies, newest first."""
+def _legacy_is_ambiguous(library: Path) -> bool:
+    """Old copies were named by stem: ``work.sqlite``, ``work.db`` and ``work`` all made
+    ``work-*``; with more than one of them in the folder, whose a copy is cannot be told."""
+    others = [*library.parent.glob(glob.escape(library.stem) + ".*"), library.with_suffix("")]
+    return any(
+        other.name != library.name and other.stem == library.stem and is_sqlite_file(other)
+        for other in others
+    )
+
+
+def _stamped(library: Path) -> dict[Path, str]:
     folder = backup_folder(library)
     if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{library.stem}-*.sqlite"), reverse=True)
+        return {}
+    current = re.compile(re.escape(library.name) + rf"\.({STAMP})\.sqlite")
+    legacy = (
+        None
+        if _legacy_is_ambiguous(library)
+        else re.compile(re.escape(library.stem) + rf"-({STAMP})\.sqlite")
+    )
+    found: dict[Path, str] = {}
+    for copy in folder.iterdir():
+        m = current.fullmatch(copy.name) or (legacy and legacy.fullmatch(copy.name))
+        if m and copy.is_file():
+            found[copy] = m[1]
+    return found
+
+
+def list_backups(library: Path) -> list[Path]:
+    """The library's rolling copies, newest first."""
+    stamped = _stamped(library)
+    return sorted(stamped, key=lambda p: (stamped[p], p.name), reverse=True)
+
+
+def copy_state(copy: Path) -> str:
+    """'intact', 'damaged', 'not a library' or 'newer (schema N)': what a copy is."""
+    try:
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return "damaged"
+    try:
+        ours, version = describe(conn)
+        if not ours:
+            return "not a library"
+        if version > SCHEMA_VERSION:
+            return f"newer (schema {version})"
+        return "intact" if _intact(conn) else "damaged"
+    except LibraryFileError:
+        return "not a library"
+    except sqlite3.DatabaseError:
+        return "damaged"
+    finally:
+        conn.close()
 
 
 def _intact(conn: sqlite3.Connection) -> bool:
@@ -39,15 +98,9 @@ def _intact(conn: sqlite3.Connection) -> bool:
 
 
 def is_intact(copy: Path) -> bool:
-    """Whether ``copy`` is an SQLite file that passes ``PRAGMA quick_check``."""
-    try:
-        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        return _intact(conn)
-    finally:
-        conn.close()
+    """Whether ``copy`` is a library this version reads that passes ``quick_check``
+    (read with ``immutable=1``: copies never change, and it works on a read-only disk)."""
+    return copy_state(copy) == "intact"
 
 
 def newest_backup(library: Path) -> Path | None:
@@ -62,28 +115,46 @@ def needs_backup(library: Path) -> bool:
     newest = list_backups(library)
     if not newest:
         return True
-    wal = library.with_name(library.name + "-wal")
+    wal = side_file(library, "-wal")
     files = [library] + ([wal] if wal.exists() and wal.stat().st_size > 0 else [])
     changed = max(p.stat().st_mtime for p in files)
     return changed > newest[0].stat().st_mtime
 
 
+def room_warning(library: Path) -> str | None:
+    """Why no copy should be made now (the disk lacks room for it), or None."""
+    wal = side_file(library, "-wal")
+    size = library.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    folder = backup_folder(library)
+    free = shutil.disk_usage(folder if folder.is_dir() else library.parent).free
+    if free >= size + MARGIN:
+        return None
+    return (
+        f"No automatic copy of {library.name} was made: it needs {size / 1e6:.1f} MB and "
+        f"only {free / 1e6:.1f} MB is free, which is kept for your work. Free some space."
+    )
+
+
+class NoRoomForBackupError(LibraryFileError):
+    """The disk has no room for a copy (with a margin for the analyst's own writes)."""
+
+
 def make_backup(library: Path, keep: int = KEEP) -> Path:
+    warning = room_warning(library)
+    if warning is not None:
+        raise NoRoomForBackupError(warning)
     folder = backup_folder(library)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{library.stem}-{stamp}.sqlite"
+    target = folder / f"{library.name}.{stamp}.sqlite"
     partial = target.with_suffix(".partial")
-    src = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    for stale in folder.glob(glob.escape(library.name) + ".*.partial"):
+        stale.unlink(missing_ok=True)  # left by a copy that was killed
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            intact = _intact(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+        intact = _copy(library, partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a failed copy must not hold on to the disk
+        raise
     if not intact:
         # The backup API copies pages as they are: a damaged library would push the last
         # good copies out of the rotation. Keep them instead.
@@ -97,63 +168,64 @@ def make_backup(library: Path, keep: int = KEEP) -> Path:
     return target
 
 
-class DamagedLibraryError(LibraryFileError):
-    """The library failed its integrity check while being copied."""
+def _copy(library: Path, partial: Path) -> bool:
+    """Copy with the online backup; whether the copy passes ``quick_check``."""
+    src = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            return _intact(dst)
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                return False  # pages the copy could not even read
+            raise
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 class RollingBackup(threading.Thread):
-    """The background copy. ``damage`` is the message when the library failed its check
-    (found without slowing the open: the copy reads every page anyway)."""
+    """The background copy.
+
+    Attributes:
+        damage: the message when the library failed its check while being copied.
+        warning: why no copy was made (no room on the disk), known before it starts.
+    """
 
     def __init__(self, library: Path) -> None:
         super().__init__(name="library-backup", daemon=True)
         self.library = library
         self.damage: str | None = None
+        self.warning: str | None = None
 
     def run(self) -> None:
         try:
             make_backup(self.library)
         except DamagedLibraryError as exc:
             self.damage = str(exc)
+        except NoRoomForBackupError as exc:
+            self.warning = str(exc)
         except (OSError, sqlite3.Error, LibraryFileError):
             pass  # a failed copy must never stop the analyst from working; the next open retries
 
+    def notices(self) -> list[str]:
+        done = self.ident is None or not self.is_alive()
+        return [m for m in (self.warning, self.damage if done else None) if m]
+
+    def wait(self) -> None:
+        if self.ident is not None:
+            self.join()
+
 
 def start_rolling_backup(library: Path) -> RollingBackup | None:
-    """Make a copy in the background if the library changed since the last one."""
+    """Make a copy in the background if the library changed since the last one; when the
+    disk has no room for it, none is started and ``warning`` says why."""
     if not needs_backup(library):
         return None
     thread = RollingBackup(library)
-    thread.start()
+    thread.warning = room_warning(library)
+    if thread.warning is None:
+        thread.start()
     return thread
-
-
-def restore_backup(backup: Path, library: Path) -> Path:
-    """Put ``backup`` in place of ``library``; the replaced file is kept as ``*.damaged``.
-
-    The copy is made beside the library first and renamed over it, so a failure or a kill
-    at any moment leaves the library file either as it was or wholly restored.
-    """
-    if not backup.is_file():
-        raise LibraryFileError(f"There is no backup {backup}.")
-    kept = library.with_name(library.name + ".damaged")
-    staged = library.with_name(library.name + ".restoring")
-    try:
-        shutil.copy2(backup, staged)
-    except OSError as exc:
-        staged.unlink(missing_ok=True)
-        raise LibraryFileError(f"Could not restore {backup}: {exc.strerror}.") from exc
-    if library.exists():
-        kept.unlink(missing_ok=True)
-        try:
-            os.link(library, kept)  # free and instant on the same disk
-        except OSError:
-            shutil.copy2(library, kept)
-    for suffix in ("-wal", "-shm"):
-        # The damaged file's journal goes with it: applied to the restored file it would
-        # damage that too.
-        journal = library.with_name(library.name + suffix)
-        if journal.exists():
-            journal.replace(kept.with_name(kept.name + suffix))
-    staged.replace(library)
-    return kept

@@ -15,10 +15,17 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from .errors import LibraryFileError, NewerLibraryError
+from .errors import DamagedLibraryError, LibraryFileError
+from .library_file import (
+    APPLICATION_ID,
+    RESTORE_ADVICE,
+    check_is_sqlite,
+    check_library_file,
+    newer_error,
+    read_only_uri,
+    require_intact,
+)
 from .schema import SCHEMA_VERSION, migrations
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def utc_now() -> str:
@@ -26,24 +33,13 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise LibraryFileError(f"Cannot read the library file {path}: {exc.strerror}.") from exc
-    if head and head != SQLITE_MAGIC:
-        raise LibraryFileError(
-            f"{path} is not a Monitor Desk library (it is not an SQLite database)."
-        )
-
-
 def _connect(path: Path | None, read_only: bool = False) -> sqlite3.Connection:
     target = ":memory:" if path is None else str(path)
     try:
         if read_only and path is not None:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+            conn = sqlite3.connect(
+                read_only_uri(path), uri=True, check_same_thread=False, timeout=5.0
+            )
         else:
             conn = sqlite3.connect(target, check_same_thread=False, timeout=5.0)
     except sqlite3.OperationalError as exc:
@@ -67,10 +63,12 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def open_database(path: Path | None, read_only: bool = False) -> Database:
+def open_database(path: Path | None, read_only: bool = False, verify: bool = False) -> Database:
     """Open (creating if needed) and migrate the library at ``path``; None means in memory.
 
-    ``read_only`` opens an existing file without writing anything to it.
+    ``read_only`` opens an existing file without writing anything to it. Another program's
+    database and a newer library are refused untouched; ``verify`` runs ``quick_check``
+    before anything is written (``DamagedLibraryError``).
     """
     if path is not None:
         path = Path(path)
@@ -79,7 +77,8 @@ def open_database(path: Path | None, read_only: bool = False) -> Database:
         if read_only and not path.exists():
             raise LibraryFileError(f"There is no library file {path}.")
         if path.exists():
-            _check_is_sqlite(path)
+            check_is_sqlite(path)
+            check_library_file(path)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,12 +88,12 @@ def open_database(path: Path | None, read_only: bool = False) -> Database:
                 ) from exc
     conn = _connect(path, read_only)
     try:
-        return _prepare(conn, path, read_only)
+        return _prepare(conn, path, read_only, verify)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise LibraryFileError(
-                f"{path} is damaged or not a Monitor Desk library ({exc})."
+            raise DamagedLibraryError(
+                f"{path} is damaged or not a Monitor Desk library ({exc}); {RESTORE_ADVICE}."
             ) from exc
         if "locked" in str(exc) or "busy" in str(exc):
             raise LibraryFileError(
@@ -106,13 +105,14 @@ def open_database(path: Path | None, read_only: bool = False) -> Database:
         raise
 
 
-def _prepare(conn: sqlite3.Connection, path: Path | None, read_only: bool = False) -> Database:
+def _prepare(
+    conn: sqlite3.Connection, path: Path | None, read_only: bool = False, verify: bool = False
+) -> Database:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise NewerLibraryError(
-            f"{path} was written by a newer Monitor Desk (library schema {version}; this "
-            f"version knows up to {SCHEMA_VERSION}). Update Monitor Desk to open it."
-        )
+        raise newer_error(Path(str(path)), version)
+    if verify and path is not None:
+        require_intact(conn, path)
     conn.execute("PRAGMA foreign_keys = ON")
     if read_only:
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
@@ -139,6 +139,9 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, read_only: bool = Fals
         # Also after a kill between the last step and this line: the steps are all recorded,
         # and the version must say so for an older Monitor Desk to refuse the file.
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if path is not None and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        # Our mark: from now on the file is known as a library without looking inside.
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return db
 
 

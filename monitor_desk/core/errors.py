@@ -21,3 +21,15 @@ class NotFoundError(MonitorDeskError, LookupError):
 
 class InvalidInputError(MonitorDeskError, ValueError):
     """Arguments that cannot be right: offsets outside the text, an empty tag name."""
+
+
+class NotALibraryError(LibraryFileError):
+    """An SQLite database of another program: refused without touching it."""
+
+
+class DamagedLibraryError(LibraryFileError):
+    """The library failed its integrity check: writing to it would spread the damage."""
+
+
+class ReadOnlyLibraryError(LibraryFileError):
+    """The library is on a read-only disk or in a read-only folder: it can only be read."""

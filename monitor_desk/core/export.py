@@ -13,19 +13,19 @@ import csv
 import io
 import itertools
 import json
-import os
 import queue
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from sqlite_utils import Database
 
-from .errors import LibraryFileError
 from .filters import article_where, highlight_where
 from .sql import Where
+
+ExportKind = Literal["notes", "claims", "sources", "json"]
+"""What ``lib.exports.write`` writes: three CSV tables, or the library as JSON."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
@@ -275,20 +275,3 @@ def csv_text(db: Database, what: CsvKind, scope: ExportScope | None = None, **kw
     buf = io.StringIO(newline="")
     export_csv(db, what, buf, scope, **kw)
     return buf.getvalue()
-
-
-def write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
-    """Write through a temp file beside ``path`` and rename: never a half-written export."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as f:
-            count = write(f)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LibraryFileError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count

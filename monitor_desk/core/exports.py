@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TextIO
 
 from . import export, json_io
-from .connection import Component
+from .connection import Component, Connection
 from .db import environment_errors, utc_now
-from .export import ExportScope
-
-ExportKind = Literal["notes", "claims", "sources", "json"]
+from .export import ExportKind, ExportScope
+from .export_target import write_export_file
 
 
 class Exports(Component):
+    """Attributes:
+    path: the library file, which an export must never overwrite (None: in memory).
+    """
+
+    def __init__(self, connection: Connection, path: Path | None) -> None:
+        super().__init__(connection)
+        self.path = path
+
     @environment_errors
     def write(
         self,
@@ -27,7 +34,8 @@ class Exports(Component):
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """Export ``notes`` | ``claims`` | ``sources`` as CSV, or ``json`` (the whole library
-        or the scope's articles); ``out`` is a path (written atomically) or a text stream.
+        or the scope's articles); ``out`` is a path (written atomically; the library's own
+        files and devices are refused) or a text stream.
         Returns the number of rows (articles for JSON)."""
 
         def write(stream: TextIO) -> int:
@@ -44,7 +52,8 @@ class Exports(Component):
                 return export.export_csv(self.db, what, stream, scope, bom, raw, progress)
 
         if isinstance(out, str | Path):
-            return export.write_atomically(Path(out), write)
+            # Never onto the library itself, its side files, copies or a device.
+            return write_export_file(Path(out), write, self.path)
         return write(out)
 
     def count_notes(self, scope: ExportScope | None = None) -> int:

@@ -145,14 +145,28 @@ def get_highlight(db: Database, highlight_id: int) -> Highlight:
 def restore_highlight(db: Database, h: Highlight) -> Changes:
     """Write ``h`` back exactly (same id, anchor, times, note, colour, tags).
 
-    Re-inserts a deleted highlight or overwrites the current state of an edited one;
-    missing tags are created.
+    Re-inserts a deleted highlight (its id is free) or overwrites the current state of an
+    edited one (the same highlight holds the id); missing tags are created. Ids are never
+    reused (schema step 0003), and still: refused (``InvalidInputError``, nothing written)
+    when another highlight holds the id, and (``NotFoundError``) when the article is gone.
     """
+    existing = db.execute(
+        "SELECT article_id, created FROM highlights WHERE id = ?", [h.id]
+    ).fetchone()
+    if existing is not None and tuple(existing) != (h.article_id, h.created):
+        raise InvalidInputError(
+            "The highlight was replaced by another one since: this change cannot be undone."
+        )
+    if (
+        existing is None
+        and not db.execute("SELECT 1 FROM articles WHERE id = ?", [h.article_id]).fetchone()
+    ):
+        raise NotFoundError("The highlight's article is no longer in the library.")
     values = [
         h.article_id, h.revision_id, h.start, h.end, h.exact, h.prefix, h.suffix,
         h.text_sha256, check_color(h.color), h.note or "", h.status, h.created, h.modified,
     ]  # fmt: skip
-    if db.execute("SELECT 1 FROM highlights WHERE id = ?", [h.id]).fetchone():
+    if existing is not None:
         db.execute(
             """UPDATE highlights SET article_id = ?, revision_id = ?, start = ?, "end" = ?,
                    exact = ?, prefix = ?, suffix = ?, text_sha256 = ?, color = ?, note = ?,
@@ -248,7 +262,9 @@ class Highlights(Component):
         with self._connection.reading() as db:
             return highlight_query.highlights_by_ids(db, ids)
 
+    @environment_errors
     def restore(self, highlight: Highlight) -> Changes:
-        """Write a highlight back exactly as given (same id, anchor, times, tags): undo."""
+        """Write a highlight back exactly as given (same id, anchor, times, tags): undo;
+        refused when another highlight holds its id."""
         with self._connection.writing() as db:
             return restore_highlight(db, highlight)

@@ -9,7 +9,6 @@ reproduce everything, and import into a non-empty one merge without duplicates.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
@@ -18,7 +17,8 @@ from sqlite_utils import Database
 from . import search
 from .analysis_store import outlet_id
 from .errors import InvalidInputError
-from .highlights import set_tags
+from .json_check import checked_export
+from .json_highlights import merge_highlights
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
@@ -161,29 +161,29 @@ def export_json(
 
 
 def _check(doc: Any) -> dict[str, Any]:
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InvalidInputError("This is not a Monitor Desk library export (no format marker).")
-    version = doc.get("version", 0)
-    if not isinstance(version, int):
-        raise InvalidInputError(f"This export's format version {version!r} is not a number.")
-    if version > FORMAT_VERSION:
-        raise InvalidInputError(
-            f"This export was written by a newer Monitor Desk (format {doc.get('version')})."
-        )
-    return doc
+    return checked_export(doc, FORMAT, FORMAT_VERSION)
 
 
-def read_export(stream: TextIO) -> dict[str, Any]:
+def read_export(stream: TextIO) -> Any:
+    """The JSON document in ``stream`` (``import_json`` checks it), or one clear
+    ``InvalidInputError``."""
     try:
-        return _check(json.load(stream))
+        doc = json.load(stream)
     except json.JSONDecodeError as exc:
         raise InvalidInputError(f"The file is not valid JSON ({exc}).") from exc
     except UnicodeDecodeError as exc:
         raise InvalidInputError("The file is not a JSON export (it is not UTF-8 text).") from exc
+    except RecursionError as exc:
+        raise InvalidInputError("The file is not a JSON export (it is nested too deeply).") from exc
+    except ValueError as exc:  # Python's limit on the digits of an integer (4300)
+        raise InvalidInputError(
+            "The file is not a JSON export (a number in it has too many digits)."
+        ) from exc
+    return doc
 
 
 def _find_article(db: Database, art: dict[str, Any]) -> int | None:
-    if art.get("source_path"):
+    if art["source_path"] is not None:
         row = db.execute("SELECT id FROM articles WHERE source_path = ?", [art["source_path"]])
     else:
         first = art["revisions"][0]["text_sha256"] if art["revisions"] else ""
@@ -260,7 +260,9 @@ def _index_article(db: Database, article_id: int) -> None:
         search.index_row(db, "claim", cid, article_id, title, body)
 
 
-def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
+def _merge_article(
+    db: Database, art: dict[str, Any], known_tags: dict[str, int]
+) -> tuple[bool, int]:
     """Insert or merge one article; returns (was new, highlights added)."""
     article_id = _find_article(db, art)
     is_new = article_id is None
@@ -291,95 +293,54 @@ def _merge_article(db: Database, art: dict[str, Any]) -> tuple[bool, int]:
         number = rev["number"] if is_new else next_number
         next_number = max(next_number, number) + 1
         rev_ids[rev["number"]] = _insert_revision(db, article_id, rev, number)
+        existing[rev["text_sha256"]] = (rev_ids[rev["number"]], number)
     if is_new:
-        if not rev_ids:
-            raise InvalidInputError("an article has no text (no revisions)")
         # An article must always have a current text: the newest when the export names none.
-        wanted = art.get("current_revision")
+        wanted = art["current_revision"]
         current = rev_ids[wanted] if wanted in rev_ids else rev_ids[max(rev_ids)]
         db.execute(
             "UPDATE articles SET current_revision_id = ? WHERE id = ?", [current, article_id]
         )
         _index_article(db, article_id)
-    added = 0
-    for h in art.get("highlights", []):
-        dup = db.execute(
-            'SELECT 1 FROM highlights WHERE article_id = ? AND start = ? AND "end" = ? '
-            "AND exact = ? AND created = ?",
-            [article_id, h["start"], h["end"], h["exact"], h["created"]],
-        ).fetchone()
-        if dup:
-            continue
-        values = {c: h.get(c) for c in _HIGHLIGHT_COLS}
-        cols = tuple(values)
-        hid = int(
-            db.execute(
-                f"INSERT INTO highlights(article_id, revision_id, {_q(cols)}) "
-                f"VALUES (?, ?, {', '.join('?' * len(cols))})",
-                [article_id, rev_ids[h["revision"]], *values.values()],
-            ).lastrowid
-            or 0
-        )
-        set_tags(db, hid, h.get("tags", []))
-        added += 1
+    texts = {rev["number"]: rev["text"] for rev in art["revisions"]}
+    added = merge_highlights(db, article_id, art["highlights"], rev_ids, texts, known_tags)
     return is_new, added
 
 
-_MALFORMED = (
-    KeyError, TypeError, ValueError, AttributeError, IndexError,
-    sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
-)  # fmt: skip
-"""What a hand-edited or damaged export raises while merging (full disks and locks are
-``OperationalError``s and pass through to become a ``LibraryFileError``)."""
-
-
 def _merge_vocabulary(db: Database, doc: dict[str, Any]) -> None:
-    """The export's tags and outlets, in one transaction."""
-    with db.atomic():
-        for t in doc.get("tags", []):
-            db.execute(
-                "INSERT INTO tags(name, color, created) VALUES (?, ?, ?) ON CONFLICT(name) "
-                "DO UPDATE SET color = COALESCE(tags.color, excluded.color)",
-                [t["name"], t.get("color"), t.get("created") or ""],
-            )
-        for o in doc.get("outlets", []):
-            db.execute(
-                "INSERT INTO outlets(name, reliability) VALUES (?, ?) ON CONFLICT(name) "
-                "DO UPDATE SET reliability = COALESCE(outlets.reliability, excluded.reliability)",
-                [o["name"], o.get("reliability")],
-            )
+    for t in doc["tags"]:
+        db.execute(
+            "INSERT INTO tags(name, color, created) VALUES (?, ?, ?) ON CONFLICT(name) "
+            "DO UPDATE SET color = COALESCE(tags.color, excluded.color)",
+            [t["name"], t["color"], t["created"]],
+        )
+    for o in doc["outlets"]:
+        db.execute(
+            "INSERT INTO outlets(name, reliability) VALUES (?, ?) ON CONFLICT(name) "
+            "DO UPDATE SET reliability = COALESCE(outlets.reliability, excluded.reliability)",
+            [o["name"], o["reliability"]],
+        )
 
 
 def import_json(
     db: Database, doc: dict[str, Any], progress: Progress | None = None
 ) -> dict[str, int]:
-    """Merge an export into the library, one transaction per article; returns counts."""
+    """Merge an export into the library; returns counts.
+
+    The whole document is checked first (a bad field is named and nothing is written), then
+    merged in one transaction: the library gets all of it or, on a full disk, none of it."""
     doc = _check(doc)
     counts = {"articles_added": 0, "articles_merged": 0, "highlights_added": 0}
-    try:
+    articles = doc["articles"]
+    known_tags: dict[str, int] = {}
+    with db.atomic():
         _merge_vocabulary(db, doc)
-    except _MALFORMED as exc:
-        raise InvalidInputError(
-            f"The export's tags or outlets are malformed ({type(exc).__name__}: "
-            f"{str(exc)[:100]}); nothing was merged."
-        ) from exc
-    articles = doc.get("articles", [])
-    if not isinstance(articles, list):
-        raise InvalidInputError("The export's articles are not a list.")
-    for n, art in enumerate(articles):
-        try:
-            with db.atomic():
-                is_new, added = _merge_article(db, art)
-        except _MALFORMED as exc:
-            # The article's transaction was rolled back: every article is whole or absent.
-            raise InvalidInputError(
-                f"Article {n + 1} of the export is malformed ({type(exc).__name__}: "
-                f"{str(exc)[:100]}); the {n} before it were merged."
-            ) from exc
-        counts["articles_added" if is_new else "articles_merged"] += 1
-        counts["highlights_added"] += added
-        if progress is not None:
-            progress(n + 1, len(articles))
+        for n, art in enumerate(articles):
+            is_new, added = _merge_article(db, art, known_tags)
+            counts["articles_added" if is_new else "articles_merged"] += 1
+            counts["highlights_added"] += added
+            if progress is not None:
+                progress(n + 1, len(articles))
     return counts
 
 

@@ -10,24 +10,23 @@ lock serialises access to the single connection, so no two threads write at once
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from . import analysis_store, backups, json_io, search
+from . import analysis_store, json_io, search
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
-from .db import environment_errors, open_database
+from .db import environment_errors
 from .entities import Entities
 from .errors import LibraryFileError, NotFoundError
 from .exports import Exports
-from .filelock import LibraryLock
 from .highlights import Highlights
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
 from .models import Analysis, ImportReport, SearchHit
+from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
 from .sources import Sources
 from .sql import CURRENT_REVISION
@@ -49,17 +48,8 @@ class Library:
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        self._file_lock: LibraryLock | None = None
-        existed = path is not None and path.exists()
-        if path is not None and not read_only:
-            self._file_lock = LibraryLock(path)
-            self._file_lock.acquire()
-        try:
-            self.db = open_database(path, read_only=read_only)
-        except BaseException:
-            if self._file_lock is not None:
-                self._file_lock.release()
-            raise
+        opened = open_library_file(path, read_only)
+        self.db, self._file_lock, self._backup = opened.db, opened.lock, opened.backup
         self._connection = Connection(self.db)
         self._lock = self._connection.lock
         self.articles = Articles(self._connection)
@@ -68,11 +58,13 @@ class Library:
         self.claims = Claims(self._connection)
         self.sources = Sources(self._connection)
         self.entities = Entities(self._connection)
-        self.exports = Exports(self._connection)
+        self.exports = Exports(self._connection, path)
         self._pipeline: LoadedPipeline | None = None
-        self._backup: threading.Thread | None = None
-        if path is not None and existed and not read_only:
-            self._backup = backups.start_rolling_backup(path)
+
+    def notices(self) -> list[str]:
+        """What the analyst should be told about the file: no copy made (no room on the
+        disk), damage found by the background copy (once it has finished)."""
+        return self._backup.notices() if self._backup is not None else []
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -89,10 +81,11 @@ class Library:
 
     def close(self) -> None:
         if self._backup is not None:
-            self._backup.join()
+            self._backup.wait()
         with self._lock:
             self.db.close()
-            if self._file_lock is not None:
+            if self._file_lock is not None and self.path is not None:
+                record_close(self.path, damaged=bool(self._backup and self._backup.damage))
                 self._file_lock.release()
                 self._file_lock = None
 

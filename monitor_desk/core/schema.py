@@ -11,6 +11,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .autoincrement import add_autoincrement
+
 migrations = Migrations("monitor_desk")
 
 
@@ -181,6 +183,17 @@ def _list_sorting(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0003_ids_never_reused", transactional=False)
+def _ids_never_reused(db: Database) -> None:
+    """Ids of deleted highlights, tags and claims are never given to new rows: an undo puts
+    a deleted row back under its id, which must not be another (e.g. imported) row's.
+
+    Not transactional because foreign keys must be off to rebuild a table (see
+    ``add_autoincrement``), which then runs in one transaction of its own; a kill before
+    this step is recorded runs it again, and it skips tables already rebuilt."""
+    add_autoincrement(db, ["highlights", "tags", "claims"])
 
 
 # Every step is pending for an empty database: counted through the public API, so a step

@@ -182,13 +182,20 @@ def tag_snapshot(db: Database, name: str) -> TagSnapshot:
 
 def restore_tag(db: Database, snap: TagSnapshot) -> Changes:
     """Make the tag exactly ``snap``: same id, name, colour, created time, and carried by
-    exactly the snapshot's highlights (those that still exist)."""
+    exactly the snapshot's highlights (those that still exist). Refused
+    (``InvalidInputError``, nothing written) when another tag has its name or its id."""
     clash = db.execute(
         "SELECT id FROM tags WHERE name = ? AND id != ?", [snap.name, snap.id]
     ).fetchone()
     if clash:
         raise InvalidInputError(f"Another tag is called {snap.name!r} now.")
-    if db.execute("SELECT 1 FROM tags WHERE id = ?", [snap.id]).fetchone():
+    existing = db.execute("SELECT created FROM tags WHERE id = ?", [snap.id]).fetchone()
+    if existing is not None and existing[0] != snap.created:
+        raise InvalidInputError(
+            f"The tag {snap.name!r} was replaced by another one since: "
+            "this change cannot be undone."
+        )
+    if existing is not None:
         db.execute(
             "UPDATE tags SET name = ?, color = ?, created = ? WHERE id = ?",
             [snap.name, snap.color, snap.created, snap.id],
@@ -216,6 +223,20 @@ def restore_tag(db: Database, snap: TagSnapshot) -> Changes:
     for hid in sorted(before | wanted):
         search.index_highlight(db, hid)
     return _changed(db, [snap.id], before | wanted)
+
+
+def undo_tag_change(
+    db: Database, snapshots: Sequence[TagSnapshot], created: Sequence[str]
+) -> Changes:
+    """Undo a rename, merge, recolour or delete: remove the tags it ``created`` and put every
+    snapshot back. Callers run it in one transaction, so a refused restore (a name or id
+    taken since) leaves every tag as it was instead of half undone."""
+    changes = NO_CHANGES
+    for name in created:
+        changes |= delete_tag(db, name).changes
+    for snap in snapshots:
+        changes |= restore_tag(db, snap)
+    return changes
 
 
 class Tags(Component):
@@ -261,7 +282,14 @@ class Tags(Component):
         with self._connection.reading() as db:
             return tag_snapshot(db, name)
 
+    @environment_errors
     def restore(self, snapshot: TagSnapshot) -> Changes:
         """Make the tag exactly ``snapshot`` again (id, name, colour, its highlights)."""
         with self._connection.writing() as db:
             return restore_tag(db, snapshot)
+
+    @environment_errors
+    def undo_change(self, snapshots: Sequence[TagSnapshot], created: Sequence[str]) -> Changes:
+        """Remove the tags a change ``created`` and put ``snapshots`` back: all or nothing."""
+        with self._connection.writing() as db:
+            return undo_tag_change(db, snapshots, created)

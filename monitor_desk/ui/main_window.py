@@ -7,12 +7,18 @@ when its analysis arrives.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,32 +26,36 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
-from .claims_panel import ClaimsPanel
-from .entities_panel import EntitiesPanel
-from .export_dialog import show_export_dialog
+from .commands.highlight_commands import HighlightService
+from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
-from .import_json import import_library_json
-from .library_panel import LibraryPanel
-from .notes_panel import NotesPanel
-from .palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
+from .import_actions import ImportActions
+from .menus import Shortcut, fill, fill_menu_bar, window_action
+from .panels.claims_panel import ClaimsPanel
+from .panels.entities_panel import EntitiesPanel
+from .panels.library_panel import LibraryPanel
+from .panels.notes_panel import NotesPanel
+from .panels.search_results import hit_span
+from .panels.sources_panel import SourcesPanel
 from .progress import JobRunner
-from .reader_pane import ReaderPane
-from .sources_panel import SourcesPanel
-from .workers import Worker, WorkQueue
+from .reader.entity_types import EntityTypesMenu
+from .reader.reader_pane import ReaderPane
+from .undo import UndoActions
+from .window_layout import restore_layout, save_layout
+from .workers import WorkQueue
 
 TABS = ("Claims", "Sources", "Notes", "Entities")
-SPLIT_RATIO = (21, 49, 30)  # the reader's text column is capped; claims need room
-_HIT = re.compile("\u27e6(.*?)\u27e7")
 
 
 class MainWindow(QMainWindow):
     """Attributes:
         library: the ``Library`` service; settings: the ``QSettings`` used for state.
         article_id: the open article, or None.
+        undo_stack: the one undo history (highlights, tags and claims); undo: its actions.
+        highlights: the ``HighlightService`` every highlight and tag change goes through.
 
     Signals:
         articleShown(int): an article was (re)painted in the reader.
@@ -62,7 +72,6 @@ class MainWindow(QMainWindow):
         analyse_missing: bool = True,
     ) -> None:
         super().__init__()
-        self.analyse_missing = analyse_missing
         self.library = library
         self.settings = settings or QSettings("MonitorDesk", "Monitor Desk")
         self.article_id: int | None = None
@@ -70,12 +79,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Monitor Desk")
         self.setAcceptDrops(True)
         self.queue = WorkQueue(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoActions(self.undo_stack, self)
+        self.highlights = HighlightService(library, self.undo_stack, self)
 
         self.library_panel = LibraryPanel(library, self)
         self.reader = ReaderPane(self)
-        self.claims = ClaimsPanel(library, self._reader_selection, self)
+        self.claims = ClaimsPanel(library, self._reader_selection, self.undo_stack, self)
         self.sources = SourcesPanel(library, self)
-        self.notes = NotesPanel(library, self)
+        self.notes = NotesPanel(library, self, self.highlights.tag_model)
         self.entities = EntitiesPanel(library, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("sidePanel")
@@ -96,99 +108,82 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("pipelineStatus")
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
-        self.highlighting = HighlightFlow(self)
-        # One undo history for the window: claim changes go on the highlights' stack.
-        self.claims.use_undo_stack(self.highlighting.service.stack)
+        self.imports = ImportActions(library, self.jobs, self.queue, self.settings, self)
+        self.highlighting = HighlightFlow(
+            self.highlights,
+            self.reader.view,
+            self.notes,
+            self.claims,
+            self.settings,
+            self.statusBar().showMessage,
+            self,
+        )
         self.reader.view.claim_span_actions = self.claims.span_actions
 
         self._build_actions()
         self._connect()
         self._restore()
         self._open_initial_article()
-        self._load_pipeline()
+        self.jobs.load_pipeline(analyse_missing)
 
     # -- construction ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-            a = QAction(text, self)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            a.setStatusTip(tip)
-            a.triggered.connect(slot)
-            self.addAction(a)
-            return a
+        def action(
+            text: str, slot: Callable[[], object], keys: Shortcut | None = None, tip: str = ""
+        ) -> QAction:
+            return window_action(self, text, slot, keys, tip)
 
-        self.act_import_files = action(
-            "Import &Files…", self.import_files, QKeySequence.StandardKey.Open, "Import articles"
-        )
-        self.act_import_folder = action("Import F&older…", self.import_folder, "Ctrl+Shift+O")
-        self.act_import_json = action("Import Library &JSON…", self.import_json)
+        imports = self.imports
+        self.act_import_files, self.act_import_folder = imports.act_files, imports.act_folder
+        self.act_import_json = imports.act_json
         self.act_export = action("&Export…", self.export, "Ctrl+E", "Export notes to CSV or JSON")
         self.act_quit = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_zoom_in = action("Zoom &In", lambda: self.reader.view.zoom_by(1), "Ctrl++")
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.act_zoom_out = action("Zoom &Out", lambda: self.reader.view.zoom_by(-1), "Ctrl+-")
         self.act_zoom_reset = action("&Actual Size", self.reader.view.zoom_reset, "Ctrl+0")
-        self.act_find = action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        find = QKeySequence.StandardKey.Find
+        self.act_find = action("&Find", self.library_panel.focus_search, find)
         self.act_next = action("&Next Article", lambda: self.library_panel.step(1), "J")
         self.act_prev = action("&Previous Article", lambda: self.library_panel.step(-1), "K")
         self.act_about = action("&About Monitor Desk", self.about)
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.act_import_files, self.act_import_folder, self.act_import_json])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        hl = self.highlighting
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addActions([hl.act_undo, hl.act_redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([hl.act_highlight, hl.act_tags])
-        edit_menu.addSeparator()
+        self.act_add_claim = QAction("Add &Claim", self)
+        self.act_add_claim.setStatusTip("Make the selected text a claim")
+        self.act_add_claim.triggered.connect(self._add_claim)
         # Window-wide, so the shortcuts work while the reader has the focus (and selection).
-        edit_menu.addActions(list(self.claims.span_actions.values()))
-        self.addActions(list(self.claims.span_actions.values()))
-        view_menu = menu.addMenu("&View")
-        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
-        view_menu.addSeparator()
-        view_menu.addActions([self.act_find, self.act_next, self.act_prev])
-        self.types_menu = view_menu.addMenu("&Entity Types")
-        self.type_actions: dict[str, QAction] = {}
-        for label, name in ENTITY_NAMES.items():
-            a = QAction(f"{name} ({label})", self)
-            a.setCheckable(True)
-            a.toggled.connect(lambda on, lab=label: self._set_type_visible(lab, on))
-            self.types_menu.addAction(a)
-            self.type_actions[label] = a
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        span_actions = list(self.claims.span_actions.values())
+        self.addActions(span_actions)
+
+        hl = self.highlighting
+        file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
+        edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
+        view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
+        menus = fill_menu_bar(
+            self.menuBar(),
+            {
+                "&File": [*file_menu, None, self.act_export, None, self.act_quit],
+                "&Edit": [*edit_menu, *span_actions],
+                "&View": [*view_menu, self.act_find, self.act_next, self.act_prev],
+                "&Help": [self.act_about],
+            },
+        )
+        self.entity_types = EntityTypesMenu(menus["&View"].addMenu("&Entity Types"), self.reader)
+        self.type_actions = self.entity_types.actions
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.addActions([self.act_import_files, self.act_import_folder])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_prev, self.act_next])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_zoom_out, self.act_zoom_in])
-        toolbar.addSeparator()
-        toolbar.addAction(hl.act_highlight)
-        toolbar.addAction(self.claims_add_action())
-
-    def claims_add_action(self) -> QAction:
-        a = QAction("Add &Claim", self)
-        a.setStatusTip("Make the selected text a claim")
-        a.triggered.connect(self._add_claim)
-        return a
+        fill(toolbar, [self.act_import_files, self.act_import_folder, None, self.act_prev])
+        fill(toolbar, [self.act_next, None, self.act_zoom_out, self.act_zoom_in, None])
+        fill(toolbar, [hl.act_highlight, self.act_add_claim])
 
     def _connect(self) -> None:
         self.library_panel.articleSelected.connect(self.open_article)
         self.library_panel.hitActivated.connect(self._open_hit)
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
+        view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
         self.claims.claimSelected.connect(view.scroll_to)
@@ -196,13 +191,21 @@ class MainWindow(QMainWindow):
         self.claims.failed.connect(self.tell)
         self.claims.notice.connect(self.tell)
         self.claims.edits.replayed.connect(self._show_claim_change)
+        self.claims.raiseRequested.connect(lambda: self.side.setCurrentWidget(self.claims))
+        self.highlights.highlightsChanged.connect(self._highlights_changed)
+        self.highlights.replayed.connect(self._show_highlight_change)
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
-        self.sources.model.graded.connect(lambda _o: self.library_panel.model.invalidate())
+        self.sources.model.graded.connect(lambda _o: self.library_panel.invalidate())
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
-        self.reader.legend.toggled.connect(self._sync_type_action)
+        self.entity_types.changed.connect(self._reload_entities)
+        self.jobs.pipelineLoaded.connect(self._pipeline_loaded)
+        self.jobs.pipelineFailed.connect(
+            lambda msg: self.status_label.setText(f"Language model failed to load: {msg}")
+        )
         self.jobs.importFinished.connect(self._after_import)
+        self.imports.jsonImported.connect(self._after_json)
         self.jobs.articleAnalysed.connect(self._analysis_arrived)
         self.jobs.analysisFinished.connect(lambda _n: self.library_panel.refresh())
         self.jobs.failed.connect(lambda msg: self.tell(msg, error=True))
@@ -210,40 +213,14 @@ class MainWindow(QMainWindow):
     # -- settings --------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        sizes = s.value("window/splitter")
-        if isinstance(sizes, list) and len(sizes) == 3 and all(str(x).isdigit() for x in sizes):
-            self.splitter.setSizes([int(x) for x in sizes])
-        else:
-            self.splitter.setSizes([self.width() * r // 100 for r in SPLIT_RATIO])
-        self.side.setCurrentIndex(int(s.value("side/tab", 0) or 0))
-        hidden = s.value("reader/hiddenTypes")
-        if isinstance(hidden, list):
-            self.reader.view.hidden = {str(x) for x in hidden}
-        elif isinstance(hidden, str):
-            self.reader.view.hidden = {hidden} if hidden else set()
-        else:
-            self.reader.view.hidden = set(HIDDEN_BY_DEFAULT)
-        size = s.value("reader/pointSize")
-        if size is not None:
-            self.reader.view.point_size = float(size)  # type: ignore[arg-type]
-        for label, a in self.type_actions.items():
-            a.blockSignals(True)
-            a.setChecked(label not in self.reader.view.hidden)
-            a.blockSignals(False)
+        restore_layout(self.settings, self, self.splitter, self.side)
+        self.reader.restore(self.settings)
+        self.entity_types.sync()
 
     def save_settings(self) -> None:
         s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", [str(x) for x in self.splitter.sizes()])
-        s.setValue("side/tab", self.side.currentIndex())
-        s.setValue("reader/hiddenTypes", sorted(self.reader.view.hidden))
-        s.setValue("reader/pointSize", self.reader.view.point_size)
+        save_layout(s, self, self.splitter, self.side)
+        self.reader.save(s)
         if self.article_id is not None:
             s.setValue("reader/article", self.article_id)
         s.sync()
@@ -274,26 +251,13 @@ class MainWindow(QMainWindow):
         self.reader.view.tag_colors = {t.name: t.color for t in self.library.tags.list() if t.color}
         self.article_id = article_id
         self.reader.show_article(article, analysis, claims, highlights, keep_scroll)
-        self.claims.load(article_id, claims)  # read once, for the reader and the tab
+        self.claims.load(article_id)
         self.sources.load(article_id, article.text)
         self.notes.load(article_id)
         self.entities.load(list(analysis.entities) if analysis else [], self.reader.view.hidden)
         self.setWindowTitle(f"{article.title} — Monitor Desk")
         self.settings.setValue("reader/article", article_id)
         self.articleShown.emit(article_id)
-
-    def apply_changes(self, changes: Changes) -> None:
-        """The one place where what a write changed becomes panel refreshes: the open
-        article's highlights, the list's notes counts, the Notes tab."""
-        aid = self.article_id
-        notes = bool(changes.highlights or changes.tags)
-        if aid is not None and aid in changes.articles and notes:
-            colors = self.highlighting.service.tag_colors()
-            self.reader.view.set_highlights(self.library.highlights.list(aid), colors)
-        if changes.articles or changes.library:
-            self.library_panel.model.invalidate()
-        if notes:
-            self.notes.reload()
 
     def go_to(self, article_id: int, start: int, end: int) -> None:
         """Show ``text[start:end]`` of an article, opening it first if needed."""
@@ -315,6 +279,33 @@ class MainWindow(QMainWindow):
             if article_id == self.article_id:
                 self.side.setCurrentWidget(self.claims)
 
+    def _show_highlight_change(
+        self, article_id: int, highlight_id: int, start: int, end: int
+    ) -> None:
+        # After an undo or redo: open its article if another is open (bringing the Notes
+        # tab forward), choose the highlight there if it still exists and show its place.
+        if article_id != self.article_id:
+            self.bring_up(article_id)
+            if article_id != self.article_id:
+                return  # it could not be opened: the window said why
+            self.side.setCurrentWidget(self.notes)
+        if highlight_id:
+            self.notes.reveal(highlight_id)
+        if end > start:
+            self.reader.view.scroll_to(start, end)
+
+    def _highlights_changed(self) -> None:
+        aid = self.article_id
+        if aid is not None:
+            highlights = self.library.highlights.list(aid)
+            self.reader.view.set_highlights(highlights, self.highlights.tag_colors())
+            self.library_panel.invalidate(aid)
+        self.notes.reload()
+
+    def show_in_notes(self, highlight_id: int) -> None:
+        self.side.setCurrentWidget(self.notes)
+        self.notes.reveal(highlight_id)
+
     def show_entity(self, cluster: str, label: str) -> None:
         self.side.setCurrentWidget(self.entities)
         self.entities.show_cluster(cluster, label)
@@ -327,17 +318,14 @@ class MainWindow(QMainWindow):
             if h.status == "anchored":
                 self.reader.view.scroll_to(h.start, h.end)
             return
-        term = _HIT.search(hit.snippet)
         article = self.reader.view.article
-        if term and article is not None:
-            found = article.text.casefold().find(term.group(1).casefold(), article.body_start)
-            if found >= 0:
-                self.reader.view.scroll_to(found, found + len(term.group(1)))
+        span = hit_span(hit, article) if article is not None else None
+        if span is not None:
+            self.reader.view.scroll_to(*span)
 
     def _repaint_claims(self) -> None:
-        # The Claims tab has just read the article's claims: repaint those, read nothing.
-        if self.article_id is not None and self.claims.model.article_id == self.article_id:
-            self.reader.view.set_claims(self.claims.model.claims)
+        if self.article_id is not None:
+            self.open_article(self.article_id, keep_scroll=True)
 
     def _reader_selection(self) -> tuple[int, int, int] | None:
         span = self.reader.view.selected_span()
@@ -349,59 +337,20 @@ class MainWindow(QMainWindow):
         self.side.setCurrentWidget(self.claims)
         self.claims.add_from_selection()
 
-    def _set_type_visible(self, label: str, visible: bool) -> None:
-        self.reader.view.set_type_visible(label, visible)
-        self._reload_entities()
-        button = self.reader.legend.buttons.get(label)
-        if button is not None and button.isChecked() != visible:
-            button.blockSignals(True)
-            button.setChecked(visible)
-            button.blockSignals(False)
-
     def _reload_entities(self) -> None:
         marks = self.reader.view.marks
         self.entities.load(marks.entities, self.reader.view.hidden)
 
-    def _sync_type_action(self, label: str, visible: bool) -> None:
-        self._reload_entities()
-        a = self.type_actions.get(label)
-        if a is not None and a.isChecked() != visible:
-            a.blockSignals(True)
-            a.setChecked(visible)
-            a.blockSignals(False)
-
     # -- background work -------------------------------------------------------------------
-
-    def _load_pipeline(self) -> None:
-        worker = Worker(lambda: self.library.pipeline.message)
-        worker.signals.result.connect(self._pipeline_loaded)
-        worker.signals.error.connect(
-            lambda msg, _tb: self.status_label.setText(f"Language model failed to load: {msg}")
-        )
-        self.queue.submit(worker)
 
     def _pipeline_loaded(self, message: str) -> None:
         self.pipeline_message = message
         self.status_label.setText(message)
         self.pipelineReady.emit(message)
-        if not self.analyse_missing or self.jobs.closing:
-            return
-        finder = Worker(self.library.articles.unanalyzed_ids)
-        finder.signals.result.connect(self._analyse_missing)
-        finder.signals.error.connect(lambda msg, _tb: self.tell(msg))
-        self.queue.submit(finder)
-
-    def _analyse_missing(self, ids: list[int]) -> None:
-        if ids and not self.jobs.closing:
-            self.jobs.start_analysis(ids)
 
     def _analysis_arrived(self, article_id: int) -> None:
         if article_id == self.article_id:
             self.open_article(article_id, keep_scroll=True)
-
-    def start_import(self, paths: list[str]) -> None:
-        if paths and not self.jobs.closing:
-            self.jobs.start_import(paths)
 
     def _after_import(self, report: object) -> None:
         self.library_panel.refresh()
@@ -412,23 +361,8 @@ class MainWindow(QMainWindow):
         ):
             self.open_article(self.article_id, keep_scroll=True)
 
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles (*.txt *.html *.htm *.md);;All files (*)"
-        )
-        self.start_import(paths)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
-        if folder:
-            self.start_import([folder])
-
     def export(self) -> None:
         show_export_dialog(self, self.library, article_id=self.article_id)
-
-    def import_json(self) -> None:
-        if not self.jobs.closing:
-            import_library_json(self, self.library, self.queue, self.settings, self._after_json)
 
     def _after_json(self, _counts: object) -> None:
         self._after_import(None)
@@ -440,16 +374,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
+        self.imports.drop(event)
 
     # -- misc ------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.library_panel.search_box.selectAll()
 
     def tell(self, message: str, error: bool = False) -> None:
         self.statusBar().showMessage(message, 8000)

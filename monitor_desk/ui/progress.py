@@ -34,6 +34,8 @@ class JobRunner(QObject):
         importFinished(object): the ``ImportReport`` of an import.
         articleAnalysed(int): an article's analysis was stored (during re-analysis).
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
+        pipelineLoaded(str): the NLP pipeline is loaded (its status line).
+        pipelineFailed(str): the NLP pipeline could not be loaded (why).
         failed(str): a job failed (message for the user).
     """
 
@@ -41,6 +43,8 @@ class JobRunner(QObject):
     importFinished = Signal(object)
     articleAnalysed = Signal(int)
     analysisFinished = Signal(int)
+    pipelineLoaded = Signal(str)
+    pipelineFailed = Signal(str)
     failed = Signal(str)
 
     def __init__(
@@ -64,6 +68,7 @@ class JobRunner(QObject):
         self.cancel_button.clicked.connect(self.cancel)
         self.active: list[Worker] = []
         self.closing = False  # set when the window closes: late results are dropped
+        self.analyse_missing = False
         self.report_box: QMessageBox | None = None
 
     def busy(self) -> bool:
@@ -141,3 +146,27 @@ class JobRunner(QObject):
             return
         self.status.showMessage(f"Analysed {count} article(s).", 5000)
         self.analysisFinished.emit(count)
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def load_pipeline(self, analyse_missing: bool) -> None:
+        """Load the NLP pipeline in the background (the window is up already); then, if
+        ``analyse_missing``, analyse the articles that have no analysis yet."""
+        self.analyse_missing = analyse_missing
+        worker = Worker(lambda: self.library.pipeline.message)
+        worker.signals.result.connect(self._pipeline_loaded)
+        worker.signals.error.connect(lambda msg, _tb: self.pipelineFailed.emit(msg))
+        self.queue.submit(worker)
+
+    def _pipeline_loaded(self, message: str) -> None:
+        self.pipelineLoaded.emit(message)
+        if not self.analyse_missing or self.closing:
+            return
+        finder = Worker(self.library.articles.unanalyzed_ids)
+        finder.signals.result.connect(self._analyse_missing)
+        finder.signals.error.connect(lambda msg, _tb: self.status.showMessage(msg, 8000))
+        self.queue.submit(finder)
+
+    def _analyse_missing(self, ids: list[int]) -> None:
+        if ids and not self.closing:
+            self.start_analysis(ids)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolButton
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.claims_model import CONTENT, CUE, KIND, SPEAKER
+from monitor_desk.ui.panels.claims_model import CONTENT, CUE, KIND, SPEAKER
 
 
 def _select(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]

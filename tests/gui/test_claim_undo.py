@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from monitor_desk.core.claims import StoredClaim
 from monitor_desk.core.library import Library
-from monitor_desk.ui.claims_model import CONTENT, CREDIBILITY_COL, KIND, SPEAKER
-from monitor_desk.ui.delegates import GradeRole
+from monitor_desk.ui.panels.claims_model import CONTENT, CREDIBILITY_COL, KIND, SPEAKER
+from monitor_desk.ui.widgets.delegates import GradeRole
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -87,7 +87,7 @@ def test_speaker_name_typed_in_the_table_is_undone_and_redone(
         lambda: panel.model.index(_row_of(window, claim.id), SPEAKER).data() == new_name,
         timeout=2000,
     )
-    assert window.highlighting.act_undo.text() == "&Undo Rename Claim Speaker"
+    assert window.undo.act_undo.text() == "&Undo Rename Claim Speaker"
 
     _undo(qtbot, window)
     row = _row_of(window, claim.id)
@@ -248,7 +248,7 @@ def test_claim_and_highlight_changes_share_one_history(
     assert len(gui_library.highlights.list(1)) == 1
     _undo(qtbot, window)
     assert gui_library.highlights.list(1) == []
-    assert window.highlighting.act_undo.isEnabled() is False
+    assert window.undo.act_undo.isEnabled() is False
 
 
 def test_an_undo_the_library_refuses_is_reported_and_dropped(
@@ -263,5 +263,5 @@ def test_an_undo_the_library_refuses_is_reported_and_dropped(
     _undo(qtbot, window)
     assert "analysed again" in window.statusBar().currentMessage()
     assert _stored(gui_library, claim.id) is None
-    assert not window.highlighting.act_undo.isEnabled()  # the stale step is gone
-    assert not window.highlighting.act_redo.isEnabled()
+    assert not window.undo.act_undo.isEnabled()  # the stale step is gone
+    assert not window.undo.act_redo.isEnabled()

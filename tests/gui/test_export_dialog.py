@@ -14,9 +14,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.export_dialog import ExportDialog, show_export_dialog
-from monitor_desk.ui.export_job import export_job
-from monitor_desk.ui.import_json import import_library_json
+from monitor_desk.ui.dialogs.export_dialog import ExportDialog, show_export_dialog
+from monitor_desk.ui.dialogs.export_job import export_job
+from monitor_desk.ui.dialogs.import_json import import_library_json
 from monitor_desk.ui.workers import Worker, WorkQueue
 
 
@@ -327,3 +327,20 @@ def test_cancel_during_writing_removes_the_temp_file(gui_library: Library, notes
     assert got is None
     assert seen == [(0, 4)]  # the total is known up front for notes
     assert list(target.parent.iterdir()) == []  # neither the file nor its temp file
+
+
+def test_export_onto_the_open_library_warns_and_leaves_it_whole(  # type: ignore[no-untyped-def]
+    qtbot, host, queue, settings, gui_library, notes, tmp_path
+) -> None:
+    assert gui_library.path is not None
+    alias = tmp_path / "notes.csv"
+    alias.symlink_to(gui_library.path)
+    dialog = _open(host, gui_library, queue, settings, article_id=1)
+    for target in (gui_library.path, alias):
+        with qtbot.waitSignal(dialog.failed, timeout=10000) as failed:
+            dialog.start_export(str(target))
+        assert "open library" in failed.args[0]
+        qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=5000)
+    assert gui_library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(gui_library.highlights.list()) == len(notes)
+    assert gui_library.path.read_bytes().startswith(b"SQLite format 3\0")

@@ -42,7 +42,7 @@ def test_create_by_keyboard_then_ctrl_z_and_ctrl_shift_z(
     qtbot.keyClick(tag_input, Qt.Key.Key_Return)
     created = _state(gui_library)
     assert len(created[0]) == 1
-    assert window.highlighting.act_undo.text() == "&Undo Highlight (borders/new-tag)"
+    assert window.undo.act_undo.text() == "&Undo Highlight (borders/new-tag)"
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _state(gui_library) == empty  # the tag it created is gone too
@@ -110,7 +110,7 @@ def test_merge_and_rename_undo_give_back_the_tags(window, gui_library: Library) 
     before = _state(gui_library)
     assert flow.service.merge_tags("claim", "claims")
     assert "claim" not in [t.name for t in gui_library.tags.list()]
-    assert window.highlighting.act_undo.text().startswith("&Undo Merge Tag")
+    assert window.undo.act_undo.text().startswith("&Undo Merge Tag")
     flow.service.stack.undo()
     assert _state(gui_library) == before
     assert [h.id for h in gui_library.highlights.list(tag="claim")] == [a, b]

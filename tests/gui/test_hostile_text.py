@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QLineEdit, QTextBrowser
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.reader_view import ReaderView
+from monitor_desk.ui.reader.reader_view import ReaderView
 
 MARKUP = [
     "<script>alert(1)</script>",

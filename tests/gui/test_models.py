@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.claims_model import ClaimsModel
-from monitor_desk.ui.entities_panel import ClustersModel, MentionsModel
-from monitor_desk.ui.library_model import LibraryModel
-from monitor_desk.ui.notes_panel import NotesModel
-from monitor_desk.ui.paged_rows import PAGE
-from monitor_desk.ui.search_results import SearchResultsModel
-from monitor_desk.ui.sources_model import SourcesModel
+from monitor_desk.ui.panels.claims_model import ClaimsModel
+from monitor_desk.ui.panels.entities_panel import ClustersModel, MentionsModel
+from monitor_desk.ui.panels.library_model import LibraryModel
+from monitor_desk.ui.panels.notes_panel import NotesModel
+from monitor_desk.ui.panels.search_results import SearchResultsModel
+from monitor_desk.ui.panels.sources_model import SourcesModel
+from monitor_desk.ui.widgets.paged_rows import PAGE
 
 
 def test_library_model(qtmodeltester, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +94,7 @@ def test_library_model_fetches_only_the_pages_it_shows(
 
 
 def test_snippet_parts_mark_hits_and_flatten_lines() -> None:
-    from monitor_desk.ui.search_results import snippet_parts
+    from monitor_desk.ui.panels.search_results import snippet_parts
 
     assert snippet_parts("TITLE\n\nthe ⟦pipeline⟧  talks") == [
         ("TITLE the ", False),

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.notes_panel import ORPHAN_MARK, NotesModel
-from monitor_desk.ui.tag_manager import TagsModel
+from monitor_desk.ui.dialogs.tag_manager import TagsModel
+from monitor_desk.ui.panels.notes_panel import ORPHAN_MARK, NotesModel
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_notes_context_menu_offers_export_of_the_selection(
     window.notes.table.selectAll()
     assert window.notes.selected_ids() == ids
     seen: list[list[int]] = []
-    from monitor_desk.ui import export_dialog
+    from monitor_desk.ui.dialogs import export_dialog
 
     monkeypatch.setattr(
         export_dialog,

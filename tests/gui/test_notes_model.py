@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.notes_panel import HighlightRole, NotesModel, NotesPanel
-from monitor_desk.ui.paged_rows import PAGE
+from monitor_desk.ui.panels.notes_panel import HighlightRole, NotesModel, NotesPanel
+from monitor_desk.ui.widgets.paged_rows import PAGE
 
 
 @pytest.fixture

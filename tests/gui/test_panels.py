@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QTableView, QWidget
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.claims_model import CREDIBILITY_COL, SPEAKER
-from monitor_desk.ui.delegates import GradeRole
-from monitor_desk.ui.sources_model import RELIABILITY_COL
+from monitor_desk.ui.panels.claims_model import CREDIBILITY_COL, SPEAKER
+from monitor_desk.ui.panels.sources_model import RELIABILITY_COL
+from monitor_desk.ui.widgets.delegates import GradeRole
 
 
 def _visible(view, start: int) -> bool:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QTabWidget, QTextBrowser
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.palette import entity_tint
-from monitor_desk.ui.reader_marks import tooltip
+from monitor_desk.ui.reader.reader_marks import tooltip
+from monitor_desk.ui.widgets.palette import entity_tint
 
 
 def _format_at(view: QTextBrowser, u16: int):  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ def test_zoom_changes_the_text_size(make_window, gui_library: Library) -> None: 
 
 def test_a_text_in_another_script_says_why_it_has_no_entities(qtbot) -> None:  # type: ignore[no-untyped-def]
     from monitor_desk.core.models import Analysis, Article
-    from monitor_desk.ui.reader_pane import ReaderPane
+    from monitor_desk.ui.reader.reader_pane import ReaderPane
 
     pane = ReaderPane()
     qtbot.addWidget(pane)

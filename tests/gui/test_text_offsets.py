@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from monitor_desk.ui.text_offsets import OffsetMap, document_text
+from monitor_desk.ui.reader.text_offsets import OffsetMap, document_text
 
 MIXED = "Привет 😀 мир\nKuchma 🙂🙂 met 𝔘 Robertson\r\nend"
 

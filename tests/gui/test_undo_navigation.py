@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from monitor_desk.core.library import Library
-from monitor_desk.ui.claims_model import SPEAKER
+from monitor_desk.ui.panels.claims_model import SPEAKER
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier

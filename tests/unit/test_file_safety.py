@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from monitor_desk.core import backups
-from monitor_desk.core.errors import LibraryFileError
+from monitor_desk.core.errors import DamagedLibraryError, LibraryFileError
 from monitor_desk.core.library import Library
 
 
@@ -124,7 +124,7 @@ def test_a_full_disk_during_a_tag_merge_leaves_the_tags_as_they_were(noted: Libr
     noted.close()
 
 
-def test_a_full_disk_during_a_json_import_keeps_whole_articles_then_completes(
+def test_a_full_disk_during_a_json_import_writes_nothing_then_completes(
     noted: Library, tmp_path: Path
 ) -> None:
     noted.close()
@@ -133,14 +133,12 @@ def test_a_full_disk_during_a_json_import_keeps_whole_articles_then_completes(
         with pytest.raises(LibraryFileError, match="disk is full"):
             lib.import_json(tmp_path / "export.json")
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        partial = lib.articles.list()
-        assert 0 < len(partial) < 20
-        for a in partial:
-            assert len(lib.highlights.list(a.id)) == 20
-            assert lib.articles.get(a.id).text.startswith(f"Brief {a.title.split()[-1]}")
+        # One transaction: all of the export or none of it, never a part.
+        assert lib.articles.list() == []
+        assert lib.tags.list() == []
         lib.db.execute("PRAGMA max_page_count = 1073741823")
         counts = lib.import_json(tmp_path / "export.json")
-        assert counts["articles_added"] == 20 - len(partial)
+        assert counts["articles_added"] == 20
         assert len(lib.articles.list()) == 20
         assert len(lib.highlights.list(tag="alpha")) == 400
 
@@ -165,15 +163,15 @@ def test_a_damaged_library_never_pushes_the_good_copies_out(tmp_path: Path) -> N
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     _damage(path, [3, pages // 2, pages - 2])
-    for _ in range(backups.KEEP + 1):
-        os.utime(path, (os.path.getmtime(good) + 10,) * 2)
-        Library.open(path).close()  # damage in the pages is not seen at open...
     os.utime(path, (os.path.getmtime(good) + 10,) * 2)
-    copying = backups.start_rolling_backup(path)
-    assert copying is not None
-    copying.join()
-    assert copying.damage is not None  # ...but by the background copy, which says so
-    assert "damaged" in copying.damage
+    with pytest.raises(DamagedLibraryError, match="restore-backup"):
+        Library.open(path)  # the changed file is checked before anything is written
+    for _ in range(backups.KEEP + 1):  # and the background copy refuses it too
+        copying = backups.start_rolling_backup(path)
+        assert copying is not None
+        copying.join()
+        assert copying.damage is not None
+        assert "damaged" in copying.damage
     assert backups.list_backups(path) == [good]
     assert backups.newest_backup(path) == good
     backups.restore_backup(good, path)

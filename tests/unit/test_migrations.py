@@ -225,3 +225,49 @@ def test_a_library_killed_before_its_version_was_written_gets_it_on_the_next_ope
     with Library.open(path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _rows(lib.db.conn, "highlights") == _expected("highlights")
+
+
+def _step(name: str) -> int:
+    """How many steps come before the step called ``name`` (its schema version - 1)."""
+    return next(i for i, m in enumerate(migrations._migrations) if m.name == name)
+
+
+def test_a_library_from_before_0003_never_reuses_ids_after_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _old_library(path, _step("0003_ids_never_reused"))
+    with Library.open(path) as lib:
+        for table in ("highlights", "tags", "claims"):
+            sql = lib.db.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", [table]
+            ).fetchone()[0]
+            assert "AUTOINCREMENT" in sql, table
+        for table in ROWS:  # the rebuild dropped no tag link (ON DELETE CASCADE)
+            assert _rows(lib.db.conn, table) == _expected(table), table
+        assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # The newest highlight, tag and claim deleted: new ones get fresh ids.
+        lib.highlights.delete(3)
+        assert lib.highlights.add(2, 10, 15, tags=["fresh"]).id == 4
+        assert lib.tags.snapshot("fresh").id == 3
+        lib.tags.delete("fresh")
+        assert lib.tags.create("fresher").id == 4
+        lib.claims.delete(2)
+        assert lib.claims.add(1, (141, 159)).id == 3
+        # The notes count is still kept by its triggers on the rebuilt table.
+        assert {a.id: a.notes_count for a in lib.articles.list()} == {1: 2, 2: 1}
+        assert lib.highlights.get(1).tags == ["borders", "people/russia"]
+        assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_0003_rebuild_runs_again_harmlessly_after_a_kill_before_its_record(
+    tmp_path: Path,
+) -> None:
+    """The step is not one transaction with its record: killed in between, it runs again."""
+    path = tmp_path / "now.sqlite"
+    _old_library(path, SCHEMA_VERSION)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_ids_never_reused'")
+        conn.execute(f"PRAGMA user_version = {_step('0003_ids_never_reused')}")
+    with Library.open(path) as lib:
+        assert not migrations.pending(lib.db)
+        for table in ROWS:
+            assert _rows(lib.db.conn, table) == _expected(table), table

@@ -95,7 +95,8 @@ class ClaimSnapshots(Component):
                 values["revision_id"],
                 values["origin"],
             ):
-                # The id was reused by another claim meanwhile (SQLite reuses the top id).
+                # Another claim holds the id (ids are never reused since schema 0003, but a
+                # library written by another tool may still do it): never overwrite it.
                 raise InvalidInputError("The claim was replaced since: it cannot be put back.")
             citation = values.get("citation_id")
             if (

@@ -1,0 +1,137 @@
+"""The claims of one article as a table model (speaker and kind editable, credibility graded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ...core.claims import CREDIBILITY, StoredClaim
+from ...core.errors import MonitorDeskError
+from ...core.library import Library
+from ..commands.claim_commands import ClaimField
+from ..widgets.delegates import GradeRole
+from ..widgets.table_model import ColumnsTableModel
+
+COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility")
+SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)
+ClaimRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+ClaimEditor = Callable[[int, ClaimField, Any], bool]
+"""(claim id, field, value) → done: makes an inline edit (the Claims tab's undoable one)."""
+
+
+class ClaimsModel(ColumnsTableModel):
+    """Signals:
+    failed(str): an edit was refused by the library (message for the user).
+    changed(): a claim was edited, graded, added or deleted.
+
+    Attributes:
+        editor: when set, inline edits go through it (and it refreshes the table and
+            reports errors); otherwise they are written to the library directly.
+    """
+
+    columns = COLUMNS
+
+    failed = Signal(str)
+    changed = Signal()
+
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.article_id: int | None = None
+        self.claims: list[StoredClaim] = []
+        self.editor: ClaimEditor | None = None
+
+    def load(self, article_id: int | None) -> None:
+        self.beginResetModel()
+        self.article_id = article_id
+        self.claims = self.library.claims.list(article_id) if article_id is not None else []
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.load(self.article_id)
+
+    def claim(self, row: int) -> StoredClaim | None:
+        return self.claims[row] if 0 <= row < len(self.claims) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.claims)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.claims):
+            return None
+        c = self.claims[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _cell(c, col, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == CREDIBILITY_COL:
+                meaning = CREDIBILITY[c.credibility] if c.credibility else "not graded"
+                scale = "Admiralty scale: 1 confirmed … 6 cannot be judged"
+                return f"{meaning}. {scale}.\nDouble-click to grade."
+            return f"{c.speaker_label or 'Unknown'} {c.cue.text}: {c.content.text}"
+        if role == GradeRole and col == CREDIBILITY_COL:
+            return c.credibility
+        if role == GradeRole and col == KIND:
+            return c.kind
+        if role == ClaimRole:
+            return c
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (SPEAKER, KIND, CREDIBILITY_COL):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        claim = self.claim(index.row()) if index.isValid() else None
+        if claim is None:
+            return False
+        col = index.column()
+        field: ClaimField
+        if col == CREDIBILITY_COL and role in (GradeRole, Qt.ItemDataRole.EditRole):
+            field, new = "credibility", value
+        elif col == SPEAKER and role == Qt.ItemDataRole.EditRole:
+            field, new = "speaker_name", str(value)
+        elif col == KIND and role in (GradeRole, Qt.ItemDataRole.EditRole):
+            field, new = "kind", str(value).strip().lower()
+        else:
+            return False
+        if self.editor is not None:  # the undoable path: the editor reloads the table
+            return self.editor(claim.id, field, new)
+        try:
+            if field == "credibility":
+                self.library.claims.set_credibility(claim.id, new)
+            else:
+                self.library.claims.update(claim.id, **{field: new})
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.claims[index.row()] = next(
+            (c for c in self.library.claims.list(claim.article_id) if c.id == claim.id), claim
+        )
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
+        self.changed.emit()
+        return True
+
+
+def _cell(c: StoredClaim, col: int, edit: bool) -> Any:
+    if col == SPEAKER:
+        return c.speaker_label
+    if col == CUE:
+        return c.cue.text
+    if col == CONTENT:
+        return c.content.text
+    if col == KIND:
+        return c.kind
+    if col == CITATION:
+        return c.citation.text.strip("()") if c.citation else ""
+    if col == CREDIBILITY_COL:
+        if c.credibility is None:
+            return "" if edit else "—"
+        return str(c.credibility) if not edit else f"{c.credibility} {CREDIBILITY[c.credibility]}"
+    return None

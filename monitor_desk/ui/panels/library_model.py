@@ -1,0 +1,151 @@
+"""The library list: a table model over article ids, rows fetched lazily in pages.
+
+Only the ids of the articles that pass the filters are held (cheap at 100k); summaries
+are fetched a page at a time when a row is first painted and kept in a small cache.
+Sorting asks the library for ids in the new order: nothing is sorted in Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from ...core.articles import ArticleSort
+from ...core.library import Library
+from ...core.models import ArticleSummary
+from ..widgets.paged_rows import PagedRows
+from ..widgets.table_model import ColumnsTableModel
+
+COLUMNS = ("Title", "Publication", "Vol./Issue", "Date", "Notes")
+SORT_KEYS: tuple[ArticleSort, ...] = ("title", "publication", "issue", "date", "notes")
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(ColumnsTableModel):
+    """Articles of the library, filtered and sorted by the library itself.
+
+    Attributes:
+        filters: keyword filters passed to ``Library.article_ids``.
+    """
+
+    columns = COLUMNS
+
+    def __init__(
+        self,
+        library: Library,
+        parent: Any = None,
+        sort_key: ArticleSort = "imported",
+        descending: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.filters: dict[str, str] = {}
+        self.sort_key = sort_key
+        self.descending = descending
+        self._ids: list[int] = []
+        self._pages: PagedRows[ArticleSummary] = PagedRows(
+            self.library.articles.summaries, lambda s: s.id
+        )
+        self.refresh()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-query ids (after an import, a filter or a sort change)."""
+        self.beginResetModel()
+        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_filters(self, **filters: str | None) -> None:
+        self.filters = {k: v for k, v in filters.items() if v}
+        self.refresh()
+
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return -1
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        # an article removed meanwhile keeps its row until the next refresh
+        return self._pages.row(self._ids, row) or _gone(self._ids[row])
+
+    def invalidate(self, article_id: int | None = None) -> None:
+        """Forget cached rows (one article's, or all) so they are fetched again."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 4))
+
+    # -- Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.summary(index.row())
+        if s is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(s, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return s.title + (f"\n{s.source_path}" if s.source_path else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ArticleIdRole:
+            return s.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (SORT_KEYS[column], descending) == (self.sort_key, self.descending):
+            return  # already in this order (the view asks again when sorting is enabled)
+        self.sort_key = SORT_KEYS[column]
+        self.descending = descending
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self.article_id(i.row()) for i in old]
+        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._pages.clear()
+        # Usually one or two persistent indexes (the selection): a scan each beats a
+        # 100k-entry dict.
+        wanted = {aid for aid in old_ids if aid is not None}
+        rows = {aid: r for r, aid in enumerate(self._ids) if aid in wanted} if wanted else {}
+        new = [
+            self.index(rows[aid], i.column()) if aid in rows else QModelIndex()
+            for i, aid in zip(old, old_ids, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+
+def _gone(article_id: int) -> ArticleSummary:
+    return ArticleSummary(article_id, "(removed)", None, None, None, None, None, None)
+
+
+def _display(s: ArticleSummary, col: int) -> Any:
+    if col == 0:
+        return s.title
+    if col == 1:
+        return s.publication or ""
+    if col == 2:
+        return "/".join(x for x in (s.volume, s.issue) if x)
+    if col == 3:
+        return s.date or ""
+    if col == 4:
+        return s.notes_count or ""
+    return None

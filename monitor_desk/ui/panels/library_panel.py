@@ -1,0 +1,215 @@
+"""The left panel: search box, filters, and the library list (or search results)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.library import Library
+from ...core.models import SearchHit
+from ..widgets.columns import allow_column_choice
+from ..widgets.row_table import row_table
+from .library_model import LibraryModel
+from .search_results import HitRole, SearchResultsModel, SnippetDelegate
+
+FILTERS = (
+    ("publication", "Publication"),
+    ("tag", "Tag"),
+    ("entity", "Entity"),
+    ("outlet", "Source outlet"),
+)
+
+
+class LibraryPanel(QWidget):
+    """Search and browse the library.
+
+    Signals:
+        articleSelected(int): the current article changed (list or search result).
+        hitActivated(object): a search hit was chosen (``SearchHit``).
+    """
+
+    articleSelected = Signal(int)
+    hitActivated = Signal(object)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.library = library
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search text, notes, claims  (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.filter_button = QToolButton(self)
+        self.filter_button.setText("Filters")
+        self.filter_button.setCheckable(True)
+        self.filter_button.setToolTip("Filter the list by publication, tag, entity or outlet")
+
+        self.filter_box = QWidget(self)
+        grid = QGridLayout(self.filter_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        self.filter_edits: dict[str, QLineEdit] = {}
+        for i, (key, label) in enumerate(FILTERS):
+            edit = QLineEdit(self.filter_box)
+            edit.setObjectName(f"filter_{key}")
+            edit.setPlaceholderText(label)
+            edit.setClearButtonEnabled(True)
+            grid.addWidget(edit, i // 2, i % 2)
+            self.filter_edits[key] = edit
+        self.filter_box.setVisible(False)
+        self.filter_button.toggled.connect(self.filter_box.setVisible)
+
+        self.model = LibraryModel(library, self, sort_key="date", descending=True)
+        self.table = row_table(self, self.model, "libraryView")
+        # Newest first: the order an analyst reads a stream of briefs in.
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(36)
+        digits = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        self.table.setColumnWidth(2, self.fontMetrics().horizontalAdvance("Vol./Issue") + 16)
+        self.table.setColumnWidth(3, digits)
+        self.table.setColumnWidth(4, self.fontMetrics().horizontalAdvance("Notes") + 16)
+        # A narrow panel shows title, issue and date; the header's menu shows the rest.
+        allow_column_choice(self.table, hidden=(1, 4))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.results_model = SearchResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.selectionModel().currentRowChanged.connect(self._hit_changed)
+        self.results.clicked.connect(lambda i: self._hit_changed(i, QModelIndex()))
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.results)
+
+        top = QGridLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search_box, 0, 0)
+        top.addWidget(self.filter_button, 0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.stack, 1)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._open_first_hit)
+        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        for edit in self.filter_edits.values():
+            edit.textChanged.connect(lambda _: self._filter_timer.start())
+        self.update_completers()
+
+    # -- list ------------------------------------------------------------------------------
+
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def step(self, delta: int) -> None:
+        """Open the next (+1) or previous (-1) article of the list or of the results."""
+        view = self.results if self.stack.currentWidget() is self.results else self.table
+        model = view.model()
+        if model.rowCount() == 0:
+            return
+        row = view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + delta))
+        view.setCurrentIndex(model.index(row, 0))
+
+    def refresh(self) -> None:
+        """Re-read the list (after an import) and keep the current article selected."""
+        current = self.current_article_id()
+        self.model.refresh()
+        if current is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.select_article(current)
+            self.table.selectionModel().blockSignals(False)
+        self.update_completers()
+
+    def invalidate(self, article_id: int | None = None) -> None:
+        """Fetch rows again after their counts changed (one article's, or all)."""
+        self.model.invalidate(article_id)
+
+    def update_completers(self) -> None:
+        tags = [t.name for t in self.library.tags.list()]
+        completer = QCompleter(tags, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edits["tag"].setCompleter(completer)
+
+    def apply_filters(self) -> None:
+        values = {k: e.text().strip() or None for k, e in self.filter_edits.items()}
+        current = self.current_article_id()
+        self.model.set_filters(**values)
+        if current is not None:
+            self.select_article(current)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        aid = self.model.article_id(current.row()) if current.isValid() else None
+        if aid is not None:
+            self.articleSelected.emit(aid)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        query = self.search_box.text().strip()
+        if not query:
+            self.stack.setCurrentWidget(self.table)
+            self.results_model.set_hits([])
+            return
+        self.results_model.set_hits(self.library.search(query))
+        self.stack.setCurrentWidget(self.results)
+
+    def _hit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = current.data(HitRole) if current.isValid() else None
+        if isinstance(hit, SearchHit):
+            self.hitActivated.emit(hit)
+
+    def _open_first_hit(self) -> None:
+        self._search_timer.stop()
+        self.run_search()
+        if self.results_model.rowCount():
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self.results.setFocus()

@@ -1,0 +1,126 @@
+"""The pane around the reader: title and metadata, the entity legend, the text itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...core.claims import StoredClaim
+from ...core.models import Analysis, Article, Highlight
+from ...core.nlp.script import latin_script
+from ..widgets.palette import HIDDEN_BY_DEFAULT
+from .legend import EntityLegend
+from .reader_view import ReaderView
+
+
+def metadata_line(article: Article) -> str:
+    parts = []
+    if article.publication:
+        parts.append(article.publication)
+    issue = []
+    if article.volume:
+        issue.append(f"Vol. {article.volume}")
+    if article.issue:
+        issue.append(f"No. {article.issue}")
+    if issue:
+        parts.append(", ".join(issue))
+    if article.date:
+        parts.append(article.date)
+    if article.author:
+        parts.append(article.author)
+    return "  ·  ".join(parts)
+
+
+class ReaderPane(QWidget):
+    """Title and metadata, the entity legend, and the reader itself.
+
+    Attributes:
+        view: the ``ReaderView`` (objectName ``readerView``).
+        legend: the ``EntityLegend``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.title = QLabel(self)
+        self.title.setObjectName("readerTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("readerMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.legend = EntityLegend(self)
+        self.view = ReaderView(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("readerAnalysisStatus")
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.status.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.legend.toggled.connect(self.view.set_type_visible)
+
+    def show_article(
+        self,
+        article: Article | None,
+        analysis: Analysis | None,
+        claims: list[StoredClaim],
+        highlights: list[Highlight],
+        keep_scroll: bool = False,
+    ) -> None:
+        self.view.show_article(article, analysis, claims, highlights, keep_scroll)
+        if article is None:
+            self.title.setText("No article open")
+            self.meta.clear()
+        else:
+            # The title line is in the text already (styled as a heading): do not repeat it.
+            self.title.setVisible(not self.view.title_in_text())
+            self.title.setText(article.title)
+            self.meta.setText(metadata_line(article))
+        self.legend.set_types(self.view.marks.labels(), self.view.hidden)
+        if article is not None and analysis is None:
+            self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
+            self.status.show()
+        elif (
+            article is not None
+            and analysis is not None
+            and not analysis.entities
+            and not analysis.claims
+            and not latin_script(article.text[article.body_start :])
+        ):
+            self.status.setText(
+                "Entities and claims are found in English text only; this article is not in "
+                "Latin script."
+            )
+            self.status.show()
+        else:
+            self.status.hide()
+
+    def restore(self, settings: QSettings) -> None:
+        """The entity types hidden and the text size, as the analyst left them."""
+        hidden = settings.value("reader/hiddenTypes")
+        if isinstance(hidden, list):
+            self.view.hidden = {str(x) for x in hidden}
+        elif isinstance(hidden, str):  # QSettings gives a lone value as a string
+            self.view.hidden = {hidden} if hidden else set()
+        else:
+            self.view.hidden = set(HIDDEN_BY_DEFAULT)
+        size = settings.value("reader/pointSize")
+        if size is not None:
+            self.view.point_size = float(str(size))
+
+    def save(self, settings: QSettings) -> None:
+        settings.setValue("reader/hiddenTypes", sorted(self.view.hidden))
+        settings.setValue("reader/pointSize", self.view.point_size)

@@ -1,0 +1,2 @@
+"""Small shared pieces: table views and models, paging, column choice, delegates,
+layouts, colours."""

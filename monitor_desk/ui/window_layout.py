@@ -1,0 +1,32 @@
+"""The window's layout between sessions: its geometry, the splitter and the side tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+
+SPLIT_RATIO = (21, 49, 30)  # the reader's text column is capped; claims need room
+
+
+def restore_layout(
+    settings: QSettings, window: QMainWindow, splitter: QSplitter, side: QTabWidget
+) -> None:
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1400, 900)
+    sizes = settings.value("window/splitter")
+    if isinstance(sizes, list) and len(sizes) == 3 and all(str(x).isdigit() for x in sizes):
+        splitter.setSizes([int(x) for x in sizes])
+    else:
+        splitter.setSizes([window.width() * r // 100 for r in SPLIT_RATIO])
+    side.setCurrentIndex(int(str(settings.value("side/tab", 0) or 0)))
+
+
+def save_layout(
+    settings: QSettings, window: QMainWindow, splitter: QSplitter, side: QTabWidget
+) -> None:
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", [str(x) for x in splitter.sizes()])
+    settings.setValue("side/tab", side.currentIndex())
