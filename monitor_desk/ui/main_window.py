@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
+from .changes import PanelRefresh
 from .commands.highlight_commands import HighlightService
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
@@ -119,6 +121,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.reader.view.claim_span_actions = self.claims.span_actions
+        self.refresh = PanelRefresh(
+            library, self.highlights, self.reader.view, self.library_panel, self.claims, self.notes
+        )
 
         self._build_actions()
         self._connect()
@@ -187,16 +192,17 @@ class MainWindow(QMainWindow):
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
         self.claims.claimSelected.connect(view.scroll_to)
-        self.claims.claimsChanged.connect(self._repaint_claims)
+        self.claims.claimsChanged.connect(lambda: self.refresh.repaint_claims(self.article_id))
+        self.claims.edits.changesMade.connect(self.apply_changes)
         self.claims.failed.connect(self.tell)
         self.claims.notice.connect(self.tell)
         self.claims.edits.replayed.connect(self._show_claim_change)
         self.claims.raiseRequested.connect(lambda: self.side.setCurrentWidget(self.claims))
-        self.highlights.highlightsChanged.connect(self._highlights_changed)
+        self.highlights.changesMade.connect(self.apply_changes)
         self.highlights.replayed.connect(self._show_highlight_change)
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
-        self.sources.model.graded.connect(lambda _o: self.library_panel.invalidate())
+        self.sources.model.changesMade.connect(self.apply_changes)
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.entity_types.changed.connect(self._reload_entities)
@@ -251,7 +257,7 @@ class MainWindow(QMainWindow):
         self.reader.view.tag_colors = {t.name: t.color for t in self.library.tags.list() if t.color}
         self.article_id = article_id
         self.reader.show_article(article, analysis, claims, highlights, keep_scroll)
-        self.claims.load(article_id)
+        self.claims.load(article_id, claims)  # read once, for the reader and the tab
         self.sources.load(article_id, article.text)
         self.notes.load(article_id)
         self.entities.load(list(analysis.entities) if analysis else [], self.reader.view.hidden)
@@ -294,13 +300,9 @@ class MainWindow(QMainWindow):
         if end > start:
             self.reader.view.scroll_to(start, end)
 
-    def _highlights_changed(self) -> None:
-        aid = self.article_id
-        if aid is not None:
-            highlights = self.library.highlights.list(aid)
-            self.reader.view.set_highlights(highlights, self.highlights.tag_colors())
-            self.library_panel.invalidate(aid)
-        self.notes.reload()
+    def apply_changes(self, changes: Changes) -> None:
+        """The one place where what a write changed becomes panel refreshes."""
+        self.refresh.apply(changes, self.article_id)
 
     def show_in_notes(self, highlight_id: int) -> None:
         self.side.setCurrentWidget(self.notes)
@@ -322,10 +324,6 @@ class MainWindow(QMainWindow):
         span = hit_span(hit, article) if article is not None else None
         if span is not None:
             self.reader.view.scroll_to(*span)
-
-    def _repaint_claims(self) -> None:
-        if self.article_id is not None:
-            self.open_article(self.article_id, keep_scroll=True)
 
     def _reader_selection(self) -> tuple[int, int, int] | None:
         span = self.reader.view.selected_span()

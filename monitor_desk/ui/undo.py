@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from ..core.changes import NO_CHANGES, Changes
 from ..core.errors import MonitorDeskError
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -79,19 +80,24 @@ class GuardedCommand(QUndoCommand):
     """An undo command whose steps the library may refuse.
 
     Subclasses write ``_redo`` (the first run is the change itself; later runs replay it)
-    and ``_undo``, and ``_settled`` to tell the GUI what changed. A refused step
-    (``MonitorDeskError``) is reported through ``failed`` and makes the command obsolete,
-    so the stack drops it: an error never escapes into Qt's ``push``, ``undo`` or ``redo``.
+    and ``_undo``, each returning the ``Changes`` the library reported, and ``_settled`` to
+    tell the GUI what changed. A refused step (``MonitorDeskError``) is reported through
+    ``failed`` and makes the command obsolete, so the stack drops it: an error never
+    escapes into Qt's ``push``, ``undo`` or ``redo``.
 
     Attributes:
         ok: False once a step was refused.
         ran: the first ``redo`` has run; every later redo, and every undo, is a replay.
+        changes: what the last step wrote (as the library said; none when refused).
+        refused: the last step was refused.
     """
 
     def __init__(self, text: str, failed: Callable[[str], object]) -> None:
         super().__init__(text)
         self.ok = True
         self.ran = False
+        self.changes = NO_CHANGES
+        self.refused = False
         self._failed = failed
 
     def redo(self) -> None:
@@ -101,20 +107,21 @@ class GuardedCommand(QUndoCommand):
     def undo(self) -> None:
         self._guard(self._undo, True)
 
-    def _guard(self, step: Callable[[], None], replay: bool) -> None:
+    def _guard(self, step: Callable[[], Changes], replay: bool) -> None:
+        self.changes, self.refused = NO_CHANGES, False
         try:
-            step()
+            self.changes = step()
         except MonitorDeskError as exc:
-            self.ok = False
+            self.ok, self.refused = False, True
             self.setObsolete(True)  # the stack drops a command that cannot run
             self._failed(str(exc))
             replay = False  # nothing changed: nothing to show
         self._settled(replay)
 
-    def _redo(self) -> None:
+    def _redo(self) -> Changes:
         raise NotImplementedError
 
-    def _undo(self) -> None:
+    def _undo(self) -> Changes:
         raise NotImplementedError
 
     def _settled(self, replay: bool) -> None:

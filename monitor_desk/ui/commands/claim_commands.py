@@ -1,8 +1,8 @@
 """Every claim change in the GUI as an undo command, on the window's one undo stack.
 
 A command runs its core call once (the first ``redo``) with a snapshot of the claim taken
-before and after (``Library.claim_snapshot``); later undos and redos write one snapshot or
-the other back through ``Library.restore_claim`` (or delete the claim when it did not exist
+before and after (``lib.claims.snapshot``); later undos and redos write one snapshot or
+the other back through ``lib.claims.restore`` (or delete the claim when it did not exist
 in that state), so both directions are exact: spans, name, kind, grade, quotes, citation and
 the claim's id — hence its place in the table — all come back.
 """
@@ -15,6 +15,7 @@ from typing import Literal, cast
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ...core.changes import Changes
 from ...core.claims import ClaimPart, ClaimSnapshot, StoredClaim
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
@@ -31,6 +32,10 @@ EDITABLE: dict[ClaimField, str] = {
 }
 """The table's inline edits: field → undo text."""
 
+Step = tuple[int | None, Changes]
+"""What a claim command's core call returns: the claim's id (None: it deleted the claim)
+and what the write changed."""
+
 
 class ClaimEdits(QObject):
     """Makes claim changes through undo commands.
@@ -40,7 +45,10 @@ class ClaimEdits(QObject):
         stack: the window's ``QUndoStack`` the commands go on (shared with highlights).
 
     Signals:
-        changed(int, int): a change, undo or redo touched a claim of article (first) and
+        changesMade(Changes): what a change, undo or redo wrote (the window refreshes the
+            Claims tab and the reader from it); a refused step reports the claim's article,
+            whose claims may not be what the tab shows.
+        changed(int, int): emitted next: the change touched a claim of article (first) and
             left claim (second) to show chosen; 0 when the claim is gone.
         failed(str): a change could not be made or undone; a message for the user.
         replayed(int, int): an undo or redo (not the first run) is about to be reported by
@@ -48,6 +56,7 @@ class ClaimEdits(QObject):
             first, so the window can open that article before the Claims tab reloads.
     """
 
+    changesMade = Signal(object)
     changed = Signal(int, int)
     failed = Signal(str)
     replayed = Signal(int, int)
@@ -69,14 +78,20 @@ class ClaimEdits(QObject):
             run = lambda: self.library.claims.update(claim_id, kind=cast(ClaimKind, kind))  # noqa: E731
         else:
             raise ValueError(f"{field!r} is not an editable claim field")
-        return self._push(EDITABLE[field], claim_id, lambda: (run(), claim_id)[1])
+        return self._push(EDITABLE[field], claim_id, lambda: (claim_id, run()))
 
     def set_span(self, claim_id: int, part: ClaimPart, span: tuple[int, int]) -> StoredClaim | None:
         """Move the claim's speaker, cue or content; the claim as now stored, or None."""
-        run = lambda: self.library.claims.set_span(claim_id, part, span).claim.id  # noqa: E731
+        stored: list[StoredClaim] = []
+
+        def run() -> Step:
+            edit = self.library.claims.set_span(claim_id, part, span)
+            stored.append(edit.claim)  # as the write returned it: nothing is read back
+            return claim_id, edit.changes
+
         if not self._push(f"Set Claim {part.capitalize()}", claim_id, run):
             return None
-        return self._stored(claim_id)
+        return stored[-1]
 
     def add(
         self,
@@ -87,47 +102,36 @@ class ClaimEdits(QObject):
         kind: ClaimKind = "indirect",
     ) -> int | None:
         """Add an analyst's claim over ``content``; its id, or None."""
-        command = ClaimCommand(
-            self,
-            "Add Claim",
-            article_id,
-            None,
-            lambda: self.library.claims.add(article_id, content, speaker_name, cue_text, kind).id,
-        )
-        return command.claim_id if self._run(command) else None
+
+        def run() -> Step:
+            created = self.library.claims.add(article_id, content, speaker_name, cue_text, kind)
+            return created.id, created.changes
+
+        command = ClaimCommand(self, "Add Claim", article_id, None, run)
+        return command.claim_id if push(self.stack, command) else None
 
     def delete(self, claim_id: int) -> bool:
         return self._push(
-            "Delete Claim", claim_id, lambda: (self.library.claims.delete(claim_id), None)[1]
+            "Delete Claim", claim_id, lambda: (None, self.library.claims.delete(claim_id))
         )
 
-    def _push(self, text: str, claim_id: int, run: Callable[[], int | None]) -> bool:
+    def _push(self, text: str, claim_id: int, run: Callable[[], Step]) -> bool:
         try:
-            article_id = self.library.claims.snapshot(claim_id).article_id
+            before = self.library.claims.snapshot(claim_id)  # the one read before: also the article
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
-        return self._run(ClaimCommand(self, text, article_id, claim_id, run))
-
-    def _run(self, command: ClaimCommand) -> bool:
-        try:
-            command.snapshot_before()
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-            return False
+        command = ClaimCommand(self, text, before.article_id, claim_id, run, before)
         return push(self.stack, command)  # runs redo(); a refused command is dropped
-
-    def _stored(self, claim_id: int) -> StoredClaim | None:
-        article_id = self.library.claims.snapshot(claim_id).article_id
-        return next((c for c in self.library.claims.list(article_id) if c.id == claim_id), None)
 
 
 class ClaimCommand(GuardedCommand):
-    """One claim change: ``run`` (the core call, returning the claim's id or None when it
-    deleted the claim) the first time, snapshots ever after.
+    """One claim change: ``run`` (the core call) the first time, snapshots ever after.
 
-    After every step ``changed`` tells the Claims tab, after an undo or redo ``replayed``
-    first tells the window.
+    ``before`` is the claim as it was (None for a new claim); ``exists`` whether the claim
+    is there after the last step, known from the step rather than read back. After every
+    step ``changesMade`` then ``changed`` tell the window and the Claims tab; after an
+    undo or redo ``replayed`` first tells the window.
     """
 
     def __init__(
@@ -136,50 +140,58 @@ class ClaimCommand(GuardedCommand):
         text: str,
         article_id: int,
         claim_id: int | None,
-        run: Callable[[], int | None],
+        run: Callable[[], Step],
+        before: ClaimSnapshot | None = None,
     ) -> None:
         super().__init__(text, edits.failed.emit)
         self.edits = edits
         self.library = edits.library
         self.article_id = article_id
         self.claim_id = claim_id
-        self.run: Callable[[], int | None] | None = run
-        self.before: ClaimSnapshot | None = None
+        self.run: Callable[[], Step] | None = run
+        self.before = before
         self.after: ClaimSnapshot | None = None
+        self.exists = claim_id is not None
 
-    def snapshot_before(self) -> None:
-        if self.claim_id is not None:
-            self.before = self.library.claims.snapshot(self.claim_id)
-
-    def _redo(self) -> None:
+    def _redo(self) -> Changes:
         if self.run is not None:
-            self._first_redo()
-        else:
-            self._put(self.after)
+            return self._first_redo()
+        return self._put(self.after)
 
-    def _undo(self) -> None:
-        self._put(self.before)
+    def _undo(self) -> Changes:
+        return self._put(self.before)
 
-    def _first_redo(self) -> None:
+    def _first_redo(self) -> Changes:
         assert self.run is not None
-        result = self.run()
+        claim_id, changes = self.run()
         self.run = None
-        if isinstance(result, int):
-            self.claim_id = result
-            self.after = self.library.claims.snapshot(result)
+        self.exists = claim_id is not None
+        if claim_id is not None:
+            self.claim_id = claim_id
+            self.after = self.library.claims.snapshot(claim_id)  # the state to redo to
         if self.after == self.before:  # e.g. a name "edited" to itself: nothing to undo
             self.setObsolete(True)
+        return changes
 
-    def _put(self, state: ClaimSnapshot | None) -> None:
+    def _put(self, state: ClaimSnapshot | None) -> Changes:
         if state is not None:
-            self.library.claims.restore(state)
-        elif self.claim_id is not None:
-            self.library.claims.delete(self.claim_id)
+            changes = self.library.claims.restore(state)
+        else:
+            assert self.claim_id is not None
+            changes = self.library.claims.delete(self.claim_id)
+        self.exists = state is not None
+        return changes
 
     def _settled(self, replay: bool) -> None:
-        shown = self.claim_id if self.claim_id is not None and self._exists() else 0
+        changes = self.changes
+        if self.refused and self.claim_id is not None:
+            # The library and the tab may disagree about this claim: show the library's.
+            self.exists = self._exists()
+            changes = Changes.of(articles=[self.article_id], claims=[self.claim_id])
+        shown = self.claim_id if self.claim_id is not None and self.exists else 0
         if replay:
             self.edits.replayed.emit(self.article_id, shown)
+        self.edits.changesMade.emit(changes)
         self.edits.changed.emit(self.article_id, shown)
 
     def _exists(self) -> bool:

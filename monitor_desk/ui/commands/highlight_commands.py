@@ -1,8 +1,9 @@
 """Every highlight and tag change as an undo command on the window's ``QUndoStack``.
 
-A command snapshots what it is about to change before its first ``redo``; ``undo`` writes
-the snapshot back through ``Library.restore_highlight`` / ``restore_tag`` (same ids,
-created times, colours and tag links), so undo is exact rather than a reverse operation.
+A command snapshots what it is about to change before its first ``redo`` (what a creation
+or an edit made: only when it is undone, as most never are); ``undo`` writes the snapshot
+back through ``lib.highlights.restore`` / ``lib.tags.restore`` (same ids, created times,
+colours and tag links), so undo is exact rather than a reverse operation.
 Tags that a command created on the fly are removed again by its undo and re-created with
 their old ids by a later redo.
 """
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QStringListModel, Signal
 from PySide6.QtGui import QUndoStack
 
+from ...core.changes import NO_CHANGES, Changes
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ...core.models import Highlight, Tag
@@ -47,8 +49,8 @@ class HighlightService(QObject):
         pinned: favourite tags chosen by the user (keys 1–9 use them before the most used).
 
     Signals:
-        highlightsChanged(): highlights were created, edited or deleted, or tags changed.
-        tagsChanged(): the tag list (names, colours or counts) changed.
+        changesMade(Changes): a change, undo or redo wrote this (the window refreshes it).
+        tagsChanged(): the tag list (names, colours or counts) or the pinned tags changed.
         failed(str): a change could not be made; a message for the user.
         replayed(int, int, int, int): an undo or redo (not the first run) changed a highlight
             of article (first): its id (second; 0 when the undo or redo removed it) and the
@@ -56,7 +58,7 @@ class HighlightService(QObject):
             so the window can show the change even in an article that is not open.
     """
 
-    highlightsChanged = Signal()
+    changesMade = Signal(object)
     tagsChanged = Signal()
     failed = Signal(str)
     replayed = Signal(int, int, int, int)
@@ -100,10 +102,13 @@ class HighlightService(QObject):
         """Run ``command`` and keep it for undo; False (and ``failed``) if it could not run."""
         return push(self.stack, command)
 
-    def changed(self) -> None:
-        self.refresh_tags()
-        self.tagsChanged.emit()
-        self.highlightsChanged.emit()
+    def changed(self, changes: Changes) -> None:
+        """Report what a step wrote; the tag list is read again only when tags were touched."""
+        if changes.tags:
+            self.refresh_tags()
+            self.tagsChanged.emit()
+        if not changes.empty:
+            self.changesMade.emit(changes)
 
     # -- what the GUI asks for ---------------------------------------------------------------
 
@@ -118,7 +123,7 @@ class HighlightService(QObject):
     ) -> int | None:
         """Highlight ``text[start:end]`` (code points); the new id, or None on failure."""
         cmd = CreateHighlight(self, article_id, start, end, list(tags), note, color)
-        return cmd.highlight.id if self.push(cmd) and cmd.highlight else None
+        return cmd.highlight_id if self.push(cmd) else None
 
     def edit(self, highlight_id: int, tags: Sequence[str], note: str, color: str | None) -> bool:
         return self._make(lambda: EditHighlight(self, highlight_id, list(tags), note, color))
@@ -134,7 +139,7 @@ class HighlightService(QObject):
         return done
 
     def merge_tags(self, source: str, target: str) -> bool:
-        run = lambda: self.library.tags.merge(source, target).count  # noqa: E731
+        run = lambda: self.library.tags.merge(source, target).changes  # noqa: E731
         text = f"Merge Tag “{source}” into “{target}”"
         return self._make(lambda: TagCommand(self, text, [source, target], run, target))
 
@@ -143,7 +148,7 @@ class HighlightService(QObject):
         return self._make(lambda: TagCommand(self, f"Recolour Tag “{name}”", [name], run))
 
     def delete_tag(self, name: str) -> bool:
-        run = lambda: self.library.tags.delete(name).count  # noqa: E731
+        run = lambda: self.library.tags.delete(name).changes  # noqa: E731
         return self._make(lambda: TagCommand(self, f"Delete Tag “{name}”", [name], run))
 
     def _make(self, build: Callable[[], _Command]) -> bool:
@@ -156,7 +161,7 @@ class HighlightService(QObject):
 
 
 class _Command(GuardedCommand):
-    """After every step: the tag cache and the window refreshed; after an undo or redo,
+    """After every step: what it wrote reported (``changesMade``); after an undo or redo,
     where the highlight it changed is now (``replayed``)."""
 
     def __init__(self, service: HighlightService, text: str) -> None:
@@ -165,7 +170,7 @@ class _Command(GuardedCommand):
         self.library = service.library
 
     def _settled(self, replay: bool) -> None:
-        self.service.changed()
+        self.service.changed(self.changes)
         subject = self.subject() if replay else None
         if subject is not None:
             self._report(subject)
@@ -194,18 +199,23 @@ class _HighlightCommand(_Command):
         self.new_tags = [t for t in parse_tags(",".join(tags)) if not self.service.tag_exists(t)]
         self.new_tag_snapshots = []
 
-    def _remove_new_tags(self) -> None:
+    def _remove_new_tags(self) -> Changes:
         # Only tags nothing else uses now: one added meanwhile outside the stack stays.
         self.new_tag_snapshots = []
+        changes = NO_CHANGES
         for name in self.new_tags:
             snap = self.library.tags.snapshot(name)
             if not snap.highlight_ids:
                 self.new_tag_snapshots.append(snap)
-                self.library.tags.delete(name)
+                changes |= self.library.tags.delete(name).changes
+        return changes
 
-    def _restore_new_tags(self) -> None:
+    def _restore_new_tags(self) -> Changes:
+        changes = NO_CHANGES
         for snap in self.new_tag_snapshots:
-            self.library.tags.restore(snap)  # the highlight's tags link to them again below
+            # the highlight's tags link to them again in the restore that follows
+            changes |= self.library.tags.restore(snap)
+        return changes
 
 
 class CreateHighlight(_HighlightCommand):
@@ -222,21 +232,25 @@ class CreateHighlight(_HighlightCommand):
         label = ", ".join(parse_tags(",".join(tags))) or "no tags"
         super().__init__(service, f"Highlight ({label})")
         self.args = (article_id, start, end, tags, note, color)
-        self.highlight: Highlight | None = None
+        self.highlight_id: int | None = None
+        self.highlight: Highlight | None = None  # as it was when last undone, to redo exactly
         self._note_new_tags(tags)
 
-    def _redo(self) -> None:
-        if self.highlight is None:
-            hid = self.library.highlights.add(*self.args).id
-            self.highlight = self.library.highlights.get(hid)
-        else:
-            self._restore_new_tags()
-            self.library.highlights.restore(self.highlight)
-
-    def _undo(self) -> None:
+    def _redo(self) -> Changes:
+        if self.highlight_id is None:
+            created = self.library.highlights.add(*self.args)
+            self.highlight_id = created.id
+            return created.changes
         assert self.highlight is not None
-        self.library.highlights.delete(self.highlight.id)
-        self._remove_new_tags()
+        changes = self._restore_new_tags()
+        return changes | self.library.highlights.restore(self.highlight)
+
+    def _undo(self) -> Changes:
+        assert self.highlight_id is not None
+        # Read only now, not after every creation: most highlights are never undone.
+        self.highlight = self.library.highlights.get(self.highlight_id)
+        changes = self.library.highlights.delete(self.highlight_id)
+        return changes | self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
         return self.highlight
@@ -253,22 +267,22 @@ class EditHighlight(_HighlightCommand):
     ) -> None:
         super().__init__(service, "Edit Highlight")
         self.before = service.library.highlights.get(highlight_id)
-        self.after: Highlight | None = None
+        self.after: Highlight | None = None  # read when undone: the state to redo to
         self.change = (tags, note, color)
         self._note_new_tags(tags)
 
-    def _redo(self) -> None:
-        if self.after is None:
+    def _redo(self) -> Changes:
+        if self.after is None:  # the edit itself (a replay always follows an undo)
             tags, note, color = self.change
-            self.library.highlights.update(self.before.id, tags=tags, note=note, color=color)
-            self.after = self.library.highlights.get(self.before.id)
-        else:
-            self._restore_new_tags()
-            self.library.highlights.restore(self.after)
+            return self.library.highlights.update(self.before.id, tags=tags, note=note, color=color)
+        changes = self._restore_new_tags()
+        return changes | self.library.highlights.restore(self.after)
 
-    def _undo(self) -> None:
-        self.library.highlights.restore(self.before)
-        self._remove_new_tags()
+    def _undo(self) -> Changes:
+        # The state to redo to is read when undone, not after every edit.
+        self.after = self.library.highlights.get(self.before.id)
+        changes = self.library.highlights.restore(self.before)
+        return changes | self._remove_new_tags()
 
     def subject(self) -> Highlight | None:
         return self.before
@@ -279,11 +293,11 @@ class DeleteHighlight(_Command):
         super().__init__(service, "Delete Highlight")
         self.before = service.library.highlights.get(highlight_id)
 
-    def _redo(self) -> None:
-        self.library.highlights.delete(self.before.id)
+    def _redo(self) -> Changes:
+        return self.library.highlights.delete(self.before.id)
 
-    def _undo(self) -> None:
-        self.library.highlights.restore(self.before)
+    def _undo(self) -> Changes:
+        return self.library.highlights.restore(self.before)
 
     def subject(self) -> Highlight | None:
         return self.before
@@ -299,7 +313,7 @@ class TagCommand(_Command):
         service: HighlightService,
         text: str,
         names: list[str],
-        run: Callable[[], object],
+        run: Callable[[], Changes],
         may_create: str | None = None,
     ) -> None:
         super().__init__(service, text)
@@ -312,8 +326,8 @@ class TagCommand(_Command):
             else:
                 self.created.append(may_create)
 
-    def _redo(self) -> None:
-        self.run()
+    def _redo(self) -> Changes:
+        return self.run()
 
-    def _undo(self) -> None:
-        self.library.tags.undo_change(self.snapshots, self.created)  # all or nothing
+    def _undo(self) -> Changes:
+        return self.library.tags.undo_change(self.snapshots, self.created)  # all or nothing

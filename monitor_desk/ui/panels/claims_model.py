@@ -45,10 +45,13 @@ class ClaimsModel(ColumnsTableModel):
         self.claims: list[StoredClaim] = []
         self.editor: ClaimEditor | None = None
 
-    def load(self, article_id: int | None) -> None:
+    def load(self, article_id: int | None, claims: list[StoredClaim] | None = None) -> None:
+        """Show the article's claims (``claims`` when the caller has just read them)."""
         self.beginResetModel()
         self.article_id = article_id
-        self.claims = self.library.claims.list(article_id) if article_id is not None else []
+        if claims is None:
+            claims = self.library.claims.list(article_id) if article_id is not None else []
+        self.claims = list(claims)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -111,9 +114,7 @@ class ClaimsModel(ColumnsTableModel):
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
-        self.claims[index.row()] = next(
-            (c for c in self.library.claims.list(claim.article_id) if c.id == claim.id), claim
-        )
+        self.claims[index.row()] = self.library.claims.get(claim.id)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
         self.changed.emit()
         return True

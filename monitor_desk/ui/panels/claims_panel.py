@@ -51,7 +51,8 @@ SPAN_ACTIONS: tuple[tuple[ClaimPart, str, str, str], ...] = (
 class ClaimsPanel(QWidget):
     """Signals:
     claimSelected(int, int): code-point span of the selected claim (to scroll the reader).
-    claimsChanged(): claims were edited, added or deleted (the reader repaints).
+    claimsChanged(): a claim was edited in the table outside ``edits`` (the reader
+        repaints); changes through ``edits`` reach the window as ``changesMade``.
     raiseRequested(): an added claim is on its way: bring this tab forward.
     failed(str): a message for the user.
     notice(str): what a correction did, for the status bar.
@@ -159,8 +160,9 @@ class ClaimsPanel(QWidget):
         self.edits.failed.connect(self.failed)
         self.dialog: ClaimDialog | None = None
 
-    def load(self, article_id: int | None) -> None:
-        self.model.load(article_id)
+    def load(self, article_id: int | None, claims: list[StoredClaim] | None = None) -> None:
+        """Show the article's claims (``claims`` when the caller has just read them)."""
+        self.model.load(article_id, claims)
         self.table.resizeRowsToContents()
 
     def _update_summary(self) -> None:
@@ -201,12 +203,11 @@ class ClaimsPanel(QWidget):
         self.notice.emit(f"Claim {part} set to “{short}” ({new.kind}).")
 
     def _claims_changed(self, article_id: int, claim_id: int) -> None:
-        """After a change, undo or redo: reload, repaint the reader, choose the claim."""
+        """After a change, undo or redo (the window has reloaded this tab from what the
+        change wrote, ``edits.changesMade``): choose the claim."""
         if article_id != self.model.article_id:
             self.notice.emit("The claim change was in another article; open it to see it.")
             return
-        self.load(article_id)
-        self.claimsChanged.emit()  # the window repaints the reader (and reloads this panel)
         row = next((i for i, c in enumerate(self.model.claims) if c.id == claim_id), -1)
         if row >= 0:
             self.select_row(row)

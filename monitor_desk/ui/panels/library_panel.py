@@ -169,8 +169,10 @@ class LibraryPanel(QWidget):
         """Fetch rows again after their counts changed (one article's, or all)."""
         self.model.invalidate(article_id)
 
-    def update_completers(self) -> None:
-        tags = [t.name for t in self.library.tags.list()]
+    def update_completers(self, tags: list[str] | None = None) -> None:
+        """Offer the tag names (``tags`` when the caller has just read them)."""
+        if tags is None:
+            tags = [t.name for t in self.library.tags.list()]
         completer = QCompleter(tags, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edits["tag"].setCompleter(completer)

@@ -31,13 +31,13 @@ def date_label(item: CitationItem) -> str:
 class SourcesModel(ColumnsTableModel):
     """Signals:
     failed(str): a grade was refused.
-    graded(str): an outlet's grade changed (name).
+    changesMade(Changes): an outlet's grade changed: what the write reported.
     """
 
     columns = COLUMNS
 
     failed = Signal(str)
-    graded = Signal(str)
+    changesMade = Signal(object)
 
     def __init__(self, library: Library, parent: Any = None) -> None:
         super().__init__(parent)
@@ -97,11 +97,11 @@ class SourcesModel(ColumnsTableModel):
         if role not in (GradeRole, Qt.ItemDataRole.EditRole):
             return False
         try:
-            self.library.sources.set_reliability(s.outlet, value or None)
+            changes = self.library.sources.set_reliability(s.outlet, value or None)
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return False
         s.reliability = (value or None) and str(value).upper()
         self.dataChanged.emit(index, index)
-        self.graded.emit(s.outlet)
+        self.changesMade.emit(changes)
         return True

@@ -136,11 +136,13 @@ class ReaderView(QTextBrowser):
         )
         self._fit_margins()
 
-    def set_highlights(self, highlights: list[Highlight], tag_colors: dict[str, str]) -> None:
-        """Repaint with new highlights (after a change), keeping the scroll position."""
+    def set_marks(
+        self, highlights: list[Highlight] | None = None, claims: list[StoredClaim] | None = None
+    ) -> None:
+        """Repaint with the highlights or claims as now stored, keeping the scroll position."""
+        self.marks.highlights = self.marks.highlights if highlights is None else list(highlights)
+        self.marks.claims = self.marks.claims if claims is None else list(claims)
         scroll = self.verticalScrollBar().value()
-        self.marks.highlights = list(highlights)
-        self.tag_colors = tag_colors
         self._mark_list = self.marks.marks()
         self.repaint_marks()
         self.verticalScrollBar().setValue(scroll)
