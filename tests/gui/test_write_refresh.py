@@ -74,3 +74,21 @@ def test_a_claim_span_edit_keeps_the_claim_it_returned(
     assert calls["Claims.get"] <= 1  # the core reads the one row it returns, in the write
     # The tab reloads once for the change; nothing lists all claims to find this one.
     assert calls["Claims.list"] <= 1
+
+
+def test_a_claim_change_repaints_the_reader_without_reopening(
+    qtbot, make_window, gui_library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library, analyse_missing=False)
+    window.open_article(1)
+    claim = window.claims.model.claims[0]
+    calls: Counter[str] = Counter()
+    _count(monkeypatch, calls, gui_library.articles, "get")
+    span = (claim.content.start + 1, claim.content.end)
+    window.claims.edits.set_span(claim.id, "content", span)
+    marked = {c.id: c for c in window.reader.view.marks.claims}
+    assert marked[claim.id].content.start == claim.content.start + 1  # the reader shows it
+    window.undo_stack.undo()
+    marked = {c.id: c for c in window.reader.view.marks.claims}
+    assert marked[claim.id].content.start == claim.content.start  # and its undo
+    assert calls["Articles.get"] == 0  # the article was not opened again (was 4 reads)
