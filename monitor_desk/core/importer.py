@@ -63,9 +63,17 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
         reason = None
     else:
         article_id = item.article_id
-        _, orphans = store.revise_article(db, article_id, item.doc, item.sha)
+        revised = store.revise_article(db, article_id, item.doc, item.sha)
         status = "revised"
-        reason = f"{orphans} highlight(s) could not be re-anchored" if orphans else None
+        lost = [
+            f"{n} {what} could not be re-anchored (kept as orphans)"
+            for n, what in (
+                (revised.orphan_highlights, "highlight(s)"),
+                (revised.orphan_claims, "claim(s)"),
+            )
+            if n
+        ]
+        reason = "; ".join(lost) or None
     if analysis is not None:
         revision_id = db.execute(
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]

@@ -183,4 +183,35 @@ def _list_sorting(db: Database) -> None:
     )
 
 
+@migrations(name="0003_search_current_claims")
+def _search_current_claims(db: Database) -> None:
+    """Only the current revision's claims are searchable: a revised article used to leave
+    its old revision's claims in the index (duplicate and stale hits). Claim rows are
+    ``claim_id * 4 + 2`` (see core/search.py)."""
+    db.execute(
+        """DELETE FROM search_fts WHERE rowid % 4 = 2 AND rowid / 4 NOT IN (
+               SELECT c.id FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id
+           )"""
+    )
+
+
+@migrations(name="0004_claims_across_revisions")
+def _claims_across_revisions(db: Database) -> None:
+    """What a claim needs to follow the analyst across new texts and new analyses (see
+    core/claim_carry.py): ``status`` (an analyst's claim whose words left the text is kept
+    as an ``orphan`` on its old revision), ``edited`` (the analyst changed an extracted
+    claim) and ``extracted_key`` (the cue and content the extractor found, to match the
+    claim in a new analysis; for old rows the best guess is what they hold now)."""
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT 'anchored'
+            CHECK (status IN ('anchored','orphan'));
+        ALTER TABLE claims ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE claims ADD COLUMN extracted_key TEXT;
+        UPDATE claims SET extracted_key = cue_text || char(31) || content_text
+            WHERE origin = 'auto';
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
