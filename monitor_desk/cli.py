@@ -246,20 +246,21 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .core.analyze_files import analysis_record, analyze_paths
     from .core.nlp.pipeline import load_pipeline
+    from .core.path_text import path_text
 
     pipeline = load_pipeline()
     print(pipeline.message, file=sys.stderr)
     status = 0
     for result in analyze_paths(args.paths, pipeline):
         if result.doc is None or result.analysis is None:
-            print(f"rejected: {result.path}: {result.error}", file=sys.stderr)
+            print(f"rejected: {path_text(result.path)}: {result.error}", file=sys.stderr)
             status = 1
             continue
         record = analysis_record(result.path, result.doc, result.analysis)
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
             continue
-        print(f"== {result.path} — {result.doc.title}")
+        print(f"== {path_text(result.path)} — {result.doc.title}")
         for e in result.analysis.entities:
             print(f"  {e.label:<8} {e.text}  [{e.cluster}]")
         for c in result.analysis.claims:

@@ -20,6 +20,7 @@ from . import store
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
+from .path_text import path_text
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_path)``."""
@@ -45,20 +46,20 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
     row = db.execute(
         """SELECT a.id, r.text_sha256 FROM articles a
            LEFT JOIN revisions r ON r.id = a.current_revision_id WHERE a.source_path = ?""",
-        [str(path)],
+        [path_text(path)],
     ).fetchone()
     if row is None:
         return _Pending(path, doc, sha, None)
     article_id, current_sha = row
     if current_sha == sha:
-        return FileOutcome(str(path), "unchanged", article_id)
+        return FileOutcome(path_text(path), "unchanged", article_id)
     return _Pending(path, doc, sha, article_id)
 
 
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
     if item.article_id is None:
-        article_id = store.insert_article(db, item.doc, str(item.path), item.sha)
+        article_id = store.insert_article(db, item.doc, path_text(item.path), item.sha)
         status = "imported"
         reason = None
     else:
@@ -79,7 +80,7 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
         ).fetchone()[0]
         store.store_analysis(db, revision_id, analysis)
-    return FileOutcome(str(item.path), status, article_id, reason)  # type: ignore[arg-type]
+    return FileOutcome(path_text(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 
 class _Run:
@@ -118,7 +119,7 @@ class _Run:
             try:
                 doc = read_document(path)
             except RejectedFile as exc:
-                self.record(FileOutcome(str(path), "rejected", reason=str(exc)))
+                self.record(FileOutcome(path_text(path), "rejected", reason=str(exc)))
                 continue
             with self.lock:
                 decided = _classify(self.db, path, doc, text_sha256(doc.text))
@@ -165,7 +166,9 @@ def import_files(
     for p in paths:
         path = Path(p).expanduser()
         if not path.exists():
-            report.files.append(FileOutcome(str(path), "rejected", reason="no such file or folder"))
+            report.files.append(
+                FileOutcome(path_text(path), "rejected", reason="no such file or folder")
+            )
             continue
         files.extend(f.resolve() for f in iter_import_files([path]))
     # A file named twice (or via two folders) is imported once; the library never itself.
