@@ -159,8 +159,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for f in report.rejected:
             print(f"rejected: {f.path}: {f.reason}")
         for f in report.files:
-            if f.status == "revised" and f.reason:
-                print(f"revised: {f.path}: {f.reason}")
+            if f.status in ("imported", "revised") and f.reason:
+                print(f"{f.status}: {f.path}: {f.reason}")
         print(
             f"{report.count('imported')} imported, {report.count('revised')} revised, "
             f"{report.count('unchanged')} unchanged, {len(report.rejected)} rejected"
@@ -275,14 +275,19 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     if not args.ids and not args.all and not args.stale:
         print("monitor-desk reanalyze: give article ids, --all or --stale", file=sys.stderr)
         return 2
+    failed: list[tuple[int, str]] = []
     with _open(args) as lib:
         count = lib.reanalyze(
             None if (args.all or args.stale) and not args.ids else args.ids,
             progress=_progress_printer(sys.stderr),
             only_stale=args.stale,
+            failed=failed,
         )
-    print(f"{count} article(s) analysed")
-    return 0
+    for article_id, reason in failed:
+        print(f"article {article_id}: analysis failed ({reason})", file=sys.stderr)
+    tail = f", {len(failed)} failed" if failed else ""
+    print(f"{count - len(failed)} article(s) analysed{tail}")
+    return 1 if failed else 0
 
 
 def _date_arg(value: str | None, flag: str) -> str | None:

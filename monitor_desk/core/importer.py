@@ -7,6 +7,7 @@ analysis, so a crash or a kill leaves every article whole or absent.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,6 +29,7 @@ ProgressCallback = Callable[[int, int, str], None]
 Analyzer = Callable[[Iterable[tuple[str, int, "Mapping[str, str]"]]], Iterator[Analysis]]
 
 BATCH_FILES = 32
+_log = logging.getLogger(__name__)
 
 
 class CancelToken(Protocol):
@@ -40,6 +42,7 @@ class _Pending:
     doc: ParsedDocument
     sha: str
     article_id: int | None  # None: a new article
+    note: str | None = None  # said in the report (why the file was not analysed)
 
 
 def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOutcome | _Pending:
@@ -80,6 +83,10 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
         ).fetchone()[0]
         store.store_analysis(db, revision_id, analysis)
+        if analysis.error is not None:
+            item.note = f"analysis failed ({analysis.error})"
+    if item.note:
+        reason = "; ".join(filter(None, [reason, item.note]))
     return FileOutcome(path_text(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 
@@ -190,6 +197,16 @@ def import_files(
         try:
             for analysis in results:
                 run.add(queue.popleft(), analysis)
+                if run.cancelled():
+                    break
+        except Exception as exc:
+            # The analyser itself broke (one text's failure is an Analysis with an error,
+            # so this is the model): every file is still imported, unanalysed, and says so.
+            _log.exception("analysis stopped during an import")
+            note = f"not analysed: the analysis stopped ({type(exc).__name__}: {exc})"[:300]
+            for item in itertools.chain(queue, pending):
+                item.note = note
+                run.add(item, None)
                 if run.cancelled():
                     break
         finally:

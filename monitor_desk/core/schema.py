@@ -214,4 +214,11 @@ def _claims_across_revisions(db: Database) -> None:
     )
 
 
+@migrations(name="0005_analysis_errors")
+def _analysis_errors(db: Database) -> None:
+    """Why the analysis of a revision failed: such a revision is stamped as analysed (with
+    nothing found) so that background analysis does not retry it at every start."""
+    db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -141,12 +141,37 @@ def outlet_id(db: Database, name: str) -> int:
 
 
 def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
-    """Replace the stored analysis of one revision (user-made claims are kept)."""
-    article_id, title = db.execute(
-        """SELECT a.id, a.title FROM revisions r JOIN articles a ON a.id = r.article_id
-           WHERE r.id = ?""",
+    """Replace the stored analysis of one revision (the analyst's claims are kept).
+
+    A failed analysis (``analysis.error``) replaces nothing: the error is recorded, and a
+    revision never analysed is stamped as analysed so that it is not retried at every
+    start (``reanalyze`` of the article tries again).
+    """
+    article_id, title, analysed = db.execute(
+        """SELECT a.id, a.title, r.pipeline_name FROM revisions r
+           JOIN articles a ON a.id = r.article_id WHERE r.id = ?""",
         [revision_id],
     ).fetchone()
+    if analysis.error is not None:
+        stamp = analysed is None
+        db.execute(
+            """UPDATE revisions SET analysis_error = ?,
+                   pipeline_name = CASE WHEN ? THEN ? ELSE pipeline_name END,
+                   pipeline_version = CASE WHEN ? THEN ? ELSE pipeline_version END,
+                   analyzed = CASE WHEN ? THEN ? ELSE analyzed END
+               WHERE id = ?""",
+            [
+                analysis.error,
+                stamp,
+                analysis.pipeline_name,
+                stamp,
+                analysis.pipeline_version,
+                stamp,
+                utc_now(),
+                revision_id,
+            ],
+        )
+        return
     # Extracted claims are found afresh; those the analyst graded or edited are kept for
     # the new analysis to match (claim_carry.AnalystClaims), the others replaced.
     analyst = claim_carry.AnalystClaims(db, revision_id)
@@ -212,8 +237,8 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
         body = claim_carry.claim_search_body(name, speaker, content)
         search.index_row(db, "claim", claim_id, article_id, title, body)
     db.execute(
-        """UPDATE revisions SET pipeline_name = ?, pipeline_version = ?, analyzed = ?
-           WHERE id = ?""",
+        """UPDATE revisions SET pipeline_name = ?, pipeline_version = ?, analyzed = ?,
+                  analysis_error = NULL WHERE id = ?""",
         [analysis.pipeline_name, analysis.pipeline_version, utc_now(), revision_id],
     )
 
