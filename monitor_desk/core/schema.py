@@ -3,7 +3,8 @@
 Each step runs in its own transaction together with its record. ``SCHEMA_VERSION`` is the
 number of steps and is written to ``PRAGMA user_version`` so that a file from a newer
 Monitor Desk can be recognised (and refused) before anything touches it.
-Never edit a released step: add a new one.
+Never edit a released step: add a new one. (Steps 0004–0006 are numbered to follow
+``0003_ids_never_reused``, which main has and this branch does not yet.)
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def _list_sorting(db: Database) -> None:
     )
 
 
-@migrations(name="0003_search_current_claims")
+@migrations(name="0004_search_current_claims")
 def _search_current_claims(db: Database) -> None:
     """Only the current revision's claims are searchable: a revised article used to leave
     its old revision's claims in the index (duplicate and stale hits). Claim rows are
@@ -195,7 +196,7 @@ def _search_current_claims(db: Database) -> None:
     )
 
 
-@migrations(name="0004_claims_across_revisions")
+@migrations(name="0005_claims_across_revisions")
 def _claims_across_revisions(db: Database) -> None:
     """What a claim needs to follow the analyst across new texts and new analyses (see
     core/claim_carry.py): ``status`` (an analyst's claim whose words left the text is kept
@@ -214,7 +215,7 @@ def _claims_across_revisions(db: Database) -> None:
     )
 
 
-@migrations(name="0005_analysis_errors")
+@migrations(name="0006_analysis_errors")
 def _analysis_errors(db: Database) -> None:
     """Why the analysis of a revision failed: such a revision is stamped as analysed (with
     nothing found) so that background analysis does not retry it at every start."""

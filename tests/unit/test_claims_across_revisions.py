@@ -226,7 +226,7 @@ def test_opening_an_older_library_drops_old_revisions_claims_from_the_search(
 
     path = tmp_path / "old.sqlite"
     db = Database(path)
-    migrations.apply(db, stop_before="0003_search_current_claims")
+    migrations.apply(db, stop_before="0004_search_current_claims")
     db.execute("PRAGMA user_version = 2")
     db.executescript(
         """
