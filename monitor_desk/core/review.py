@@ -1,14 +1,12 @@
 """The analyst's review of an analysis: claims (edit, grade), outlets (reliability), entities
 across the library. Mixed into ``Library``; methods use ``self.db`` under ``self._lock``.
 
-Claims made by the analyst have ``origin = 'user'`` and survive re-analysis; claims the
-pipeline made may still be edited, graded and deleted (a re-analysis brings deleted ones
-back, which is why a deletion is not a judgement — grade 6 or edit instead).
-
-The same rule holds for corrected spans (``set_claim_span``): a re-analysis replaces every
-``auto`` claim of the revision with what the extractor finds again, so a corrected speaker,
-cue or content of an ``auto`` claim — like its edited speaker name, kind and grade — is
-lost; on a ``user`` claim the correction stays.
+Claims made by the analyst have ``origin = 'user'``; claims the pipeline made may still be
+edited, graded and deleted. What the analyst did survives a re-analysis and a new text
+(see ``claim_carry``): added claims stay (re-anchored on a new text, else kept as orphans);
+a graded or edited extracted claim is matched to the new analysis by its cue and content
+and keeps its grade and edits. A deleted extracted claim comes back when the analysis finds
+it again, which is why a deletion is not a judgement — grade 6 or edit instead.
 """
 
 from __future__ import annotations
@@ -20,9 +18,10 @@ from typing import Any, Literal
 
 from . import search
 from .claim_kind import claim_kind, content_quotes
+from .claim_list import StoredClaim, stored_claims
 from .claim_restore import ClaimRestoreMixin
 from .errors import InvalidInputError, NotFoundError
-from .models import CitationItem, ClaimKind, Span
+from .models import CitationItem, Span
 
 CREDIBILITY = {
     1: "Confirmed",
@@ -48,29 +47,6 @@ _KINDS = ("direct", "indirect", "mixed")
 ClaimPart = Literal["speaker", "cue", "content"]
 CLAIM_PARTS: tuple[ClaimPart, ...] = ("speaker", "cue", "content")
 _UNSET: Any = object()
-
-
-@dataclass(slots=True)
-class StoredClaim:
-    """A claim as stored for an article's current revision."""
-
-    id: int
-    article_id: int
-    speaker: Span | None
-    speaker_name: str | None
-    cue: Span
-    content: Span
-    kind: ClaimKind
-    citation: Span | None
-    """The citation parentheses that support the claim."""
-    credibility: int | None
-    origin: Literal["auto", "user"]
-
-    @property
-    def speaker_label(self) -> str:
-        if self.speaker_name:
-            return self.speaker_name
-        return self.speaker.text if self.speaker else ""
 
 
 @dataclass(slots=True)
@@ -130,30 +106,21 @@ class ReviewMixin(ClaimRestoreMixin):
         """The claims of the article's current revision, in text order."""
         with self._lock:
             revision_id, _, _ = self._current_revision(article_id)
-            rows = self.db.execute(
-                """SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, c.speaker_name,
-                          c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
-                          c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
-                          c.origin
-                   FROM claims c LEFT JOIN citations ct ON ct.id = c.citation_id
-                   WHERE c.revision_id = ? ORDER BY c.content_start, c.cue_start, c.id""",
-                [revision_id],
-            ).fetchall()
-        return [
-            StoredClaim(
-                id=r[0],
-                article_id=article_id,
-                speaker=Span(r[1], r[2], r[3]) if r[1] is not None else None,
-                speaker_name=r[4],
-                cue=Span(r[5], r[6], r[7]),
-                content=Span(r[8], r[9], r[10]),
-                kind=r[11],
-                citation=Span(r[12], r[13], r[14]) if r[12] is not None else None,
-                credibility=r[15],
-                origin=r[16],
+            return stored_claims(self.db, article_id, "c.revision_id = ?", [revision_id])
+
+    def orphan_claims(self, article_id: int) -> list[StoredClaim]:
+        """The analyst's claims of the article whose words left its text (spans into the
+        old revision they were made on), oldest first."""
+        with self._lock:
+            self._current_revision(article_id)
+            return stored_claims(
+                self.db,
+                article_id,
+                "c.status = 'orphan' AND c.revision_id IN "
+                "(SELECT id FROM revisions WHERE article_id = ?)",
+                [article_id],
+                order="c.revision_id, c.id",
             )
-            for r in rows
-        ]
 
     def _claim_row(self, claim_id: int) -> tuple[int, int, str, str]:
         """(revision id, article id, revision text, title) of a claim."""
@@ -206,6 +173,7 @@ class ReviewMixin(ClaimRestoreMixin):
                     sets[f"{name}_text"] = text[start:end]
             if not sets:
                 return
+            sets["edited"] = 1  # an edited extracted claim keeps its edits (claim_carry)
             assignments = ", ".join(f"{k} = :{k}" for k in sets)
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
@@ -256,6 +224,7 @@ class ReviewMixin(ClaimRestoreMixin):
             sets["quotes_json"] = json.dumps(
                 [[q0, q1, text[q0:q1]] for q0, q1 in quotes], ensure_ascii=False
             )
+            sets["edited"] = 1
             assignments = ", ".join(f"{k} = :{k}" for k in sets)
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
