@@ -154,8 +154,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for f in report.rejected:
             print(f"rejected: {f.path}: {f.reason}")
         for f in report.files:
-            if f.status == "revised" and f.reason:
-                print(f"revised: {f.path}: {f.reason}")
+            if f.status in ("imported", "revised") and f.reason:
+                print(f"{f.status}: {f.path}: {f.reason}")
         print(
             f"{report.count('imported')} imported, {report.count('revised')} revised, "
             f"{report.count('unchanged')} unchanged, {len(report.rejected)} rejected"
@@ -241,20 +241,21 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .core.analyze_files import analysis_record, analyze_paths
     from .core.nlp.pipeline import load_pipeline
+    from .core.path_text import path_text
 
     pipeline = load_pipeline()
     print(pipeline.message, file=sys.stderr)
     status = 0
     for result in analyze_paths(args.paths, pipeline):
         if result.doc is None or result.analysis is None:
-            print(f"rejected: {result.path}: {result.error}", file=sys.stderr)
+            print(f"rejected: {path_text(result.path)}: {result.error}", file=sys.stderr)
             status = 1
             continue
         record = analysis_record(result.path, result.doc, result.analysis)
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
             continue
-        print(f"== {result.path} — {result.doc.title}")
+        print(f"== {path_text(result.path)} — {result.doc.title}")
         for e in result.analysis.entities:
             print(f"  {e.label:<8} {e.text}  [{e.cluster}]")
         for c in result.analysis.claims:
@@ -269,14 +270,19 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     if not args.ids and not args.all and not args.stale:
         print("monitor-desk reanalyze: give article ids, --all or --stale", file=sys.stderr)
         return 2
+    failed: list[tuple[int, str]] = []
     with open_library(args) as lib:
         count = lib.reanalyze(
             None if (args.all or args.stale) and not args.ids else args.ids,
             progress=_progress_printer(sys.stderr),
             only_stale=args.stale,
+            failed=failed,
         )
-    print(f"{count} article(s) analysed")
-    return 0
+    for article_id, reason in failed:
+        print(f"article {article_id}: analysis failed ({reason})", file=sys.stderr)
+    tail = f", {len(failed)} failed" if failed else ""
+    print(f"{count - len(failed)} article(s) analysed{tail}")
+    return 1 if failed else 0
 
 
 def _date_arg(value: str | None, flag: str) -> str | None:

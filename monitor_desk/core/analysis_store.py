@@ -9,6 +9,7 @@ import json
 from sqlite_utils import Database
 
 from . import search
+from .claims import carry as claim_carry
 from .db import utc_now
 from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
 
@@ -21,20 +22,50 @@ def outlet_id(db: Database, name: str) -> int:
 
 
 def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
-    """Replace the stored analysis of one revision (user-made claims are kept)."""
-    article_id, title = db.execute(
-        """SELECT a.id, a.title FROM revisions r JOIN articles a ON a.id = r.article_id
-           WHERE r.id = ?""",
+    """Replace the stored analysis of one revision (the analyst's claims are kept).
+
+    A failed analysis (``analysis.error``) replaces nothing: the error is recorded, and a
+    revision never analysed is stamped as analysed so that it is not retried at every
+    start (``reanalyze`` of the article tries again).
+    """
+    article_id, title, analysed = db.execute(
+        """SELECT a.id, a.title, r.pipeline_name FROM revisions r
+           JOIN articles a ON a.id = r.article_id WHERE r.id = ?""",
         [revision_id],
     ).fetchone()
+    if analysis.error is not None:
+        stamp = analysed is None
+        db.execute(
+            """UPDATE revisions SET analysis_error = ?,
+                   pipeline_name = CASE WHEN ? THEN ? ELSE pipeline_name END,
+                   pipeline_version = CASE WHEN ? THEN ? ELSE pipeline_version END,
+                   analyzed = CASE WHEN ? THEN ? ELSE analyzed END
+               WHERE id = ?""",
+            [
+                analysis.error,
+                stamp,
+                analysis.pipeline_name,
+                stamp,
+                analysis.pipeline_version,
+                stamp,
+                utc_now(),
+                revision_id,
+            ],
+        )
+        return
+    # Extracted claims are found afresh; those the analyst graded or edited are kept for
+    # the new analysis to match (claim_carry.AnalystClaims), the others replaced.
+    analyst = claim_carry.AnalystClaims(db, revision_id)
+    kept = set(analyst.ids)
     old_claims = [
         r[0]
         for r in db.execute(
             "SELECT id FROM claims WHERE revision_id = ? AND origin = 'auto'", [revision_id]
         )
+        if r[0] not in kept
     ]
     search.unindex_rows(db, "claim", old_claims)
-    db.execute("DELETE FROM claims WHERE revision_id = ? AND origin = 'auto'", [revision_id])
+    db.conn.executemany("DELETE FROM claims WHERE id = ?", [(c,) for c in old_claims])
     db.execute("DELETE FROM entities WHERE revision_id = ?", [revision_id])
     db.execute("DELETE FROM citations WHERE revision_id = ?", [revision_id])
     db.conn.executemany(
@@ -69,35 +100,26 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
             ],
         )
     for cl in analysis.claims:
-        sp = cl.speaker
-        cur = db.execute(
-            """INSERT INTO claims(revision_id, speaker_start, speaker_end, speaker_text,
-                   speaker_name, cue_start, cue_end, cue_text, content_start, content_end,
-                   content_text, kind, quotes_json, citation_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                revision_id,
-                sp.start if sp else None,
-                sp.end if sp else None,
-                sp.text if sp else None,
-                cl.speaker_name,
-                cl.cue.start,
-                cl.cue.end,
-                cl.cue.text,
-                cl.content.start,
-                cl.content.end,
-                cl.content.text,
-                cl.kind,
-                json.dumps([[q.start, q.end, q.text] for q in cl.quotes], ensure_ascii=False),
-                citation_ids[cl.citation] if cl.citation is not None else None,
-            ],
-        )
-        claim_id = int(cur.lastrowid or 0)
-        speaker = cl.speaker_name or (sp.text if sp else "")
-        search.index_row(db, "claim", claim_id, article_id, title, f"{speaker}: {cl.content.text}")
+        citation_id = citation_ids[cl.citation] if cl.citation is not None else None
+        claim_id = analyst.take(cl, citation_id)
+        if claim_id is None:
+            values = {
+                **claim_carry.extracted_columns(cl),
+                "revision_id": revision_id,
+                "citation_id": citation_id,
+            }
+            names = ", ".join(f'"{k}"' for k in values)
+            marks = ", ".join(f":{k}" for k in values)
+            cur = db.execute(f"INSERT INTO claims({names}) VALUES ({marks})", values)
+            claim_id = int(cur.lastrowid or 0)
+        name, speaker, content = db.execute(
+            "SELECT speaker_name, speaker_text, content_text FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        body = claim_carry.claim_search_body(name, speaker, content)
+        search.index_row(db, "claim", claim_id, article_id, title, body)
     db.execute(
-        """UPDATE revisions SET pipeline_name = ?, pipeline_version = ?, analyzed = ?
-           WHERE id = ?""",
+        """UPDATE revisions SET pipeline_name = ?, pipeline_version = ?, analyzed = ?,
+                  analysis_error = NULL WHERE id = ?""",
         [analysis.pipeline_name, analysis.pipeline_version, utc_now(), revision_id],
     )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, Span
+from .path_text import path_text
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
@@ -61,7 +62,7 @@ def _span(span: Span | None) -> dict[str, Any] | None:
 def analysis_record(path: Path, doc: ParsedDocument, analysis: Analysis) -> dict[str, Any]:
     """One JSON object of ``monitor-desk analyze --json`` (offsets: code points into text)."""
     return {
-        "path": str(path),
+        "path": path_text(path),
         "text": doc.text,
         "body_start": doc.body_start,
         "title": doc.title,

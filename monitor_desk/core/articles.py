@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 from . import search
 from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
+from .claims import carry as claim_carry
 from .connection import Component
 from .db import utc_now
 from .errors import NotFoundError
@@ -69,14 +71,23 @@ def add_revision(db: Database, article_id: int, doc: ParsedDocument, sha: str, n
     return revision_id
 
 
-def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str) -> tuple[int, int]:
-    """Add a new revision, update the metadata and re-anchor highlights.
+@dataclass(frozen=True, slots=True)
+class Revised:
+    """What a new revision did to the analyst's work."""
 
-    Returns (revision id, number of highlights that became orphans).
-    """
-    number = db.execute(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM revisions WHERE article_id = ?", [article_id]
-    ).fetchone()[0]
+    revision_id: int
+    orphan_highlights: int
+    orphan_claims: int
+
+
+def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str) -> Revised:
+    """Add a new revision, update the metadata, re-anchor highlights and carry the
+    analyst's claims over (see ``claims/carry.py``)."""
+    number, old_revision = db.execute(
+        """SELECT (SELECT COALESCE(MAX(number), 0) + 1 FROM revisions WHERE article_id = :id),
+                  (SELECT current_revision_id FROM articles WHERE id = :id)""",
+        {"id": article_id},
+    ).fetchone()
     values = article_values(doc)
     db.execute(
         """UPDATE articles SET title = :title, publication = :publication, volume = :volume,
@@ -85,7 +96,13 @@ def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str)
         {**values, "id": article_id},
     )
     revision_id = add_revision(db, article_id, doc, sha, number)
-    return revision_id, reanchor_highlights(db, article_id, revision_id, doc.text, sha)
+    highlights = reanchor_highlights(db, article_id, revision_id, doc.text, sha)
+    claims = 0
+    if old_revision is not None:
+        claims = claim_carry.carry_to_revision(
+            db, article_id, old_revision, revision_id, doc.text, sha
+        )
+    return Revised(revision_id, highlights, claims)
 
 
 def reanchor_highlights(

@@ -39,7 +39,7 @@ NOTE_COLUMNS = (
 ARTICLE_COLUMNS = ("article_id", "publication", "volume", "issue", "article_date", "article_title")
 CLAIM_COLUMNS = (
     "claim_id", "speaker", "speaker_text", "cue", "content", "kind", "credibility", "outlet",
-    "outlet_reliability", *ARTICLE_COLUMNS, "origin",
+    "outlet_reliability", *ARTICLE_COLUMNS, "origin", "status",
 )  # fmt: skip
 SOURCE_COLUMNS = (
     "outlet", "reliability", "date_text", "date_start", "date_end", *ARTICLE_COLUMNS,
@@ -218,10 +218,14 @@ def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
                (SELECT group_concat(COALESCE(o.reliability, ''), '; ') FROM citation_items ci
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
-               a.id, a.publication, a.volume, a.issue, a.date, a.title, cl.origin
-        FROM claims cl JOIN articles a ON a.current_revision_id = cl.revision_id
-        WHERE 1 {where.sql("AND")} ORDER BY a.id, cl.cue_start, cl.id
+               a.id, a.publication, a.volume, a.issue, a.date, a.title, cl.origin, cl.status
+        FROM claims cl JOIN revisions r ON r.id = cl.revision_id
+        JOIN articles a ON a.id = r.article_id
+        WHERE (cl.revision_id = a.current_revision_id OR cl.status = 'orphan') {where.sql("AND")}
+        ORDER BY a.id, cl.status, cl.cue_start, cl.id
     """
+    # Orphans (the analyst's claims whose words left the text) come after the article's
+    # current claims, marked by their status.
     yield from db.execute(sql, where.params)
 
 

@@ -7,6 +7,7 @@ analysis, so a crash or a kill leaves every article whole or absent.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -20,6 +21,7 @@ from . import analysis_store, articles
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
+from .path_text import path_text
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_path)``."""
@@ -27,6 +29,7 @@ ProgressCallback = Callable[[int, int, str], None]
 Analyzer = Callable[[Iterable[tuple[str, int, "Mapping[str, str]"]]], Iterator[Analysis]]
 
 BATCH_FILES = 32
+_log = logging.getLogger(__name__)
 
 
 class CancelToken(Protocol):
@@ -39,39 +42,52 @@ class _Pending:
     doc: ParsedDocument
     sha: str
     article_id: int | None  # None: a new article
+    note: str | None = None  # said in the report (why the file was not analysed)
 
 
 def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOutcome | _Pending:
     row = db.execute(
         """SELECT a.id, r.text_sha256 FROM articles a
            LEFT JOIN revisions r ON r.id = a.current_revision_id WHERE a.source_path = ?""",
-        [str(path)],
+        [path_text(path)],
     ).fetchone()
     if row is None:
         return _Pending(path, doc, sha, None)
     article_id, current_sha = row
     if current_sha == sha:
-        return FileOutcome(str(path), "unchanged", article_id)
+        return FileOutcome(path_text(path), "unchanged", article_id)
     return _Pending(path, doc, sha, article_id)
 
 
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
     if item.article_id is None:
-        article_id = articles.insert_article(db, item.doc, str(item.path), item.sha)
+        article_id = articles.insert_article(db, item.doc, path_text(item.path), item.sha)
         status = "imported"
         reason = None
     else:
         article_id = item.article_id
-        _, orphans = articles.revise_article(db, article_id, item.doc, item.sha)
+        revised = articles.revise_article(db, article_id, item.doc, item.sha)
         status = "revised"
-        reason = f"{orphans} highlight(s) could not be re-anchored" if orphans else None
+        lost = [
+            f"{n} {what} could not be re-anchored (kept as orphans)"
+            for n, what in (
+                (revised.orphan_highlights, "highlight(s)"),
+                (revised.orphan_claims, "claim(s)"),
+            )
+            if n
+        ]
+        reason = "; ".join(lost) or None
     if analysis is not None:
         revision_id = db.execute(
             "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
         ).fetchone()[0]
         analysis_store.store_analysis(db, revision_id, analysis)
-    return FileOutcome(str(item.path), status, article_id, reason)  # type: ignore[arg-type]
+        if analysis.error is not None:
+            item.note = f"analysis failed ({analysis.error})"
+    if item.note:
+        reason = "; ".join(filter(None, [reason, item.note]))
+    return FileOutcome(path_text(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 
 class _Run:
@@ -110,7 +126,7 @@ class _Run:
             try:
                 doc = read_document(path)
             except RejectedFile as exc:
-                self.record(FileOutcome(str(path), "rejected", reason=str(exc)))
+                self.record(FileOutcome(path_text(path), "rejected", reason=str(exc)))
                 continue
             with self.lock:
                 decided = _classify(self.db, path, doc, text_sha256(doc.text))
@@ -157,7 +173,9 @@ def import_files(
     for p in paths:
         path = Path(p).expanduser()
         if not path.exists():
-            report.files.append(FileOutcome(str(path), "rejected", reason="no such file or folder"))
+            report.files.append(
+                FileOutcome(path_text(path), "rejected", reason="no such file or folder")
+            )
             continue
         files.extend(f.resolve() for f in iter_import_files([path]))
     # A file named twice (or via two folders) is imported once; the library never itself.
@@ -179,6 +197,16 @@ def import_files(
         try:
             for analysis in results:
                 run.add(queue.popleft(), analysis)
+                if run.cancelled():
+                    break
+        except Exception as exc:
+            # The analyser itself broke (one text's failure is an Analysis with an error,
+            # so this is the model): every file is still imported, unanalysed, and says so.
+            _log.exception("analysis stopped during an import")
+            note = f"not analysed: the analysis stopped ({type(exc).__name__}: {exc})"[:300]
+            for item in itertools.chain(queue, pending):
+                item.note = note
+                run.add(item, None)
                 if run.cancelled():
                     break
         finally:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from . import search
 from .analysis_store import outlet_id
+from .claims.carry import claim_key
 from .errors import InvalidInputError
 from .json_check import checked_export
 from .json_highlights import merge_highlights
@@ -30,7 +31,10 @@ _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "cr
                   "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
                "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind",
-               "quotes_json", "credibility", "origin")  # fmt: skip
+               "quotes_json", "credibility", "origin", "status", "edited",
+               "extracted_key")  # fmt: skip
+_CLAIM_DEFAULTS = {"status": "anchored", "edited": 0}
+"""For exports made before claims had these columns."""
 _HIGHLIGHT_COLS = ("start", "end", "exact", "prefix", "suffix", "text_sha256", "color", "note",
                    "status", "created", "modified")  # fmt: skip
 
@@ -235,7 +239,9 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
 
 
 def _insert_claim(db: Database, rev_id: int, cl: dict[str, Any], cit_ids: dict[int, int]) -> None:
-    values = {c: cl.get(c) for c in _CLAIM_COLS if c != "quotes_json"}
+    values = {c: cl.get(c, _CLAIM_DEFAULTS.get(c)) for c in _CLAIM_COLS if c != "quotes_json"}
+    if values["origin"] == "auto" and values["extracted_key"] is None:
+        values["extracted_key"] = claim_key(str(values["cue_text"]), str(values["content_text"]))
     values["quotes_json"] = json.dumps(cl.get("quotes", []), ensure_ascii=False)
     values["citation_id"] = cit_ids.get(cl["citation"]) if cl.get("citation") is not None else None
     cols = tuple(values)

@@ -9,13 +9,12 @@ lock serialises access to the single connection, so no two threads write at once
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from . import analysis_store, json_io, search
+from . import json_io, reanalysis, search
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
@@ -174,8 +173,12 @@ class Library:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         only_stale: bool = False,
+        failed: list[tuple[int, str]] | None = None,
     ) -> int:
-        """Analyse the current revision of the given articles (all when None); returns count."""
+        """Analyse the current revision of the given articles (all when None); returns count.
+
+        An article whose analysis fails is recorded and skipped; (article id, reason) is
+        appended to ``failed`` when given."""
         with self._lock:
             rows = self.db.execute(
                 f"""SELECT a.id, r.id, r.text, r.body_start, a.metadata_json, r.pipeline_name,
@@ -191,19 +194,17 @@ class Library:
         if only_stale:
             p = self.pipeline
             rows = [r for r in rows if (r[5], r[6]) != (p.name, p.version)]
-        done = 0
-        for start in range(0, len(rows), 32):
-            if cancel is not None and cancel.is_set():
-                break
-            batch = rows[start : start + 32]
-            items = [(r[2], r[3], json.loads(r[4])) for r in batch]
-            for row, analysis in zip(batch, self._analyze(items), strict=True):
-                with self._lock, self.db.atomic():
-                    analysis_store.store_analysis(self.db, row[1], analysis)
-                done += 1
-                if progress is not None:
-                    progress(done, len(rows), str(row[0]))
-        return done
+        pipeline = self.pipeline
+        return reanalysis.reanalyze_rows(
+            self.db,
+            self._lock,
+            rows,
+            self._analyze,
+            (pipeline.name, pipeline.version),
+            progress,
+            cancel,
+            failed,
+        )
 
     @environment_errors
     def import_json(

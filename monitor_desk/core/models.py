@@ -115,6 +115,8 @@ class Analysis:
     entities: list[EntityMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    error: str | None = None
+    """Why the analysis of this text failed (then it holds nothing else)."""
 
 
 @dataclass(slots=True)

@@ -3,7 +3,8 @@
 Each step runs in its own transaction together with its record. ``SCHEMA_VERSION`` is the
 number of steps and is written to ``PRAGMA user_version`` so that a file from a newer
 Monitor Desk can be recognised (and refused) before anything touches it.
-Never edit a released step: add a new one.
+Never edit a released step: add a new one. (Steps 0004–0006 are numbered to follow
+``0003_ids_never_reused``, which main has and this branch does not yet.)
 """
 
 from __future__ import annotations
@@ -194,6 +195,44 @@ def _ids_never_reused(db: Database) -> None:
     ``add_autoincrement``), which then runs in one transaction of its own; a kill before
     this step is recorded runs it again, and it skips tables already rebuilt."""
     add_autoincrement(db, ["highlights", "tags", "claims"])
+
+
+@migrations(name="0004_search_current_claims")
+def _search_current_claims(db: Database) -> None:
+    """Only the current revision's claims are searchable: a revised article used to leave
+    its old revision's claims in the index (duplicate and stale hits). Claim rows are
+    ``claim_id * 4 + 2`` (see core/search.py)."""
+    db.execute(
+        """DELETE FROM search_fts WHERE rowid % 4 = 2 AND rowid / 4 NOT IN (
+               SELECT c.id FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id
+           )"""
+    )
+
+
+@migrations(name="0005_claims_across_revisions")
+def _claims_across_revisions(db: Database) -> None:
+    """What a claim needs to follow the analyst across new texts and new analyses (see
+    core/claims/carry.py): ``status`` (an analyst's claim whose words left the text is kept
+    as an ``orphan`` on its old revision), ``edited`` (the analyst changed an extracted
+    claim) and ``extracted_key`` (the cue and content the extractor found, to match the
+    claim in a new analysis; for old rows the best guess is what they hold now)."""
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT 'anchored'
+            CHECK (status IN ('anchored','orphan'));
+        ALTER TABLE claims ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE claims ADD COLUMN extracted_key TEXT;
+        UPDATE claims SET extracted_key = cue_text || char(31) || content_text
+            WHERE origin = 'auto';
+        """
+    )
+
+
+@migrations(name="0006_analysis_errors")
+def _analysis_errors(db: Database) -> None:
+    """Why the analysis of a revision failed: such a revision is stamped as analysed (with
+    nothing found) so that background analysis does not retry it at every start."""
+    db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
 
 
 # Every step is pending for an empty database: counted through the public API, so a step

@@ -177,8 +177,9 @@ def test_corrected_spans_survive_reopening(lib: Library, tmp_path: Path) -> None
         assert claim.kind == "mixed"
 
 
-def test_reanalysis_keeps_corrections_of_user_claims_only(lib: Library) -> None:
-    """Today's rule for every edit: ``auto`` claims are replaced by a re-analysis."""
+def test_reanalysis_keeps_the_analysts_corrections(lib: Library) -> None:
+    """A corrected ``auto`` claim is the analyst's work: a re-analysis that no longer finds
+    it (the fallback finds no claim here) keeps it as corrected, like a ``user`` claim."""
     auto_id = _only_claim(lib).id
     lib.claims.set_span(
         auto_id, "content", _span('the ministry "will not negotiate under pressure"')
@@ -189,10 +190,10 @@ def test_reanalysis_keeps_corrections_of_user_claims_only(lib: Library) -> None:
     lib.claims.set_span(user_id, "content", _span("the new tariff would stand"))
     lib.reanalyze([1])
     claims = {c.id: c for c in lib.claims.list(1)}
-    assert auto_id not in claims  # the fallback finds no claim here; the model would redo it
+    assert claims[auto_id].content.text == 'the ministry "will not negotiate under pressure"'
     assert claims[user_id].content.text == "the new tariff would stand"
     assert _claim_hits(lib, "tariff stand") == 1
-    assert _claim_hits(lib, "negotiate") == 0
+    assert _claim_hits(lib, "negotiate") == 1
 
 
 def test_claim_kind_needs_no_parse() -> None:

@@ -1,18 +1,17 @@
 """``lib.claims``: the analyst's review of the claims of an article — list, add, edit,
 move a span, grade, delete — and exact snapshots to undo any of it.
 
-Claims made by the analyst have ``origin = 'user'`` and survive re-analysis; claims the
-pipeline made may still be edited, graded and deleted (a re-analysis brings deleted ones
-back, which is why a deletion is not a judgement — grade 6 or edit instead).
-
-The same rule holds for corrected spans (``Claims.set_span``): a re-analysis replaces every
-``auto`` claim of the revision with what the extractor finds again, so a corrected speaker,
-cue or content of an ``auto`` claim — like its edited speaker name, kind and grade — is
-lost; on a ``user`` claim the correction stays.
+Claims made by the analyst have ``origin = 'user'``; claims the pipeline made may still be
+edited, graded and deleted. What the analyst did survives a re-analysis and a new text
+(see ``carry.py``): added claims stay (re-anchored on a new text, else kept as orphans);
+a graded or edited extracted claim is matched to the new analysis by its cue and content
+and keeps its grade and edits. A deleted extracted claim comes back when the analysis finds
+it again, which is why a deletion is not a judgement — grade 6 or edit instead.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
 from typing import Any
 
@@ -33,7 +32,7 @@ _UNSET: Any = object()
 _CLAIM_SQL = """SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, c.speaker_name,
                          c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
                          c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
-                         c.origin
+                         c.origin, c.status
                   FROM claims c LEFT JOIN citations ct ON ct.id = c.citation_id"""
 
 
@@ -49,6 +48,7 @@ def _stored(article_id: int, r: Any) -> StoredClaim:
         citation=Span(r[12], r[13], r[14]) if r[12] is not None else None,
         credibility=r[15],
         origin=r[16],
+        status=r[17],
     )
 
 
@@ -67,6 +67,19 @@ class Claims(Component):
                 f"""{_CLAIM_SQL}
                    WHERE c.revision_id = ? ORDER BY c.content_start, c.cue_start, c.id""",
                 [revision_id],
+            ).fetchall()
+        return [_stored(article_id, r) for r in rows]
+
+    def orphans(self, article_id: int) -> builtins.list[StoredClaim]:
+        """The analyst's claims of the article whose words left its text (spans into the
+        old revision they were made on), oldest first."""
+        with self._lock:
+            current_revision(self.db, article_id)  # NotFoundError for an unknown article
+            rows = self.db.execute(
+                f"""{_CLAIM_SQL} WHERE c.status = 'orphan' AND c.revision_id IN
+                       (SELECT id FROM revisions WHERE article_id = ?)
+                   ORDER BY c.revision_id, c.id""",
+                [article_id],
             ).fetchall()
         return [_stored(article_id, r) for r in rows]
 
@@ -122,6 +135,7 @@ class Claims(Component):
                     sets[f"{name}_text"] = text[start:end]
             if not sets:
                 return changes
+            sets["edited"] = 1  # an edited extracted claim keeps its edits (carry.py)
             assignments = ", ".join(f"{k} = :{k}" for k in sets)
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}
@@ -174,6 +188,7 @@ class Claims(Component):
             sets["quotes_json"] = json.dumps(
                 [[q0, q1, text[q0:q1]] for q0, q1 in quotes], ensure_ascii=False
             )
+            sets["edited"] = 1
             assignments = ", ".join(f"{k} = :{k}" for k in sets)
             self.db.execute(
                 f"UPDATE claims SET {assignments} WHERE id = :id", {**sets, "id": claim_id}

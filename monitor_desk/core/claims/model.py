@@ -31,7 +31,8 @@ CLAIM_PARTS: tuple[ClaimPart, ...] = ("speaker", "cue", "content")
 
 @dataclass(slots=True)
 class StoredClaim:
-    """A claim as stored for an article's current revision."""
+    """A claim as stored: on the article's current revision, or an orphan (its spans are
+    then offsets into the older revision it was made on)."""
 
     id: int
     article_id: int
@@ -44,6 +45,7 @@ class StoredClaim:
     """The citation parentheses that support the claim."""
     credibility: int | None
     origin: Literal["auto", "user"]
+    status: Literal["anchored", "orphan"] = "anchored"
 
     @property
     def speaker_label(self) -> str:

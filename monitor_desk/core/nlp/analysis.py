@@ -7,14 +7,17 @@ parsed with ``nlp.pipe``; every offset is mapped back to the full text.
 from __future__ import annotations
 
 import functools
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Analysis, Claim, Span
+from .chunks import chunk_bounds, chunk_prepared
 from .citations import scan_citations, with_coverage
 from .clusters import cluster_mentions
-from .entities import entity_spans
+from .entities import model_entity_spans, text_entity_rules
 from .pipeline import LoadedPipeline, gazetteer_patterns
 from .prepare import OffsetMap, Prepared, prepare
 from .script import latin_script
@@ -29,6 +32,15 @@ def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
 
 
 _extract_claims = _claims_extractor()
+_log = logging.getLogger(__name__)
+
+LONG_TEXT = 100_000
+"""Texts longer than this (after masking) go to the model in chunks of paragraphs: spaCy
+refuses texts over ``max_length`` (E088), and its memory grows with the text in flight.
+Shorter texts go whole, as they always did."""
+CHUNK_CHARS = 5_000
+"""The size of those chunks: ``pipe`` holds ``batch_size`` (32) of them at once, so a long
+text costs about the memory of a batch of ordinary articles (~160k characters)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,38 +96,82 @@ def _map_span(span: Span, text: str, omap: OffsetMap) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _map_claim(claim: Claim, text: str, omap: OffsetMap, covers: list[tuple[int, ...]]) -> Claim:
-    cue = _map_span(claim.cue, text, omap)
-    citation = None
-    for index, spans in enumerate(covers):
-        if any(s <= cue.start < e for s, e in zip(spans[::2], spans[1::2], strict=True)):
-            citation = index
-            break
+def _map_claim(claim: Claim, text: str, omap: OffsetMap) -> Claim:
     return Claim(
         speaker=_map_span(claim.speaker, text, omap) if claim.speaker else None,
         speaker_name=claim.speaker_name,
-        cue=cue,
+        cue=_map_span(claim.cue, text, omap),
         content=_map_span(claim.content, text, omap),
         kind=claim.kind,
         quotes=tuple(_map_span(q, text, omap) for q in claim.quotes),
-        citation=citation,
     )
 
 
-def _finish(prep: Prepared, doc: Any, pipeline: LoadedPipeline) -> Analysis:
+def _with_citation(claim: Claim, covers: list[tuple[int, ...]]) -> Claim:
+    for index, spans in enumerate(covers):
+        if any(s <= claim.cue.start < e for s, e in zip(spans[::2], spans[1::2], strict=True)):
+            return replace(claim, citation=index)
+    return claim
+
+
+@dataclass
+class _Found:
+    """What the docs of one text gave so far, in full-text offsets (the docs themselves are
+    let go as soon as they are read: a long text never holds all its parses at once)."""
+
+    prep: Prepared
+    english: bool
+    chunks: int
+    sentences: list[tuple[int, int]] | None = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    error: str | None = None
+
+    def add(self, doc: Any, chunk: Prepared, pipeline: LoadedPipeline) -> None:
+        if self.error is not None:
+            return
+        try:
+            if self.sentences is not None and doc.has_annotation("SENT_START"):
+                self.sentences += _sentences(doc, chunk)
+            else:  # no sentence boundaries: citations cover regex sentences instead
+                self.sentences = None
+            self.entities += model_entity_spans(doc, chunk)
+            if _extract_claims is not None and not pipeline.is_fallback:
+                text, omap = chunk.text, chunk.offsets
+                self.claims += [_map_claim(c, text, omap) for c in _extract_claims(doc)]
+        except Exception as exc:  # one odd text must not stop the others (see _failed)
+            self.error = _failed(exc)
+
+
+def _failed(exc: Exception) -> str:
+    _log.exception("analysis of one text failed")
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
+    prep = found.prep
     text = prep.text
-    if doc is None:  # not English: nothing was parsed
-        citations = with_coverage(prep.citations, text, prep.body_start, None)
-        return Analysis(pipeline.name, pipeline.version, [], [], citations)
-    has_sents = doc.has_annotation("SENT_START")
-    sentences = _sentences(doc, prep) if has_sents else None
-    citations = with_coverage(prep.citations, text, prep.body_start, sentences)
-    entities = cluster_mentions(text, entity_spans(doc, prep))
-    claims: list[Claim] = []
-    if _extract_claims is not None and not pipeline.is_fallback:
+    if found.error is not None:
+        return Analysis(pipeline.name, pipeline.version, error=found.error)
+    try:
+        if not found.english:  # not English: nothing was parsed
+            citations = with_coverage(prep.citations, text, prep.body_start, None)
+            return Analysis(pipeline.name, pipeline.version, [], [], citations)
+        citations = with_coverage(prep.citations, text, prep.body_start, found.sentences)
+        entities = cluster_mentions(text, text_entity_rules(prep, found.entities))
         covers = [tuple(x for span in c.covers for x in span) for c in citations]
-        claims = [_map_claim(c, text, prep.offsets, covers) for c in _extract_claims(doc)]
-    return Analysis(pipeline.name, pipeline.version, entities, claims, citations)
+        claims = [_with_citation(c, covers) for c in found.claims]
+        if found.chunks > 1:
+            claims.sort(key=lambda c: (c.cue.start, c.content.start))
+        return Analysis(pipeline.name, pipeline.version, entities, claims, citations)
+    except Exception as exc:
+        return Analysis(pipeline.name, pipeline.version, error=_failed(exc))
+
+
+def _chunks(masked: str, pipeline: LoadedPipeline) -> list[tuple[int, int]]:
+    if len(masked) <= min(LONG_TEXT, pipeline.nlp.max_length):
+        return [(0, len(masked))]
+    return chunk_bounds(masked, min(CHUNK_CHARS, pipeline.nlp.max_length))
 
 
 def analyze_many(
@@ -125,25 +181,41 @@ def analyze_many(
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Analysis]:
-    """Analyse many texts through ``nlp.pipe``; results come in input order."""
-    pending: deque[tuple[Prepared, bool]] = deque()
+    """Analyse many texts through ``nlp.pipe``; results come in input order.
+
+    A text longer than ``LONG_TEXT`` goes to the model in chunks of paragraphs; a text
+    whose analysis fails gets an ``Analysis`` with ``error`` set, and the others go on.
+    """
+    pending: deque[tuple[_Found, Prepared, bool]] = deque()
 
     def masked_texts() -> Iterator[str]:
         for text, body_start, metadata in items:
-            prep = _prepare(text, body_start, metadata)
-            english = _english_script(prep)
-            pending.append((prep, english))
-            yield prep.masked if english else ""
+            try:
+                prep = _prepare(text, body_start, metadata)
+                english = _english_script(prep)
+            except Exception as exc:
+                prep = Prepared(text, body_start, "", OffsetMap((0,), (body_start,)), ())
+                found = _Found(prep, False, 1, error=_failed(exc))
+                pending.append((found, prep, True))
+                yield ""
+                continue
+            bounds = _chunks(prep.masked, pipeline) if english else [(0, 0)]
+            found = _Found(prep, english, len(bounds))
+            for n, (start, end) in enumerate(bounds):
+                chunk = chunk_prepared(prep, start, end)
+                pending.append((found, chunk, n == len(bounds) - 1))
+                yield chunk.masked if english else ""
 
     for doc in pipeline.nlp.pipe(masked_texts(), batch_size=batch_size, n_process=n_process):
-        prep, english = pending.popleft()
-        yield _finish(prep, doc if english else None, pipeline)
+        found, chunk, last = pending.popleft()
+        if found.english:
+            found.add(doc, chunk, pipeline)
+        if last:
+            yield _finish(found, pipeline)
 
 
 def analyze_text(
     text: str, body_start: int, metadata: Mapping[str, str], pipeline: LoadedPipeline
 ) -> Analysis:
     """Analyse one text (header before ``body_start`` is ignored)."""
-    prep = _prepare(text, body_start, metadata)
-    doc = pipeline.nlp(prep.masked) if _english_script(prep) else None
-    return _finish(prep, doc, pipeline)
+    return next(analyze_many([(text, body_start, metadata)], pipeline))

@@ -21,7 +21,9 @@ def normalize_name(text: str) -> str:
 
 def cluster_mentions(text: str, spans: Sequence[tuple[int, int, str]]) -> list[EntityMention]:
     persons = [normalize_name(text[s:e]) for s, e, label in spans if label == "PERSON"]
-    full_names = [p for p in persons if len(p.split()) > 1]
+    # Each name once (a long text repeats them thousands of times: the loop below is
+    # quadratic in them); first-seen order keeps the choice of canonical form unchanged.
+    full_names = list(dict.fromkeys(p for p in persons if len(p.split()) > 1))
     # Canonical full form: the longest full name whose words include this one's words.
     canonical: dict[str, str] = {}
     for name in full_names:

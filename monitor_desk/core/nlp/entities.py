@@ -8,7 +8,10 @@ and adjacent person fragments are merged.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .consistency import add_datelines, propagate_labels
@@ -137,9 +140,15 @@ def _is_title_fragment(text: str, start: int, end: int, label: str) -> bool:
 
 def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
     """(start, end, label) in full-text offsets, sorted, cleaned."""
+    return text_entity_rules(prep, model_entity_spans(doc, prep))
+
+
+def model_entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
+    """The model's entities of ``doc`` (the whole body or one chunk of it), cleaned, in
+    full-text offsets; ``text_entity_rules`` then runs once over the whole text."""
     text = prep.text
     omap = prep.offsets
-    blocked = [(c.start, c.end) for c in prep.citations]
+    blocked = _overlap_test([(c.start, c.end) for c in prep.citations])
     out: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = ent.label_
@@ -159,19 +168,43 @@ def entity_spans(doc: Any, prep: Prepared) -> list[tuple[int, int, str]]:
             continue
         if _is_title_fragment(text, start, end, label):
             continue
-        if any(s < end and start < e for s, e in blocked):
+        if blocked(start, end):
             continue
         if out and _mergeable(text, out[-1], start, label):
             out[-1] = (out[-1][0], end, label)
             continue
         out.append((start, end, label))
-    out = add_datelines(text, prep.body_start, out)
+    return out
+
+
+def text_entity_rules(
+    prep: Prepared, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Entities found from the text itself (datelines, shapes, labels carried over)."""
+    text = prep.text
+    blocked = [(c.start, c.end) for c in prep.citations]
+    out = add_datelines(text, prep.body_start, spans)
     out = add_org_phrases(text, prep.body_start, out)
     out = add_score_lines(text, prep.body_start, out)
     out = add_titled_persons(text, prep.body_start, out)
     out = propagate_labels(text, prep.body_start, out, blocked)
     # Rules above scan the text itself: nothing of theirs may come from inside a citation.
-    return [s for s in out if not any(b0 < s[1] and s[0] < b1 for b0, b1 in blocked)]
+    inside = _overlap_test(blocked)
+    return [s for s in out if not inside(s[0], s[1])]
+
+
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``start..end`` overlaps any of ``spans``, by bisection: a long text has
+    thousands of citations and entities, and testing every pair took minutes."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end) - 1  # the spans that start before ``end``
+        return k >= 0 and reach[k] > start
+
+    return overlaps
 
 
 def _mergeable(text: str, prev: tuple[int, int, str], start: int, label: str) -> bool:

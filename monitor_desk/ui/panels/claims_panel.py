@@ -5,8 +5,9 @@ grade in the table; the speaker, cue and content spans from the reader ("Set …
 Selection": choose the claim here, select the words in the text, press the button, the
 context menu's entry or the shortcut). Every change — inline edits, span corrections,
 adding and deleting — is an undo command (``claim_commands``) on the window's undo stack.
-On a re-analysis an extracted claim is found afresh, dropping its corrections (and the
-undo of changes made to it before).
+On a re-analysis an extracted claim is found afresh; one the analyst graded or corrected
+keeps the grade and corrections (``core.claims.carry``), but the undo of changes made to an
+extracted claim before the re-analysis is refused.
 """
 
 from __future__ import annotations
