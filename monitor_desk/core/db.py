@@ -7,7 +7,9 @@ Environment errors (not SQLite, unreadable, newer schema, locked) become
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +30,11 @@ def utc_now() -> str:
 
 def _check_is_sqlite(path: Path) -> None:
     try:
-        with path.open("rb") as f:
+        # Non-blocking and checked: a FIFO or a device given as the library must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LibraryFileError(f"{path} is not a library file (it is not a regular file).")
             head = f.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise LibraryFileError(f"Cannot read the library file {path}: {exc.strerror}.") from exc

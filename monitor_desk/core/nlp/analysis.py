@@ -135,9 +135,20 @@ def analyze_many(
             pending.append((prep, english))
             yield prep.masked if english else ""
 
-    for doc in pipeline.nlp.pipe(masked_texts(), batch_size=batch_size, n_process=n_process):
-        prep, english = pending.popleft()
-        yield _finish(prep, doc if english else None, pipeline)
+    if n_process > 1:
+        from .workers import pipe_in_workers
+
+        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size)
+    else:
+        docs = pipeline.nlp.pipe(masked_texts(), batch_size=batch_size)
+    try:
+        for doc in docs:
+            prep, english = pending.popleft()
+            yield _finish(prep, doc if english else None, pipeline)
+    finally:
+        close = getattr(docs, "close", None)
+        if close is not None:  # the workers stop now, not whenever this is collected
+            close()
 
 
 def analyze_text(
