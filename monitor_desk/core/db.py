@@ -73,10 +73,11 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def open_database(path: Path | None, read_only: bool = False) -> Database:
+def open_database(path: Path | None, read_only: bool = False, exclusive: bool = False) -> Database:
     """Open (creating if needed) and migrate the library at ``path``; None means in memory.
 
-    ``read_only`` opens an existing file without writing anything to it.
+    ``read_only`` opens an existing file without writing anything to it. ``exclusive``
+    keeps SQLite's WAL index in memory instead of the ``-shm`` file (see ``full_disk``).
     """
     if path is not None:
         path = Path(path)
@@ -95,6 +96,8 @@ def open_database(path: Path | None, read_only: bool = False) -> Database:
                 ) from exc
     conn = _connect(path, read_only)
     try:
+        if exclusive:  # before the first read, or SQLite maps the -shm file anyway
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         return _prepare(conn, path, read_only)
     except sqlite3.DatabaseError as exc:
         conn.close()

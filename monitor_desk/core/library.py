@@ -15,9 +15,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from . import backups, notes, notes_query, search, store
-from .db import environment_errors, open_database
+from .db import environment_errors
 from .errors import NotFoundError
 from .filelock import LibraryLock
+from .full_disk import open_library_database
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
 from .library_export import ExportMixin
 from .models import (
@@ -80,7 +81,7 @@ class Library(ExportMixin, ReviewMixin):
             self._file_lock = LibraryLock(path)
             self._file_lock.acquire()
         try:
-            self.db = open_database(path, read_only=read_only)
+            self.db, disk_full = open_library_database(path, read_only)
         except BaseException:
             if self._file_lock is not None:
                 self._file_lock.release()
@@ -88,7 +89,7 @@ class Library(ExportMixin, ReviewMixin):
         self._lock = threading.RLock()
         self._pipeline: LoadedPipeline | None = None
         self._backup: threading.Thread | None = None
-        if path is not None and existed and not read_only:
+        if path is not None and existed and not read_only and not disk_full:
             self._backup = backups.start_rolling_backup(path)
 
     # -- opening and closing -------------------------------------------------------------
