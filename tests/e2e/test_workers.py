@@ -30,7 +30,7 @@ pytestmark = [
 
 SCALE = max(1, int(os.environ.get("MONITOR_DESK_KILL_TRIALS", "1")))
 SEED = int(os.environ.get("MONITOR_DESK_KILL_SEED", "20261202"))
-FILES = 220  # the CLI starts two workers from 200 files on
+FILES = 400  # the CLI starts two workers from 200 files on; many more stay to analyse
 GIVE_UP = 30.0  # seconds: a failure criterion, not a measure of speed
 
 
@@ -73,28 +73,30 @@ def _processes() -> dict[int, tuple[int, str]]:
     return found
 
 
-def _left_behind(pid: int, db: Path) -> list[str]:
+def _left_behind(pid: int, db: Path, workers: list[int]) -> list[str]:
+    """Live processes the import started: its children (re-parented ones are found by the
+    library named in their command line, or as the workers seen before the stop)."""
     return [
         f"{p}: {cmd}"
         for p, (ppid, cmd) in _processes().items()
-        if p != os.getpid() and (ppid == pid or str(db) in cmd)
+        if p != os.getpid() and (ppid == pid or str(db) in cmd or p in workers)
     ]
 
 
-def _start(db: Path, folder: Path) -> subprocess.Popen[str]:
+def _start(db: Path, folder: Path, err: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env.pop("MONITOR_DESK_FORCE_FALLBACK", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "monitor_desk", "--db", str(db), "import", str(folder)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal job has
-    )
+    with open(err, "wb") as stderr:  # a file, not a pipe: a stray worker would hold a pipe
+        return subprocess.Popen(
+            [sys.executable, "-m", "monitor_desk", "--db", str(db), "import", str(folder)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,  # its own process group, as a terminal job has
+        )
 
 
-def _wait_for_workers(proc: subprocess.Popen[str]) -> list[int]:
+def _wait_for_workers(proc: subprocess.Popen[bytes]) -> list[int]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         workers = [p for p, (ppid, _) in _processes().items() if ppid == proc.pid]
@@ -102,6 +104,18 @@ def _wait_for_workers(proc: subprocess.Popen[str]) -> list[int]:
             return workers
         time.sleep(0.05)
     raise AssertionError(f"no two workers appeared (exit {proc.poll()})")
+
+
+def _stored(db: Path) -> int:
+    """Articles another process has committed so far."""
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 def _check_library(db: Path, expected: dict[str, str]) -> int:
@@ -140,22 +154,32 @@ def test_stopped_import_leaves_no_worker_and_no_lock(
     rng = random.Random(f"{SEED}-{stop}")
     for trial in range(SCALE):
         db = tmp_path / f"trial{trial}.sqlite"
-        proc = _start(db, folder)
+        err_file = tmp_path / f"trial{trial}.err"
+        proc = _start(db, folder, err_file)
         try:
             workers = _wait_for_workers(proc)
-            time.sleep(rng.uniform(0.0, 5.0))  # while they analyse (and batches are written)
+            # While the first batch is analysed, or after some batches are written
+            # (counted, not timed, so the kill lands mid-run on a fast or a slow machine).
+            stored_before = rng.choice([0, 0, 32, 96, 160])
+            while proc.poll() is None and _stored(db) < stored_before:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.0, 0.5))
+            assert proc.poll() is None, "the import ended before it was stopped"
+            stopped_at = time.monotonic()
             if group:
                 os.killpg(proc.pid, sig)
             else:
                 proc.send_signal(sig)
             try:
-                _, err = proc.communicate(timeout=GIVE_UP)
+                proc.wait(timeout=GIVE_UP)
+                took = time.monotonic() - stopped_at
             except subprocess.TimeoutExpired:
                 pytest.fail(f"{stop}: the import had not ended after {GIVE_UP:.0f} s")
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        err = err_file.read_text(encoding="utf-8", errors="replace")
         if sig == signal.SIGINT:
             assert proc.returncode == 130, err
             assert err.strip().splitlines()[-1] == "monitor-desk: interrupted", err
@@ -164,10 +188,12 @@ def test_stopped_import_leaves_no_worker_and_no_lock(
             assert proc.returncode == -signal.SIGTERM or proc.returncode == 143, err
         # Workers die with their parent (at once for SIGKILL, through the kernel).
         deadline = time.monotonic() + GIVE_UP
-        while _left_behind(proc.pid, db) and time.monotonic() < deadline:
+        while _left_behind(proc.pid, db, workers) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert _left_behind(proc.pid, db) == []
-        assert not any(Path(f"/proc/{w}").exists() and w in _processes() for w in workers)
+        left = _left_behind(proc.pid, db, workers)
+        for line in left:  # a failed trial must not leave them using the CPU
+            os.kill(int(line.split(":")[0]), signal.SIGKILL)
+        assert left == []
         stored = _check_library(db, briefs)
         assert stored < FILES, "the import ended before it was stopped"
         listed = subprocess.run(
@@ -177,4 +203,7 @@ def test_stopped_import_leaves_no_worker_and_no_lock(
             timeout=120,
         )
         assert listed.returncode == 0, listed.stderr  # not "open in another Monitor Desk"
-        print(f"{stop}: trial {trial}: {stored} of {FILES} articles stored, no worker left")
+        print(
+            f"{stop}: trial {trial}: ended {took:.2f} s after the signal, "
+            f"{stored} of {FILES} articles stored, no worker left"
+        )

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from monitor_desk.core import full_disk
 from monitor_desk.core.errors import LibraryFileError
 from monitor_desk.core.library import Library
 
@@ -108,6 +107,8 @@ def test_no_room_for_the_wal_index_falls_back_to_memory(
 ) -> None:
     """Where no tmpfs can be mounted: the open fails as SQLite's does on a full disk
     (``SQLITE_IOERR_SHMSIZE``) unless the index is kept in memory."""
+    from monitor_desk.core import full_disk
+
     db = tmp_path / "lib.sqlite"
     with Library.open(db) as lib:
         lib.create_tag("still readable")
