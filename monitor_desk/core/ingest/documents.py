@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -119,7 +120,7 @@ def _not_regular(mode: int) -> RejectedFile:
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a device"
     elif stat.S_ISDIR(mode):
-        kind = "a folder"
+        return RejectedFile(f"unreadable: {os.strerror(errno.EISDIR)}")  # as open() says
     else:
         kind = "not a plain file"
     return RejectedFile(f"not a regular file ({kind}), skipped")
