@@ -38,10 +38,12 @@ BENCHES := import_speed highlight_speed export_speed search_speed startup reader
 bench: $(STAMP)
 	@cd bench && for b in $(BENCHES); do echo "== $$b" >&2; ../$(BIN)/python $$b.py || exit 1; done
 
-# Long kill trials (125 SIGKILLs during imports, JSON imports and tag merges), 2-3 min;
-# then a long GUI session (3,000 article opens, 300 highlights; no reference leak), ~3 min.
+# Long kill trials (125 SIGKILLs during imports, JSON imports and tag merges; 20 SIGKILL,
+# SIGTERM and Ctrl+C stops of imports with analysis workers), 4-5 min; then a long GUI
+# session (3,000 article opens, 300 highlights; no reference leak), ~3 min.
 reliability: $(STAMP)
-	MONITOR_DESK_KILL_TRIALS=5 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/e2e/test_kill.py
+	MONITOR_DESK_KILL_TRIALS=5 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
+	  tests/e2e/test_kill.py tests/e2e/test_workers.py
 	MONITOR_DESK_LONG_SESSION=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/gui/test_long_session.py
 
 # The packaged app (dist/MonitorDesk/ and its .tar.gz), built in its own venv.

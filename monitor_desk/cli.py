@@ -377,6 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test()
+    if args.command not in (None, "gui", "screenshot"):
+        from .stop_signals import exit_cleanly_on_sigterm
+
+        exit_cleanly_on_sigterm()
     try:
         return COMMANDS[args.command](args)
     except MonitorDeskError as exc:

@@ -63,12 +63,15 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def open_database(path: Path | None, read_only: bool = False, verify: bool = False) -> Database:
+def open_database(
+    path: Path | None, read_only: bool = False, verify: bool = False, exclusive: bool = False
+) -> Database:
     """Open (creating if needed) and migrate the library at ``path``; None means in memory.
 
     ``read_only`` opens an existing file without writing anything to it. Another program's
     database and a newer library are refused untouched; ``verify`` runs ``quick_check``
-    before anything is written (``DamagedLibraryError``).
+    before anything is written (``DamagedLibraryError``). ``exclusive`` keeps SQLite's WAL
+    index in memory instead of the ``-shm`` file (see ``full_disk``).
     """
     if path is not None:
         path = Path(path)
@@ -88,6 +91,8 @@ def open_database(path: Path | None, read_only: bool = False, verify: bool = Fal
                 ) from exc
     conn = _connect(path, read_only)
     try:
+        if exclusive:  # before the first read, or SQLite maps the -shm file anyway
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         return _prepare(conn, path, read_only, verify)
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from .errors import DamagedLibraryError, LibraryFileError, NewerLibraryError, NotALibraryError
@@ -25,18 +26,26 @@ def side_file(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+def _read_head(path: Path) -> bytes:
+    """The first bytes of a regular file, opened without blocking: a FIFO or a device given
+    as a library must not hang (``LibraryFileError`` for anything but a regular file)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LibraryFileError(f"{path} is not a library file (it is not a regular file).")
+        return f.read(len(SQLITE_MAGIC))
+
+
 def is_sqlite_file(path: Path) -> bool:
     try:
-        with path.open("rb") as f:
-            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
+        return _read_head(path) == SQLITE_MAGIC
+    except (OSError, LibraryFileError):
         return False
 
 
 def check_is_sqlite(path: Path) -> None:
     try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
+        head = _read_head(path)
     except OSError as exc:
         raise LibraryFileError(f"Cannot read the library file {path}: {exc.strerror}.") from exc
     if head and head != SQLITE_MAGIC:

@@ -19,6 +19,7 @@ from . import backups
 from .db import open_database
 from .errors import ReadOnlyLibraryError
 from .filelock import LibraryLock
+from .full_disk import open_library_database
 from .library_file import check_library_file, writable_location
 
 
@@ -35,8 +36,8 @@ def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
     existed = path.exists() and not path.is_dir()
     if existed:
         check_library_file(path)
-    if read_only:
-        return OpenedFile(open_database(path, read_only=True))
+    if read_only:  # a reader cannot keep the WAL index in memory: no fallback
+        return OpenedFile(open_library_database(path, read_only=True)[0])
     if existed and not writable_location(path):
         raise ReadOnlyLibraryError(
             f"{path} is on a read-only disk or in a read-only folder: it can be read "
@@ -46,11 +47,13 @@ def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
     lock = LibraryLock(path)
     lock.acquire()
     try:
-        db = open_database(path, verify=existed and not _as_we_left_it(path))
+        verify = existed and not _as_we_left_it(path)
+        db, disk_full = open_library_database(path, read_only=False, verify=verify)
     except BaseException:
         lock.release()
         raise
-    backup = backups.start_rolling_backup(path) if changed else None
+    # No copy on a disk too full even for SQLite's index (full_disk.py).
+    backup = backups.start_rolling_backup(path) if changed and not disk_full else None
     return OpenedFile(db, lock, backup)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 from monitor_desk.core.library import Library
@@ -42,6 +43,7 @@ def _private_uses(path: Path) -> list[str]:
             isinstance(node, ast.Attribute)
             and isinstance(node.value, ast.Name)
             and node.value.id not in ("self", "cls")
+            and node.value.id not in sys.stdlib_module_names  # os._exit is the stdlib's own
             and node.attr.startswith("_")
             and not node.attr.startswith("__")
             and node.attr not in own

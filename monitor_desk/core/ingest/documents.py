@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -105,13 +106,39 @@ def _too_large(size: int, limit: int) -> RejectedFile:
     return RejectedFile(f"too large: {size / _MB:.1f} MB (limit {limit / _MB:g} MB)")
 
 
+# O_NONBLOCK: a file swapped for a FIFO between the stat and the open must not hang it
+# (it has no effect on regular files).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_OPEN_FLAGS |= getattr(os, "O_BINARY", 0)
+
+
+def _not_regular(mode: int) -> RejectedFile:
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISDIR(mode):
+        return RejectedFile(f"unreadable: {os.strerror(errno.EISDIR)}")  # as open() says
+    else:
+        kind = "not a plain file"
+    return RejectedFile(f"not a regular file ({kind}), skipped")
+
+
 def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument:
-    """Read and parse one file; the size is checked before the contents are read."""
+    """Read and parse one file; the size is checked before the contents are read.
+
+    Pipes, devices and sockets are never read: reading one would block the import (and
+    its Cancel) forever or never end."""
     try:
-        with open(path, "rb") as handle:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(mode)  # not even opened: opening a FIFO blocks
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise RejectedFile("not a regular file")
+                raise _not_regular(info.st_mode)
             if info.st_size > max_bytes:
                 raise _too_large(info.st_size, max_bytes)
             data = handle.read(max_bytes + 1)  # the file may have grown since fstat

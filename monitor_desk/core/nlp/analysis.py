@@ -206,12 +206,23 @@ def analyze_many(
                 pending.append((found, chunk, n == len(bounds) - 1))
                 yield chunk.masked if english else ""
 
-    for doc in pipeline.nlp.pipe(masked_texts(), batch_size=batch_size, n_process=n_process):
-        found, chunk, last = pending.popleft()
-        if found.english:
-            found.add(doc, chunk, pipeline)
-        if last:
-            yield _finish(found, pipeline)
+    if n_process > 1:
+        from .workers import pipe_in_workers
+
+        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size)
+    else:
+        docs = pipeline.nlp.pipe(masked_texts(), batch_size=batch_size)
+    try:
+        for doc in docs:
+            found, chunk, last = pending.popleft()
+            if found.english:
+                found.add(doc, chunk, pipeline)
+            if last:
+                yield _finish(found, pipeline)
+    finally:
+        close = getattr(docs, "close", None)
+        if close is not None:  # the workers stop now, not whenever this is collected
+            close()
 
 
 def analyze_text(
