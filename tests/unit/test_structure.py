@@ -1,5 +1,5 @@
-"""The shape of core/ that issue 14 asked for, read from the code: ``Library`` is composed
-(no mixins), and no module takes a private name from another."""
+"""The shape that issue 14 asked for, read from the code: ``Library`` is composed (no
+mixins), no module takes a private name from another, and no module outgrows ~400 lines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 from monitor_desk.core.library import Library
 
-CORE = Path(__file__).resolve().parents[2] / "monitor_desk" / "core"
+PACKAGE = Path(__file__).resolve().parents[2] / "monitor_desk"
+CORE = PACKAGE / "core"
+MAX_LINES = 400  # past this a module is split by role (docs/ARCHITECTURE.md, Rules)
 
 
 def test_library_has_no_mixins_and_its_parts_are_components() -> None:
@@ -55,3 +57,19 @@ def _private_uses(path: Path) -> list[str]:
 def test_no_core_module_uses_a_private_name_of_another() -> None:
     offenders = [f for p in sorted(CORE.rglob("*.py")) for f in _private_uses(p)]
     assert offenders == []
+
+
+def test_no_module_of_the_faces_uses_a_private_name_of_another() -> None:
+    offenders = [
+        f for p in sorted(PACKAGE.rglob("*.py")) if CORE not in p.parents for f in _private_uses(p)
+    ]
+    assert offenders == []
+
+
+def test_no_module_is_over_400_lines() -> None:
+    sizes = {
+        str(p.relative_to(PACKAGE.parent)): len(p.read_text("utf-8").splitlines())
+        for p in PACKAGE.rglob("*.py")
+    }
+    assert len(sizes) > 100  # the package was read
+    assert {path: n for path, n in sizes.items() if n > MAX_LINES} == {}

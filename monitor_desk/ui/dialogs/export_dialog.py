@@ -1,7 +1,8 @@
 """File ▸ Export…: notes, claims or sources as CSV, or the library as JSON.
 
-The export runs on the window's work queue (``export_job``); the dialog shows rows written
-and can cancel.
+The fields (scope, dates, CSV options) are widgets of their own (``export_fields``); the
+export runs on the window's work queue (``export_job``); the dialog shows rows written and
+can cancel.
 """
 
 from __future__ import annotations
@@ -10,23 +11,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.export import ExportKind, ExportScope
 from ...core.library import Library
 from ..workers import Worker, WorkQueue
+from .export_fields import CsvOptions, DateRange, ScopeChoice
 from .export_job import LAST_FOLDER_KEY, NOUNS, default_file_name, export_job, last_folder
 
 WHAT: tuple[tuple[ExportKind, str], ...] = (
@@ -41,10 +37,6 @@ WHAT: tuple[tuple[ExportKind, str], ...] = (
     ("claims", "Claims (CSV)"),
     ("sources", "Sources (CSV)"),
     ("json", "Library (JSON, for backup or another computer)"),
-)
-SAFE_TIP = (
-    "A cell starting with =, +, -, @ or a tab gets a leading ' so that a spreadsheet shows it "
-    "as text instead of running it as a formula."
 )
 
 
@@ -93,16 +85,27 @@ class ExportDialog(QDialog):
         for key, label in WHAT:
             self.what.addItem(label, key)
 
+        self.scope_choice = ScopeChoice(library, article_id, self.highlight_ids, self)
+        self.date_range = DateRange(self)
+        self.csv_options = CsvOptions(self)
+        # The fields' parts under the dialog's own names, as tests and scripts reach them.
+        choice, dates = self.scope_choice, self.date_range
+        self.tag, self.search = choice.tag, choice.search
+        self.scope_article, self.scope_selected = choice.scope_article, choice.scope_selected
+        self.scope_tag, self.scope_search = choice.scope_tag, choice.scope_search
+        self.scope_all = choice.scope_all
+        self.use_since, self.since = dates.use_since, dates.since
+        self.use_until, self.until = dates.use_until, dates.until
+        self.safe, self.bom = self.csv_options.safe, self.csv_options.bom
+
         self.form_box = QWidget(self)
         self.form = form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Export:", self.what)
-        form.addRow("Scope:", self._build_scope())
+        form.addRow("Scope:", self.scope_choice)
         self.dates_label = QLabel("Notes created:", self)
-        self.dates_row = self._build_dates()
-        form.addRow(self.dates_label, self.dates_row)
-        self.options_row = self._build_options()
-        form.addRow("Options:", self.options_row)
+        form.addRow(self.dates_label, self.date_range)
+        form.addRow("Options:", self.csv_options)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -128,116 +131,12 @@ class ExportDialog(QDialog):
 
         self.what.currentIndexChanged.connect(self._sync)
         self.what.currentIndexChanged.connect(self._fit_height)
-        self.search.textChanged.connect(self._sync)
-        self.search.textEdited.connect(lambda _t: self.scope_search.setChecked(True))
-        self.tag.activated.connect(lambda _i: self.scope_tag.setChecked(True))
-        self.scopes.buttonToggled.connect(self._sync)
-        for box in (self.use_since, self.use_until):
-            box.toggled.connect(self._sync)
-        for edit in (self.since, self.until):
-            edit.dateChanged.connect(self._sync)
+        self.scope_choice.changed.connect(self._sync)
+        self.date_range.changed.connect(self._sync)
         self._sync()
         self.resize(max(580, self.sizeHint().width()), self.sizeHint().height())
 
-    # -- construction ----------------------------------------------------------------------
-
-    def _radio(self, text: str, name: str) -> QRadioButton:
-        button = QRadioButton(text, self)
-        button.setObjectName(name)
-        self.scopes.addButton(button)
-        return button
-
-    def _build_scope(self) -> QWidget:
-        box = QWidget(self)
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.scopes = QButtonGroup(self)
-        title = ""
-        if self.article_id is not None:
-            title = self.library.articles.get(self.article_id).title
-            title = title if len(title) <= 60 else title[:59] + "…"
-        self.scope_article = self._radio(f"Current article: {title}", "scopeArticle")
-        self.scope_article.setVisible(self.article_id is not None)
-        count = len(self.highlight_ids or [])
-        self.scope_selected = self._radio(
-            f"Selected notes ({count})" if count != 1 else "Selected note", "scopeSelected"
-        )
-        self.scope_selected.setVisible(self.highlight_ids is not None)
-        self.scope_tag = self._radio("Notes tagged (with sub-tags):", "scopeTag")
-        self.tag = QComboBox(self)
-        self.tag.setObjectName("exportTag")
-        for t in sorted(self.library.tags.list(), key=lambda t: t.name.casefold()):
-            self.tag.addItem(f"{t.name} ({t.count})", t.name)
-        self.scope_tag.setEnabled(self.tag.count() > 0)
-        self.tag.setEnabled(self.tag.count() > 0)
-        self.scope_search = self._radio("Matching text:", "scopeSearch")
-        self.search = QLineEdit(self)
-        self.search.setObjectName("exportSearch")
-        self.search.setPlaceholderText("words in the article, quote, note or tags")
-        self.search.setClearButtonEnabled(True)
-        self.scope_all = self._radio("The whole library", "scopeAll")
-        lay.addWidget(self.scope_article)
-        lay.addWidget(self.scope_selected)
-        for radio, field in ((self.scope_tag, self.tag), (self.scope_search, self.search)):
-            row = QHBoxLayout()
-            row.addWidget(radio)
-            row.addWidget(field, 1)
-            lay.addLayout(row)
-        lay.addWidget(self.scope_all)
-        if self.highlight_ids is not None:
-            self.scope_selected.setChecked(True)
-        elif self.article_id is not None:
-            self.scope_article.setChecked(True)
-        else:
-            self.scope_all.setChecked(True)
-        return box
-
-    def _build_dates(self) -> QWidget:
-        box = QWidget(self)
-        lay = QHBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        today = QDate.currentDate()
-
-        def edit(name: str, value: QDate) -> QDateEdit:
-            e = QDateEdit(value, self)
-            e.setObjectName(name)
-            e.setCalendarPopup(True)
-            e.setDisplayFormat("yyyy-MM-dd")
-            return e
-
-        self.use_since = QCheckBox("From", self)
-        self.use_since.setObjectName("exportUseSince")
-        self.since = edit("exportSince", today.addMonths(-1))
-        self.use_until = QCheckBox("to", self)
-        self.use_until.setObjectName("exportUseUntil")
-        self.until = edit("exportUntil", today)
-        for w in (self.use_since, self.since, self.use_until, self.until):
-            lay.addWidget(w)
-        lay.addStretch(1)
-        return box
-
-    def _build_options(self) -> QWidget:
-        box = QWidget(self)
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.safe = QCheckBox("Neutralise formula cells", self)
-        self.safe.setObjectName("exportSafe")
-        self.safe.setChecked(True)
-        self.safe.setToolTip(SAFE_TIP)
-        self.safe_hint = QLabel(
-            "A leading ' keeps cells starting with = + - @ from running as formulas.",
-            self,
-        )
-        self.safe_hint.setObjectName("exportSafeHint")
-        self.safe_hint.setWordWrap(True)
-        self.safe_hint.setIndent(22)  # under the check box's text, not its box
-        self.safe_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.bom = QCheckBox("UTF-8 BOM (Excel needs it to read Cyrillic and emoji)", self)
-        self.bom.setObjectName("exportBom")
-        self.bom.setChecked(True)
-        for w in (self.safe, self.safe_hint, self.bom):
-            lay.addWidget(w)
-        return box
+    # -- size ------------------------------------------------------------------------------
 
     def _fit_height(self) -> None:
         """Rows come and go with the kind of export: keep the dialog snug."""
@@ -256,19 +155,13 @@ class ExportDialog(QDialog):
         """Enable what applies to the chosen export; the Export button only when valid."""
         what = self.kind()
         # A JSON export holds whole articles: CSV options and a date cut do not apply.
-        self.form.setRowVisible(self.options_row, what != "json")
-        self.form.setRowVisible(self.dates_row, what != "json")
+        self.form.setRowVisible(self.csv_options, what != "json")
+        self.form.setRowVisible(self.date_range, what != "json")
         self.dates_label.setText("Notes created:" if what == "notes" else "Articles dated:")
-        # Claims and sources belong to articles, not to single notes.
-        self.scope_selected.setEnabled(what in ("notes", "json"))
-        if self.scope_selected.isChecked() and not self.scope_selected.isEnabled():
-            (self.scope_article if self.article_id is not None else self.scope_all).setChecked(True)
-        self.since.setEnabled(self.use_since.isChecked())
-        self.until.setEnabled(self.use_until.isChecked())
-        problem = ""
-        if self.scope_search.isChecked() and not self.search.text().strip():
-            problem = "Type the text to filter by."
-        elif self._since() and self._until() and self._since() > self._until():  # type: ignore[operator]
+        self.scope_choice.allow_selected(what in ("notes", "json"))
+        since, until = self.date_range.bounds()
+        problem = self.scope_choice.problem()
+        if not problem and what != "json" and since and until and since > until:
             problem = "The start date is after the end date."
         running = self.worker is not None
         self.export_button.setEnabled(not problem and not running)
@@ -276,25 +169,12 @@ class ExportDialog(QDialog):
             self._problem = problem
             self.status.setText(problem)
 
-    def _since(self) -> str | None:
-        on = self.use_since.isChecked() and self.kind() != "json"
-        return self.since.date().toString("yyyy-MM-dd") if on else None
-
-    def _until(self) -> str | None:
-        on = self.use_until.isChecked() and self.kind() != "json"
-        return self.until.date().toString("yyyy-MM-dd") if on else None
-
     def scope(self) -> ExportScope | None:
         """The chosen scope; None for the whole library with no dates."""
-        scope = ExportScope(since=self._since(), until=self._until())
-        if self.scope_article.isChecked() and self.article_id is not None:
-            scope.article_ids = [self.article_id]
-        elif self.scope_selected.isChecked() and self.highlight_ids is not None:
-            scope.highlight_ids = list(self.highlight_ids)
-        elif self.scope_tag.isChecked() and self.tag.currentData():
-            scope.tag = str(self.tag.currentData())
-        elif self.scope_search.isChecked():
-            scope.search = self.search.text().strip()
+        # A JSON export holds whole articles: no date cut.
+        since, until = self.date_range.bounds() if self.kind() != "json" else (None, None)
+        scope = ExportScope(since=since, until=until)
+        self.scope_choice.narrow(scope)
         if scope == ExportScope():
             return None
         return scope

@@ -1,4 +1,4 @@
-"""The reader: an article's text with its marks, and the pane around it (metadata, legend).
+"""The reader's text: an article with its marks (the pane around it is ``reader_pane``).
 
 The text is plain text (``setPlainText``): markup in an article shows literally, links are
 not followed and nothing loads resources. Marks are character formats (see

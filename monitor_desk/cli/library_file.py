@@ -19,8 +19,8 @@ def open_library(args: argparse.Namespace, reading: bool = False) -> Iterator[An
     on a damaged library or one on a read-only disk: it is opened read-only, with one
     warning line; commands that write are refused with one line (``DamagedLibraryError``,
     ``ReadOnlyLibraryError``)."""
-    from .core.errors import DamagedLibraryError, ReadOnlyLibraryError
-    from .core.library import Library
+    from ..core.errors import DamagedLibraryError, ReadOnlyLibraryError
+    from ..core.library import Library
 
     try:
         lib = Library.open(args.db)
@@ -42,8 +42,8 @@ def open_library(args: argparse.Namespace, reading: bool = False) -> Iterator[An
 
 
 def cmd_restore_backup(args: argparse.Namespace) -> int:
-    from .core import backups
-    from .core.paths import default_library_path
+    from ..core import backups
+    from ..core.paths import default_library_path
 
     library = Path(args.db) if args.db else default_library_path()
     if args.list:

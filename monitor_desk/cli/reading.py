@@ -1,0 +1,85 @@
+"""Commands that only read the library: ``list``, ``show``, ``search``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+
+from .library_file import open_library
+
+SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "author", "source_path")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_library(args, reading=True) as lib:
+        rows = lib.articles.list(
+            sort=args.sort,
+            publication=args.publication,
+            tag=args.tag,
+            entity=args.entity,
+            outlet=args.outlet,
+        )
+    if args.json:
+        out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        where = " ".join(
+            x
+            for x in (
+                r.publication or "",
+                f"vol. {r.volume}" if r.volume else "",
+                f"no. {r.issue}" if r.issue else "",
+                r.date or "",
+            )
+            if x
+        )
+        print(f"{r.id:>6}  {r.title[:70]:<70}  {where}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_library(args, reading=True) as lib:
+        art = lib.articles.get(args.id)
+    if args.json:
+        print(json.dumps(asdict(art), ensure_ascii=False, indent=2))
+        return 0
+    print(art.title)
+    for key in ("publication", "volume", "issue", "date", "author", "source_path"):
+        value = getattr(art, key)
+        if value:
+            print(f"{key.replace('_', ' ').capitalize()}: {value}")
+    print()
+    print(art.text[art.body_start :])
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from ..core.search import plain_snippet
+
+    with open_library(args, reading=True) as lib:
+        hits = lib.search(args.query, limit=args.limit)
+    if args.json:
+        out = [
+            {
+                "id": h.article_id,
+                "title": h.title,
+                "publication": h.publication,
+                "volume": h.volume,
+                "issue": h.issue,
+                "date": h.date,
+                "source_path": h.source_path,
+                "kind": h.kind,
+                "highlight_id": h.highlight_id,
+                "snippet": plain_snippet(h.snippet),
+            }
+            for h in hits
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no matches")
+    for h in hits:
+        print(f"{h.article_id:>6}  [{h.kind}] {h.title[:60]}\n        {plain_snippet(h.snippet)}")
+    return 0
