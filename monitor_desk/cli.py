@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from . import __version__, cli_entities
 from .cli_library import cmd_restore_backup, open_library
 from .core.errors import MonitorDeskError
 
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     rb.add_argument("--from", dest="copy", metavar="FILE", help="restore this copy instead")
 
     sub.add_parser("gui", help="open the reader window (the default)")
+    cli_entities.add_parsers(sub)
     return p
 
 
@@ -367,6 +368,8 @@ COMMANDS = {
     "screenshot": cmd_screenshot,
     "restore-backup": cmd_restore_backup,
     "gui": cmd_gui,
+    "entities": cli_entities.cmd_entities,
+    "entity": cli_entities.cmd_entity,
     None: cmd_gui,
 }
 
