@@ -42,7 +42,9 @@ def test_lib_dems_corrected_everywhere_and_after_reanalysis_and_json(
     files = [str(bbc / n) for n in ("028.txt", "301.txt")]
     assert run(capsys, "--db", str(db), "import", *files)[0] == 0
     labels, speakers, exported = lib_dems(db)
-    assert "PERSON" in labels and "Lib Dem" in speakers and "Lib Dem" in exported
+    assert "PERSON" in labels
+    assert "Lib Dem" in speakers
+    assert "Lib Dem" in exported
 
     code, out, err = run(capsys, "--db", str(db), "entity", "retype", "Lib Dems", "ORG")
     assert code == 0, err
@@ -54,7 +56,8 @@ def test_lib_dems_corrected_everywhere_and_after_reanalysis_and_json(
     assert lib_dems(db) == expected
     code, out, _ = run(capsys, "--db", str(db), "entities", "--json", "--search", "Lib Dems")
     entities = {(e["name"], e["type"]) for e in json.loads(out)}
-    assert ("Lib Dems", "ORG") in entities and ("Lib Dems", "PERSON") not in entities
+    assert ("Lib Dems", "ORG") in entities
+    assert ("Lib Dems", "PERSON") not in entities
 
     assert run(capsys, "--db", str(db), "reanalyze", "--all")[0] == 0
     assert lib_dems(db) == expected
@@ -66,7 +69,8 @@ def test_lib_dems_corrected_everywhere_and_after_reanalysis_and_json(
     assert run(capsys, "--db", str(other), "import-json", str(export))[0] == 0
     assert lib_dems(other) == expected
     code, out, _ = run(capsys, "--db", str(other), "entity", "corrections")
-    assert out.count("\n") == 2 and "Liberal Democrats" in out
+    assert out.count("\n") == 2
+    assert "Liberal Democrats" in out
 
 
 def test_a_bad_entity_command_is_one_clear_line(
@@ -74,7 +78,10 @@ def test_a_bad_entity_command_is_one_clear_line(
 ) -> None:
     db = str(tmp_path / "lib.sqlite")
     code, out, err = run(capsys, "--db", db, "entity", "retype", "Lib Dems", "PARTY")
-    assert code == 1 and err.count("\n") == 1 and "Unknown entity type 'PARTY'" in err
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "Unknown entity type 'PARTY'" in err
     code, out, err = run(capsys, "--db", db, "entity", "revoke", "7")
-    assert code == 1 and "There is no correction 7." in err
+    assert code == 1
+    assert "There is no correction 7." in err
     assert run(capsys, "--db", db, "entities", "--json")[1].strip() == "[]"
