@@ -71,8 +71,11 @@ def two(library: Library, tmp_path: Path) -> tuple[Library, Path, int, int]:
         tmp_path,
         "a.txt",
         IVANOV_FULL,
-        [("Igor Ivanov", "PERSON", "Igor Ivanov"), ("Lib Dems", "PERSON", "Lib Dems"),
-         ("Moscow", "GPE", "Moscow")],  # fmt: skip
+        [
+            ("Igor Ivanov", "PERSON", "Igor Ivanov"),
+            ("Lib Dems", "PERSON", "Lib Dems"),
+            ("Moscow", "GPE", "Moscow"),
+        ],  # fmt: skip
         speaker=("Igor Ivanov", "Igor Ivanov"),
     )
     b = put(
