@@ -31,11 +31,11 @@ class Correction:
     def describe(self) -> str:
         names = ", ".join(f"“{n}”" for n in self.names)
         return {
-            "retype": f"{names} is a {self.target}",
+            "retype": f"{names}: type {self.target}",
             "merge": f"{names} → “{self.target}”",
             "split": f"{names} kept apart",
             "ignore": f"{names} is not an entity",
-            "add": f"{names} is a {self.target} (added)",
+            "add": f"{names}: added as {self.target}",
         }[self.kind]
 
 

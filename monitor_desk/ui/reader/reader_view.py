@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from ...core.claims import ClaimPart, StoredClaim
 from ...core.models import Analysis, Article, EntityMention, Highlight
 from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
+from .entity_menu import add_correction_entries
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
 from .text_offsets import OffsetMap, document_text
@@ -46,6 +47,8 @@ class ReaderView(QTextBrowser):
         highlightClicked(int): a click on a highlight (its id).
         editHighlightRequested(int), deleteHighlightRequested(int),
         promoteHighlightRequested(int): chosen in a highlight's context menu.
+        correctionRequested(str, str, str): an entity correction chosen in the context menu
+            (kind, name, target; see reader/entity_menu.py).
 
     Attributes:
         claim_span_actions: the Claims tab's "Set speaker/cue/content to selection" actions
@@ -61,6 +64,7 @@ class ReaderView(QTextBrowser):
     editHighlightRequested = Signal(int)
     deleteHighlightRequested = Signal(int)
     promoteHighlightRequested = Signal(int)
+    correctionRequested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -375,6 +379,8 @@ class ReaderView(QTextBrowser):
         if entity is not None:
             show = menu.addAction(f"Show Mentions of “{entity.cluster}”")
             show.triggered.connect(lambda: self.entityClicked.emit(entity.cluster, entity.label))
+        selection = self.textCursor().selectedText() if selected else ""
+        add_correction_entries(menu, entity, selection, self.correctionRequested.emit)
         return menu
 
     def entity_under(self, pos: int) -> EntityMention | None:
