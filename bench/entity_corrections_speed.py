@@ -109,8 +109,8 @@ def main() -> None:
     big = one_correction(args.articles)
     report(
         "entity_corrections",
-        import_with_analysis=share,
-        one_correction=big,
+        **{f"import_{k}": v for k, v in share.items()},
+        **{f"stored_{k}": v for k, v in big.items()},
         meets_target=share["share"] < 0.05 and big["retype_s"] < 10,
     )
 
