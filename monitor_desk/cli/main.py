@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..core.errors import MonitorDeskError
+from .entities import cmd_entities, cmd_entity
 from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
@@ -31,6 +32,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "screenshot": cmd_screenshot,
     "restore-backup": cmd_restore_backup,
     "gui": cmd_gui,
+    "entities": cmd_entities,
+    "entity": cmd_entity,
     None: cmd_gui,
 }
 

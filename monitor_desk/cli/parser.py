@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from .entities import add_parsers as add_entity_parsers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,4 +94,5 @@ def build_parser() -> argparse.ArgumentParser:
     rb.add_argument("--from", dest="copy", metavar="FILE", help="restore this copy instead")
 
     sub.add_parser("gui", help="open the reader window (the default)")
+    add_entity_parsers(sub)
     return p

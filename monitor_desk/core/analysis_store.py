@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from . import search
 from .claims import carry as claim_carry
 from .db import utc_now
+from .entity_corrections import apply_to_revision as apply_corrections
 from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
 
 
@@ -73,6 +74,7 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
            VALUES (?, ?, ?, ?, ?, ?)""",
         [(revision_id, e.start, e.end, e.label, e.text, e.cluster) for e in analysis.entities],
     )
+    apply_corrections(db, revision_id)
     citation_ids: list[int] = []
     for idx, c in enumerate(analysis.citations):
         cid = int(

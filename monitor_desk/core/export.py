@@ -21,6 +21,7 @@ from typing import Any, Literal, TextIO
 
 from sqlite_utils import Database
 
+from .entity_corrections import speaker_sql
 from .filters import article_where, highlight_where
 from .sql import Where
 
@@ -212,7 +213,7 @@ def count_notes(db: Database, scope: ExportScope) -> int:
 def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
     where = article_scope_where(scope)
     sql = f"""
-        SELECT cl.id, cl.speaker_name, cl.speaker_text, cl.cue_text, cl.content_text, cl.kind,
+        SELECT cl.id, {speaker_sql("cl")}, cl.speaker_text, cl.cue_text, cl.content_text, cl.kind,
                cl.credibility,
                (SELECT group_concat(o.name, '; ') FROM citation_items ci
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from .anchoring import text_sha256
 from .errors import InvalidInputError, MonitorDeskError
+from .json_corrections import check_corrections
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -301,4 +302,4 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
         _article(a, f"articles[{i}]") for i, a in enumerate(_list(doc, "articles", "export", []))
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
-            "articles": articles}  # fmt: skip
+            "corrections": check_corrections(doc), "articles": articles}  # fmt: skip

@@ -17,8 +17,10 @@ from sqlite_utils import Database
 from . import search
 from .analysis_store import outlet_id
 from .claims.carry import claim_key
+from .entity_corrections import apply_to_revision as apply_corrections
 from .errors import InvalidInputError
 from .json_check import checked_export
+from .json_corrections import export_corrections, merge_corrections, model_entities
 from .json_highlights import merge_highlights
 
 FORMAT = "monitor-desk-library"
@@ -48,14 +50,7 @@ def _rows(db: Database, sql: str, params: list[Any], cols: tuple[str, ...]) -> l
 
 
 def _revision_doc(db: Database, rev: dict[str, Any], rev_id: int) -> dict[str, Any]:
-    rev["entities"] = [
-        list(r)
-        for r in db.execute(
-            'SELECT start, "end", label, text, cluster FROM entities WHERE revision_id = ? '
-            "ORDER BY start, id",
-            [rev_id],
-        )
-    ]
+    rev["entities"] = model_entities(db, rev_id)  # what the model found; corrections apart
     citations = []
     cit_idx: dict[int, int] = {}
     for cid, idx, start, end, text, covers in db.execute(
@@ -152,6 +147,7 @@ def export_json(
                       ("name", "color", "created")),
         "outlets": _rows(db, "SELECT name, reliability FROM outlets ORDER BY name", [],
                          ("name", "reliability")),
+        "corrections": export_corrections(db),
     }  # fmt: skip
     stream.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [\n')
     for n, article_id in enumerate(ids):
@@ -215,6 +211,7 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(rev_id, *e) for e in rev.get("entities", [])],
     )
+    apply_corrections(db, rev_id)
     cit_ids: dict[int, int] = {}
     for c in rev.get("citations", []):
         cid = int(
@@ -341,6 +338,7 @@ def import_json(
     known_tags: dict[str, int] = {}
     with db.atomic():
         _merge_vocabulary(db, doc)
+        merge_corrections(db, doc["corrections"])
         for n, art in enumerate(articles):
             is_new, added = _merge_article(db, art, known_tags)
             counts["articles_added" if is_new else "articles_merged"] += 1

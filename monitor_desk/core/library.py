@@ -3,8 +3,9 @@
 It is also the documented scripting API (docs/API.md). ``Library`` opens and closes the file,
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
-``lib.entities``, ``lib.exports``. Every public method is safe to call from any thread: one
-lock serialises access to the single connection, so no two threads write at once.
+``lib.entities``, ``lib.corrections``, ``lib.exports``. Every public method is safe to call
+from any thread: one lock serialises access to the single connection, so no two
+threads write at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import json_io, reanalysis, search
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
+from .corrections import Corrections
 from .db import environment_errors
 from .entities import Entities
 from .errors import LibraryFileError, NotFoundError
@@ -57,6 +59,7 @@ class Library:
         self.claims = Claims(self._connection)
         self.sources = Sources(self._connection)
         self.entities = Entities(self._connection)
+        self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
         self._pipeline: LoadedPipeline | None = None
 

@@ -235,6 +235,57 @@ def _analysis_errors(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
 
 
+@migrations(name="0009_entity_corrections")
+def _entity_corrections(db: Database) -> None:
+    """Entities are the library's, and the analyst corrects them once (see
+    core/entity_corrections.py): ``corrections`` holds what the analyst taught; a stored
+    mention keeps what the model found (``model_label``, ``model_cluster``; ``added`` marks a
+    mention the analyst added) so that a correction can be revoked without re-running the
+    model; mentions marked "not an entity" wait in ``entities_hidden``; every mention links
+    to one ``library_entities`` row (canonical name and type) through ``entity_id``."""
+    db.executescript(
+        """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('retype','merge','split','ignore','add')),
+            names_json TEXT NOT NULL,
+            target TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE TABLE library_entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE,
+            label TEXT NOT NULL,
+            UNIQUE (name, label)
+        );
+        ALTER TABLE entities ADD COLUMN model_label TEXT;
+        ALTER TABLE entities ADD COLUMN model_cluster TEXT;
+        ALTER TABLE entities ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN entity_id INTEGER;
+        UPDATE entities SET model_label = label, model_cluster = cluster;
+        CREATE INDEX idx_entities_model_cluster ON entities(model_cluster COLLATE NOCASE);
+        CREATE INDEX idx_entities_text ON entities(text COLLATE NOCASE);
+        CREATE INDEX idx_entities_entity ON entities(entity_id, revision_id);
+        CREATE TABLE entities_hidden (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            model_label TEXT NOT NULL,
+            model_cluster TEXT NOT NULL
+        );
+        CREATE INDEX idx_entities_hidden_revision ON entities_hidden(revision_id);
+        CREATE INDEX idx_entities_hidden_text ON entities_hidden(text COLLATE NOCASE);
+        CREATE INDEX idx_entities_hidden_cluster ON entities_hidden(model_cluster COLLATE NOCASE);
+        """
+    )
+    # Existing mentions join their library entities once, here, in the same transaction.
+    from .entity_corrections import relink_all
+
+    relink_all(db)
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

@@ -18,20 +18,17 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
 from .changes import PanelRefresh
+from .commands.entity_commands import EntityCorrections
 from .commands.highlight_commands import HighlightService
+from .dialogs.about import show_about
+from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
@@ -153,6 +150,9 @@ class MainWindow(QMainWindow):
         self.act_next = action("&Next Article", lambda: self.library_panel.step(1), "J")
         self.act_prev = action("&Previous Article", lambda: self.library_panel.step(-1), "K")
         self.act_about = action("&About Monitor Desk", self.about)
+        self.act_corrections = action(
+            "Entity &Corrections…", lambda: CorrectionsDialog(self.corrections, self).exec()
+        )
         self.act_add_claim = QAction("Add &Claim", self)
         self.act_add_claim.setStatusTip("Make the selected text a claim")
         self.act_add_claim.triggered.connect(self._add_claim)
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
         edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
+        edit_menu += [self.act_corrections, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         self.library_panel.hitActivated.connect(self._open_hit)
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
+        self.corrections = EntityCorrections(self.library, self.undo_stack, self)
+        self.corrections.connect_to(view, self._entities_corrected, self.tell)
         view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
@@ -308,6 +311,11 @@ class MainWindow(QMainWindow):
         self.side.setCurrentWidget(self.notes)
         self.notes.reveal(highlight_id)
 
+    def _entities_corrected(self, changes: Changes) -> None:
+        if self.article_id in changes.articles:  # its marks and the Entities tab
+            self.open_article(self.article_id, keep_scroll=True)
+        self.apply_changes(changes)
+
     def show_entity(self, cluster: str, label: str) -> None:
         self.side.setCurrentWidget(self.entities)
         self.entities.show_cluster(cluster, label)
@@ -382,13 +390,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Monitor Desk", message)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Monitor Desk",
-            "Monitor Desk — an offline reader for news briefs: entities, claims, sources, "
-            f"highlights and notes.\n\nLibrary: {self.library.path or 'in memory'}\n"
-            f"Analysis: {self.pipeline_message or 'loading…'}",
-        )
+        show_about(self, self.library.path, self.pipeline_message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

@@ -19,6 +19,7 @@ from .. import search
 from ..changes import Changes, Created
 from ..connection import Component, Connection
 from ..db import environment_errors
+from ..entity_corrections import speaker_sql
 from ..errors import InvalidInputError, NotFoundError
 from ..models import ClaimKind, Span
 from ..sql import current_revision
@@ -29,7 +30,7 @@ from .snapshots import ClaimSnapshot, ClaimSnapshots
 _UNSET: Any = object()
 
 
-_CLAIM_SQL = """SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, c.speaker_name,
+_CLAIM_SQL = f"""SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, {speaker_sql("c")},
                          c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
                          c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
                          c.origin, c.status

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...core.claims import CREDIBILITY, StoredClaim
-from ...core.models import Citation, EntityMention, Highlight
+from ...core.models import Article, Citation, EntityMention, Highlight
 from ..widgets.palette import ENTITY_NAMES
 
 MarkKind = Literal["entity", "claim", "cue", "citation", "highlight"]
@@ -108,3 +108,20 @@ def tooltip(marks: list[Mark], pos: int, hidden: frozenset[str] | set[str]) -> s
         if text and text not in lines:
             lines.append(text)
     return "\n\n".join(lines)
+
+
+def title_span(article: Article) -> tuple[int, int] | None:
+    """Where the title stands as its own line in the body, if it does."""
+    text = article.text
+    title = (article.title or "").strip()
+    if not title:
+        return None
+    start = text.find(title, article.body_start, article.body_start + 4 * len(title) + 200)
+    if start < 0:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip() != title:
+        return None
+    return start, start + len(title)

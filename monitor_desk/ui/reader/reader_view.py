@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from ...core.claims import ClaimPart, StoredClaim
 from ...core.models import Analysis, Article, EntityMention, Highlight
 from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
+from .entity_menu import add_correction_entries
 from .reader_format import apply_formats
-from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, tooltip
+from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, title_span, tooltip
 from .text_offsets import OffsetMap, document_text
 
 DEFAULT_POINT_SIZE = 12.0
@@ -46,6 +47,8 @@ class ReaderView(QTextBrowser):
         highlightClicked(int): a click on a highlight (its id).
         editHighlightRequested(int), deleteHighlightRequested(int),
         promoteHighlightRequested(int): chosen in a highlight's context menu.
+        correctionRequested(str, str, str): an entity correction chosen in the context menu
+            (kind, name, target; see reader/entity_menu.py).
 
     Attributes:
         claim_span_actions: the Claims tab's "Set speaker/cue/content to selection" actions
@@ -61,6 +64,7 @@ class ReaderView(QTextBrowser):
     editHighlightRequested = Signal(int)
     deleteHighlightRequested = Signal(int)
     promoteHighlightRequested = Signal(int)
+    correctionRequested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +114,7 @@ class ReaderView(QTextBrowser):
         self._mark_list = self.marks.marks()
         text = article.text if article else ""
         self.offsets = OffsetMap(text)
-        self._title_span = _title_span(article) if article else None
+        self._title_span = title_span(article) if article else None
         self.setExtraSelections([])
         self.setPlainText(document_text(text))
         self.repaint_marks()
@@ -375,24 +379,9 @@ class ReaderView(QTextBrowser):
         if entity is not None:
             show = menu.addAction(f"Show Mentions of “{entity.cluster}”")
             show.triggered.connect(lambda: self.entityClicked.emit(entity.cluster, entity.label))
+        selection = self.textCursor().selectedText() if selected else ""
+        add_correction_entries(menu, entity, selection, self.correctionRequested.emit)
         return menu
 
     def entity_under(self, pos: int) -> EntityMention | None:
         return entity_at(self._mark_list, pos, self.hidden)
-
-
-def _title_span(article: Article) -> tuple[int, int] | None:
-    """Where the title stands as its own line in the body, if it does."""
-    text = article.text
-    title = (article.title or "").strip()
-    if not title:
-        return None
-    start = text.find(title, article.body_start, article.body_start + 4 * len(title) + 200)
-    if start < 0:
-        return None
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:line_end].strip() != title:
-        return None
-    return start, start + len(title)
