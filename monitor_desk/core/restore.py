@@ -8,6 +8,7 @@ writing it meanwhile; the replaced file is set aside under a name never used bef
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -68,6 +69,13 @@ def _refuse_to_replace(library: Path) -> None:
         pass  # damage: what a restore is for
 
 
+def _discard(path: Path) -> None:
+    """Remove what a failed restore made. Best effort: on a read-only disk even unlinking a
+    file that was never made fails (EROFS), and that must not hide the real reason."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def _stage(copy: Path, staged: Path) -> None:
     """Copy ``copy`` (and what its WAL holds) to ``staged``, a single self-contained file."""
     wal = side_file(copy, "-wal")
@@ -83,7 +91,7 @@ def _stage(copy: Path, staged: Path) -> None:
                 conn.close()
     except (OSError, sqlite3.Error) as exc:
         for path in (staged, *(side_file(staged, s) for s in SIDE_FILES)):
-            path.unlink(missing_ok=True)
+            _discard(path)
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise LibraryFileError(f"Could not restore {copy}: {reason}.") from exc
 
@@ -132,7 +140,7 @@ def restore_backup(copy: Path, library: Path) -> Path | None:
             kept = _set_aside(library) if library.exists() else None
             staged.replace(library)
         except OSError as exc:
-            staged.unlink(missing_ok=True)
+            _discard(staged)
             raise LibraryFileError(f"Could not restore {copy}: {exc.strerror}.") from exc
     finally:
         lock.release()

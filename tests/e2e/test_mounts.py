@@ -100,3 +100,22 @@ def test_no_automatic_copy_fills_the_last_free_space(tmp_path: Path) -> None:
         assert not list(disk.rglob("*.partial"))
     finally:
         _umount(disk)
+
+
+def test_restore_backup_on_a_read_only_mount_is_one_line(
+    read_only_view: tuple[Path, Path], tmp_path: Path
+) -> None:
+    source, view = read_only_view
+    briefs = tmp_path / "in"
+    briefs.mkdir()
+    (briefs / "b.txt").write_text("Border talks\n\nThe talks resume on Monday.\n")
+    with Library.open(source / "lib.sqlite") as lib:
+        lib.import_paths([briefs], analyze=False)
+    Library.open(source / "lib.sqlite").close()  # an automatic copy to restore
+    before = {p.name: p.read_bytes() for p in source.iterdir() if p.is_file()}
+    res = _cli(view / "lib.sqlite", "restore-backup")
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert "Read-only file system" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in source.iterdir() if p.is_file()} == before
