@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -90,6 +92,10 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
     return FileOutcome(path_text(item.path), status, article_id, reason)  # type: ignore[arg-type]
 
 
+_RACES = ("SQLITE_PROTOCOL", "SQLITE_BUSY")
+_RETRIES = 4
+
+
 class _Run:
     """One import: the report, progress and cancel, and the batch waiting to be written."""
 
@@ -146,8 +152,18 @@ class _Run:
         # file: each one makes FTS5 flush its index, which triples the cost of an import.)
         if not self.batch:
             return
-        with self.lock, self.db.atomic():
-            outcomes = [_write(self.db, item, analysis) for item, analysis in self.batch]
+        for attempt in itertools.count():
+            try:
+                with self.lock, self.db.atomic():
+                    outcomes = [_write(self.db, item, analysis) for item, analysis in self.batch]
+                break
+            except sqlite3.OperationalError as exc:
+                # WAL's lost locking race (SQLITE_PROTOCOL: other connections kept winning
+                # it, e.g. a reader polling the file) or a busy reader: the batch was rolled
+                # back whole, and SQLite's advice is to try again. Anything else is real.
+                if attempt >= _RETRIES or getattr(exc, "sqlite_errorname", "") not in _RACES:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
         self.batch.clear()
         for outcome in outcomes:
             self.record(outcome)
@@ -194,21 +210,27 @@ def import_files(
                 yield item.doc.text, item.doc.body_start, item.doc.metadata
 
         results = analyzer(items())
+        analyses = iter(results)
         try:
-            for analysis in results:
+            while not run.cancelled():
+                try:
+                    analysis = next(analyses)
+                except StopIteration:
+                    break
+                except Exception as exc:
+                    # The analyser itself broke (one text's failure is an Analysis with an
+                    # error, so this is the model): every file is still imported, unanalysed,
+                    # and says so. A failure to *store* is not caught here: it stops the
+                    # import with its batch rolled back (whole articles or none).
+                    _log.exception("analysis stopped during an import")
+                    note = f"not analysed: the analysis stopped ({type(exc).__name__}: {exc})"
+                    for item in itertools.chain(queue, pending):
+                        item.note = note[:300]
+                        run.add(item, None)
+                        if run.cancelled():
+                            break
+                    break
                 run.add(queue.popleft(), analysis)
-                if run.cancelled():
-                    break
-        except Exception as exc:
-            # The analyser itself broke (one text's failure is an Analysis with an error,
-            # so this is the model): every file is still imported, unanalysed, and says so.
-            _log.exception("analysis stopped during an import")
-            note = f"not analysed: the analysis stopped ({type(exc).__name__}: {exc})"[:300]
-            for item in itertools.chain(queue, pending):
-                item.note = note
-                run.add(item, None)
-                if run.cancelled():
-                    break
         finally:
             close = getattr(results, "close", None)
             if close is not None:
