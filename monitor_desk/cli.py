@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from . import __version__, cli_artops
 from .cli_library import cmd_restore_backup, open_library
 from .core.errors import MonitorDeskError
 
@@ -107,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     rb.add_argument("--list", action="store_true", help="list the copies, newest first")
     rb.add_argument("--from", dest="copy", metavar="FILE", help="restore this copy instead")
 
+    cli_artops.add_parsers(sub)
     sub.add_parser("gui", help="open the reader window (the default)")
     return p
 
@@ -153,12 +154,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for f in report.rejected:
             print(f"rejected: {f.path}: {f.reason}")
+        for f in report.duplicates:
+            print(f"duplicate: {f.path}: {f.reason}")
         for f in report.files:
             if f.status in ("imported", "revised") and f.reason:
                 print(f"{f.status}: {f.path}: {f.reason}")
         print(
             f"{report.count('imported')} imported, {report.count('revised')} revised, "
             f"{report.count('unchanged')} unchanged, {len(report.rejected)} rejected"
+            + (f", {len(report.duplicates)} duplicate(s)" if report.duplicates else "")
             + (" (cancelled)" if report.cancelled else "")
         )
     return 0 if report.ok else 1
@@ -369,6 +373,7 @@ COMMANDS = {
     "gui": cmd_gui,
     None: cmd_gui,
 }
+COMMANDS.update(cli_artops.COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
-from . import search
+from . import duplicates, search
 from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
 from .claims import carry as claim_carry
@@ -63,6 +63,7 @@ def add_revision(db: Database, article_id: int, doc: ParsedDocument, sha: str, n
         [article_id, number, doc.text, doc.body_start, sha, doc.encoding, utc_now()],
     )
     revision_id = int(cur.lastrowid or 0)
+    duplicates.stamp_revision(db, revision_id, doc.text)
     db.execute(
         "UPDATE articles SET current_revision_id = ?, modified = ? WHERE id = ?",
         [revision_id, utc_now(), article_id],

@@ -235,6 +235,30 @@ def _analysis_errors(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
 
 
+@migrations(name="0008_article_hygiene", transactional=False)
+def _article_hygiene(db: Database) -> None:
+    """Articles can be deleted (and a delete undone) and duplicates are recognised at import.
+
+    An undone delete puts the rows back under their ids, so articles, revisions and what an
+    analysis stores get ``AUTOINCREMENT`` ids (as highlights, tags and claims got in 0003):
+    without it an import after the delete would take the deleted article's id. Each revision
+    gets the hash of its whitespace-normalised text (``core/duplicates.py``), indexed, so a
+    duplicate is one lookup. Not transactional for the rebuild (see ``add_autoincrement``);
+    rerun after a kill, every part skips what is done."""
+    from .duplicates import normalized_sha256
+
+    add_autoincrement(db, ["articles", "revisions", "entities", "citations", "citation_items"])
+    with db.atomic():
+        if "norm_sha256" not in db["revisions"].columns_dict:
+            db.execute("ALTER TABLE revisions ADD COLUMN norm_sha256 TEXT")
+        rows = db.execute("SELECT id, text FROM revisions WHERE norm_sha256 IS NULL")
+        db.conn.executemany(
+            "UPDATE revisions SET norm_sha256 = ? WHERE id = ?",
+            [(normalized_sha256(text), rid) for rid, text in rows.fetchall()],
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS idx_revisions_norm ON revisions(norm_sha256)")
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
