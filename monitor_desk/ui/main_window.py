@@ -30,6 +30,7 @@ from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
+from .article_removal import ArticleRemoval
 from .changes import PanelRefresh
 from .commands.highlight_commands import HighlightService
 from .dialogs.export_dialog import show_export_dialog
@@ -160,9 +161,11 @@ class MainWindow(QMainWindow):
         span_actions = list(self.claims.span_actions.values())
         self.addActions(span_actions)
 
+        self.removal = ArticleRemoval(self)
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
         edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
+        edit_menu += [self.removal.act_delete, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),

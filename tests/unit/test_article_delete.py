@@ -51,7 +51,13 @@ def _analysis(text: str, person: str, cue: str, content: str, outlet: str) -> An
         "1",
         entities=[EntityMention(who.start, who.end, "PERSON", person, person)],
         citations=[
-            Citation(cite.start, cite.end, cite.text, (CitationItem(outlet, None, None, None, outlet),), ())
+            Citation(
+                cite.start,
+                cite.end,
+                cite.text,
+                (CitationItem(outlet, None, None, None, outlet),),
+                (),
+            )
         ],
         claims=[Claim(who, person, _span(text, cue), _span(text, content), "indirect", citation=0)],
     )
@@ -105,21 +111,28 @@ def _csv(lib: Library, what: str) -> str:
 def test_a_delete_removes_the_article_from_list_search_entities_claims_and_exports(
     lib: Library,
 ) -> None:
-    assert lib.search("ferry") and lib.entities.mentions("Anton Kravets")
-    assert "Kravets" in _csv(lib, "claims") and "n-delays" in _csv(lib, "notes")
+    assert lib.search("ferry")
+    assert lib.entities.mentions("Anton Kravets")
+    assert "Kravets" in _csv(lib, "claims")
+    assert "n-delays" in _csv(lib, "notes")
     impact = lib.deletions.impact([1])
     assert (impact.articles, impact.highlights, impact.analyst_claims) == (1, 1, 2)
 
     deleted = lib.deletions.delete([1])
 
-    assert deleted.count == 1 and deleted.changes.articles == {1}
+    assert deleted.count == 1
+    assert deleted.changes.articles == {1}
     assert [a.id for a in lib.articles.list()] == [2]
-    assert lib.search("ferry") == [] and lib.search("delays") == []
+    assert lib.search("ferry") == []
+    assert lib.search("delays") == []
     assert lib.search("Union leaders") == []
     assert lib.entities.mentions("Anton Kravets") == []
-    assert lib.claims.list(2) and all(c.speaker_name != "Union leaders" for c in lib.claims.list(2))
-    assert "Kravets" not in _csv(lib, "claims") and "Petrov" in _csv(lib, "claims")
-    assert "n-delays" not in _csv(lib, "notes") and "n-resume" in _csv(lib, "notes")
+    assert lib.claims.list(2)
+    assert all(c.speaker_name != "Union leaders" for c in lib.claims.list(2))
+    assert "Kravets" not in _csv(lib, "claims")
+    assert "Petrov" in _csv(lib, "claims")
+    assert "n-delays" not in _csv(lib, "notes")
+    assert "n-resume" in _csv(lib, "notes")
     assert "Interfax" not in _csv(lib, "sources")
     doc = json.loads(_csv(lib, "json"))
     assert [a["title"] for a in doc["articles"]] == ["BORDER TALKS"]
@@ -130,21 +143,21 @@ def test_a_delete_removes_the_article_from_list_search_entities_claims_and_expor
 def test_restoring_a_delete_gives_back_every_row_with_its_id(lib: Library) -> None:
     before = _dump(lib)
     deleted = lib.deletions.delete([1, 2])
-    assert lib.is_empty() and lib.db.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0] == 0
+    assert lib.is_empty()
+    assert lib.db.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0] == 0
 
     changes = lib.deletions.restore(deleted.snapshot)
 
     assert _dump(lib) == before
-    assert changes.articles == {1, 2} and len(changes.highlights) == 2
+    assert changes.articles == {1, 2}
+    assert len(changes.highlights) == 2
     assert [a.notes_count for a in lib.articles.list()] == [1, 1]
     assert {h.tags[0] for h in lib.highlights.list()} == {"watch"}
     assert lib.search("ferry")[0].article_id == 1
     assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_new_import_after_a_delete_never_takes_a_deleted_id(
-    lib: Library, tmp_path: Path
-) -> None:
+def test_a_new_import_after_a_delete_never_takes_a_deleted_id(lib: Library, tmp_path: Path) -> None:
     deleted = lib.deletions.delete([2])
     (tmp_path / "new.txt").write_text("NEW BRIEF\n\nSomething else entirely.\n", encoding="utf-8")
     report = lib.import_paths([tmp_path / "new.txt"], analyze=False)
@@ -172,7 +185,8 @@ def test_a_library_emptied_by_the_analyst_is_not_seeded_again(tmp_path: Path) ->
     path = tmp_path / "new.sqlite"
     with Library.open(path) as lib:
         seeded = lib.seed_samples()
-        assert seeded is not None and seeded.count("imported") >= 1
+        assert seeded is not None
+        assert seeded.count("imported") >= 1
         lib.deletions.delete([a.id for a in lib.articles.list()])
     with Library.open(path) as lib:
         assert lib.seed_samples() is None
@@ -209,7 +223,8 @@ def test_cli_delete_without_yes_and_without_a_terminal_refuses_in_one_line(
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert _run(path, "delete", "1") == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "without --yes" in err
+    assert err.count("\n") == 1
+    assert "without --yes" in err
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
 

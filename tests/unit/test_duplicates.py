@@ -33,7 +33,8 @@ def test_a_copy_with_other_line_ends_and_spacing_is_a_duplicate_naming_the_artic
 
     assert [(f.status, f.article_id) for f in report.files] == [("duplicate", 1)]
     assert report.files[0].reason == "same text as article 1 (BORDER TALKS)"
-    assert report.ok and not report.rejected
+    assert report.ok
+    assert not report.rejected
     assert report.to_dict()["duplicates"][0]["article_id"] == 1
     assert [a.id for a in library.articles.list()] == [1]
     assert len(library.search("Petrov")) == 1
@@ -48,7 +49,8 @@ def test_copies_inside_one_import_become_one_article(tmp_path: Path, library: Li
 
     report = library.import_paths([folder], analyze=False)
 
-    assert report.count("imported") == 2 and len(report.duplicates) == 2
+    assert report.count("imported") == 2
+    assert len(report.duplicates) == 2
     original = next(f for f in report.files if f.path.endswith("1.txt"))
     assert {f.article_id for f in report.duplicates} == {original.article_id}
     assert len(library.articles.list()) == 2
@@ -130,7 +132,8 @@ def test_a_library_from_before_0008_upgrades_with_hashes_and_ids_never_reused(
         for table in ("articles", "revisions", "entities", "citations", "citation_items"):
             sql = lib.db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table])
             assert "AUTOINCREMENT" in sql.fetchone()[0], table
-        assert lib.ever_had_articles() and lib.seed_samples() is None
+        assert lib.ever_had_articles()
+        assert lib.seed_samples() is None
         copy = _write(tmp_path / "copy.txt", BRIEF)
         assert lib.import_paths([copy], analyze=False).duplicates[0].article_id == 5
         lib.deletions.delete([5])

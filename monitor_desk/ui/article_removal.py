@@ -1,0 +1,125 @@
+"""*Edit ▸ Delete Article(s)…* and the Delete key on the library list.
+
+A confirmation says what goes with the articles (highlights, the analyst's claims); the
+delete is one command on the window's undo stack (``DeleteArticlesCommand``), so Undo puts
+everything back while the window is open. After a delete, undo or redo the list, the Notes
+tab and the reader follow.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from .commands.article_commands import DeleteArticlesCommand
+from .undo import push
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def confirmation_text(articles: int, highlights: int, claims: int) -> str:
+    what = "this article" if articles == 1 else f"these {articles} articles"
+    goes = []
+    if highlights:
+        goes.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
+    if claims:
+        goes.append(f"{claims} claim{'s' if claims != 1 else ''} you added, edited or graded")
+    lost = f"{' and '.join(goes)} will be deleted with {what}. " if goes else ""
+    return f"Delete {what}? {lost}You can undo this (Ctrl+Z) while the window is open."
+
+
+class ArticleRemoval(QObject):
+    """Attributes:
+    act_delete: the Edit menu's action (Delete on the library list).
+    confirm: the confirmation while it is open (``confirmDeleteArticles``).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.confirm: QMessageBox | None = None
+        self._row = 0  # where the first deleted article was: its neighbour opens next
+        table = window.library_panel.table
+        self.act_delete = QAction("&Delete Article(s)…", window)
+        self.act_delete.setStatusTip("Delete the articles chosen in the library list")
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Only on the list: Delete in the Notes tab deletes highlights.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table.addAction(self.act_delete)
+        self.act_delete.triggered.connect(self.ask)
+
+    def chosen(self) -> list[int]:
+        """The articles chosen in the list; else the open one."""
+        ids = self.window.library_panel.selected_article_ids()
+        if not ids and self.window.article_id is not None:
+            ids = [self.window.article_id]
+        return ids
+
+    def ask(self) -> None:
+        ids = self.chosen()
+        if not ids or self.confirm is not None:
+            return
+        impact = self.window.library.deletions.impact(ids)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete Articles" if len(ids) > 1 else "Delete Article",
+            confirmation_text(impact.articles, impact.highlights, impact.analyst_claims),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("confirmDeleteArticles")
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(_result: int) -> None:
+            self.confirm = None
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self.delete(ids)
+            box.deleteLater()
+
+        box.finished.connect(done)
+        self.confirm = box
+        box.open()
+
+    def delete(self, ids: list[int]) -> bool:
+        """Delete ``ids`` as one undoable step (no question asked)."""
+        row = min((self.window.library_panel.model.row_of(i) for i in ids), default=0)
+        self._row = max(row, 0)
+        command = DeleteArticlesCommand(
+            self.window.library, ids, lambda m: self.window.tell(m, error=True), self._settled
+        )
+        command.reopen = self.window.article_id
+        return push(self.window.undo_stack, command)
+
+    def _settled(self, command: DeleteArticlesCommand) -> None:
+        w = self.window
+        panel = w.library_panel
+        panel.refresh()
+        w.notes.reload()
+        if command.deleted:
+            if w.article_id in command.ids:
+                w.article_id = None
+                count = panel.model.rowCount()
+                nearby = panel.model.article_id(min(self._row, count - 1))
+                if nearby is None or not panel.select_article(nearby):
+                    _show_nothing(w)
+            w.statusBar().showMessage(f"{command.text()}: done (Ctrl+Z undoes it)", 8000)
+        else:  # undone: show the article that was open, else the first one back
+            again = command.reopen if command.reopen in command.ids else command.ids[0]
+            panel.select_article(again)
+            if w.article_id != again:
+                w.open_article(again)
+
+
+def _show_nothing(w: MainWindow) -> None:
+    """The library list is empty (or filtered to nothing): no article is open."""
+    w.reader.show_article(None, None, [], [])
+    w.claims.load(None)
+    w.sources.load(None)
+    w.notes.load(None)
+    w.entities.load([])
+    w.setWindowTitle("Monitor Desk")
