@@ -21,14 +21,18 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def confirmation_text(articles: int, highlights: int, claims: int) -> str:
+def confirmation_text(articles: int, highlights: int, claims: int, title: str = "") -> str:
+    """The question; ``title`` names a single article."""
     what = "this article" if articles == 1 else f"these {articles} articles"
+    if title and articles == 1:
+        what = f"“{title[:80]}{'…' if len(title) > 80 else ''}”"
     goes = []
     if highlights:
         goes.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
     if claims:
         goes.append(f"{claims} claim{'s' if claims != 1 else ''} you added, edited or graded")
-    lost = f"{' and '.join(goes)} will be deleted with {what}. " if goes else ""
+    them = "it" if articles == 1 else "them"
+    lost = f"{' and '.join(goes)} will be deleted with {them}. " if goes else ""
     return f"Delete {what}? {lost}You can undo this (Ctrl+Z) while the window is open."
 
 
@@ -64,10 +68,11 @@ class ArticleRemoval(QObject):
         if not ids or self.confirm is not None:
             return
         impact = self.window.library.deletions.impact(ids)
+        title = self.window.library.articles.summaries(ids[:1])[0].title if len(ids) == 1 else ""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Delete Articles" if len(ids) > 1 else "Delete Article",
-            confirmation_text(impact.articles, impact.highlights, impact.analyst_claims),
+            confirmation_text(impact.articles, impact.highlights, impact.analyst_claims, title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.window,
         )
@@ -107,7 +112,9 @@ class ArticleRemoval(QObject):
                 nearby = panel.model.article_id(min(self._row, count - 1))
                 if nearby is None or not panel.select_article(nearby):
                     _show_nothing(w)
-            w.statusBar().showMessage(f"{command.text()}: done (Ctrl+Z undoes it)", 8000)
+            n = len(command.ids)
+            what = "1 article" if n == 1 else f"{n} articles"
+            w.statusBar().showMessage(f"Deleted {what} (Ctrl+Z undoes it)", 8000)
         else:  # undone: show the article that was open, else the first one back
             again = command.reopen if command.reopen in command.ids else command.ids[0]
             panel.select_article(again)

@@ -103,6 +103,10 @@ def test_the_confirmation_counts_highlights_and_claims() -> None:
     assert confirmation_text(1, 0, 0) == (
         "Delete this article? You can undo this (Ctrl+Z) while the window is open."
     )
+    assert confirmation_text(1, 2, 0, "BORDER TALKS").startswith(
+        "Delete “BORDER TALKS”? 2 highlights will be deleted with it."
+    )
     assert confirmation_text(3, 1, 2).startswith(
-        "Delete these 3 articles? 1 highlight and 2 claims you added, edited or graded"
+        "Delete these 3 articles? 1 highlight and 2 claims you added, edited or graded will be "
+        "deleted with them."
     )
