@@ -8,17 +8,40 @@ tab and the reader follow.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
+from ..core.library import Library
 from .commands.article_commands import DeleteArticlesCommand
+from .panels.claims_panel import ClaimsPanel
+from .panels.entities_panel import EntitiesPanel
+from .panels.library_panel import LibraryPanel
+from .panels.notes_panel import NotesPanel
+from .panels.sources_panel import SourcesPanel
+from .reader.reader_pane import ReaderPane
 from .undo import push
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class Window(Protocol):
+    """What of the main window a delete touches (no import of ``main_window``: no cycle)."""
+
+    library: Library
+    article_id: int | None
+    undo_stack: QUndoStack
+    library_panel: LibraryPanel
+    reader: ReaderPane
+    claims: ClaimsPanel
+    sources: SourcesPanel
+    notes: NotesPanel
+    entities: EntitiesPanel
+
+    def open_article(self, article_id: int, keep_scroll: bool = False) -> None: ...
+    def tell(self, message: str, error: bool = False) -> None: ...
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802
+    def setWindowTitle(self, title: str) -> None: ...  # noqa: N802
 
 
 def confirmation_text(articles: int, highlights: int, claims: int, title: str = "") -> str:
@@ -42,13 +65,14 @@ class ArticleRemoval(QObject):
     confirm: the confirmation while it is open (``confirmDeleteArticles``).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window, widget: QWidget) -> None:
+        super().__init__(widget)
         self.window = window
+        self.widget = widget  # the window as a widget: parent of the action and the box
         self.confirm: QMessageBox | None = None
         self._row = 0  # where the first deleted article was: its neighbour opens next
         table = window.library_panel.table
-        self.act_delete = QAction("&Delete Article(s)…", window)
+        self.act_delete = QAction("&Delete Article(s)…", widget)
         self.act_delete.setStatusTip("Delete the articles chosen in the library list")
         self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Only on the list: Delete in the Notes tab deletes highlights.
@@ -74,7 +98,7 @@ class ArticleRemoval(QObject):
             "Delete Articles" if len(ids) > 1 else "Delete Article",
             confirmation_text(impact.articles, impact.highlights, impact.analyst_claims, title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
+            self.widget,
         )
         box.setObjectName("confirmDeleteArticles")
         box.button(QMessageBox.StandardButton.Yes).setText("Delete")
@@ -122,7 +146,7 @@ class ArticleRemoval(QObject):
                 w.open_article(again)
 
 
-def _show_nothing(w: MainWindow) -> None:
+def _show_nothing(w: Window) -> None:
     """The library list is empty (or filtered to nothing): no article is open."""
     w.reader.show_article(None, None, [], [])
     w.claims.load(None)

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         span_actions = list(self.claims.span_actions.values())
         self.addActions(span_actions)
 
-        self.removal = ArticleRemoval(self)
+        self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
         edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
