@@ -243,8 +243,9 @@ def _article_hygiene(db: Database) -> None:
     analysis stores get ``AUTOINCREMENT`` ids (as highlights, tags and claims got in 0003):
     without it an import after the delete would take the deleted article's id. Each revision
     gets the hash of its whitespace-normalised text (``core/duplicates.py``), indexed, so a
-    duplicate is one lookup. Not transactional for the rebuild (see ``add_autoincrement``);
-    rerun after a kill, every part skips what is done."""
+    duplicate is one lookup; the keys a delete follows are indexed. Not transactional for
+    the rebuild (see ``add_autoincrement``); rerun after a kill, every part skips what is
+    done."""
     from .duplicates import normalized_sha256
 
     add_autoincrement(db, ["articles", "revisions", "entities", "citations", "citation_items"])
@@ -257,6 +258,10 @@ def _article_hygiene(db: Database) -> None:
             [(normalized_sha256(text), rid) for rid, text in rows.fetchall()],
         )
         db.execute("CREATE INDEX IF NOT EXISTS idx_revisions_norm ON revisions(norm_sha256)")
+        # A delete's cascades look rows up by these keys: without an index each deleted
+        # revision or citation would scan every highlight or claim of the library.
+        db.execute("CREATE INDEX IF NOT EXISTS idx_highlights_revision ON highlights(revision_id)")
+        db.execute("CREATE INDEX IF NOT EXISTS idx_claims_citation ON claims(citation_id)")
 
 
 # Every step is pending for an empty database: counted through the public API, so a step
