@@ -8,16 +8,14 @@ re-wrapped is the same text); each revision stores the hash of its normalised te
 from __future__ import annotations
 
 import hashlib
-import re
 
 from sqlite_utils import Database
 
-_WHITESPACE = re.compile(r"\s+")
-
 
 def normalize(text: str) -> str:
-    """Runs of whitespace (line ends included) become one space; ends are trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
+    """Runs of whitespace (line ends included) become one space; ends are trimmed.
+    (``str.split`` is several times faster than a regular expression here.)"""
+    return " ".join(text.split())
 
 
 def normalized_sha256(text: str) -> str:
@@ -25,7 +23,8 @@ def normalized_sha256(text: str) -> str:
 
 
 def stamp_revision(db: Database, revision_id: int, text: str) -> None:
-    """Store a new revision's normalised hash (inside the caller's transaction)."""
+    """Store the normalised hash of a revision inserted without one (a JSON import),
+    inside the caller's transaction."""
     db.execute(
         "UPDATE revisions SET norm_sha256 = ? WHERE id = ?", [normalized_sha256(text), revision_id]
     )

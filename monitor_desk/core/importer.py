@@ -69,7 +69,9 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
     if item.article_id is None:
-        article_id = articles.insert_article(db, item.doc, path_text(item.path), item.sha)
+        article_id = articles.insert_article(
+            db, item.doc, path_text(item.path), item.sha, item.norm_sha or None
+        )
         status = "imported"
         reason = None
     else:
