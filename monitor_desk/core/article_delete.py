@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from . import search
 from .changes import Changes
 from .connection import Component
+from .db import environment_errors
 from .errors import InvalidInputError, NotFoundError
 from .sql import chunks, in_clause
 
@@ -164,6 +165,7 @@ class Deletions(Component):
                 articles, highlights, claims = articles + a, highlights + h, claims + c
         return DeleteImpact(articles, highlights, claims)
 
+    @environment_errors
     def delete(self, article_ids: Iterable[int]) -> Deleted:
         """Delete the articles and everything on them; ``NotFoundError`` (nothing deleted)
         if one of them is not in the library."""
@@ -190,6 +192,7 @@ class Deletions(Component):
                 db.execute(f"DELETE FROM articles WHERE id IN {in_clause(chunk)}", chunk)
         return Deleted(len(wanted), _changes(snapshot), snapshot)
 
+    @environment_errors
     def restore(self, snapshot: ArticlesSnapshot) -> Changes:
         """Put back exactly what ``delete`` removed, ids kept; refused (nothing written) if
         one of the articles is in the library again."""

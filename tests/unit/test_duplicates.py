@@ -67,6 +67,20 @@ def test_a_different_text_and_a_revised_file_are_not_duplicates(
     assert library.import_paths([tmp_path / "old.txt"], analyze=False).count("imported") == 1
 
 
+def test_articles_from_a_json_import_are_recognised_as_duplicates(
+    tmp_path: Path, library: Library
+) -> None:
+    first = _write(tmp_path / "a.txt", BRIEF)
+    library.import_paths([first], analyze=False)
+    library.exports.write("json", tmp_path / "export.json")
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_json(tmp_path / "export.json")
+        copy = _write(tmp_path / "copy.txt", BRIEF.replace("\n", "\r\n"))
+        report = other.import_paths([copy], analyze=False)
+        assert [f.status for f in report.files] == ["duplicate"]
+        assert len(other.articles.list()) == 1
+
+
 def test_cli_import_reports_duplicates_on_one_line_each_and_exits_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
