@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -219,6 +220,10 @@ def import_files(
                 run.add(queue.popleft(), analysis)
                 if run.cancelled():
                     break
+        except sqlite3.Error:
+            # The library refused a write or a read (locked, full, a WAL lock race): not the
+            # analysis. Storing the rest unanalysed would hide it; the batch rolled back.
+            raise
         except Exception as exc:
             # The analyser itself broke (one text's failure is an Analysis with an error,
             # so this is the model): every file is still imported, unanalysed, and says so.
