@@ -26,7 +26,7 @@ def _what_goes(count: int, highlights: int, claims: int) -> str:
     if highlights:
         parts.append(f"{highlights} highlight(s)")
     if claims:
-        parts.append(f"{claims} claim(s) you added or edited")
+        parts.append(f"{claims} claim(s) you added, edited or graded")
     return ", ".join(parts)
 
 

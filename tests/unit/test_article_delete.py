@@ -207,7 +207,10 @@ def test_cli_delete_with_yes_removes_the_article_from_list_and_search(
     assert path is not None
     lib.close()
     assert _run(path, "delete", "1", "--yes") == 0
-    assert "deleted 1 article(s), 1 highlight(s), 2 claim(s)" in capsys.readouterr().out
+    assert (
+        "deleted 1 article(s), 1 highlight(s), 2 claim(s) you added, edited or graded"
+        in capsys.readouterr().out
+    )
     assert _run(path, "list", "--json") == 0
     assert [a["id"] for a in json.loads(capsys.readouterr().out)] == [2]
     assert _run(path, "search", "ferry") == 0
@@ -258,3 +261,24 @@ def test_cli_delete_of_an_unknown_id_says_so_and_deletes_nothing(
     assert capsys.readouterr().err.strip() == "monitor-desk: there is no article 7; nothing deleted"
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_an_article_deleted_while_it_is_analysed_is_skipped_not_a_crash(lib: Library) -> None:
+    """Background analysis (e.g. of the seeded samples) reads the articles, then stores
+    each analysis: one the analyst deleted meanwhile is passed over."""
+    from monitor_desk.core import reanalysis
+
+    rows = lib.db.execute(
+        """SELECT a.id, r.id, r.text, r.body_start, a.metadata_json FROM articles a
+           JOIN revisions r ON r.id = a.current_revision_id ORDER BY a.id"""
+    ).fetchall()
+
+    def analyze(items: object) -> Iterator[Analysis]:
+        lib.deletions.delete([1])  # while the analysis runs
+        for _ in rows:
+            yield Analysis("later-model", "2")
+
+    done = reanalysis.reanalyze_rows(lib.db, lib._lock, rows, analyze, ("later-model", "2"))
+    assert done == 2
+    assert [a.id for a in lib.articles.list()] == [2]
+    assert lib.articles.get(2).pipeline == "later-model 2"
