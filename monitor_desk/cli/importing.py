@@ -58,12 +58,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for f in report.rejected:
             print(f"rejected: {f.path}: {f.reason}")
+        for f in report.duplicates:
+            print(f"duplicate: {f.path}: {f.reason}")
         for f in report.files:
             if f.status in ("imported", "revised") and f.reason:
                 print(f"{f.status}: {f.path}: {f.reason}")
         print(
             f"{report.count('imported')} imported, {report.count('revised')} revised, "
             f"{report.count('unchanged')} unchanged, {len(report.rejected)} rejected"
+            + (f", {len(report.duplicates)} duplicate(s)" if report.duplicates else "")
             + (" (cancelled)" if report.cancelled else "")
         )
     return 0 if report.ok else 1

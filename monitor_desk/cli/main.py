@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..core.errors import MonitorDeskError
+from .deleting import COMMANDS as DELETE_COMMANDS
 from .entities import cmd_entities, cmd_entity
 from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
@@ -34,6 +35,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "entities": cmd_entities,
     "entity": cmd_entity,
+    **DELETE_COMMANDS,
     None: cmd_gui,
 }
 

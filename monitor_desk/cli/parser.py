@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from .deleting import add_parsers as add_delete_parsers
 from .entities import add_parsers as add_entity_parsers
 
 
@@ -95,4 +96,5 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", help="open the reader window (the default)")
     add_entity_parsers(sub)
+    add_delete_parsers(sub)
     return p

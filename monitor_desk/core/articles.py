@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
-from . import search
+from . import duplicates, search
 from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
 from .claims import carry as claim_carry
@@ -41,7 +41,9 @@ def article_values(doc: ParsedDocument) -> dict[str, Any]:
     }
 
 
-def insert_article(db: Database, doc: ParsedDocument, source_path: str | None, sha: str) -> int:
+def insert_article(
+    db: Database, doc: ParsedDocument, source_path: str | None, sha: str, norm: str | None = None
+) -> int:
     now = utc_now()
     cur = db.execute(
         """INSERT INTO articles(source_path, title, publication, volume, issue, date, author,
@@ -51,16 +53,32 @@ def insert_article(db: Database, doc: ParsedDocument, source_path: str | None, s
         {**article_values(doc), "source_path": source_path, "now": now},
     )
     article_id = int(cur.lastrowid or 0)
-    add_revision(db, article_id, doc, sha, number=1)
+    add_revision(db, article_id, doc, sha, number=1, norm=norm)
     return article_id
 
 
-def add_revision(db: Database, article_id: int, doc: ParsedDocument, sha: str, number: int) -> int:
+def add_revision(
+    db: Database,
+    article_id: int,
+    doc: ParsedDocument,
+    sha: str,
+    number: int,
+    norm: str | None = None,
+) -> int:
     cur = db.execute(
         """INSERT INTO revisions(article_id, number, text, body_start, text_sha256, encoding,
-                                 created)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [article_id, number, doc.text, doc.body_start, sha, doc.encoding, utc_now()],
+                                 created, norm_sha256)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            article_id,
+            number,
+            doc.text,
+            doc.body_start,
+            sha,
+            doc.encoding,
+            utc_now(),
+            norm or duplicates.normalized_sha256(doc.text),
+        ],
     )
     revision_id = int(cur.lastrowid or 0)
     db.execute(

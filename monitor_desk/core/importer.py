@@ -13,13 +13,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import analysis_store, articles
+from . import analysis_store, articles, duplicates
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -45,6 +45,8 @@ class _Pending:
     sha: str
     article_id: int | None  # None: a new article
     note: str | None = None  # said in the report (why the file was not analysed)
+    norm_sha: str = ""  # the normalised text's hash (duplicates.py)
+    copies: list[Path] = field(default_factory=list)  # later files of this import, same text
 
 
 def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOutcome | _Pending:
@@ -54,7 +56,12 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
         [path_text(path)],
     ).fetchone()
     if row is None:
-        return _Pending(path, doc, sha, None)
+        norm = duplicates.normalized_sha256(doc.text)
+        found = duplicates.find_duplicate(db, norm)
+        if found is not None:
+            reason = duplicates.duplicate_reason(*found)
+            return FileOutcome(path_text(path), "duplicate", found[0], reason)
+        return _Pending(path, doc, sha, None, norm_sha=norm)
     article_id, current_sha = row
     if current_sha == sha:
         return FileOutcome(path_text(path), "unchanged", article_id)
@@ -64,7 +71,9 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
     if item.article_id is None:
-        article_id = articles.insert_article(db, item.doc, path_text(item.path), item.sha)
+        article_id = articles.insert_article(
+            db, item.doc, path_text(item.path), item.sha, item.norm_sha or None
+        )
         status = "imported"
         reason = None
     else:
@@ -112,6 +121,9 @@ class _Run:
         self.progress, self.cancel, self.report = progress, cancel, report
         self.done = 0
         self.batch: list[tuple[_Pending, Analysis | None]] = []
+        # New files of this import by normalised text: a later copy waits for the first
+        # to be written, then is reported as its duplicate.
+        self.new_texts: dict[str, _Pending] = {}
 
     def cancelled(self) -> bool:
         if self.cancel is not None and self.cancel.is_set():
@@ -138,7 +150,11 @@ class _Run:
                 decided = _classify(self.db, path, doc, text_sha256(doc.text))
             if isinstance(decided, FileOutcome):
                 self.record(decided)
+            elif decided.article_id is None and decided.norm_sha in self.new_texts:
+                self.new_texts[decided.norm_sha].copies.append(path)
             else:
+                if decided.article_id is None:
+                    self.new_texts[decided.norm_sha] = decided
                 yield decided
 
     def add(self, item: _Pending, analysis: Analysis | None) -> None:
@@ -164,9 +180,13 @@ class _Run:
                 if attempt >= _RETRIES or getattr(exc, "sqlite_errorname", "") not in _RACES:
                     raise
                 time.sleep(0.1 * (attempt + 1))
+        written = [item for item, _ in self.batch]
         self.batch.clear()
-        for outcome in outcomes:
+        for item, outcome in zip(written, outcomes, strict=True):
             self.record(outcome)
+            for copy in item.copies:
+                reason = duplicates.duplicate_reason(outcome.article_id or 0, item.doc.title)
+                self.record(FileOutcome(path_text(copy), "duplicate", outcome.article_id, reason))
 
 
 def import_files(

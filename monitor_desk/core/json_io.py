@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from . import search
+from . import duplicates, search
 from .analysis_store import outlet_id
 from .claims.carry import claim_key
 from .entity_corrections import apply_to_revision as apply_corrections
@@ -206,6 +206,7 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
         ).lastrowid
         or 0
     )
+    duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
     db.conn.executemany(
         'INSERT INTO entities(revision_id, start, "end", label, text, cluster) '
         "VALUES (?, ?, ?, ?, ?, ?)",

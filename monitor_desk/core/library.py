@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
 from . import json_io, reanalysis, search
+from .article_delete import Deletions
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
@@ -61,6 +62,7 @@ class Library:
         self.entities = Entities(self._connection)
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
+        self.deletions = Deletions(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:
@@ -161,11 +163,21 @@ class Library:
         with self._lock:
             return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
+    def ever_had_articles(self) -> bool:
+        """An article was ever added (AUTOINCREMENT keeps the highest id ever given even
+        when every article has been deleted)."""
+        with self._lock:
+            row = self.db.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"
+            ).fetchone()
+        return bool(row and row[0])
+
     @environment_errors
     def seed_samples(self) -> ImportReport | None:
-        """Import the bundled sample articles into an empty library (first run)."""
+        """Import the bundled sample articles into a new library (first run); a library the
+        analyst emptied by deleting its articles stays empty."""
         folder = samples_dir()
-        if not self.is_empty() or not folder.is_dir():
+        if not self.is_empty() or self.ever_had_articles() or not folder.is_dir():
             return None
         return self.import_paths([folder], analyze=False)
 

@@ -165,7 +165,8 @@ class FileOutcome:
     """What happened to one file of an import."""
 
     path: str
-    status: Literal["imported", "revised", "unchanged", "rejected", "cancelled"]
+    status: Literal["imported", "revised", "unchanged", "duplicate", "rejected", "cancelled"]
+    # a duplicate: ``article_id`` is the article it duplicates, ``reason`` names it
     article_id: int | None = None
     reason: str | None = None
 
@@ -183,6 +184,11 @@ class ImportReport:
         return [f for f in self.files if f.status == "rejected"]
 
     @property
+    def duplicates(self) -> list[FileOutcome]:
+        """Files not imported because their text is already an article (not an error)."""
+        return [f for f in self.files if f.status == "duplicate"]
+
+    @property
     def ok(self) -> bool:
         return not self.rejected and not self.cancelled
 
@@ -192,5 +198,9 @@ class ImportReport:
             "revised": self.count("revised"),
             "unchanged": self.count("unchanged"),
             "rejected": [{"path": f.path, "reason": f.reason} for f in self.rejected],
+            "duplicates": [
+                {"path": f.path, "article_id": f.article_id, "reason": f.reason}
+                for f in self.duplicates
+            ],
             "cancelled": self.cancelled,
         }

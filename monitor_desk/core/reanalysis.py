@@ -64,7 +64,9 @@ def reanalyze_rows(
             break
         for row, analysis in _analyses(rows[start : start + BATCH], analyze, *pipeline):
             with lock, db.atomic():
-                analysis_store.store_analysis(db, row[1], analysis)
+                # The analyst may have deleted the article while it was being analysed.
+                if db.execute("SELECT 1 FROM revisions WHERE id = ?", [row[1]]).fetchone():
+                    analysis_store.store_analysis(db, row[1], analysis)
             if analysis.error is not None and failed is not None:
                 failed.append((row[0], analysis.error))
             done += 1

@@ -235,6 +235,35 @@ def _analysis_errors(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
 
 
+@migrations(name="0008_article_hygiene", transactional=False)
+def _article_hygiene(db: Database) -> None:
+    """Articles can be deleted (and a delete undone) and duplicates are recognised at import.
+
+    An undone delete puts the rows back under their ids, so articles, revisions and what an
+    analysis stores get ``AUTOINCREMENT`` ids (as highlights, tags and claims got in 0003):
+    without it an import after the delete would take the deleted article's id. Each revision
+    gets the hash of its whitespace-normalised text (``core/duplicates.py``), indexed, so a
+    duplicate is one lookup; the keys a delete follows are indexed. Not transactional for
+    the rebuild (see ``add_autoincrement``); rerun after a kill, every part skips what is
+    done."""
+    from .duplicates import normalized_sha256
+
+    add_autoincrement(db, ["articles", "revisions", "entities", "citations", "citation_items"])
+    with db.atomic():
+        if "norm_sha256" not in db["revisions"].columns_dict:
+            db.execute("ALTER TABLE revisions ADD COLUMN norm_sha256 TEXT")
+        rows = db.execute("SELECT id, text FROM revisions WHERE norm_sha256 IS NULL")
+        db.conn.executemany(
+            "UPDATE revisions SET norm_sha256 = ? WHERE id = ?",
+            [(normalized_sha256(text), rid) for rid, text in rows.fetchall()],
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS idx_revisions_norm ON revisions(norm_sha256)")
+        # A delete's cascades look rows up by these keys: without an index each deleted
+        # revision or citation would scan every highlight or claim of the library.
+        db.execute("CREATE INDEX IF NOT EXISTS idx_highlights_revision ON highlights(revision_id)")
+        db.execute("CREATE INDEX IF NOT EXISTS idx_claims_citation ON claims(citation_id)")
+
+
 @migrations(name="0009_entity_corrections")
 def _entity_corrections(db: Database) -> None:
     """Entities are the library's, and the analyst corrects them once (see

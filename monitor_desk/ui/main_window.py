@@ -24,6 +24,7 @@ from ..core.changes import Changes
 from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
+from .article_removal import ArticleRemoval
 from .changes import PanelRefresh
 from .commands.entity_commands import EntityCorrections
 from .commands.highlight_commands import HighlightService
@@ -157,13 +158,13 @@ class MainWindow(QMainWindow):
         self.act_add_claim.setStatusTip("Make the selected text a claim")
         self.act_add_claim.triggered.connect(self._add_claim)
         # Window-wide, so the shortcuts work while the reader has the focus (and selection).
-        span_actions = list(self.claims.span_actions.values())
-        self.addActions(span_actions)
+        self.addActions(span_actions := list(self.claims.span_actions.values()))
 
+        self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
         edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
-        edit_menu += [self.act_corrections, None]
+        edit_menu += [self.act_corrections, self.removal.act_delete, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),

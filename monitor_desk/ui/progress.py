@@ -21,8 +21,10 @@ def report_text(report: ImportReport) -> tuple[str, str]:
             parts.append(f"{report.count(status)} {status}")
     if report.rejected:
         parts.append(f"{len(report.rejected)} rejected")
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} duplicate(s) not imported")
     summary = ", ".join(parts) + ("; cancelled before the end." if report.cancelled else ".")
-    details = "\n".join(f"{f.path}: {f.reason}" for f in report.rejected)
+    details = "\n".join(f"{f.path}: {f.reason}" for f in report.rejected + report.duplicates)
     return summary, details
 
 

@@ -27,6 +27,7 @@ SCRIPTS = {
     "analysis_speed.py": ["--limit", "3", "--repeat", "1"],
     "highlight_gui_speed.py": ["--n", "3"],
     "entity_corrections_speed.py": ["--briefs", "3", "--articles", "200"],
+    "article_hygiene.py": ["--size", "40", "--runs", "1", "--n", "20"],
 }
 
 

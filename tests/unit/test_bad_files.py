@@ -153,7 +153,14 @@ def _check(report: ImportReport, lib: Library, files: dict[Path, tuple[str, byte
     imported = 0
     for path, (expect, _data) in files.items():
         outcome = outcomes[path.name]
-        assert outcome.status in ("imported", "rejected")
+        assert outcome.status in ("imported", "rejected", "duplicate")
+        if outcome.status == "duplicate":  # the same text as another file: one article
+            _one_clear_line(outcome.reason)
+            assert expect != "must reject", f"{path.name} read as a duplicate"
+            assert outcome.article_id is not None
+            if expect == "must import":
+                assert MARKER in lib.articles.get(outcome.article_id).text
+            continue
         if outcome.status == "rejected":
             _one_clear_line(outcome.reason)
             assert expect != "must import", f"{path.name} refused: {outcome.reason}"

@@ -16,9 +16,9 @@ from monitor_desk.core.errors import DamagedLibraryError, LibraryFileError
 from monitor_desk.core.library import Library
 
 
-def _briefs(folder: Path, count: int, words: int = 300) -> Path:
+def _briefs(folder: Path, count: int, words: int = 300, first: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
+    for i in range(first, first + count):
         (folder / f"b{i:03}.txt").write_text(
             f"Brief {i}\n\n" + f"Words of brief number {i}. " * words, encoding="utf-8"
         )
@@ -51,8 +51,12 @@ WRITES: dict[str, Callable[[Library, Path], object]] = {
     "merge tags": lambda lib, tmp: lib.tags.merge("alpha", "beta").count,
     "rename tag": lambda lib, tmp: lib.tags.rename("alpha", "gamma"),
     "delete tag": lambda lib, tmp: lib.tags.delete("alpha").count,
-    "import": lambda lib, tmp: lib.import_paths([_briefs(tmp / "more", 5)], analyze=False),
+    # New texts: copies of the library's briefs would be duplicates, which write nothing.
+    "import": lambda lib, tmp: lib.import_paths(
+        [_briefs(tmp / "more", 5, first=100)], analyze=False
+    ),
     "import json": lambda lib, tmp: lib.import_json(tmp / "export.json"),
+    "delete article": lambda lib, tmp: lib.deletions.delete([1]).count,
 }
 
 
