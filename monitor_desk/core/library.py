@@ -3,7 +3,8 @@
 It is also the documented scripting API (docs/API.md). ``Library`` opens and closes the file,
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
-``lib.entities``, ``lib.exports``. Every public method is safe to call from any thread: one
+``lib.entities``, ``lib.exports``, ``lib.details`` (the analyst's edits of titles, dates
+and the like). Every public method is safe to call from any thread: one
 lock serialises access to the single connection, so no two threads write at once.
 """
 
@@ -15,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
 from . import json_io, reanalysis, search
+from .article_edits import ArticleDetails
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
@@ -41,7 +43,7 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports: the parts.
+        articles, highlights, tags, claims, sources, entities, exports, details: the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -58,6 +60,7 @@ class Library:
         self.sources = Sources(self._connection)
         self.entities = Entities(self._connection)
         self.exports = Exports(self._connection, path)
+        self.details = ArticleDetails(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:
