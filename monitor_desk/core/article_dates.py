@@ -33,7 +33,7 @@ INFERRED: tuple[DateSource, ...] = ("dateline", "citations")
 @dataclass(frozen=True, slots=True)
 class DatedValue:
     date: str
-    source: DateSource | None
+    source: str | None  # a DateSource
     precision: DatePrecision | None
 
 
@@ -119,7 +119,7 @@ def dateline_date(text: str, body_start: int, year: int | None = None) -> str | 
 def document_date(
     parsed: str | None,
     raw: str | None,
-    source: DateSource | None,
+    source: str | None,
     text: str,
     body_start: int,
 ) -> DatedValue | None:

@@ -13,9 +13,9 @@ from sqlite_utils import Database
 
 from . import search
 from .analysis_store import load_analysis
+from .anchoring import Anchor, reanchor
 from .article_dates import document_date
 from .article_edits import without_analyst_fields
-from .anchoring import Anchor, reanchor
 from .claims import carry as claim_carry
 from .connection import Component
 from .db import utc_now
@@ -32,13 +32,7 @@ _ARTICLE_FIELDS = ("publication", "volume", "issue", "author")
 
 def article_values(doc: ParsedDocument) -> dict[str, Any]:
     meta = doc.metadata
-    dated = document_date(
-        doc.date,
-        meta.get("date"),
-        doc.date_source,
-        doc.text,
-        doc.body_start,  # type: ignore[arg-type]
-    )
+    dated = document_date(doc.date, meta.get("date"), doc.date_source, doc.text, doc.body_start)
     return {
         "title": doc.title,
         "publication": meta.get("publication"),
