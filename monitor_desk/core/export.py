@@ -172,8 +172,8 @@ def article_scope_where(scope: ExportScope) -> Where:
 
 
 _NOTES_SQL = """
-SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.date_source, a.date_precision,
-       a.title, h.exact,
+SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.date_source,
+       a.date_precision, a.title, h.exact,
        h.start, h."end",
        (SELECT group_concat(name, '; ') FROM (SELECT t.name FROM highlight_tags ht
             JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id
