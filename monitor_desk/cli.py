@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cli_edit import add_edit_parser, cmd_edit, shown_date
 from .cli_library import cmd_restore_backup, open_library
 from .core.errors import MonitorDeskError
 
-SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "author", "source_path")
+SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "date_source",
+                  "date_precision", "author", "source_path")  # fmt: skip
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     ls.add_argument("--entity")
     ls.add_argument("--outlet")
     ls.add_argument("--sort", default="imported", choices=["imported", "title", "date", "issue"])
+    ls.add_argument(
+        "--date-source",
+        choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
+        help="only articles whose date came from there (none: undated)",
+    )
 
     show = sub.add_parser("show", help="show one article: metadata and text")
     show.add_argument("id", type=int)
@@ -107,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     rb.add_argument("--list", action="store_true", help="list the copies, newest first")
     rb.add_argument("--from", dest="copy", metavar="FILE", help="restore this copy instead")
 
+    add_edit_parser(sub)
     sub.add_parser("gui", help="open the reader window (the default)")
     return p
 
@@ -172,6 +180,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             tag=args.tag,
             entity=args.entity,
             outlet=args.outlet,
+            date_source=args.date_source,
         )
     if args.json:
         out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]
@@ -184,7 +193,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 r.publication or "",
                 f"vol. {r.volume}" if r.volume else "",
                 f"no. {r.issue}" if r.issue else "",
-                r.date or "",
+                shown_date(r.date, r.date_source, r.date_precision),
             )
             if x
         )
@@ -366,6 +375,7 @@ COMMANDS = {
     "import-json": cmd_import_json,
     "screenshot": cmd_screenshot,
     "restore-backup": cmd_restore_backup,
+    "edit": cmd_edit,
     "gui": cmd_gui,
     None: cmd_gui,
 }
