@@ -71,7 +71,8 @@ def test_the_corpus_keeps_header_dates_and_the_monitor_brief_gets_a_lower_bound(
     dates = _dates(library)
     for path in reuters:
         date, source, precision = dates[path.name]
-        assert (source, precision) == ("header", "day") and date[:4] == "1987"
+        assert (source, precision) == ("header", "day")
+        assert date[:4] == "1987"
     assert dates[monitor.name] == ("--09-26", "citations", "after")
     assert dates[bbc.name] == (None, None, None)
 
@@ -178,9 +179,7 @@ def test_filters_by_date_source_and_no_year_is_in_no_range(
     assert names(date_to="2000-01-01") == {"header.txt"}  # not the yearless "--09-26"
 
 
-def test_json_round_trip_carries_dates_and_analyst_fields(
-    tmp_path: Path, library: Library
-) -> None:
+def test_json_round_trip_carries_dates_and_analyst_fields(tmp_path: Path, library: Library) -> None:
     (tmp_path / "wire.txt").write_text(DATELINE)
     (tmp_path / "b.txt").write_text("Plain\n\nNothing.\n")
     library.import_paths([tmp_path], analyze=False)
@@ -217,9 +216,7 @@ def test_an_export_from_before_provenance_imports_and_bad_fields_are_refused(
             old.import_json(io.StringIO(json.dumps(doc)))
 
 
-def test_csv_exports_say_where_the_article_date_came_from(
-    tmp_path: Path, library: Library
-) -> None:
+def test_csv_exports_say_where_the_article_date_came_from(tmp_path: Path, library: Library) -> None:
     (tmp_path / "wire.txt").write_text(DATELINE)
     library.import_paths([tmp_path], analyze=False)
     library.highlights.add(1, 20, 30)
@@ -264,7 +261,8 @@ def test_cli_edit_and_list_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     capsys.readouterr()
     assert main(["--db", db, "edit", "1", "--date", "31 Feb 2005"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "not a date" in err
+    assert err.count("\n") == 1
+    assert "not a date" in err
     assert main(["--db", db, "edit", "1", "7", "--author", "X"]) == 1
     assert "no article 7" in capsys.readouterr().err
     assert main(["--db", db, "list", "--json"]) == 0
