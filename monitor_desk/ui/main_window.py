@@ -31,6 +31,7 @@ from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
 from .changes import PanelRefresh
+from .commands.details_commands import DetailsEditing
 from .commands.highlight_commands import HighlightService
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         self.refresh = PanelRefresh(
             library, self.highlights, self.reader.view, self.library_panel, self.claims, self.notes
         )
+        self.details = DetailsEditing(
+            library, self.undo_stack, lambda: self.article_id, self.library_panel.selected_ids, self
+        )
+        self.refresh.details_shown = lambda a: self.reader.show_details(library.articles.get(a))
 
         self._build_actions()
         self._connect()
@@ -162,7 +167,8 @@ class MainWindow(QMainWindow):
 
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
-        edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
+        edit_menu = [*self.undo.actions, None, *self.details.actions, None, hl.act_highlight]
+        edit_menu += [hl.act_tags, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.changesMade.connect(self.apply_changes)
+        self.details.changesMade.connect(self.apply_changes)
+        self.details.failed.connect(lambda msg: self.tell(msg, error=True))
+        self.reader.detailsRequested.connect(self.details.edit_current)
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.entity_types.changed.connect(self._reload_entities)

@@ -28,6 +28,7 @@ FILTERS = (
     ("tag", "Tag"),
     ("entity", "Entity"),
     ("outlet", "Source outlet"),
+    ("date_source", "Date from: header, inferred, analyst, none…"),
 )
 
 
@@ -71,7 +72,7 @@ class LibraryPanel(QWidget):
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
         self.model = LibraryModel(library, self, sort_key="date", descending=True)
-        self.table = row_table(self, self.model, "libraryView")
+        self.table = row_table(self, self.model, "libraryView", many=True)
         # Newest first: the order an analyst reads a stream of briefs in.
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -131,6 +132,11 @@ class LibraryPanel(QWidget):
     def current_article_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.article_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The articles selected in the list (several, for an edit of them all)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [aid for aid in map(self.model.article_id, rows) if aid is not None]
 
     def select_article(self, article_id: int) -> bool:
         row = self.model.row_of(article_id)
