@@ -60,12 +60,15 @@ def precision_of(date: str | None) -> DatePrecision | None:
 
 def parse_date(value: str) -> tuple[str, DatePrecision] | None:
     """``value`` as a stored date and its precision: days in any header format, ``March
-    2005`` / ``2005-03`` (month), ``2005`` (year), ``>= 2005-09-26`` (a lower bound)."""
+    2005`` / ``2005-03`` (month), ``2005`` (year), ``--09-26`` (year unknown),
+    ``>= 2005-09-26`` (a lower bound)."""
     text = value.strip()
     after = _AFTER.match(text)
     if after:
         found = parse_date(text[after.end() :])
         return (found[0], "after") if found else None
+    if _NO_YEAR.match(text):
+        return text, "day"  # a day without its year, as stored ("--09-26")
     if day := parse_header_date(text):
         return day, "day"
     if m := _MONTH_ISO.match(text):

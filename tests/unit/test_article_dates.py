@@ -154,6 +154,7 @@ def test_bad_edits_are_refused_whole(tmp_path: Path, library: Library) -> None:
         ("March 2005", ("2005-03", "month")),
         ("26 September 1999", ("1999-09-26", "day")),
         (">= 1999-09-26", ("1999-09-26", "after")),
+        (">= --09-26", ("--09-26", "after")),
         ("2005-13", None),
         ("soon", None),
     ],

@@ -52,7 +52,10 @@ class DetailsDialog(QDialog):
         self.initial: dict[str, str] = {}
         for name in EDITABLE:
             value = getattr(article, name) or ""
+            if name == "date" and value and article.date_precision == "after":
+                value = f">= {value}"  # as the analyst would write it: OK changes nothing
             edit = QLineEdit(value, self)
+            edit.setCursorPosition(0)  # a long title shows its beginning
             edit.setObjectName(f"details_{name}")
             self.edits[name], self.initial[name] = edit, value
             form.addRow(LABELS[name], edit)
@@ -94,6 +97,8 @@ class SetFieldDialog(QDialog):
         self.value.setObjectName("setFieldValue")
         self.value.setPlaceholderText("empty: clear the field")
         self.field.currentIndexChanged.connect(self._hint)
+        # The date by default: one title for many articles is rarely meant.
+        self.field.setCurrentIndex(self.field.findData("date"))
         form.addRow("&Field", self.field)
         form.addRow("&Value", self.value)
         form.addRow(_buttons(self))
