@@ -26,6 +26,7 @@ SCRIPTS = {
     "import_analysis_speed.py": ["--n", "4", "--processes", "1"],
     "analysis_speed.py": ["--limit", "3", "--repeat", "1"],
     "highlight_gui_speed.py": ["--n", "3"],
+    "date_inference_cost.py": ["--n", "6", "--rounds", "1"],
 }
 
 
