@@ -272,3 +272,24 @@ def test_cli_edit_and_list_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
         ("2005", "analyst", "year", None),
         ("2005", "analyst", "year", None),
     ]
+
+
+def test_a_json_merge_takes_the_exports_edits_but_never_over_this_librarys(
+    tmp_path: Path, library: Library
+) -> None:
+    (tmp_path / "a.txt").write_text("Date: 2001-03-04\n\nFirst title\n\nText.\n")
+    library.import_paths([tmp_path], analyze=False)
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_paths([tmp_path / "a.txt"], analyze=False)
+        other.details.edit([1], title="Their title", date="2001", author="Them")
+        out = io.StringIO()
+        other.exports.write("json", out)
+    library.details.edit([1], author="Us")
+    library.import_json(io.StringIO(out.getvalue()))
+    art = library.articles.get(1)
+    assert (art.title, art.date, art.date_source, art.author) == (
+        "Their title", "2001", "analyst", "Us",
+    )  # fmt: skip
+    (tmp_path / "a.txt").write_text("Date: 2001-03-09\n\nFirst title\n\nNew text.\n")
+    library.import_paths([tmp_path / "a.txt"], analyze=False)  # the merged edits stay
+    assert library.articles.get(1).title == "Their title"
