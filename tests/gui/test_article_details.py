@@ -122,3 +122,17 @@ def test_an_inferred_date_is_marked_in_the_list_and_the_reader(
     assert "≥ Sep 26, year unknown (from the citations)" in window.reader.meta.text()
     others = [aid for aid in gui_library.articles.ids() if aid != 1]
     assert _date_cell(window, others[0], Qt.ItemDataRole.FontRole) is None  # not inferred
+
+
+def test_the_list_filters_by_where_dates_came_from(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library, analyse_missing=False)
+    assert window.details.apply([1], {"date": "2005"})
+    panel = window.library_panel
+    panel.filter_edits["date_source"].setText("analyst")
+    panel.apply_filters()
+    assert [panel.model.article_id(r) for r in range(panel.model.rowCount())] == [1]
+    panel.filter_edits["date_source"].setText("")
+    panel.apply_filters()
+    assert panel.model.rowCount() == len(gui_library.articles.ids())
