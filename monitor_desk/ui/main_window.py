@@ -31,7 +31,7 @@ from ..core.errors import NotFoundError
 from ..core.library import Library
 from ..core.models import SearchHit
 from .changes import PanelRefresh
-from .commands.details_commands import DetailsEditing
+from .commands.details_commands import DetailsEditing, header_refresher
 from .commands.highlight_commands import HighlightService
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.details = DetailsEditing(
             library, self.undo_stack, lambda: self.article_id, self.library_panel.selected_ids, self
         )
-        self.refresh.details_shown = lambda a: self.reader.show_details(library.articles.get(a))
+        self.refresh.details_shown = header_refresher(library, self.reader)
 
         self._build_actions()
         self._connect()

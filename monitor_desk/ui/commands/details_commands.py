@@ -13,10 +13,24 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...core.changes import Changes
-from ...core.errors import MonitorDeskError
+from ...core.errors import MonitorDeskError, NotFoundError
 from ...core.library import Library
 from ..dialogs.details_dialog import LABELS, DetailsDialog, SetFieldDialog
+from ..reader.reader_pane import ReaderPane
 from ..undo import GuardedCommand, push
+
+
+def header_refresher(library: Library, pane: ReaderPane) -> Callable[[int], None]:
+    """Re-shows the reader's title and metadata line of an article whose details changed."""
+
+    def show(article_id: int) -> None:
+        try:
+            article = library.articles.get(article_id)
+        except NotFoundError:
+            return  # removed meanwhile: whatever removed it clears the reader
+        pane.show_details(article)
+
+    return show
 
 
 class EditDetailsCommand(GuardedCommand):
