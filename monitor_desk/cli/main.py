@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..core.errors import MonitorDeskError
 from .deleting import COMMANDS as DELETE_COMMANDS
+from .editing import cmd_edit
 from .entities import cmd_entities, cmd_entity
 from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
@@ -36,6 +37,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "entity": cmd_entity,
     **DELETE_COMMANDS,
+    "edit": cmd_edit,
     None: cmd_gui,
 }
 

@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
+from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
 
 
@@ -40,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--entity")
     ls.add_argument("--outlet")
     ls.add_argument("--sort", default="imported", choices=["imported", "title", "date", "issue"])
+    ls.add_argument(
+        "--date-source",
+        choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
+        help="only articles whose date came from there (none: undated)",
+    )
 
     show = sub.add_parser("show", help="show one article: metadata and text")
     show.add_argument("id", type=int)
@@ -97,4 +103,5 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the reader window (the default)")
     add_entity_parsers(sub)
     add_delete_parsers(sub)
+    add_edit_parser(sub)
     return p

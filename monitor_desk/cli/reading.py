@@ -6,9 +6,11 @@ import argparse
 import json
 from dataclasses import asdict
 
+from .editing import shown_date
 from .library_file import open_library
 
-SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "author", "source_path")
+SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "date_source",
+                  "date_precision", "author", "source_path")  # fmt: skip
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -19,6 +21,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             tag=args.tag,
             entity=args.entity,
             outlet=args.outlet,
+            date_source=args.date_source,
         )
     if args.json:
         out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]
@@ -31,7 +34,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 r.publication or "",
                 f"vol. {r.volume}" if r.volume else "",
                 f"no. {r.issue}" if r.issue else "",
-                r.date or "",
+                shown_date(r.date, r.date_source, r.date_precision),
             )
             if x
         )

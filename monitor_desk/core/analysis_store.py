@@ -9,6 +9,7 @@ import json
 from sqlite_utils import Database
 
 from . import search
+from .article_dates import apply_citation_date
 from .claims import carry as claim_carry
 from .db import utc_now
 from .entity_corrections import apply_to_revision as apply_corrections
@@ -124,6 +125,8 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
                   analysis_error = NULL WHERE id = ?""",
         [analysis.pipeline_name, analysis.pipeline_version, utc_now(), revision_id],
     )
+    cited = [(it.date_text, it.date_end) for c in analysis.citations for it in c.items]
+    apply_citation_date(db, article_id, revision_id, cited)
 
 
 def load_analysis(db: Database, revision_id: int) -> Analysis | None:

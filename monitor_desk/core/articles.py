@@ -14,6 +14,8 @@ from sqlite_utils import Database
 from . import duplicates, search
 from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
+from .article_dates import document_date
+from .article_edits import without_analyst_fields
 from .claims import carry as claim_carry
 from .connection import Component
 from .db import utc_now
@@ -30,13 +32,16 @@ _ARTICLE_FIELDS = ("publication", "volume", "issue", "author")
 
 def article_values(doc: ParsedDocument) -> dict[str, Any]:
     meta = doc.metadata
+    dated = document_date(doc.date, meta.get("date"), doc.date_source, doc.text, doc.body_start)
     return {
         "title": doc.title,
         "publication": meta.get("publication"),
         "volume": meta.get("volume"),
         "issue": meta.get("issue"),
         "author": meta.get("author"),
-        "date": doc.date or meta.get("date"),
+        "date": dated.date if dated else None,
+        "date_source": dated.source if dated else None,
+        "date_precision": dated.precision if dated else None,
         "metadata_json": json.dumps(meta, ensure_ascii=False, sort_keys=True),
     }
 
@@ -47,9 +52,9 @@ def insert_article(
     now = utc_now()
     cur = db.execute(
         """INSERT INTO articles(source_path, title, publication, volume, issue, date, author,
-                                metadata_json, imported, modified)
+                                date_source, date_precision, metadata_json, imported, modified)
            VALUES (:source_path, :title, :publication, :volume, :issue, :date, :author,
-                   :metadata_json, :now, :now)""",
+                   :date_source, :date_precision, :metadata_json, :now, :now)""",
         {**article_values(doc), "source_path": source_path, "now": now},
     )
     article_id = int(cur.lastrowid or 0)
@@ -85,7 +90,9 @@ def add_revision(
         "UPDATE articles SET current_revision_id = ?, modified = ? WHERE id = ?",
         [revision_id, utc_now(), article_id],
     )
-    search.index_row(db, "article", article_id, article_id, doc.title, doc.text[doc.body_start :])
+    # The stored title: an analyst's title outlives a revised file's.
+    title = db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    search.index_row(db, "article", article_id, article_id, title, doc.text[doc.body_start :])
     return revision_id
 
 
@@ -106,11 +113,9 @@ def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str)
                   (SELECT current_revision_id FROM articles WHERE id = :id)""",
         {"id": article_id},
     ).fetchone()
-    values = article_values(doc)
+    values = without_analyst_fields(db, article_id, article_values(doc))
     db.execute(
-        """UPDATE articles SET title = :title, publication = :publication, volume = :volume,
-                  issue = :issue, date = :date, author = :author, metadata_json = :metadata_json
-           WHERE id = :id""",
+        f"UPDATE articles SET {', '.join(f'{k} = :{k}' for k in values)} WHERE id = :id",
         {**values, "id": article_id},
     )
     revision_id = add_revision(db, article_id, doc, sha, number)
@@ -178,14 +183,14 @@ _SUMMARY_SQL = """
     SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
-           a.imported
+           a.imported, a.date_source, a.date_precision
     FROM articles a
 """
 
 
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
-    "revision_count", "notes_count", "imported",
+    "revision_count", "notes_count", "imported", "date_source", "date_precision",
 )  # fmt: skip
 
 

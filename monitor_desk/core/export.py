@@ -33,11 +33,14 @@ _FORMULA_SET = frozenset(FORMULA_START)
 _NUMBER_COLUMNS = frozenset(["note_id", "article_id", "start", "end", "claim_id", "credibility"])
 
 NOTE_COLUMNS = (
-    "note_id", "article_id", "publication", "volume", "issue", "article_date", "article_title",
-    "quote", "start", "end", "tags", "note", "color", "entities", "sources", "status",
-    "created", "modified", "source_path",
+    "note_id", "article_id", "publication", "volume", "issue", "article_date",
+    "article_date_source", "article_date_precision", "article_title", "quote", "start", "end",
+    "tags", "note", "color", "entities", "sources", "status", "created", "modified", "source_path",
 )  # fmt: skip
-ARTICLE_COLUMNS = ("article_id", "publication", "volume", "issue", "article_date", "article_title")
+ARTICLE_COLUMNS = (
+    "article_id", "publication", "volume", "issue", "article_date", "article_date_source",
+    "article_date_precision", "article_title",
+)  # fmt: skip
 CLAIM_COLUMNS = (
     "claim_id", "speaker", "speaker_text", "cue", "content", "kind", "credibility", "outlet",
     "outlet_reliability", *ARTICLE_COLUMNS, "origin", "status",
@@ -170,7 +173,8 @@ def article_scope_where(scope: ExportScope) -> Where:
 
 
 _NOTES_SQL = """
-SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.title, h.exact,
+SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.date_source,
+       a.date_precision, a.title, h.exact,
        h.start, h."end",
        (SELECT group_concat(name, '; ') FROM (SELECT t.name FROM highlight_tags ht
             JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id
@@ -219,7 +223,8 @@ def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
                (SELECT group_concat(COALESCE(o.reliability, ''), '; ') FROM citation_items ci
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
-               a.id, a.publication, a.volume, a.issue, a.date, a.title, cl.origin, cl.status
+               a.id, a.publication, a.volume, a.issue, a.date, a.date_source, a.date_precision,
+       a.title, cl.origin, cl.status
         FROM claims cl JOIN revisions r ON r.id = cl.revision_id
         JOIN articles a ON a.id = r.article_id
         WHERE (cl.revision_id = a.current_revision_id OR cl.status = 'orphan') {where.sql("AND")}
@@ -234,7 +239,8 @@ def source_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
     where = article_scope_where(scope)
     sql = f"""
         SELECT o.name, o.reliability, ci.date_text, ci.date_start, ci.date_end,
-               a.id, a.publication, a.volume, a.issue, a.date, a.title, c.text, c.covers_json,
+               a.id, a.publication, a.volume, a.issue, a.date, a.date_source, a.date_precision,
+       a.title, c.text, c.covers_json,
                r.text
         FROM citation_items ci JOIN citations c ON c.id = ci.citation_id
         JOIN outlets o ON o.id = ci.outlet_id

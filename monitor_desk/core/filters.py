@@ -28,8 +28,11 @@ def article_where(
     search: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    date_source: str | None = None,
 ) -> Where:
-    """Terms over ``articles a``; every argument left None filters nothing."""
+    """Terms over ``articles a``; every argument left None filters nothing. ``date_source``:
+    one source (``header`` … ``analyst``), ``inferred`` (dateline or citations) or ``none``
+    (undated)."""
     where = Where()
     if ids is not None:
         where.among("a.id", ids)
@@ -62,7 +65,14 @@ def article_where(
     if date_from:
         where.add("a.date >= ?", date_from)
     if date_to:
-        where.add("a.date <= ?", date_to + _DAY_END)
+        # A date without its year (``--09-26``) is in no range of years.
+        where.add("a.date <= ? AND a.date GLOB '[0-9]*'", date_to + _DAY_END)
+    if date_source == "none":
+        where.add("a.date IS NULL")
+    elif date_source == "inferred":
+        where.add("a.date_source IN ('dateline', 'citations')")
+    elif date_source is not None:
+        where.add("a.date_source = ?", date_source)
     return where
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from .anchoring import text_sha256
+from .article_dates import DATE_PRECISIONS, DATE_SOURCES, legacy_provenance
+from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
 from .tags import check_color, normalize_tag
@@ -246,12 +248,27 @@ def _highlight(h: Any, where: str, texts: dict[int, str]) -> dict[str, Any]:
     return out
 
 
+def checked_details(art: dict[str, Any], where: str, date: str | None) -> dict[str, Any]:
+    """Where the date came from, its precision and the fields the analyst set; exports
+    made before these existed say nothing, and their dates came from the files."""
+    source, precision = legacy_provenance(date)
+    if "date_source" in art or "date_precision" in art:
+        source = _one_of(art, "date_source", where, (None, *DATE_SOURCES), None)
+        precision = _one_of(art, "date_precision", where, (None, *DATE_PRECISIONS), None)
+    fields = _list(art, "analyst_fields", where, [])
+    for i, name in enumerate(fields):
+        if name not in EDITABLE:
+            _fail(f"{where}.analyst_fields[{i}]", f"{_show(name)} is not an article field")
+    return {"date_source": source, "date_precision": precision, "analyst_fields": fields}
+
+
 def _article(art: Any, where: str) -> dict[str, Any]:
     art = _object(art, where)
     out: dict[str, Any] = {"source_path": _str(art, "source_path", where, None, optional=True)}
     out["title"] = _str(art, "title", where)
     for key in ("publication", "volume", "issue", "date", "author"):
         out[key] = _str(art, key, where, None, optional=True)
+    out.update(checked_details(art, where, out["date"]))
     out["imported"] = _str(art, "imported", where, "")
     out["modified"] = _str(art, "modified", where, out["imported"])
     metadata = _object(_get(art, "metadata", where, {}), f"{where}.metadata")

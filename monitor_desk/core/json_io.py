@@ -21,6 +21,7 @@ from .entity_corrections import apply_to_revision as apply_corrections
 from .errors import InvalidInputError
 from .json_check import checked_export
 from .json_corrections import export_corrections, merge_corrections, model_entities
+from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 
 FORMAT = "monitor-desk-library"
@@ -28,7 +29,7 @@ FORMAT_VERSION = 1
 Progress = Callable[[int, int], None]
 
 _ARTICLE_COLS = ("source_path", "title", "publication", "volume", "issue", "date", "author",
-                 "imported", "modified")  # fmt: skip
+                 "imported", "modified", "date_source", "date_precision")  # fmt: skip
 _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "created",
                   "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
@@ -89,12 +90,13 @@ def _revision_doc(db: Database, rev: dict[str, Any], rev_id: int) -> dict[str, A
 def _article_doc(db: Database, article_id: int) -> dict[str, Any]:
     (art,) = _rows(
         db,
-        f"SELECT {_q(_ARTICLE_COLS)}, metadata_json, current_revision_id FROM articles "
-        "WHERE id = ?",
+        f"SELECT {_q(_ARTICLE_COLS)}, metadata_json, current_revision_id, analyst_fields "
+        "FROM articles WHERE id = ?",
         [article_id],
-        (*_ARTICLE_COLS, "metadata_json", "current_revision_id"),
+        (*_ARTICLE_COLS, "metadata_json", "current_revision_id", "analyst_fields"),
     )
     art["metadata"] = json.loads(art.pop("metadata_json"))
+    art["analyst_fields"] = json.loads(art["analyst_fields"])
     current = art.pop("current_revision_id")
     revisions = []
     number_of: dict[int, int] = {}
@@ -272,6 +274,7 @@ def _merge_article(
     is_new = article_id is None
     if article_id is None:
         values = {c: art.get(c) for c in _ARTICLE_COLS}
+        values["analyst_fields"] = json.dumps(art["analyst_fields"])
         values["metadata_json"] = json.dumps(art.get("metadata", {}), ensure_ascii=False,
                                              sort_keys=True)  # fmt: skip
         cols = tuple(values)
@@ -306,6 +309,8 @@ def _merge_article(
             "UPDATE articles SET current_revision_id = ? WHERE id = ?", [current, article_id]
         )
         _index_article(db, article_id)
+    else:
+        merge_analyst_fields(db, article_id, art)
     texts = {rev["number"]: rev["text"] for rev in art["revisions"]}
     added = merge_highlights(db, article_id, art["highlights"], rev_ids, texts, known_tags)
     return is_new, added

@@ -3,9 +3,10 @@
 It is also the documented scripting API (docs/API.md). ``Library`` opens and closes the file,
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
-``lib.entities``, ``lib.corrections``, ``lib.exports``. Every public method is safe to call
-from any thread: one lock serialises access to the single connection, so no two
-threads write at once.
+``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
+edits of titles, dates and the like), ``lib.exports``. Every public method is safe to call
+from any thread: one lock serialises access to the single connection, so no two threads
+write at once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import json_io, reanalysis, search
 from .article_delete import Deletions
+from .article_edits import ArticleDetails
 from .articles import Articles
 from .claims.editing import Claims
 from .connection import Connection
@@ -44,7 +46,7 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports: the parts.
+        articles, highlights, tags, claims, sources, entities, exports, details: the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -63,6 +65,7 @@ class Library:
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
         self.deletions = Deletions(self._connection)
+        self.details = ArticleDetails(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:

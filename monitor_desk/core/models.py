@@ -37,6 +37,10 @@ class ArticleSummary:
     revision_count: int = 1
     notes_count: int = 0
     imported: str | None = None
+    date_source: str | None = None
+    """header, metadata, dateline, citations or analyst (core/article_dates.py)."""
+    date_precision: str | None = None
+    """day, month, year or after (a lower bound)."""
 
 
 @dataclass(slots=True)

@@ -235,6 +235,30 @@ def _analysis_errors(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN analysis_error TEXT")
 
 
+@migrations(name="0007_article_dates")
+def _article_dates(db: Database) -> None:
+    """Where an article's date came from and how precise it is (core/article_dates.py), and
+    which fields the analyst set (``analyst_fields``, a JSON list: a re-import or
+    re-analysis never overwrites them). Dates stored before came from the file itself."""
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN date_source TEXT CHECK (date_source IN
+            ('header','metadata','dateline','citations','analyst'));
+        ALTER TABLE articles ADD COLUMN date_precision TEXT CHECK (date_precision IN
+            ('day','month','year','after'));
+        ALTER TABLE articles ADD COLUMN analyst_fields TEXT NOT NULL DEFAULT '[]';
+        UPDATE articles SET date_source = 'header',
+            date_precision = CASE
+                WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'
+                WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'
+                WHEN date GLOB '[0-9][0-9][0-9][0-9]' THEN 'year'
+            END
+            WHERE date IS NOT NULL AND date != '';
+        CREATE INDEX idx_articles_date_source ON articles(date_source);
+        """
+    )
+
+
 @migrations(name="0008_article_hygiene", transactional=False)
 def _article_hygiene(db: Database) -> None:
     """Articles can be deleted (and a delete undone) and duplicates are recognised at import.

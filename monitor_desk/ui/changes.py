@@ -7,6 +7,8 @@ from what the write returned or what another panel has just read — nothing is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.changes import Changes
 from ..core.library import Library
 from .commands.highlight_commands import HighlightService
@@ -34,6 +36,8 @@ class PanelRefresh:
         self.library_panel = library_panel
         self.claims = claims
         self.notes = notes
+        self.details_shown: Callable[[int], object] | None = None
+        """Re-shows the reader's header (title, date…) of an article whose details changed."""
 
     def apply(self, changes: Changes, article_id: int | None) -> None:
         """Refresh what ``changes`` touched; ``article_id``: the open article, if any."""
@@ -53,6 +57,10 @@ class PanelRefresh:
             self.library_panel.invalidate()
         if notes:
             self.notes.reload()
+        if changes.articles and not (notes or changes.claims):  # only details: title, date…
+            self.library_panel.invalidate()
+            if shown and self.details_shown is not None:
+                self.details_shown(article_id)  # type: ignore[arg-type]
 
     def repaint_claims(self, article_id: int | None) -> None:
         """Paint the claims the Claims tab holds over the open article: nothing is read."""

@@ -26,6 +26,7 @@ from ..core.library import Library
 from ..core.models import SearchHit
 from .article_removal import ArticleRemoval
 from .changes import PanelRefresh
+from .commands.details_commands import DetailsEditing, header_refresher
 from .commands.entity_commands import EntityCorrections
 from .commands.highlight_commands import HighlightService
 from .dialogs.about import show_about
@@ -38,7 +39,7 @@ from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
 from .panels.library_panel import LibraryPanel
 from .panels.notes_panel import NotesPanel
-from .panels.search_results import hit_span
+from .panels.search_results import show_hit
 from .panels.sources_panel import SourcesPanel
 from .progress import JobRunner
 from .reader.entity_types import EntityTypesMenu
@@ -122,6 +123,11 @@ class MainWindow(QMainWindow):
         self.refresh = PanelRefresh(
             library, self.highlights, self.reader.view, self.library_panel, self.claims, self.notes
         )
+        selected = self.library_panel.selected_article_ids
+        self.details = DetailsEditing(
+            library, self.undo_stack, lambda: self.article_id, selected, self
+        )
+        self.refresh.details_shown = header_refresher(library, self.reader)
 
         self._build_actions()
         self._connect()
@@ -163,8 +169,8 @@ class MainWindow(QMainWindow):
         self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
         file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
-        edit_menu = [*self.undo.actions, None, hl.act_highlight, hl.act_tags, None]
-        edit_menu += [self.act_corrections, self.removal.act_delete, None]
+        edit_menu = [*self.undo.actions, None, *self.details.actions, None, hl.act_highlight]
+        edit_menu += [hl.act_tags, None, self.act_corrections, self.removal.act_delete, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.changesMade.connect(self.apply_changes)
+        self.details.connect_to(self.reader, self.apply_changes, self.tell)
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.entity_types.changed.connect(self._reload_entities)
@@ -324,15 +331,7 @@ class MainWindow(QMainWindow):
     def _open_hit(self, hit: SearchHit) -> None:
         if hit.article_id != self.article_id:
             self.open_article(hit.article_id)
-        if hit.highlight_id is not None:
-            h = self.library.highlights.get(hit.highlight_id)
-            if h.status == "anchored":
-                self.reader.view.scroll_to(h.start, h.end)
-            return
-        article = self.reader.view.article
-        span = hit_span(hit, article) if article is not None else None
-        if span is not None:
-            self.reader.view.scroll_to(*span)
+        show_hit(self.library, self.reader.view, hit)
 
     def _reader_selection(self) -> tuple[int, int, int] | None:
         span = self.reader.view.selected_span()

@@ -28,6 +28,7 @@ SCRIPTS = {
     "highlight_gui_speed.py": ["--n", "3"],
     "entity_corrections_speed.py": ["--briefs", "3", "--articles", "200"],
     "article_hygiene.py": ["--size", "40", "--runs", "1", "--n", "20"],
+    "date_inference_cost.py": ["--n", "6", "--rounds", "1"],
 }
 
 

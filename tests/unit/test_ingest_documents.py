@@ -44,6 +44,7 @@ def test_brief_is_parsed() -> None:
         date="1999-09-25",
         encoding="utf-8",
         kind="txt",
+        date_source="header",
     )
 
 

@@ -44,6 +44,8 @@ class ParsedDocument:
         date: ISO YYYY-MM-DD from metadata["date"] when it parses, else None.
         encoding: the codec actually used ("utf-8", "utf-8-sig", "utf-16", "cp1251", ...).
         kind: "txt", "md", "html" or "xml".
+        date_source: where ``metadata["date"]`` came from: "header" (a ``Date:`` line in
+            the text) or "metadata" (HTML ``<meta>``/``<time>``, a feed's ``pubDate``).
     """
 
     text: str
@@ -53,6 +55,7 @@ class ParsedDocument:
     date: str | None
     encoding: str
     kind: str
+    date_source: str | None = None
 
 
 def kind_for(name: str) -> str:
@@ -85,6 +88,7 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
             "no text found in the markup" if kind in ("html", "xml") else "empty file"
         )
     metadata, body_start = parse_header(text)
+    date_source = "header" if "date" in metadata else "metadata" if "date" in extracted else None
     # A header block written in the text itself is more specific than page metadata.
     metadata = {**extracted, **metadata}
     if body_start >= len(text) and metadata:
@@ -99,6 +103,7 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
         date=date,
         encoding=encoding,
         kind=kind,
+        date_source=date_source,
     )
 
 

@@ -11,9 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from ...core.article_dates import display_date
 from ...core.articles import ArticleSort
 from ...core.library import Library
 from ...core.models import ArticleSummary
+from ..widgets.date_cell import DATE_ROLES, date_cell
 from ..widgets.paged_rows import PagedRows
 from ..widgets.table_model import ColumnsTableModel
 
@@ -102,6 +104,8 @@ class LibraryModel(ColumnsTableModel):
             return _display(s, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return s.title + (f"\n{s.source_path}" if s.source_path else "")
+        if col == 3 and role in DATE_ROLES:
+            return date_cell(s, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ArticleIdRole:
@@ -145,7 +149,7 @@ def _display(s: ArticleSummary, col: int) -> Any:
     if col == 2:
         return "/".join(x for x in (s.volume, s.issue) if x)
     if col == 3:
-        return s.date or ""
+        return display_date(s.date, s.date_precision)
     if col == 4:
         return s.notes_count or ""
     return None

@@ -28,6 +28,7 @@ FILTERS = (
     ("tag", "Tag"),
     ("entity", "Entity"),
     ("outlet", "Source outlet"),
+    ("date_source", "Date source (inferred, none…)"),
 )
 
 
@@ -67,6 +68,10 @@ class LibraryPanel(QWidget):
             edit.setClearButtonEnabled(True)
             grid.addWidget(edit, i // 2, i % 2)
             self.filter_edits[key] = edit
+        self.filter_edits["date_source"].setToolTip(
+            "Where the date came from: header, metadata, dateline, citations, analyst; "
+            "inferred (dateline or citations) or none (undated)"
+        )
         self.filter_box.setVisible(False)
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 

@@ -21,13 +21,28 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...core.library import Library
 from ...core.models import Article, SearchHit
+from ..reader.reader_view import ReaderView
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 _PARTS = re.compile("\u27e6(.*?)\u27e7", re.S)
 _SPACES = re.compile(r"\s+")
 _KIND = {"article": "Text", "highlight": "Note", "claim": "Claim"}
 _FIRST_HIT = re.compile("\u27e6(.*?)\u27e7")
+
+
+def show_hit(library: Library, view: ReaderView, hit: SearchHit) -> None:
+    """Scroll the reader (showing the hit's article) to the hit: its highlight, or the first
+    marked words of its snippet."""
+    if hit.highlight_id is not None:
+        h = library.highlights.get(hit.highlight_id)
+        if h.status == "anchored":
+            view.scroll_to(h.start, h.end)
+        return
+    span = hit_span(hit, view.article) if view.article is not None else None
+    if span is not None:
+        view.scroll_to(*span)
 
 
 def hit_span(hit: SearchHit, article: Article) -> tuple[int, int] | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from ...core.article_dates import INFERRED, describe_date, display_date
 from ...core.claims import StoredClaim
 from ...core.models import Analysis, Article, Highlight
 from ...core.nlp.script import latin_script
@@ -26,7 +27,14 @@ def metadata_line(article: Article) -> str:
     if issue:
         parts.append(", ".join(issue))
     if article.date:
-        parts.append(article.date)
+        shown = display_date(article.date, article.date_precision)
+        if article.date.startswith("--"):
+            shown += ", year unknown"
+        if article.date_source in INFERRED:
+            shown += f" (from the {article.date_source})"
+        parts.append(shown)
+    else:
+        parts.append("no date")
     if article.author:
         parts.append(article.author)
     return "  ·  ".join(parts)
@@ -38,7 +46,12 @@ class ReaderPane(QWidget):
     Attributes:
         view: the ``ReaderView`` (objectName ``readerView``).
         legend: the ``EntityLegend``.
+
+    Signals:
+        detailsRequested(): the analyst asked to edit the article's details.
     """
+
+    detailsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +69,12 @@ class ReaderPane(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.edit_details = QToolButton(self)
+        self.edit_details.setObjectName("readerEditDetails")
+        self.edit_details.setText("Edit details…")
+        self.edit_details.setToolTip("Edit title, date, publication, volume, issue, author")
+        self.edit_details.setAutoRaise(True)
+        self.edit_details.clicked.connect(self.detailsRequested)
         self.legend = EntityLegend(self)
         self.view = ReaderView(self)
         self.status = QLabel(self)
@@ -66,7 +85,10 @@ class ReaderPane(QWidget):
         layout.setContentsMargins(12, 8, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
-        layout.addWidget(self.meta)
+        meta_row = QHBoxLayout()
+        meta_row.addWidget(self.meta, 1)
+        meta_row.addWidget(self.edit_details, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(meta_row)
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
@@ -84,11 +106,11 @@ class ReaderPane(QWidget):
         if article is None:
             self.title.setText("No article open")
             self.meta.clear()
+            self.edit_details.setEnabled(False)
         else:
             # The title line is in the text already (styled as a heading): do not repeat it.
             self.title.setVisible(not self.view.title_in_text())
-            self.title.setText(article.title)
-            self.meta.setText(metadata_line(article))
+            self.show_details(article)
         self.legend.set_types(self.view.marks.labels(), self.view.hidden)
         if article is not None and analysis is None:
             self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
@@ -107,6 +129,15 @@ class ReaderPane(QWidget):
             self.status.show()
         else:
             self.status.hide()
+
+    def show_details(self, article: Article) -> None:
+        """The title and metadata line (again, after an edit: the text is unchanged)."""
+        self.title.setText(article.title)
+        self.meta.setText(metadata_line(article))
+        self.meta.setToolTip(
+            describe_date(article.date, article.date_source, article.date_precision)
+        )
+        self.edit_details.setEnabled(True)
 
     def restore(self, settings: QSettings) -> None:
         """The entity types hidden and the text size, as the analyst left them."""

@@ -1,0 +1,56 @@
+"""``monitor-desk edit``: the analyst sets an article's details, on one article or many."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .library_file import open_library
+
+_FIELDS = ("title", "date", "publication", "volume", "issue", "author")
+
+
+def shown_date(date: str | None, source: str | None, precision: str | None) -> str:
+    """A date as ``list`` prints it: inferred ones say so (``≥ Sep 26 (citations)``)."""
+    from ..core.article_dates import INFERRED, display_date
+
+    shown = display_date(date, precision)
+    return f"{shown} ({source})" if shown and source in INFERRED else shown
+
+
+def add_edit_parser(sub: Any) -> None:
+    ed = sub.add_parser(
+        "edit",
+        help="set title, date, publication, volume, issue or author of articles",
+        description="Set one or more fields on every article named. An edited field wins "
+        "over what the file or its analysis says, also at a re-import. An empty value "
+        "(--author '') clears the field.",
+    )
+    ed.add_argument("ids", nargs="+", type=int, metavar="ID")
+    ed.add_argument("--title", metavar="T")
+    ed.add_argument(
+        "--date",
+        metavar="D",
+        help="YYYY-MM-DD, YYYY-MM, YYYY, '26 September 1999', or '>= 1999-09-26' (on or after)",
+    )
+    ed.add_argument("--publication", metavar="P")
+    ed.add_argument("--volume", metavar="V")
+    ed.add_argument("--issue", metavar="N")
+    ed.add_argument("--author", metavar="A")
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    fields = {name: getattr(args, name) for name in _FIELDS if getattr(args, name) is not None}
+    if not fields:
+        print(
+            "monitor-desk: edit: nothing to set (give --title, --date, --publication, "
+            "--volume, --issue or --author)",
+            file=sys.stderr,
+        )
+        return 2
+    with open_library(args) as lib:
+        lib.details.edit(args.ids, **fields)
+    count = len(set(args.ids))
+    print(f"edited {count} article(s): {', '.join(sorted(fields))}")
+    return 0

@@ -1,0 +1,111 @@
+"""Dialogs for the analyst's edits of article details: one article's six fields, or one
+field set on every selected article."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from ...core.article_dates import describe_date
+from ...core.article_edits import EDITABLE
+from ...core.models import Article
+
+LABELS = {
+    "title": "&Title",
+    "date": "&Date",
+    "publication": "&Publication",
+    "volume": "&Volume",
+    "issue": "&Issue",
+    "author": "&Author",
+}
+DATE_HINT = "YYYY-MM-DD, YYYY-MM, YYYY, 26 September 1999, or >= 1999-09-26 (on or after)"
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    ok = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    box = QDialogButtonBox(ok, dialog)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class DetailsDialog(QDialog):
+    """Title, date, publication, volume, issue and author of one article.
+
+    ``changed()`` gives only the fields the analyst changed (an inferred date left as it
+    is stays inferred)."""
+
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsDialog")
+        self.setWindowTitle("Article Details")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        self.initial: dict[str, str] = {}
+        for name in EDITABLE:
+            value = getattr(article, name) or ""
+            if name == "date" and value and article.date_precision == "after":
+                value = f">= {value}"  # as the analyst would write it: OK changes nothing
+            edit = QLineEdit(value, self)
+            edit.setCursorPosition(0)  # a long title shows its beginning
+            edit.setObjectName(f"details_{name}")
+            self.edits[name], self.initial[name] = edit, value
+            form.addRow(LABELS[name], edit)
+            if name == "date":
+                edit.setPlaceholderText("no date")
+                edit.setToolTip(DATE_HINT)
+                source = QLabel(
+                    describe_date(article.date, article.date_source, article.date_precision),
+                    self,
+                )
+                source.setObjectName("detailsDateSource")
+                source.setWordWrap(True)
+                source.setEnabled(False)  # greyed: it says where, it is not a field
+                form.addRow("", source)
+        form.addRow(_buttons(self))
+
+    def changed(self) -> dict[str, str]:
+        return {
+            name: edit.text()
+            for name, edit in self.edits.items()
+            if edit.text().strip() != self.initial[name].strip()
+        }
+
+
+class SetFieldDialog(QDialog):
+    """One field and its value, for every selected article."""
+
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setFieldDialog")
+        self.setWindowTitle(f"Set a Field for {count} Articles")
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        self.field = QComboBox(self)
+        self.field.setObjectName("setFieldName")
+        for name in EDITABLE:
+            self.field.addItem(LABELS[name].replace("&", ""), name)
+        self.value = QLineEdit(self)
+        self.value.setObjectName("setFieldValue")
+        self.value.setPlaceholderText("empty: clear the field")
+        self.field.currentIndexChanged.connect(self._hint)
+        # The date by default: one title for many articles is rarely meant.
+        self.field.setCurrentIndex(self.field.findData("date"))
+        form.addRow("&Field", self.field)
+        form.addRow("&Value", self.value)
+        form.addRow(_buttons(self))
+        self._hint()
+
+    def _hint(self) -> None:
+        self.value.setToolTip(DATE_HINT if self.field.currentData() == "date" else "")
+
+    def choice(self) -> tuple[str, str]:
+        return str(self.field.currentData()), self.value.text()
