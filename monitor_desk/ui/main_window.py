@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.library_panel.hitActivated.connect(self._open_hit)
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
-        self.corrections = EntityCorrections(self.library, self.undo_stack, self, self.queue)
+        self.corrections = EntityCorrections(self.library, self.undo_stack, self, self.jobs)
         self.corrections.connect_to([view, self.entities], self._entities_corrected, self.tell)
         view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)

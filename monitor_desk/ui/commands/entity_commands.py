@@ -21,7 +21,8 @@ from ...core.corrections import checked
 from ...core.entity_corrections import Progress
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
-from ..workers import Worker, WorkQueue
+from ..progress import JobRunner
+from ..workers import Worker
 
 _TITLES = {
     "retype": "Change Entity Type",
@@ -93,10 +94,10 @@ class EntityCorrections(QObject):
     finished = Signal()
 
     def __init__(
-        self, library: Library, stack: QUndoStack, window: QWidget, queue: WorkQueue
+        self, library: Library, stack: QUndoStack, window: QWidget, jobs: JobRunner
     ) -> None:
         super().__init__(window)
-        self.library, self.stack, self.window, self.queue = library, stack, window, queue
+        self.library, self.stack, self.window, self.jobs = library, stack, window, jobs
         self.running = 0  # steps queued or running
 
     def connect_to(
@@ -152,18 +153,22 @@ class EntityCorrections(QObject):
         worker.signals.finished.connect(self._finished)
         self.running += 1
         self._say(f"{command.text()}…")
-        self.queue.submit(worker)
+        self.jobs.queue.submit(worker)
 
     def _say(self, message: str, timeout: int = 0) -> None:
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().showMessage(message, timeout)
 
     def _done(self, changes: Changes) -> None:
+        if self.jobs.closing:  # the window is closing: nothing left to show it in
+            return
         self._say("Correction applied.", 4000)
         self.corrected.emit(changes)
 
     def _refused(self, command: QUndoCommand, message: str) -> None:
         command.setObsolete(True)  # the stack drops it at its next undo or redo
+        if self.jobs.closing:
+            return
         self._say("")
         self.failed.emit(message)
 
