@@ -13,6 +13,7 @@ from .article_dates import apply_citation_date
 from .claims import carry as claim_carry
 from .db import utc_now
 from .entity_corrections import apply_to_revision as apply_corrections
+from .entity_corrections import speaker_sql
 from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
 
 
@@ -115,8 +116,9 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
             marks = ", ".join(f":{k}" for k in values)
             cur = db.execute(f"INSERT INTO claims({names}) VALUES ({marks})", values)
             claim_id = int(cur.lastrowid or 0)
-        name, speaker, content = db.execute(
-            "SELECT speaker_name, speaker_text, content_text FROM claims WHERE id = ?", [claim_id]
+        name, speaker, content = db.execute(  # the name as corrected: search finds it so
+            f"SELECT {speaker_sql('claims')}, speaker_text, content_text FROM claims WHERE id = ?",
+            [claim_id],
         ).fetchone()
         body = claim_carry.claim_search_body(name, speaker, content)
         search.index_row(db, "claim", claim_id, article_id, title, body)

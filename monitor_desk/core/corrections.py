@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from . import entity_corrections as ec
+from . import search
 from .changes import Changes, Created
 from .connection import Component
 from .db import utc_now
@@ -93,6 +94,7 @@ class Corrections(Component):
             rules = ec.load_rules(db)
             keys = ec.names_touched(kind, names, target, rules)
             articles = ec.apply_names(db, keys, rules, progress)
+            search.index_claims_of(db, articles)
         return Created(cid, Changes.of(articles=articles, library=True))
 
     def revoke(self, correction_id: int, progress: ec.Progress | None = None) -> Changes:
@@ -107,4 +109,5 @@ class Corrections(Component):
             keys = ec.names_touched(row[0], json.loads(row[1]), row[2], before)
             db.execute("DELETE FROM corrections WHERE id = ?", [correction_id])
             articles = ec.apply_names(db, keys, ec.load_rules(db), progress)
+            search.index_claims_of(db, articles)
         return Changes.of(articles=articles, library=True)

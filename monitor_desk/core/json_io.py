@@ -18,6 +18,7 @@ from . import duplicates, search
 from .analysis_store import outlet_id
 from .claims.carry import claim_key
 from .entity_corrections import apply_to_revision as apply_corrections
+from .entity_corrections import speaker_sql
 from .errors import InvalidInputError
 from .json_check import checked_export
 from .json_corrections import export_corrections, merge_corrections, model_entities
@@ -259,7 +260,8 @@ def _index_article(db: Database, article_id: int) -> None:
     ).fetchone()
     search.index_row(db, "article", article_id, article_id, title, text[body_start:])
     for cid, name, speaker, content in db.execute(
-        "SELECT id, speaker_name, speaker_text, content_text FROM claims WHERE revision_id = ?",
+        f"SELECT id, {speaker_sql('claims')}, speaker_text, content_text FROM claims"
+        " WHERE revision_id = ?",
         [rev_id],
     ).fetchall():
         body = f"{name or speaker or ''}: {content}"

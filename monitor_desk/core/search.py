@@ -12,6 +12,7 @@ from typing import Literal
 
 from sqlite_utils import Database
 
+from .entity_corrections import speaker_sql
 from .models import SearchHit
 
 Kind = Literal["article", "highlight", "claim"]
@@ -59,14 +60,31 @@ def index_highlight(db: Database, highlight_id: int) -> None:
     index_row(db, "highlight", highlight_id, article_id, title, body)
 
 
+_CLAIM_ROWS = f"""SELECT c.id, r.article_id, a.title, {speaker_sql("c")}, c.speaker_text,
+           c.content_text FROM claims c JOIN revisions r ON r.id = c.revision_id
+           JOIN articles a ON a.id = r.article_id"""
+
+
 def index_claim(db: Database, claim_id: int) -> None:
-    """(Re)write a claim's row: ``speaker: content``."""
-    article_id, title, name, speaker, content = db.execute(
-        """SELECT r.article_id, a.title, c.speaker_name, c.speaker_text, c.content_text
-           FROM claims c JOIN revisions r ON r.id = c.revision_id
-           JOIN articles a ON a.id = r.article_id WHERE c.id = ?""",
-        [claim_id],
-    ).fetchone()
+    """(Re)write a claim's row: ``speaker: content``, the speaker's corrected name."""
+    row = db.execute(f"{_CLAIM_ROWS} WHERE c.id = ?", [claim_id]).fetchone()
+    _index_claim_row(db, row)
+
+
+def index_claims_of(db: Database, article_ids: Iterable[int]) -> None:
+    """Rewrite the claim rows of these articles' current revisions: after an entity
+    correction renamed speakers, search finds a claim by its speaker's corrected name."""
+    for article_id in sorted(set(article_ids)):
+        for row in db.execute(
+            f"""{_CLAIM_ROWS} WHERE c.revision_id =
+                (SELECT current_revision_id FROM articles WHERE id = ?)""",
+            [article_id],
+        ).fetchall():
+            _index_claim_row(db, row)
+
+
+def _index_claim_row(db: Database, row: tuple[int, int, str, str, str, str]) -> None:
+    claim_id, article_id, title, name, speaker, content = row
     index_row(db, "claim", claim_id, article_id, title, f"{name or speaker or ''}: {content}")
 
 

@@ -216,3 +216,26 @@ def test_an_export_made_before_corrections_still_imports(two: tuple, tmp_path: P
         doc["corrections"] = [{"kind": "retype", "names": ["X"], "target": "BOAT"}]
         with pytest.raises(InvalidInputError, match=r"corrections\[0\]"):
             other.import_json(io.StringIO(json.dumps(doc)))
+
+
+def test_search_finds_a_merged_speakers_claims_by_the_canonical_name(
+    library: Library, tmp_path: Path
+) -> None:
+    text = "Lib Dem said the budget was wrong.\n"
+    a = put(
+        library, tmp_path, "ld.txt", text, [("Lib Dem", "ORG", "Lib Dem")], ("Lib Dem", "Lib Dem")
+    )
+
+    def claim_hits(query: str) -> list[int]:
+        return [h.article_id for h in library.search(query) if h.kind == "claim"]
+
+    assert claim_hits('"Liberal Democrats"') == []
+    created = library.corrections.add("merge", ["Lib Dem"], "Liberal Democrats")
+    assert claim_hits('"Liberal Democrats"') == [a]
+    # an article analysed after the correction is indexed by the corrected name too
+    b = put(library, tmp_path, "ld2.txt", "Lib Dem said no.\n", [("Lib Dem", "ORG", "Lib Dem")],
+            ("Lib Dem", "Lib Dem"))  # fmt: skip
+    assert sorted(claim_hits('"Liberal Democrats"')) == sorted([a, b])
+    library.corrections.revoke(created.id)
+    assert claim_hits('"Liberal Democrats"') == []
+    assert sorted(claim_hits('"Lib Dem"')) == sorted([a, b])

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QMenu,
     QWidget,
 )
 
 from ...core.entities import MentionRef
 from ...core.library import Library
 from ...core.models import EntityMention
+from ..reader.entity_menu import add_entity_entries
 from ..reader.legend import swatch
 from ..widgets.palette import ENTITY_NAMES, entity_tint
 from ..widgets.row_table import over_under, row_table
@@ -94,9 +96,12 @@ class MentionsModel(_Table):
 class EntitiesPanel(QWidget):
     """Signals:
     mentionChosen(int, int, int): article id and code-point span of a mention to show.
+    correctionRequested(str, str, str): kind, name, target of an entity correction asked
+        for from an entity row's context menu (as the reader's; see reader/entity_menu.py).
     """
 
     mentionChosen = Signal(int, int, int)
+    correctionRequested = Signal(str, str, str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,15 +123,20 @@ class EntitiesPanel(QWidget):
         self.mention_view.clicked.connect(self._mention_clicked)
         self.mention_view.activated.connect(self._mention_clicked)
         self.current: tuple[str, str] | None = None
+        self.texts: dict[tuple[str, str], list[str]] = {}  # each row's mention words
+        self.cluster_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.cluster_view.customContextMenuRequested.connect(self._show_menu)
 
     def load(self, entities: list[EntityMention], hidden: set[str] | None = None) -> None:
         """List the article's entity clusters (types hidden in the reader left out)."""
         counts: dict[tuple[str, str], int] = {}
+        self.texts = {}
         for e in entities:
             if hidden and e.label in hidden:
                 continue
             key = (e.cluster or e.text, e.label)
             counts[key] = counts.get(key, 0) + 1
+            self.texts.setdefault(key, []).append(e.text)
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0].casefold()))
         self.cluster_view.selectionModel().blockSignals(True)
         self.clusters.set_rows([(c, lab, n) for (c, lab), n in rows])
@@ -173,3 +183,21 @@ class EntitiesPanel(QWidget):
         m = index.data(MentionRole)
         if isinstance(m, MentionRef):
             self.mentionChosen.emit(m.article_id, m.start, m.end)
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The correction menu of the entity row at ``pos`` (viewport coordinates)."""
+        key = self.cluster_view.indexAt(pos).data(ClusterRole)
+        if not key:
+            return None
+        menu = QMenu(self)
+        add_entity_entries(menu, key[0], key[1], self.texts.get(key, []), self._request)
+        return menu
+
+    def _request(self, kind: str, name: str, target: str) -> None:
+        self.correctionRequested.emit(kind, name, target)
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(self.cluster_view.viewport().mapToGlobal(pos))
+            menu.deleteLater()

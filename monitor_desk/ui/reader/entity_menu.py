@@ -1,5 +1,6 @@
-"""The reader's context-menu entries that correct entities: on an entity, Change Type ▸,
-Merge Into…, Keep Apart, Not an Entity; on a selection, Mark as Entity ▸ type."""
+"""The context-menu entries that correct entities, in the reader and the Entities tab: on
+an entity, Change Type ▸, Merge Into…, Keep Apart, Not an Entity; on a selection (reader),
+Mark as Entity ▸ type."""
 
 from __future__ import annotations
 
@@ -31,18 +32,25 @@ def add_correction_entries(
         return
     menu.addSeparator()
     if entity is not None:
-        name = entity.cluster
-        _type_menu(menu, "Change &Type", entity.label, lambda lab: request("retype", name, lab))
-        menu.addAction(f"&Merge “{name}” Into…").triggered.connect(
-            lambda: request("merge", name, "")
-        )
-        if " ".join(entity.text.split()) != name:
-            text = " ".join(entity.text.split())
-            menu.addAction(f"&Keep “{text}” Apart from “{name}”").triggered.connect(
-                lambda: request("split", text, "")
-            )
-        menu.addAction(f"&Not an Entity: “{name}”").triggered.connect(
-            lambda: request("ignore", name, "")
-        )
+        add_entity_entries(menu, entity.cluster, entity.label, [entity.text], request)
     elif selected and len(selected) <= 120:
         _type_menu(menu, "Mark as &Entity", None, lambda lab: request("add", selected, lab))
+
+
+def add_entity_entries(
+    menu: QMenu, name: str, label: str, texts: list[str], request: Request
+) -> None:
+    """The entries for one entity (its cluster ``name``): ``texts`` are the words of its
+    mentions, each a name that can be kept apart from it. Shared by the reader and the
+    Entities tab, so both make the same requests."""
+    _type_menu(menu, "Change &Type", label, lambda lab: request("retype", name, lab))
+    menu.addAction(f"&Merge “{name}” Into…").triggered.connect(lambda: request("merge", name, ""))
+    apart = dict.fromkeys(" ".join(t.split()) for t in texts)
+    for text in apart:
+        if text and text != name:
+            menu.addAction(f"&Keep “{text}” Apart from “{name}”").triggered.connect(
+                lambda _=False, t=text: request("split", t, "")
+            )
+    menu.addAction(f"&Not an Entity: “{name}”").triggered.connect(
+        lambda: request("ignore", name, "")
+    )
