@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import analysis_store, articles, duplicates
+from . import analysis_store, articles, duplicates, near_duplicates
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -75,7 +75,10 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
             db, item.doc, path_text(item.path), item.sha, item.norm_sha or None
         )
         status = "imported"
-        reason = None
+        # Linked here, not when the file was read: an earlier file of the same batch is
+        # written by now and can be the original.
+        original = near_duplicates.link(db, article_id, item.doc.text)
+        reason = near_duplicates.near_duplicate_reason(*original) if original else None
     else:
         article_id = item.article_id
         revised = articles.revise_article(db, article_id, item.doc, item.sha)

@@ -41,6 +41,8 @@ class ArticleSummary:
     """header, metadata, dateline, citations or analyst (core/article_dates.py)."""
     date_precision: str | None = None
     """day, month, year or after (a lower bound)."""
+    near_duplicate_of: int | None = None
+    """The article this one nearly duplicates (core/near_duplicates.py), if any."""
 
 
 @dataclass(slots=True)
