@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from monitor_desk import cli
 from monitor_desk.core.library import Library
 from monitor_desk.core.near_duplicates import THRESHOLD, similarity
+from monitor_desk.core.schema import SCHEMA_VERSION, migrations
 
 STORY = (
     "Foreign Minister Ivan Petrov said on Tuesday that talks on the northern border would "
@@ -146,3 +148,27 @@ def test_deleting_the_original_clears_the_link(library: Library, linked: tuple[i
     library.deletions.delete([original])
     assert [(a.id, a.near_duplicate_of) for a in library.articles.list()] == [(copy, None)]
     assert [a.id for a in library.articles.list(near_duplicates=False)] == [copy]
+
+
+def test_a_library_from_before_0010_upgrades_and_its_articles_can_be_originals(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite"
+    db = Database(path)
+    migrations.apply(db, stop_before="0010_near_duplicates")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.execute(
+        "INSERT INTO articles(id, source_path, title, current_revision_id, imported, modified) "
+        "VALUES (5, '/old/a.txt', 'BORDER TALKS', 7, 'x', 'x')"
+    )
+    db.execute(
+        "INSERT INTO revisions(id, article_id, number, text, text_sha256, created) "
+        "VALUES (7, 5, 1, ?, 'sha', 'x')",
+        ["BORDER TALKS\n\n" + STORY],
+    )
+    db.conn.commit()
+    db.close()
+    with Library.open(path) as lib:
+        assert lib.articles.get(5).near_duplicate_of is None
+        copy = _write(tmp_path / "b.txt", "Talks to resume\n\n" + STORY)
+        assert _import(lib, copy)[2] == "near-duplicate of article 5 (BORDER TALKS)"
