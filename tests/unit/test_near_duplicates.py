@@ -172,3 +172,16 @@ def test_a_library_from_before_0010_upgrades_and_its_articles_can_be_originals(
         assert lib.articles.get(5).near_duplicate_of is None
         copy = _write(tmp_path / "b.txt", "Talks to resume\n\n" + STORY)
         assert _import(lib, copy)[2] == "near-duplicate of article 5 (BORDER TALKS)"
+
+
+def test_cli_import_names_the_original_on_the_files_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "lib.sqlite")
+    first = _write(tmp_path / "a.txt", "BORDER TALKS\n\n" + STORY)
+    assert cli.main(["--db", db, "import", "--no-analyze", str(first)]) == 0
+    capsys.readouterr()
+    copy = _write(tmp_path / "b.txt", "Talks to resume\n\n" + STORY)
+    assert cli.main(["--db", db, "import", "--no-analyze", str(copy)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"imported: {copy}: near-duplicate of article 1 (BORDER TALKS)"
