@@ -28,6 +28,16 @@ KEY_WORDS = 12
 MIN_WORDS = 2 * KEY_WORDS  # shorter texts share their keys by chance: never linked
 MAX_CANDIDATES = 50
 
+# Two index probes, then the articles whose current text they are, by primary key. (Written
+# with OR and a join on current_revision_id, SQLite scanned every article: 13 ms per file at
+# 10k articles.)
+CANDIDATES_SQL = """SELECT a.id, r.text FROM (
+        SELECT id FROM revisions WHERE near_head = :head
+        UNION SELECT id FROM revisions WHERE near_tail = :tail
+    ) k CROSS JOIN revisions r ON r.id = k.id
+    CROSS JOIN articles a ON a.id = r.article_id AND a.current_revision_id = r.id
+    WHERE a.id != :id ORDER BY a.id LIMIT :limit"""
+
 
 def _hash(words: list[str]) -> str:
     return hashlib.sha256(" ".join(words).lower().encode("utf-8")).hexdigest()[:32]
@@ -66,9 +76,7 @@ def find_near_duplicate(db: Database, article_id: int, text: str) -> tuple[int, 
     low = len(norm) * THRESHOLD / (200 - THRESHOLD)
     high = len(norm) * (200 - THRESHOLD) / THRESHOLD
     rows = db.execute(
-        """SELECT a.id, r.text FROM revisions r JOIN articles a ON a.current_revision_id = r.id
-           WHERE (r.near_head = :head OR r.near_tail = :tail) AND a.id != :id
-           ORDER BY a.id LIMIT :limit""",
+        CANDIDATES_SQL,
         {"head": head, "tail": tail, "id": article_id, "limit": MAX_CANDIDATES},
     ).fetchall()
     best: tuple[float, int] | None = None
