@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
         help="only articles whose date came from there (none: undated)",
     )
+    ls.add_argument(
+        "--hide-near-duplicates",
+        action="store_true",
+        help="leave out articles imported as near-duplicates of another",
+    )
 
     show = sub.add_parser("show", help="show one article: metadata and text")
     show.add_argument("id", type=int)

@@ -10,7 +10,7 @@ from .editing import shown_date
 from .library_file import open_library
 
 SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "date_source",
-                  "date_precision", "author", "source_path")  # fmt: skip
+                  "date_precision", "author", "source_path", "near_duplicate_of")  # fmt: skip
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -22,6 +22,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             entity=args.entity,
             outlet=args.outlet,
             date_source=args.date_source,
+            near_duplicates=False if args.hide_near_duplicates else None,
         )
     if args.json:
         out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
-from . import duplicates, search
+from . import duplicates, near_duplicates, search
 from .analysis_store import load_analysis
 from .anchoring import Anchor, reanchor
 from .article_dates import document_date
@@ -86,6 +86,7 @@ def add_revision(
         ],
     )
     revision_id = int(cur.lastrowid or 0)
+    near_duplicates.stamp_revision(db, revision_id, doc.text)
     db.execute(
         "UPDATE articles SET current_revision_id = ?, modified = ? WHERE id = ?",
         [revision_id, utc_now(), article_id],
@@ -183,7 +184,7 @@ _SUMMARY_SQL = """
     SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
-           a.imported, a.date_source, a.date_precision
+           a.imported, a.date_source, a.date_precision, a.near_duplicate_of
     FROM articles a
 """
 
@@ -191,6 +192,7 @@ _SUMMARY_SQL = """
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported", "date_source", "date_precision",
+    "near_duplicate_of",
 )  # fmt: skip
 
 

@@ -29,10 +29,11 @@ def article_where(
     date_from: str | None = None,
     date_to: str | None = None,
     date_source: str | None = None,
+    near_duplicates: bool | None = None,
 ) -> Where:
     """Terms over ``articles a``; every argument left None filters nothing. ``date_source``:
     one source (``header`` … ``analyst``), ``inferred`` (dateline or citations) or ``none``
-    (undated)."""
+    (undated). ``near_duplicates=False`` leaves out articles linked to an original."""
     where = Where()
     if ids is not None:
         where.among("a.id", ids)
@@ -73,6 +74,8 @@ def article_where(
         where.add("a.date_source IN ('dateline', 'citations')")
     elif date_source is not None:
         where.add("a.date_source = ?", date_source)
+    if near_duplicates is False:
+        where.add("a.near_duplicate_of IS NULL")
     return where
 
 

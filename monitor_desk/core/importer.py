@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import analysis_store, articles, duplicates
+from . import analysis_store, articles, duplicates, near_duplicates
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -70,12 +70,17 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
 
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
     """Store one file (inside the caller's transaction)."""
+    near_of: int | None = None
     if item.article_id is None:
         article_id = articles.insert_article(
             db, item.doc, path_text(item.path), item.sha, item.norm_sha or None
         )
         status = "imported"
-        reason = None
+        # Linked here, not when the file was read: an earlier file of the same batch is
+        # written by now and can be the original.
+        original = near_duplicates.link(db, article_id, item.doc.text)
+        reason = near_duplicates.near_duplicate_reason(*original) if original else None
+        near_of = original[0] if original else None
     else:
         article_id = item.article_id
         revised = articles.revise_article(db, article_id, item.doc, item.sha)
@@ -98,7 +103,7 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
             item.note = f"analysis failed ({analysis.error})"
     if item.note:
         reason = "; ".join(filter(None, [reason, item.note]))
-    return FileOutcome(path_text(item.path), status, article_id, reason)  # type: ignore[arg-type]
+    return FileOutcome(path_text(item.path), status, article_id, reason, near_of)  # type: ignore[arg-type]
 
 
 _RACES = ("SQLITE_PROTOCOL", "SQLITE_BUSY")

@@ -16,6 +16,7 @@ from .article_dates import DATE_PRECISIONS, DATE_SOURCES, legacy_provenance
 from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
+from .json_near import checked_link
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -285,6 +286,7 @@ def _article(art: Any, where: str) -> dict[str, Any]:
         _highlight(h, f"{where}.highlights[{i}]", texts)
         for i, h in enumerate(_list(art, "highlights", where, []))
     ]
+    out["near_duplicate_of"] = checked_link(art, where)
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from . import duplicates, search
+from . import duplicates, near_duplicates, search
 from .analysis_store import outlet_id
 from .claims.carry import claim_key
 from .entity_corrections import apply_to_revision as apply_corrections
@@ -24,6 +24,7 @@ from .json_check import checked_export
 from .json_corrections import export_corrections, merge_corrections, model_entities
 from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
+from .json_near import export_link, merge_links
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
@@ -128,6 +129,7 @@ def _article_doc(db: Database, article_id: int) -> dict[str, Any]:
         ]
         highlights.append(h)
     art["highlights"] = highlights
+    art["near_duplicate_of"] = export_link(db, article_id)
     return art
 
 
@@ -210,6 +212,7 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
         or 0
     )
     duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
+    near_duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
     db.conn.executemany(
         'INSERT INTO entities(revision_id, start, "end", label, text, cluster) '
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -353,6 +356,7 @@ def import_json(
             counts["highlights_added"] += added
             if progress is not None:
                 progress(n + 1, len(articles))
+        merge_links(db, articles, _find_article)
     return counts
 
 

@@ -41,6 +41,8 @@ class ArticleSummary:
     """header, metadata, dateline, citations or analyst (core/article_dates.py)."""
     date_precision: str | None = None
     """day, month, year or after (a lower bound)."""
+    near_duplicate_of: int | None = None
+    """The article this one nearly duplicates (core/near_duplicates.py), if any."""
 
 
 @dataclass(slots=True)
@@ -173,6 +175,8 @@ class FileOutcome:
     # a duplicate: ``article_id`` is the article it duplicates, ``reason`` names it
     article_id: int | None = None
     reason: str | None = None
+    near_duplicate_of: int | None = None
+    """An imported file linked to the article it nearly duplicates (core/near_duplicates.py)."""
 
 
 @dataclass(slots=True)
@@ -193,6 +197,11 @@ class ImportReport:
         return [f for f in self.files if f.status == "duplicate"]
 
     @property
+    def near_duplicates(self) -> list[FileOutcome]:
+        """Files imported and linked to the article they nearly duplicate."""
+        return [f for f in self.files if f.near_duplicate_of is not None]
+
+    @property
     def ok(self) -> bool:
         return not self.rejected and not self.cancelled
 
@@ -205,6 +214,14 @@ class ImportReport:
             "duplicates": [
                 {"path": f.path, "article_id": f.article_id, "reason": f.reason}
                 for f in self.duplicates
+            ],
+            "near_duplicates": [
+                {
+                    "path": f.path,
+                    "article_id": f.article_id,
+                    "near_duplicate_of": f.near_duplicate_of,
+                }
+                for f in self.near_duplicates
             ],
             "cancelled": self.cancelled,
         }

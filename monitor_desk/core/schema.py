@@ -339,6 +339,36 @@ def _entity_corrections(db: Database) -> None:
     relink_all(db)
 
 
+@migrations(name="0010_near_duplicates")
+def _near_duplicates(db: Database) -> None:
+    """An article can be the near-duplicate of another (core/near_duplicates.py): the link,
+    cleared when the original is deleted, and each revision's head/tail keys that find the
+    candidates in one index probe. Existing revisions get their keys; existing articles are
+    not linked (only an import links)."""
+    from .near_duplicates import keys
+
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER
+            REFERENCES articles(id) ON DELETE SET NULL;
+        CREATE INDEX idx_articles_near_duplicate_of ON articles(near_duplicate_of);
+        ALTER TABLE revisions ADD COLUMN near_head TEXT;
+        ALTER TABLE revisions ADD COLUMN near_tail TEXT;
+        """
+    )
+    rows = db.execute("SELECT id, text FROM revisions").fetchall()
+    db.conn.executemany(
+        "UPDATE revisions SET near_head = ?, near_tail = ? WHERE id = ?",
+        [(*keys(text), rid) for rid, text in rows],
+    )
+    db.executescript(
+        """
+        CREATE INDEX idx_revisions_near_head ON revisions(near_head);
+        CREATE INDEX idx_revisions_near_tail ON revisions(near_tail);
+        """
+    )
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

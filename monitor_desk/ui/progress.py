@@ -23,8 +23,11 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         parts.append(f"{len(report.rejected)} rejected")
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} duplicate(s) not imported")
+    if report.near_duplicates:
+        parts.append(f"{len(report.near_duplicates)} near-duplicate(s) linked")
     summary = ", ".join(parts) + ("; cancelled before the end." if report.cancelled else ".")
-    details = "\n".join(f"{f.path}: {f.reason}" for f in report.rejected + report.duplicates)
+    listed = report.rejected + report.duplicates + report.near_duplicates
+    details = "\n".join(f"{f.path}: {f.reason}" for f in listed)
     return summary, details
 
 

@@ -139,3 +139,25 @@ def test_the_list_filters_by_where_dates_came_from(
         edit.setText("")
     panel.apply_filters()
     assert panel.model.rowCount() == len(gui_library.articles.ids())
+
+
+def test_the_filters_box_hides_near_duplicates(
+    qtbot, make_window, gui_library: Library, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    story = " ".join(f"Word{i} of the border talks story, said the minister." for i in range(30))
+    (tmp_path / "a.txt").write_text(f"BORDER TALKS\n\n{story}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Talks to resume\n\n{story}\n", encoding="utf-8")
+    report = gui_library.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], analyze=False)
+    copy = report.files[1].article_id
+    assert "near-duplicate of article" in (report.files[1].reason or "")
+    window = make_window(gui_library, analyse_missing=False)
+    panel = window.library_panel
+    shown = lambda: [panel.model.article_id(r) for r in range(panel.model.rowCount())]  # noqa: E731
+    assert copy in shown()
+    box = panel.hide_near_duplicates
+    assert box.text() == "Hide near-duplicates"
+    with QSignalBlocker(box):  # applied now, not by the timer after the test
+        box.setChecked(True)
+    panel.apply_filters()
+    assert copy not in shown()
+    assert len(shown()) == len(gui_library.articles.ids()) - 1

@@ -45,7 +45,7 @@ class LibraryModel(ColumnsTableModel):
     ) -> None:
         super().__init__(parent)
         self.library = library
-        self.filters: dict[str, str] = {}
+        self.filters: dict[str, str | bool] = {}
         self.sort_key = sort_key
         self.descending = descending
         self._ids: list[int] = []
@@ -63,8 +63,9 @@ class LibraryModel(ColumnsTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def set_filters(self, **filters: str | None) -> None:
-        self.filters = {k: v for k, v in filters.items() if v}
+    def set_filters(self, **filters: str | bool | None) -> None:
+        # None and "" filter nothing; False does (``near_duplicates=False`` hides them).
+        self.filters = {k: v for k, v in filters.items() if v is not None and v != ""}
         self.refresh()
 
     def article_id(self, row: int) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QCompleter,
     QGridLayout,
     QHeaderView,
@@ -72,6 +73,13 @@ class LibraryPanel(QWidget):
             "Where the date came from: header, metadata, dateline, citations, analyst; "
             "inferred (dateline or citations) or none (undated)"
         )
+        self.hide_near_duplicates = QCheckBox("Hide near-duplicates", self.filter_box)
+        self.hide_near_duplicates.setObjectName("filter_hide_near_duplicates")
+        self.hide_near_duplicates.setToolTip(
+            "Leave out articles imported as near-duplicates of another (the same story with "
+            "another headline or an added line)"
+        )
+        grid.addWidget(self.hide_near_duplicates, (len(FILTERS) + 1) // 2, 0, 1, 2)
         self.filter_box.setVisible(False)
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
@@ -129,6 +137,7 @@ class LibraryPanel(QWidget):
         self._filter_timer.timeout.connect(self.apply_filters)
         for edit in self.filter_edits.values():
             edit.textChanged.connect(lambda _: self._filter_timer.start())
+        self.hide_near_duplicates.toggled.connect(lambda _: self._filter_timer.start())
         self.update_completers()
 
     # -- list ------------------------------------------------------------------------------
@@ -188,7 +197,10 @@ class LibraryPanel(QWidget):
         self.filter_edits["tag"].setCompleter(completer)
 
     def apply_filters(self) -> None:
-        values = {k: e.text().strip() or None for k, e in self.filter_edits.items()}
+        values: dict[str, str | bool | None] = {
+            k: e.text().strip() or None for k, e in self.filter_edits.items()
+        }
+        values["near_duplicates"] = False if self.hide_near_duplicates.isChecked() else None
         current = self.current_article_id()
         self.model.set_filters(**values)
         if current is not None:
