@@ -19,7 +19,6 @@ from .errors import DamagedLibraryError, LibraryFileError
 from .library_file import (
     APPLICATION_ID,
     RESTORE_ADVICE,
-    check_is_sqlite,
     check_library_file,
     newer_error,
     read_only_uri,
@@ -64,14 +63,20 @@ def backup_file(path: Path, reason: str) -> Path:
 
 
 def open_database(
-    path: Path | None, read_only: bool = False, verify: bool = False, exclusive: bool = False
+    path: Path | None,
+    read_only: bool = False,
+    verify: bool = False,
+    exclusive: bool = False,
+    checked: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the library at ``path``; None means in memory.
 
     ``read_only`` opens an existing file without writing anything to it. Another program's
     database and a newer library are refused untouched; ``verify`` runs ``quick_check``
     before anything is written (``DamagedLibraryError``). ``exclusive`` keeps SQLite's WAL
-    index in memory instead of the ``-shm`` file (see ``full_disk``).
+    index in memory instead of the ``-shm`` file (see ``full_disk``). ``checked``: the caller
+    has just looked at the file with ``check_library_file`` (``opening.py`` does, before it
+    takes the lock), so it is not read a second time.
     """
     if path is not None:
         path = Path(path)
@@ -79,9 +84,8 @@ def open_database(
             raise LibraryFileError(f"{path} is a folder, not a library file.")
         if read_only and not path.exists():
             raise LibraryFileError(f"There is no library file {path}.")
-        if path.exists():
-            check_is_sqlite(path)
-            check_library_file(path)
+        if path.exists() and not checked:
+            check_library_file(path)  # its header first (check_is_sqlite), then its tables
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -110,9 +110,11 @@ def describe(conn: sqlite3.Connection) -> tuple[bool, int]:
 def check_library_file(path: Path) -> bool:
     """Raise unless ``path`` is absent, empty, a new SQLite file or a library this version
     reads; True when it is one of our libraries. Nothing is written."""
-    if not path.exists() or path.is_dir() or path.stat().st_size == 0:
+    if not path.exists() or path.is_dir():
         return False
-    check_is_sqlite(path)
+    check_is_sqlite(path)  # first: a FIFO or a device is refused (and read without blocking)
+    if path.stat().st_size == 0:
+        return False
     conn = peek(path)
     try:
         ours, version = describe(conn)

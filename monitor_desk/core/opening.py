@@ -37,7 +37,7 @@ def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
     if existed:
         check_library_file(path)
     if read_only:  # a reader cannot keep the WAL index in memory: no fallback
-        return OpenedFile(open_library_database(path, read_only=True)[0])
+        return OpenedFile(open_library_database(path, read_only=True, checked=existed)[0])
     if existed and not writable_location(path):
         raise ReadOnlyLibraryError(
             f"{path} is on a read-only disk or in a read-only folder: it can be read "
@@ -48,7 +48,7 @@ def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
     lock.acquire()
     try:
         verify = existed and not _as_we_left_it(path)
-        db, disk_full = open_library_database(path, read_only=False, verify=verify)
+        db, disk_full = open_library_database(path, read_only=False, verify=verify, checked=existed)
     except BaseException:
         lock.release()
         raise

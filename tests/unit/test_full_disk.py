@@ -116,7 +116,11 @@ def test_no_room_for_the_wal_index_falls_back_to_memory(
     calls: list[bool] = []
 
     def open_on_full_disk(
-        path: Path, read_only: bool = False, verify: bool = False, exclusive: bool = False
+        path: Path,
+        read_only: bool = False,
+        verify: bool = False,
+        exclusive: bool = False,
+        checked: bool = False,
     ):  # type: ignore[no-untyped-def]
         calls.append(exclusive)
         if not exclusive:
