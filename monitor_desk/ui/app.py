@@ -7,23 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .display_check import display_problem
+
 if TYPE_CHECKING:  # imported when used: the GUI's start-up stays quick
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
     from ..core.library import Library
-
-NO_DISPLAY = (
-    "monitor-desk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
-    "Run it in a desktop session, or render the window to an image with "
-    "`monitor-desk screenshot OUT.png`."
-)
-
-
-def display_available() -> bool:
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def open_library_for_gui(db: str | None, read_only: bool = False) -> Library:
@@ -135,9 +125,10 @@ def _exit_after_first_paint(app: QCoreApplication, window: QWidget) -> None:
 
 
 def run_gui(db: str | None = None) -> int:
-    if not display_available():
-        print(NO_DISPLAY, file=sys.stderr)
-        return 2
+    problem = display_problem()
+    if problem is not None:
+        print(f"monitor-desk: {problem}", file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow

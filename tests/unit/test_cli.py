@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,21 +107,56 @@ def test_env_var_chooses_the_library(
     assert len(json.loads(out)) == 1
 
 
-def test_without_a_display_the_gui_says_so_in_one_line(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
+def _gui_without(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
-    res = subprocess.run(
+    env.update(extra)
+    return subprocess.run(
         [sys.executable, "-m", "monitor_desk", "--db", str(tmp_path / "l.sqlite")],
         capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
-    assert res.returncode == 2
+
+
+def test_without_a_display_the_gui_says_so_in_one_line(tmp_path: Path) -> None:
+    res = _gui_without(tmp_path)
+    assert res.returncode == 1
     assert res.stderr.strip().startswith("monitor-desk: no display found")
     assert len(res.stderr.strip().splitlines()) == 1
     assert "screenshot" in res.stderr
+
+
+@pytest.mark.parametrize("display", [":99", "localhost:97.0", "unix:98"])
+def test_an_unreachable_display_is_one_line_and_status_1_not_an_abort(
+    tmp_path: Path, display: str
+) -> None:
+    """Qt's xcb plugin aborts (SIGABRT, "xcb-cursor0 is needed") on a dead DISPLAY."""
+    res = _gui_without(tmp_path, DISPLAY=display)
+    assert res.returncode == 1, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith(f"monitor-desk: cannot connect to the display '{display}'")
+    assert "xcb-cursor" not in res.stderr
+    assert not (tmp_path / "l.sqlite").exists()  # nothing was opened or created
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb")
+def test_a_live_x_server_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from monitor_desk.ui.display_check import display_problem
+
+    server = subprocess.Popen(["Xvfb", ":87", "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    try:
+        for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("DISPLAY", ":87")
+        for _ in range(100):  # Xvfb takes a moment to listen
+            if display_problem() is None:
+                break
+            time.sleep(0.05)
+        assert display_problem() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert display_problem() is not None
 
 
 def test_a_damaged_library_is_one_line_and_restore_backup_brings_the_copy_back(
