@@ -5,7 +5,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench lock clean package smoke reliability
+.PHONY: help run test lint typecheck check bench lock clean package smoke reliability
+
+help:  ## list the targets
+	@echo "make run        open the app (ARGS='--db FILE' for another library)"
+	@echo "make test       run the tests (PYTEST_ARGS='-k name' for some)"
+	@echo "make lint       ruff check and format check"
+	@echo "make typecheck  mypy over the whole package"
+	@echo "make check      lint, typecheck and test"
+	@echo "make bench      the benchmarks (JSON lines)"
+	@echo "make reliability  long kill trials and a long GUI session (~8 min)"
+	@echo "make package    build the packaged app into dist/"
+	@echo "make smoke      test the packaged app (builds it unless dist/ is newer than the code)"
+	@echo "make lock       re-pin every dependency after editing pyproject.toml"
+	@echo "make clean      remove .venv, build outputs and caches"
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

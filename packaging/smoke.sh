@@ -2,7 +2,8 @@
 # Smoke test of the packaged app, as a user gets it: unpack the archive into an empty
 # folder and run it with a clean environment (no venv, no PYTHON*, offscreen Qt).
 #
-#   packaging/smoke.sh                 build with packaging/build.sh, then test (`make smoke`)
+#   packaging/smoke.sh                 build with packaging/build.sh (unless the archive is
+#                                      newer than the code), then test (`make smoke`)
 #   packaging/smoke.sh --no-build      test the archive already in dist/
 #   packaging/smoke.sh ARCHIVE.tar.gz  test that archive
 #
@@ -22,7 +23,13 @@ STARTUP_RUNS=${STARTUP_RUNS:-5}
 
 case "${1:-}" in
   --no-build) ;;
-  "") packaging/build.sh ;;
+  "")  # rebuild only when something the package is made of is newer than the archive
+    if [ -f "$archive" ] && [ -z "$(find monitor_desk resources packaging pyproject.toml \
+        requirements.lock -newer "$archive" -type f -print -quit)" ]; then
+      echo "smoke: $archive is newer than the code; reusing it" >&2
+    else
+      packaging/build.sh
+    fi ;;
   *) archive=$1 ;;
 esac
 [ -f "$archive" ] || { echo "smoke: no archive $archive (run packaging/build.sh)" >&2; exit 1; }

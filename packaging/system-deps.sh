@@ -27,7 +27,9 @@ for lib in "${!base[@]}"; do have_lib "$lib" || missing+=("${base[$lib]}"); done
 if [ "$what" = desktop ]; then
   for lib in "${!desktop[@]}"; do have_lib "$lib" || missing+=("${desktop[$lib]}"); done
 fi
-# Without a font the offscreen renderer draws nothing readable and Qt warns.
+# Without a font the offscreen renderer draws nothing readable and Qt warns; fc-list (from
+# fontconfig) is how fonts are found, so it is asked for with them.
+command -v fc-list >/dev/null || missing+=(fontconfig)
 if ! { command -v fc-list >/dev/null && [ -n "$(fc-list 2>/dev/null | head -1)" ]; }; then
   missing+=(fonts-dejavu-core)
 fi
@@ -39,10 +41,15 @@ if command -v apt-get >/dev/null; then
   if [ "$sudo" != none ]; then
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     exit 0
   fi
-  echo "Install them with:  sudo apt-get install -y ${missing[*]}" >&2
+  line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  if command -v sudo >/dev/null; then
+    echo "Install them with:  sudo sh -c '$line'" >&2
+  else
+    echo "Install them as root (e.g. su -c \"$line\"), then run this again." >&2
+  fi
 else
   echo "Install the equivalents of these Debian packages with your system's package manager." >&2
 fi
