@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.errors import InvalidInputError
 from .library_file import open_library
+from .progress import add_quiet, terminal_progress
 
 
 def add_parsers(sub: Any) -> None:
@@ -17,6 +18,7 @@ def add_parsers(sub: Any) -> None:
     en.add_argument("--type", metavar="T", help="only this type (PERSON, ORG, GPE …)")
     en.add_argument("--search", metavar="Q", help="only names or aliases containing Q")
     ent = sub.add_parser("entity", help="correct entities everywhere; list or revoke corrections")
+    add_quiet(ent)
     acts = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
     rt = acts.add_parser("retype", help="NAME is of TYPE")
     rt.add_argument("name", metavar="NAME")
@@ -49,27 +51,21 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r[{done}/{total}] articles")
-        if done == total:
-            sys.stderr.write("\n")
-
-
 def cmd_entity(args: argparse.Namespace) -> int:
+    progress = terminal_progress(args, "articles")
     with open_library(args) as lib:
         if args.action == "corrections":
             for c in lib.corrections.list():
                 print(f"{c.id}\t{c.kind}\t{c.describe()}")
             return 0
         if args.action == "revoke":
-            changes = lib.corrections.revoke(args.id, _progress)
+            changes = lib.corrections.revoke(args.id, progress)
             print(f"revoked correction {args.id}; {len(changes.articles)} articles changed")
             return 0
         names = args.names if args.action == "merge" else [args.name]
         target = args.into if args.action == "merge" else getattr(args, "type", None)
         if args.action == "merge" and not names:
             raise InvalidInputError("Name the entities to merge.")
-        created = lib.corrections.add(args.action, names, target, _progress)
+        created = lib.corrections.add(args.action, names, target, progress)
         print(f"correction {created.id}: {len(created.changes.articles)} articles changed")
     return 0

@@ -7,6 +7,7 @@ import re
 import sys
 
 from .library_file import open_library
+from .progress import terminal_progress
 
 
 def date_arg(value: str | None, flag: str) -> str | None:
@@ -26,16 +27,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         since=date_arg(args.since, "--since"),
         until=date_arg(args.until, "--until"),
     )
+    line = terminal_progress(args, "articles" if args.what == "json" else "rows")
     with open_library(args, reading=True) as lib:
-        if args.output == "-":
-            count = lib.exports.write(
-                args.what, sys.stdout, scope, bom=not args.no_bom, raw=args.raw
-            )
+        total = lib.exports.count_notes(scope) if line and args.what == "notes" else None
+        progress = (lambda done: line(done, total)) if line else None
+        out = sys.stdout if args.output == "-" else args.output
+        count = lib.exports.write(
+            args.what, out, scope, bom=not args.no_bom, raw=args.raw, progress=progress
+        )
+        if out is sys.stdout:
             sys.stdout.flush()
-        else:
-            count = lib.exports.write(
-                args.what, args.output, scope, bom=not args.no_bom, raw=args.raw
-            )
+    if line is not None and total is None:
+        line.finish()
     unit = "article(s)" if args.what == "json" else "row(s)"
     where = "stdout" if args.output == "-" else args.output
     print(f"exported {count} {unit} to {where}", file=sys.stderr)

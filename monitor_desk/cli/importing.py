@@ -6,28 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
 
 from .library_file import open_library
-
-Progress = Callable[[int, int, str], None]
-
-
-def progress_printer(stream: TextIO) -> Progress | None:
-    """A one-line ``[done/total] file`` counter on a terminal; nothing into a pipe."""
-    if not stream.isatty():
-        return None
-
-    def show(done: int, total: int, path: str) -> None:
-        name = Path(path).name[:50]
-        stream.write(f"\r[{done}/{total}] {name:<50}")
-        if done == total:
-            stream.write("\n")
-        stream.flush()
-
-    return show
+from .progress import terminal_progress
 
 
 def processes_for(paths: list[str]) -> int:
@@ -50,7 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = lib.import_paths(
             args.paths,
             analyze=not args.no_analyze,
-            progress=progress_printer(sys.stderr),
+            progress=terminal_progress(args, "files"),
             processes=processes,
         )
     if args.json:
@@ -108,7 +90,7 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         count = lib.reanalyze(
             None if (args.all or args.stale) and not args.ids else args.ids,
-            progress=progress_printer(sys.stderr),
+            progress=terminal_progress(args, "articles"),
             only_stale=args.stale,
             failed=failed,
         )

@@ -8,6 +8,7 @@ from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
+from .progress import add_quiet
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,12 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="library file (default: $MONITOR_DESK_DB, else the user data folder)",
     )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line (also after a command)"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = sub.add_parser("import", help="import files or folders (recursively)")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--no-analyze", action="store_true", help="skip entities/claims/sources")
     imp.add_argument("--json", action="store_true", help="print the import report as JSON")
+    add_quiet(imp)
 
     ls = sub.add_parser("list", help="list the articles in the library")
     ls.add_argument("--json", action="store_true")
@@ -69,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     re_.add_argument("ids", nargs="*", type=int, metavar="ID")
     re_.add_argument("--all", action="store_true", help="every article")
     re_.add_argument("--stale", action="store_true", help="only those analysed by another model")
+    add_quiet(re_)
 
     ex = sub.add_parser(
         "export",
@@ -88,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--until", metavar="DATE", help="YYYY-MM-DD: ... on or before")
     ex.add_argument("--raw", action="store_true", help="do not neutralise formula-like cells")
     ex.add_argument("--no-bom", action="store_true", help="UTF-8 without a byte order mark")
+    add_quiet(ex)
 
     ij = sub.add_parser("import-json", help="merge a JSON export into the library")
     ij.add_argument("file")
