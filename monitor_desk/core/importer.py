@@ -125,6 +125,7 @@ class _Run:
         self.db, self.lock, self.total = db, lock, total
         self.progress, self.cancel, self.report = progress, cancel, report
         self.done = 0
+        self.shown = 0  # the count last reported: files analysed reach it before written
         self.batch: list[tuple[_Pending, Analysis | None]] = []
         # New files of this import by normalised text: a later copy waits for the first
         # to be written, then is reported as its duplicate.
@@ -138,8 +139,14 @@ class _Run:
     def record(self, outcome: FileOutcome) -> None:
         self.report.files.append(outcome)
         self.done += 1
-        if self.progress is not None:
-            self.progress(self.done, self.total, outcome.path)
+        self.show(self.done, outcome.path)
+
+    def show(self, done: int, path: str) -> None:
+        """Report progress per file, never backwards (a batch's files were counted as they
+        were read and analysed, before the batch is written)."""
+        if self.progress is not None and (done > self.shown or done == 0):
+            self.shown = done
+            self.progress(done, self.total, path)
 
     def read(self, files: Iterable[Path]) -> Iterator[_Pending]:
         """Files that need writing; rejected and unchanged ones are recorded on the way."""
@@ -164,6 +171,7 @@ class _Run:
 
     def add(self, item: _Pending, analysis: Analysis | None) -> None:
         self.batch.append((item, analysis))
+        self.show(self.done + len(self.batch), path_text(item.path))
         if len(self.batch) >= BATCH_FILES:
             self.flush()
 
@@ -222,6 +230,7 @@ def import_files(
     # A file named twice (or via two folders) is imported once; the library never itself.
     files = [f for f in dict.fromkeys(files) if f not in skipped]
     run = _Run(db, lock, len(files), progress, cancel, report)
+    run.show(0, "")  # the total is known before the first file is read (or the model loads)
     pending = run.read(files)
     if analyzer is None:
         for item in pending:

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.imports.jsonImported.connect(self._after_json)
         self.jobs.articleAnalysed.connect(self._analysis_arrived)
         self.jobs.analysisFinished.connect(lambda _n: self.library_panel.refresh())
+        self.jobs.articlesLanded.connect(self.library_panel.refresh)
         self.jobs.failed.connect(lambda msg: self.tell(msg, error=True))
 
     # -- settings --------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +39,8 @@ class JobRunner(QObject):
     Signals:
         progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
+        articlesLanded(): an import has written articles since the last signal (at most
+            once a second), so the library list can show them before the end.
         articleAnalysed(int): an article's analysis was stored (during re-analysis).
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
         pipelineLoaded(str): the NLP pipeline is loaded (its status line).
@@ -46,6 +50,7 @@ class JobRunner(QObject):
 
     progressed = Signal(int, int)
     importFinished = Signal(object)
+    articlesLanded = Signal()
     articleAnalysed = Signal(int)
     analysisFinished = Signal(int)
     pipelineLoaded = Signal(str)
@@ -75,6 +80,8 @@ class JobRunner(QObject):
         self.closing = False  # set when the window closes: late results are dropped
         self.analyse_missing = False
         self.report_box: QMessageBox | None = None
+        self.landed_at = 0.0  # when the library list last heard of imported articles
+        self.landed_every = 1.0  # seconds
 
     def busy(self) -> bool:
         return bool(self.active)
@@ -88,7 +95,7 @@ class JobRunner(QObject):
     def _start(self, worker: Worker, label: str, on_result: Callable[[Any], None]) -> Worker:
         self.active.append(worker)
         self.bar.setRange(0, 0)  # busy until the first progress report gives a total
-        self.bar.setFormat(label + " %v/%m")
+        self.bar.setFormat(label)
         self.bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
@@ -114,8 +121,22 @@ class JobRunner(QObject):
 
     def start_import(self, paths: list[str]) -> Worker:
         worker = Worker(self.library.import_paths, list(paths), analyze=True, progress=True)
-        self.status.showMessage(f"Importing {len(paths)} item(s)…")
+        worker.signals.progress.connect(self._import_progress)
+        self.status.showMessage("Importing: finding the files…")
+        self.landed_at = time.monotonic()
         return self._start(worker, "Importing", self._imported)
+
+    def _import_progress(self, done: int, total: int, path: str) -> None:
+        """Files counted, not folders: "Importing 12 of 200 files"; the list is told to show
+        what has landed once a second."""
+        self.bar.setFormat("%v of %m files")
+        if path:
+            name = Path(path).name
+            self.status.showMessage(f"Importing {done:,} of {total:,} files: {name}")
+        now = time.monotonic()
+        if done and now - self.landed_at >= self.landed_every:
+            self.landed_at = now
+            self.articlesLanded.emit()
 
     def _imported(self, report: ImportReport) -> None:
         if self.closing:
@@ -139,8 +160,10 @@ class JobRunner(QObject):
     def start_analysis(self, article_ids: list[int]) -> Worker:
         worker = Worker(self.library.reanalyze, list(article_ids), progress=True)
         worker.signals.progress.connect(lambda _d, _t, what: self._analysed(what))
-        self.status.showMessage(f"Analysing {len(article_ids)} article(s)…")
-        return self._start(worker, "Analysing", self._analysis_done)
+        self.status.showMessage(f"Analysing {len(article_ids):,} article(s)…")
+        worker = self._start(worker, "Analysing", self._analysis_done)
+        self.bar.setFormat("Analysing %v of %m")
+        return worker
 
     def _analysed(self, what: str) -> None:
         if what.isdigit():
