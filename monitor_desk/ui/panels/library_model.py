@@ -31,7 +31,9 @@ class LibraryModel(ColumnsTableModel):
     """Articles of the library, filtered and sorted by the library itself.
 
     Attributes:
-        filters: keyword filters passed to ``Library.article_ids``.
+        filters: keyword filters passed to ``Library.articles.ids``.
+        only_ids: when not None, the list shows only these articles (and the filters
+            apply within them): "Show these in the library list".
     """
 
     columns = COLUMNS
@@ -46,6 +48,7 @@ class LibraryModel(ColumnsTableModel):
         super().__init__(parent)
         self.library = library
         self.filters: dict[str, str | bool] = {}
+        self.only_ids: list[int] | None = None
         self.sort_key = sort_key
         self.descending = descending
         self._ids: list[int] = []
@@ -59,9 +62,21 @@ class LibraryModel(ColumnsTableModel):
     def refresh(self) -> None:
         """Re-query ids (after an import, a filter or a sort change)."""
         self.beginResetModel()
-        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self._query_ids()
         self._pages.clear()
         self.endResetModel()
+
+    def _query_ids(self) -> list[int]:
+        if self.only_ids is None:
+            return self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        return self.library.articles.ids(
+            self.sort_key, self.descending, ids=self.only_ids, **self.filters
+        )
+
+    def restrict(self, ids: list[int] | None) -> None:
+        """Show only these articles (None: the whole library again)."""
+        self.only_ids = None if ids is None else list(ids)
+        self.refresh()
 
     def set_filters(self, **filters: str | bool | None) -> None:
         # None and "" filter nothing; False does (``near_duplicates=False`` hides them).
@@ -124,7 +139,7 @@ class LibraryModel(ColumnsTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.article_id(i.row()) for i in old]
-        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self._query_ids()
         self._pages.clear()
         # Usually one or two persistent indexes (the selection): a scan each beats a
         # 100k-entry dict.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from ...core.models import SearchHit
 from ..widgets.columns import allow_column_choice
 from ..widgets.row_table import row_table
 from .library_model import LibraryModel
+from .list_banner import ListBanner
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
 
 FILTERS = (
@@ -114,6 +117,10 @@ class LibraryPanel(QWidget):
         self.results.selectionModel().currentRowChanged.connect(self._hit_changed)
         self.results.clicked.connect(lambda i: self._hit_changed(i, QModelIndex()))
 
+        self.banner = ListBanner(self)
+        self.banner.showAllClicked.connect(self.show_all)
+        self._only_label = ""
+
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.results)
@@ -127,6 +134,7 @@ class LibraryPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
 
         self._search_timer = QTimer(self, singleShot=True, interval=200)
@@ -182,7 +190,49 @@ class LibraryPanel(QWidget):
             self.table.selectionModel().blockSignals(True)
             self.select_article(current)
             self.table.selectionModel().blockSignals(False)
+        self._update_banner()
         self.update_completers()
+
+    def show_only(self, ids: Sequence[int], label: str) -> None:
+        """Restrict the list to the articles ``ids`` (the filters still apply within them)
+        and say so in a banner over the list, with *Show all* to lift it. ``label`` says
+        where they came from ("search 'ABM Treaty'"). Fast at 100k ids: they reach SQL as
+        one parameter. The list (not the search results) is shown."""
+        self._only_label = label
+        self.model.restrict(list(ids))
+        self.stack.setCurrentWidget(self.table)
+        self._update_banner()
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollToTop()
+
+    def show_all(self) -> None:
+        """Lift ``show_only``: the whole library (within the filters), current article kept."""
+        current = self.current_article_id()
+        self._only_label = ""
+        self.model.restrict(None)
+        self.stack.setCurrentWidget(self.table)
+        self._update_banner()
+        if current is not None:
+            self.select_article(current)
+
+    def shown_only(self) -> list[int] | None:
+        """The articles ``show_only`` restricted the list to, or None (the whole library)."""
+        return self.model.only_ids
+
+    def _update_banner(self) -> None:
+        only = self.model.only_ids
+        self.banner.setVisible(only is not None)
+        if only is None:
+            return
+        shown = self.model.rowCount()
+        # With filters on, say how many of the chosen articles they hide.
+        wanted = len(self.library.articles.ids(ids=only)) if self.model.filters else shown
+        self.banner.show_text(shown, wanted, self._only_label)
 
     def invalidate(self, article_id: int | None = None) -> None:
         """Fetch rows again after their counts changed (one article's, or all)."""
@@ -203,6 +253,7 @@ class LibraryPanel(QWidget):
         values["near_duplicates"] = False if self.hide_near_duplicates.isChecked() else None
         current = self.current_article_id()
         self.model.set_filters(**values)
+        self._update_banner()
         if current is not None:
             self.select_article(current)
 
