@@ -59,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="full-text search over text, notes and claims")
     se.add_argument("query")
     se.add_argument("--json", action="store_true")
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        help="show at most this many hits, best first (default 50; 0 shows all); "
+        "the count of all hits is printed after them",
+    )
 
     an = sub.add_parser("analyze", help="analyse files without adding them to the library")
     an.add_argument("paths", nargs="+", metavar="FILE")

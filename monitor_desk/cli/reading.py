@@ -60,10 +60,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    import sys
+
     from ..core.search import plain_snippet
 
     with open_library(args, reading=True) as lib:
-        hits = lib.search(args.query, limit=args.limit)
+        counted = lib.search_count(args.query)
+        limit = counted.hits if args.limit <= 0 else args.limit
+        hits = lib.search(args.query, limit=limit)
     if args.json:
         out = [
             {
@@ -73,6 +77,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "volume": h.volume,
                 "issue": h.issue,
                 "date": h.date,
+                "date_source": h.date_source,
+                "date_precision": h.date_precision,
                 "source_path": h.source_path,
                 "kind": h.kind,
                 "highlight_id": h.highlight_id,
@@ -81,9 +87,27 @@ def cmd_search(args: argparse.Namespace) -> int:
             for h in hits
         ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
+        if len(hits) < counted.hits:  # the JSON stays a list; the count goes to stderr
+            print(search_total(len(hits), counted.hits, counted.articles), file=sys.stderr)
         return 0
     if not hits:
         print("no matches")
+        return 0
     for h in hits:
-        print(f"{h.article_id:>6}  [{h.kind}] {h.title[:60]}\n        {plain_snippet(h.snippet)}")
+        date = shown_date(h.date, h.date_source, h.date_precision)
+        print(
+            f"{h.article_id:>6}  [{h.kind}] {h.title[:60]}{f'  {date}' if date else ''}\n"
+            f"        {plain_snippet(h.snippet)}"
+        )
+    print(search_total(len(hits), counted.hits, counted.articles))
     return 0
+
+
+def search_total(shown: int, hits: int, articles: int) -> str:
+    """``12 hits in 5 articles`` or, when the limit cut them, what was left out and how to
+    see it."""
+    found = f"{hits:,} hit{'s' if hits != 1 else ''} in {articles:,} article"
+    found += "s" if articles != 1 else ""
+    if shown >= hits:
+        return found
+    return f"showing the first {shown:,} of {found} (--limit 0 shows all)"

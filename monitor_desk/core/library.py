@@ -29,7 +29,7 @@ from .errors import LibraryFileError, NotFoundError
 from .exports import Exports
 from .highlights import Highlights
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
-from .models import Analysis, ImportReport, SearchHit
+from .models import Analysis, ImportReport, SearchCount, SearchHit
 from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
 from .sources import Sources
@@ -242,7 +242,18 @@ class Library:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 100) -> list[SearchHit]:
-        """Full-text search over article text, highlights (quote, note, tags) and claims."""
+    def search(self, query: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over article text, highlights (quote, note, tags) and claims:
+        the best ``limit`` hits after the first ``offset``."""
         with self._lock:
-            return search.search(self.db, query, limit)
+            return search.search(self.db, query, limit, offset)
+
+    def search_count(self, query: str) -> SearchCount:
+        """How many hits ``search`` has for ``query`` in all, and in how many articles."""
+        with self._lock:
+            return search.count(self.db, query)
+
+    def search_article_ids(self, query: str) -> list[int]:
+        """Every article with a hit of ``query``: "Show these in the library list"."""
+        with self._lock:
+            return search.article_ids(self.db, query)

@@ -164,6 +164,17 @@ class SearchHit:
     date: str | None = None
     source_path: str | None = None
     highlight_id: int | None = None
+    date_source: str | None = None
+    date_precision: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCount:
+    """How much a search found: every hit (article text, notes, claims) and the articles
+    they are in, whatever the limit on the hits shown."""
+
+    hits: int
+    articles: int
 
 
 @dataclass(slots=True)

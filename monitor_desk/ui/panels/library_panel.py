@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.library import Library
-from ...core.models import SearchHit
+from ...core.models import SearchCount, SearchHit
 from ..widgets.columns import allow_column_choice
 from ..widgets.row_table import row_table
 from .library_model import LibraryModel
 from .list_banner import ListBanner
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
+from .search_summary import SearchSummary
+
+HITS_PAGE = 100
+"""Hits shown at a time; *More* shows the next page."""
 
 FILTERS = (
     ("publication", "Publication"),
@@ -117,13 +121,25 @@ class LibraryPanel(QWidget):
         self.results.selectionModel().currentRowChanged.connect(self._hit_changed)
         self.results.clicked.connect(lambda i: self._hit_changed(i, QModelIndex()))
 
+        self.summary = SearchSummary(self)
+        self.summary.moreClicked.connect(self.more_hits)
+        self.summary.showInListClicked.connect(self.show_hits_in_list)
+        self._query = ""
+        self._count = SearchCount(0, 0)
+        self.results_page = QWidget(self)
+        results_layout = QVBoxLayout(self.results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(2)
+        results_layout.addWidget(self.summary)
+        results_layout.addWidget(self.results, 1)
+
         self.banner = ListBanner(self)
         self.banner.showAllClicked.connect(self.show_all)
         self._only_label = ""
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.results)
+        self.stack.addWidget(self.results_page)
 
         top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +190,7 @@ class LibraryPanel(QWidget):
 
     def step(self, delta: int) -> None:
         """Open the next (+1) or previous (-1) article of the list or of the results."""
-        view = self.results if self.stack.currentWidget() is self.results else self.table
+        view = self.results if self.stack.currentWidget() is self.results_page else self.table
         model = view.model()
         if model.rowCount() == 0:
             return
@@ -270,12 +286,31 @@ class LibraryPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.search_box.text().strip()
+        self._query = query
         if not query:
             self.stack.setCurrentWidget(self.table)
             self.results_model.set_hits([])
+            self.summary.setVisible(False)
             return
-        self.results_model.set_hits(self.library.search(query))
-        self.stack.setCurrentWidget(self.results)
+        self._count = self.library.search_count(query)
+        self.results_model.set_hits(self.library.search(query, limit=HITS_PAGE))
+        self._show_count()
+        self.stack.setCurrentWidget(self.results_page)
+
+    def more_hits(self) -> None:
+        """Add the next page of hits under those shown."""
+        shown = len(self.results_model.hits)
+        self.results_model.add_hits(self.library.search(self._query, HITS_PAGE, offset=shown))
+        self._show_count()
+
+    def show_hits_in_list(self) -> None:
+        """Every article with a hit of the search, in the library list (``show_only``)."""
+        if self._query:
+            self.show_only(self.library.search_article_ids(self._query), f"search '{self._query}'")
+
+    def _show_count(self) -> None:
+        self.summary.show_count(len(self.results_model.hits), self._count, HITS_PAGE)
+        self.summary.setVisible(True)
 
     def _hit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = current.data(HitRole) if current.isValid() else None
