@@ -8,6 +8,7 @@ from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
+from .rules import add_rule_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,4 +116,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_entity_parsers(sub)
     add_delete_parsers(sub)
     add_edit_parser(sub)
+    add_rule_parser(sub)
     return p

@@ -10,7 +10,8 @@ from .editing import shown_date
 from .library_file import open_library
 
 SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "date_source",
-                  "date_precision", "author", "source_path", "near_duplicate_of")  # fmt: skip
+                  "date_precision", "date_rule", "author", "source_path",
+                  "near_duplicate_of")  # fmt: skip
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -35,7 +36,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 r.publication or "",
                 f"vol. {r.volume}" if r.volume else "",
                 f"no. {r.issue}" if r.issue else "",
-                shown_date(r.date, r.date_source, r.date_precision),
+                shown_date(r.date, r.date_source, r.date_precision, r.date_rule),
             )
             if x
         )
@@ -79,6 +80,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "date": h.date,
                 "date_source": h.date_source,
                 "date_precision": h.date_precision,
+                "date_rule": h.date_rule,
                 "source_path": h.source_path,
                 "kind": h.kind,
                 "highlight_id": h.highlight_id,
@@ -94,7 +96,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("no matches")
         return 0
     for h in hits:
-        date = shown_date(h.date, h.date_source, h.date_precision)
+        date = shown_date(h.date, h.date_source, h.date_precision, h.date_rule)
         print(
             f"{h.article_id:>6}  [{h.kind}] {h.title[:60]}{f'  {date}' if date else ''}\n"
             f"        {plain_snippet(h.snippet)}"

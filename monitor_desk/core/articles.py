@@ -115,6 +115,8 @@ def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str)
         {"id": article_id},
     ).fetchone()
     values = without_analyst_fields(db, article_id, article_values(doc))
+    if "date" in values:
+        values["date_rule"] = None  # the file's date: a rule may add its year again
     db.execute(
         f"UPDATE articles SET {', '.join(f'{k} = :{k}' for k in values)} WHERE id = :id",
         {**values, "id": article_id},
@@ -184,7 +186,7 @@ _SUMMARY_SQL = """
     SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
-           a.imported, a.date_source, a.date_precision, a.near_duplicate_of
+           a.imported, a.date_source, a.date_precision, a.near_duplicate_of, a.date_rule
     FROM articles a
 """
 
@@ -192,7 +194,7 @@ _SUMMARY_SQL = """
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported", "date_source", "date_precision",
-    "near_duplicate_of",
+    "near_duplicate_of", "date_rule",
 )  # fmt: skip
 
 

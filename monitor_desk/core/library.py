@@ -32,6 +32,7 @@ from .importer import Analyzer, CancelToken, ProgressCallback, import_files
 from .models import Analysis, ImportReport, SearchCount, SearchHit
 from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
+from .publication_rules import PublicationRules
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
@@ -65,6 +66,7 @@ class Library:
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
         self.deletions = Deletions(self._connection)
+        self.rules = PublicationRules(self._connection)
         self.details = ArticleDetails(self._connection)
         self._pipeline: LoadedPipeline | None = None
 

@@ -43,6 +43,8 @@ class ArticleSummary:
     """day, month, year or after (a lower bound)."""
     near_duplicate_of: int | None = None
     """The article this one nearly duplicates (core/near_duplicates.py), if any."""
+    date_rule: str | None = None
+    """The publication whose rule gave the date its year (core/publication_rules.py)."""
 
 
 @dataclass(slots=True)
@@ -166,6 +168,7 @@ class SearchHit:
     highlight_id: int | None = None
     date_source: str | None = None
     date_precision: str | None = None
+    date_rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,7 @@ def search(db: Database, query: str, limit: int = 100, offset: int = 0) -> list[
         SELECT s.rowid, s.article_id,
                snippet(search_fts, 2, '{_SNIPPET_OPEN}', '{_SNIPPET_CLOSE}', '…', 16) AS snip,
                a.title, a.publication, a.volume, a.issue, a.date, a.source_path,
-               a.date_source, a.date_precision
+               a.date_source, a.date_precision, a.date_rule
         FROM search_fts AS s JOIN articles AS a ON a.id = s.article_id
         WHERE search_fts MATCH ?
         ORDER BY rank
@@ -132,7 +132,7 @@ def search(db: Database, query: str, limit: int = 100, offset: int = 0) -> list[
     """
     hits = []
     for row in db.execute(sql, [fts, limit, max(0, offset)]):
-        rowid, article_id, snip, title, pub, vol, iss, date, path, date_source, precision = row
+        rowid, article_id, snip, title, pub, vol, iss, date, path, source, precision, rule = row
         kind = _CODE_KIND[rowid % 4]
         hits.append(
             SearchHit(
@@ -146,8 +146,9 @@ def search(db: Database, query: str, limit: int = 100, offset: int = 0) -> list[
                 date=date,
                 source_path=path,
                 highlight_id=rowid // 4 if kind == "highlight" else None,
-                date_source=date_source,
+                date_source=source,
                 date_precision=precision,
+                date_rule=rule,
             )
         )
     return hits

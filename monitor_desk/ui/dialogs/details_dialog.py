@@ -63,7 +63,9 @@ class DetailsDialog(QDialog):
                 edit.setPlaceholderText("no date")
                 edit.setToolTip(DATE_HINT)
                 source = QLabel(
-                    describe_date(article.date, article.date_source, article.date_precision),
+                    describe_date(
+                        article.date, article.date_source, article.date_precision, article.date_rule
+                    ),
                     self,
                 )
                 source.setObjectName("detailsDateSource")

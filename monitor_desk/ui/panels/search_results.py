@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...core.article_dates import INFERRED, describe_date, display_date
+from ...core.article_dates import describe_date, display_date, is_inferred
 from ...core.library import Library
 from ...core.models import Article, SearchHit
 from ..reader.reader_view import ReaderView
@@ -107,7 +107,8 @@ class SearchResultsModel(QAbstractListModel):
             date = display_date(hit.date, hit.date_precision)
             return f"{hit.title} — {_KIND[hit.kind]}{f' — {date}' if date else ''}\n{plain}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{describe_date(hit.date, hit.date_source, hit.date_precision)}"
+            said = describe_date(hit.date, hit.date_source, hit.date_precision, hit.date_rule)
+            return f"{hit.title}\n{said}"
         if role == HitRole:
             return hit
         return None
@@ -127,7 +128,7 @@ class SnippetDelegate(QStyledItemDelegate):
         if date:
             # The library list's mark: an inferred date (dateline, citations) grey, italic.
             when = QTextCharFormat()
-            if hit.date_source in INFERRED:
+            if is_inferred(hit.date_source, hit.date_rule):
                 when.setFontItalic(True)
                 when.setForeground(INFERRED_COLOR)
             cursor.insertText(date, when)
