@@ -47,10 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
         help="only articles whose date came from there (none: undated)",
     )
-    ls.add_argument(
+    near = ls.add_mutually_exclusive_group()
+    near.add_argument(
         "--hide-near-duplicates",
         action="store_true",
         help="leave out articles imported as near-duplicates of another",
+    )
+    near.add_argument(
+        "--group-near-duplicates",
+        action="store_true",
+        help="list each near-duplicate directly under its original (indented with ↳)",
     )
 
     show = sub.add_parser("show", help="show one article: metadata and text")

@@ -24,9 +24,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             outlet=args.outlet,
             date_source=args.date_source,
             near_duplicates=False if args.hide_near_duplicates else None,
+            group_near_duplicates=args.group_near_duplicates,
         )
     if args.json:
-        out = [{k: getattr(r, k) for k in SUMMARY_FIELDS} | {"notes": r.notes_count} for r in rows]
+        out = [
+            {k: getattr(r, k) for k in SUMMARY_FIELDS}
+            | {"notes": r.notes_count, "near_duplicates": r.near_duplicates}
+            for r in rows
+        ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
@@ -40,7 +45,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
             if x
         )
-        print(f"{r.id:>6}  {r.title[:70]:<70}  {where}")
+        title = r.title
+        if args.group_near_duplicates and r.near_duplicate_of is not None:
+            title = f"  \u21b3 {title}"  # under its original
+        if r.near_duplicates:
+            title = f"{title[:58]} (+{r.near_duplicates} near-dup.)"
+        print(f"{r.id:>6}  {title[:70]:<70}  {where}")
     return 0
 
 

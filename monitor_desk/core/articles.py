@@ -186,7 +186,8 @@ _SUMMARY_SQL = """
     SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
-           a.imported, a.date_source, a.date_precision, a.near_duplicate_of, a.date_rule
+           a.imported, a.date_source, a.date_precision, a.near_duplicate_of, a.date_rule,
+           (SELECT COUNT(*) FROM articles d WHERE d.near_duplicate_of = a.id)
     FROM articles a
 """
 
@@ -194,7 +195,7 @@ _SUMMARY_SQL = """
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported", "date_source", "date_precision",
-    "near_duplicate_of", "date_rule",
+    "near_duplicate_of", "date_rule", "near_duplicates",
 )  # fmt: skip
 
 
@@ -202,15 +203,30 @@ class Articles(Component):
     """``lib.articles``: the library list (ids, then rows by the page) and one article."""
 
     def ids(
-        self, sort: ArticleSort = "imported", descending: bool = False, **filters: Any
+        self,
+        sort: ArticleSort = "imported",
+        descending: bool = False,
+        group_near_duplicates: bool = False,
+        **filters: Any,
     ) -> list[int]:
         """Ids of the articles that pass ``filters``, in ``sort`` order (cheap at 100k:
-        every order has an index, and the ids come back as one string, not 100k rows)."""
+        every order has an index, and the ids come back as one string, not 100k rows).
+
+        ``group_near_duplicates``: each near-duplicate comes directly after its original
+        (the group sorts where the original does; in a group, the original first)."""
         direction = " DESC" if descending else ""
         order = ", ".join(f"{part}{direction}" for part in (*SORT_COLUMNS[sort], "a.id"))
         where = article_where(**filters)
+        source = "articles a"
+        if group_near_duplicates:
+            # o: the group's original (the article itself when it is no near-duplicate).
+            source += " JOIN articles o ON o.id = COALESCE(a.near_duplicate_of, a.id)"
+            head = ", ".join(
+                f"{part.replace('a.', 'o.')}{direction}" for part in (*SORT_COLUMNS[sort], "a.id")
+            )
+            order = f"{head}, a.near_duplicate_of IS NOT NULL, {order}"
         sql = (
-            f"SELECT group_concat(id) FROM (SELECT a.id FROM articles a{where.sql()} "
+            f"SELECT group_concat(id) FROM (SELECT a.id FROM {source}{where.sql()} "
             f"ORDER BY {order})"
         )
         with self._connection.reading() as db:

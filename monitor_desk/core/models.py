@@ -45,6 +45,8 @@ class ArticleSummary:
     """The article this one nearly duplicates (core/near_duplicates.py), if any."""
     date_rule: str | None = None
     """The publication whose rule gave the date its year (core/publication_rules.py)."""
+    near_duplicates: int = 0
+    """How many articles are near-duplicates of this one."""
 
 
 @dataclass(slots=True)

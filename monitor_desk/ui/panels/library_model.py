@@ -117,9 +117,12 @@ class LibraryModel(ColumnsTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self._title(s)
             return _display(s, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return s.title + (f"\n{s.source_path}" if s.source_path else "")
+            near = f"\n{s.near_duplicates} near-duplicate(s)" if s.near_duplicates else ""
+            return s.title + (f"\n{s.source_path}" if s.source_path else "") + near
         if col == 3 and role in DATE_ROLES:
             return date_cell(s, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
@@ -127,6 +130,20 @@ class LibraryModel(ColumnsTableModel):
         if role == ArticleIdRole:
             return s.id
         return None
+
+    @property
+    def grouped(self) -> bool:
+        """Near-duplicates sit under their originals (the filters ask for it)."""
+        return bool(self.filters.get("group_near_duplicates"))
+
+    def _title(self, s: ArticleSummary) -> str:
+        title = s.title
+        if s.near_duplicate_of is not None and self.grouped:
+            title = f"    \u21b3 {title}"  # ↳: under its original, one step in
+        if s.near_duplicates:
+            many = "s" if s.near_duplicates != 1 else ""
+            title += f"  (+{s.near_duplicates} near-duplicate{many})"
+        return title
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS):

@@ -86,7 +86,22 @@ class LibraryPanel(QWidget):
             "Leave out articles imported as near-duplicates of another (the same story with "
             "another headline or an added line)"
         )
-        grid.addWidget(self.hide_near_duplicates, (len(FILTERS) + 1) // 2, 0, 1, 2)
+        self.group_near_duplicates = QCheckBox("Group near-duplicates", self.filter_box)
+        self.group_near_duplicates.setObjectName("filter_group_near_duplicates")
+        self.group_near_duplicates.setToolTip(
+            "Show each near-duplicate directly under its original, indented; the original "
+            "says how many it has"
+        )
+        # One or the other: hidden near-duplicates have nothing to group under.
+        self.hide_near_duplicates.toggled.connect(
+            lambda on: on and self.group_near_duplicates.setChecked(False)
+        )
+        self.group_near_duplicates.toggled.connect(
+            lambda on: on and self.hide_near_duplicates.setChecked(False)
+        )
+        row = (len(FILTERS) + 1) // 2
+        grid.addWidget(self.hide_near_duplicates, row, 0)
+        grid.addWidget(self.group_near_duplicates, row, 1)
         self.filter_box.setVisible(False)
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
@@ -162,6 +177,7 @@ class LibraryPanel(QWidget):
         for edit in self.filter_edits.values():
             edit.textChanged.connect(lambda _: self._filter_timer.start())
         self.hide_near_duplicates.toggled.connect(lambda _: self._filter_timer.start())
+        self.group_near_duplicates.toggled.connect(lambda _: self._filter_timer.start())
         self.update_completers()
 
     # -- list ------------------------------------------------------------------------------
@@ -267,6 +283,7 @@ class LibraryPanel(QWidget):
             k: e.text().strip() or None for k, e in self.filter_edits.items()
         }
         values["near_duplicates"] = False if self.hide_near_duplicates.isChecked() else None
+        values["group_near_duplicates"] = self.group_near_duplicates.isChecked() or None
         current = self.current_article_id()
         self.model.set_filters(**values)
         self._update_banner()
