@@ -67,10 +67,13 @@ class LibraryModel(ColumnsTableModel):
         self.endResetModel()
 
     def _query_ids(self) -> list[int]:
-        if self.only_ids is None:
-            return self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        filters: dict[str, Any] = {
+            k: v for k, v in self.filters.items() if k != "group_near_duplicates"
+        }
+        if self.only_ids is not None:
+            filters["ids"] = self.only_ids
         return self.library.articles.ids(
-            self.sort_key, self.descending, ids=self.only_ids, **self.filters
+            self.sort_key, self.descending, group_near_duplicates=self.grouped, **filters
         )
 
     def restrict(self, ids: list[int] | None) -> None:

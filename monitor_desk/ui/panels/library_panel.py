@@ -94,10 +94,10 @@ class LibraryPanel(QWidget):
         )
         # One or the other: hidden near-duplicates have nothing to group under.
         self.hide_near_duplicates.toggled.connect(
-            lambda on: on and self.group_near_duplicates.setChecked(False)
+            lambda on: self.group_near_duplicates.setChecked(False) if on else None
         )
         self.group_near_duplicates.toggled.connect(
-            lambda on: on and self.hide_near_duplicates.setChecked(False)
+            lambda on: self.hide_near_duplicates.setChecked(False) if on else None
         )
         row = (len(FILTERS) + 1) // 2
         grid.addWidget(self.hide_near_duplicates, row, 0)
