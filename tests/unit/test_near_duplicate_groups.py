@@ -82,3 +82,20 @@ def test_cli_list_groups_near_duplicates(
     assert "\u21b3 Talks resume" in lines[2]
     with pytest.raises(SystemExit):
         main(["--db", db, "list", "--group-near-duplicates", "--hide-near-duplicates"])
+
+
+def test_undoing_the_delete_of_an_original_links_its_near_duplicates_again(
+    library: Library, grouped: dict[str, int]
+) -> None:
+    a, a1, a2 = grouped["a"], grouped["a1"], grouped["a2"]
+    deleted = library.deletions.delete([a])
+    assert {s.id: s.near_duplicate_of for s in library.articles.list()}[a1] is None
+    assert {a1, a2} <= set(deleted.changes.articles)  # their list rows change
+    library.deletions.restore(deleted.snapshot)
+    links = {s.id: s.near_duplicate_of for s in library.articles.list()}
+    assert (links[a1], links[a2]) == (a, a)
+    # An original deleted with one of its copies: both come back, linked.
+    deleted = library.deletions.delete([a2, a])
+    library.deletions.restore(deleted.snapshot)
+    links = {s.id: s.near_duplicate_of for s in library.articles.list()}
+    assert (links[a1], links[a2]) == (a, a)
