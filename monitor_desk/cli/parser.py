@@ -8,6 +8,7 @@ from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
+from .near_duplicates import add_near_duplicates_parser
 from .rules import add_rule_parser
 
 
@@ -123,4 +124,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_delete_parsers(sub)
     add_edit_parser(sub)
     add_rule_parser(sub)
+    add_near_duplicates_parser(sub)
     return p

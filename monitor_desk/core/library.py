@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from . import json_io, reanalysis, search
+from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
 from .article_edits import ArticleDetails
 from .articles import Articles
@@ -39,6 +39,10 @@ from .tags import Tags
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
+
+
+SCAN_BATCH = 200
+"""Articles compared per transaction by ``scan_near_duplicates``."""
 
 
 class Library:
@@ -225,6 +229,27 @@ class Library:
             cancel,
             failed,
         )
+
+    def scan_near_duplicates(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[tuple[int, int]]:
+        """Compare the articles already in the library (imported before near-duplicates
+        were looked for): each later copy is linked to its earlier original. Batches of
+        ``SCAN_BATCH``, each its own transaction; returns (near-duplicate, original) pairs."""
+        with self._connection.reading() as db:
+            ids = near_duplicates.unlinked_ids(db)
+        linked: list[tuple[int, int]] = []
+        for start in range(0, len(ids), SCAN_BATCH):
+            if cancel is not None and cancel.is_set():
+                break
+            with self._connection.writing() as db:
+                for article_id in ids[start : start + SCAN_BATCH]:
+                    found = near_duplicates.link_to_earlier(db, article_id)
+                    if found is not None:
+                        linked.append((article_id, found[0]))
+            if progress is not None:
+                progress(min(start + SCAN_BATCH, len(ids)), len(ids), "")
+        return linked
 
     @environment_errors
     def import_json(

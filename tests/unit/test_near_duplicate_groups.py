@@ -99,3 +99,35 @@ def test_undoing_the_delete_of_an_original_links_its_near_duplicates_again(
     library.deletions.restore(deleted.snapshot)
     links = {s.id: s.near_duplicate_of for s in library.articles.list()}
     assert (links[a1], links[a2]) == (a, a)
+
+
+def test_a_scan_links_copies_imported_before_near_duplicates_were_looked_for(
+    tmp_path: Path, library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from unittest import mock
+
+    from monitor_desk.core import near_duplicates
+
+    files = {
+        "a.txt": "BORDER TALKS\n\n" + STORY,
+        "b.txt": _brief(5, 1),
+        "a1.txt": "Talks resume\n\n" + STORY,
+        "a2.txt": "BORDER TALKS\n\n" + STORY + "(Reporting by A. Writer)\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with mock.patch.object(near_duplicates, "link", return_value=None):  # an old import
+            library.import_paths([tmp_path / name], analyze=False)
+    by_name = {Path(a.source_path).stem: a.id for a in library.articles.list()}
+    assert all(a.near_duplicate_of is None for a in library.articles.list())
+    seen: list[tuple[int, int]] = []
+    linked = library.scan_near_duplicates(progress=lambda d, t, _p: seen.append((d, t)))
+    assert sorted(linked) == sorted([(by_name["a1"], by_name["a"]), (by_name["a2"], by_name["a"])])
+    assert seen[-1] == (4, 4)
+    assert library.scan_near_duplicates() == []  # nothing left to link
+    db = str(library.path)
+    library.close()
+    assert main(["--db", db, "near-duplicates", "--scan", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["id"], r["near_duplicate_of"]) for r in rows} == set(linked)
+    assert rows[0]["original_title"] == "BORDER TALKS"
