@@ -28,7 +28,8 @@ def measure(size: int, runs: int) -> dict[str, object]:
         for q in QUERIES:  # warm the page cache like a session that has been open a while
             lib.search(q)
         times = []
-        counts = []  # the exact count the results show ("240 hits in 97 articles")
+        counts = []  # the exact count: "240 hits in 97 articles" (the CLI's)
+        window_counts = []
         all_ids = []  # every article with a hit: "Show in list"
         hits = 0
         total = 0
@@ -41,6 +42,9 @@ def measure(size: int, runs: int) -> dict[str, object]:
                 t0 = time.perf_counter()
                 total += lib.search_count(q).hits
                 counts.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()  # the window's count: articles only up to 10k hits
+                lib.search_count(q, articles_up_to=10_000)
+                window_counts.append((time.perf_counter() - t0) * 1000)
                 t0 = time.perf_counter()
                 lib.search_article_ids(q)
                 all_ids.append((time.perf_counter() - t0) * 1000)
@@ -50,6 +54,8 @@ def measure(size: int, runs: int) -> dict[str, object]:
         "ms_p95": round(sorted(times)[int(0.95 * len(times))], 2),
         "count_ms_median": round(statistics.median(counts), 2),
         "count_ms_p95": round(sorted(counts)[int(0.95 * len(counts))], 2),
+        "window_count_ms_median": round(statistics.median(window_counts), 2),
+        "window_count_ms_p95": round(sorted(window_counts)[int(0.95 * len(window_counts))], 2),
         "article_ids_ms_median": round(statistics.median(all_ids), 2),
         "article_ids_ms_p95": round(sorted(all_ids)[int(0.95 * len(all_ids))], 2),
         "mean_total_hits": round(total / len(counts), 1),

@@ -115,10 +115,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def search_total(shown: int, hits: int, articles: int) -> str:
+def search_total(shown: int, hits: int, articles: int | None) -> str:
     """``12 hits in 5 articles`` or, when the limit cut them, what was left out and how to
     see it."""
-    found = f"{hits:,} hit{'s' if hits != 1 else ''} in {articles:,} article"
+    found = f"{hits:,} hit{'s' if hits != 1 else ''} in {articles or 0:,} article"
     found += "s" if articles != 1 else ""
     if shown >= hits:
         return found

@@ -275,10 +275,11 @@ class Library:
         with self._lock:
             return search.search(self.db, query, limit, offset)
 
-    def search_count(self, query: str) -> SearchCount:
-        """How many hits ``search`` has for ``query`` in all, and in how many articles."""
+    def search_count(self, query: str, articles_up_to: int | None = None) -> SearchCount:
+        """How many hits ``search`` has for ``query`` in all, and in how many articles
+        (not counted, None, past ``articles_up_to`` hits: that count is the slow part)."""
         with self._lock:
-            return search.count(self.db, query)
+            return search.count(self.db, query, articles_up_to)
 
     def search_article_ids(self, query: str) -> list[int]:
         """Every article with a hit of ``query``: "Show these in the library list"."""

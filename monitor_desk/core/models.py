@@ -179,7 +179,8 @@ class SearchCount:
     they are in, whatever the limit on the hits shown."""
 
     hits: int
-    articles: int
+    articles: int | None
+    """None: not counted (``Library.search_count``'s ``articles_up_to``)."""
 
 
 @dataclass(slots=True)

@@ -154,15 +154,29 @@ def search(db: Database, query: str, limit: int = 100, offset: int = 0) -> list[
     return hits
 
 
-def count(db: Database, query: str) -> SearchCount:
-    """Every hit of ``query`` and the articles they are in (exact, not capped)."""
+# The articles of a query's hits: an article's own row says it by its rowid, a note's or a
+# claim's by its article_id column (read from FTS5's content: the slow part, so only for
+# those rows). Every row of search_fts belongs to an article in the library (a delete
+# removes them), so no join with articles is needed.
+_HIT_ARTICLES = """
+    SELECT rowid / 4 AS id FROM search_fts WHERE search_fts MATCH :q AND rowid % 4 = 0
+    UNION ALL SELECT article_id FROM search_fts WHERE search_fts MATCH :q AND rowid % 4 != 0"""
+
+
+def count(db: Database, query: str, articles_up_to: int | None = None) -> SearchCount:
+    """Every hit of ``query`` (exact, not capped; cheap: rowids only) and the articles they
+    are in — None when there are more than ``articles_up_to`` hits (at 100k articles
+    counting the articles of 160k hits reads their rows: 0.3-0.5 s)."""
     fts = to_fts_query(query)
     if fts is None:
         return SearchCount(0, 0)
-    hits, articles = db.execute(
-        """SELECT COUNT(*), COUNT(DISTINCT s.article_id) FROM search_fts AS s
-           JOIN articles AS a ON a.id = s.article_id WHERE search_fts MATCH ?""",
-        [fts],
+    (hits,) = db.execute(
+        "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH ?", [fts]
+    ).fetchone()
+    if articles_up_to is not None and hits > articles_up_to:
+        return SearchCount(int(hits), None)
+    (articles,) = db.execute(
+        f"SELECT COUNT(DISTINCT id) FROM ({_HIT_ARTICLES})", {"q": fts}
     ).fetchone()
     return SearchCount(int(hits), int(articles))
 
@@ -173,9 +187,8 @@ def article_ids(db: Database, query: str) -> list[int]:
     if fts is None:
         return []
     row = db.execute(
-        """SELECT group_concat(id) FROM (SELECT DISTINCT s.article_id AS id FROM search_fts AS s
-           JOIN articles AS a ON a.id = s.article_id WHERE search_fts MATCH ? ORDER BY id)""",
-        [fts],
+        f"SELECT group_concat(id) FROM (SELECT DISTINCT id FROM ({_HIT_ARTICLES}) ORDER BY id)",
+        {"q": fts},
     ).fetchone()
     return list(map(int, row[0].split(","))) if row and row[0] else []
 

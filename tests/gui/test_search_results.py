@@ -123,3 +123,19 @@ def test_each_hit_shows_its_date_and_an_inferred_one_is_marked(
 
     assert greys(rows["TREATY DIGEST"]) > 5
     assert greys(rows["TREATY ROUND 1"]) == 0
+
+
+def test_many_hits_say_the_hits_and_show_in_list_counts_the_articles(
+    qtbot, library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from monitor_desk.ui.panels import library_panel
+
+    monkeypatch.setattr(library_panel, "ARTICLES_COUNTED_UP_TO", 50)
+    panel = _panel(qtbot, _library(library, tmp_path, 120))
+    _search(qtbot, panel, "treaty")
+    count = panel.findChild(QLabel, "searchCount")
+    assert count.text() == f"121 hits — the best {HITS_PAGE} shown"
+    qtbot.mouseClick(panel.findChild(QPushButton, "searchShowInList"), Qt.MouseButton.LeftButton)
+    assert panel.findChild(QLabel, "listBannerText").text() == (
+        "Showing 121 articles: search 'treaty'"
+    )

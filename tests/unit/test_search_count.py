@@ -103,3 +103,9 @@ def test_cli_search_says_when_it_cut_the_hits(
     code, out, err = run(capsys, "--db", db, "search", "treaty", "--json")
     assert len(json.loads(out)) == 13
     assert err == ""
+
+
+def test_past_a_limit_the_articles_are_not_counted(library: Library, briefs: Path) -> None:
+    library.import_paths([briefs], analyze=False)
+    assert library.search_count("treaty", articles_up_to=12) == SearchCount(13, None)
+    assert library.search_count("treaty", articles_up_to=13) == SearchCount(13, 13)

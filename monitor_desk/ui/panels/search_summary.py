@@ -11,12 +11,14 @@ from ...core.models import SearchCount
 
 
 def found_text(shown: int, count: SearchCount) -> str:
-    """``12 hits in 5 articles`` or ``240 hits in 97 articles — the best 100 shown``."""
+    """``12 hits in 5 articles`` or ``240 hits in 97 articles — the best 100 shown`` (the
+    articles not said when they were not counted: *Show in list* counts them)."""
     hits = f"{count.hits:,} hit{'' if count.hits == 1 else 's'}"
-    articles = f"{count.articles:,} article{'' if count.articles == 1 else 's'}"
     if count.hits == 0:
         return "No hits"
-    found = f"{hits} in {articles}"
+    found = hits
+    if count.articles is not None:
+        found += f" in {count.articles:,} article{'' if count.articles == 1 else 's'}"
     return found if shown >= count.hits else f"{found} — the best {shown:,} shown"
 
 
@@ -62,4 +64,4 @@ class SearchSummary(QWidget):
         self.more.setVisible(left > 0)
         self.more.setText(f"{min(page, left):,} more")
         self.more.setToolTip(f"Show the next {min(page, left):,} of the {left:,} hits not shown")
-        self.show_in_list.setEnabled(count.articles > 0)
+        self.show_in_list.setEnabled(count.hits > 0)
