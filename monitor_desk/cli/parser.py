@@ -45,8 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--sort", default="imported", choices=["imported", "title", "date", "issue"])
     ls.add_argument(
         "--date-source",
-        choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
-        help="only articles whose date came from there (none: undated)",
+        choices=[
+            "header",
+            "metadata",
+            "dateline",
+            "citations",
+            "analyst",
+            "rule",
+            "inferred",
+            "none",
+        ],
+        help="only articles whose date came from there (analyst: edited; rule: a publication "
+        "rule gave the year; none: undated)",
     )
     near = ls.add_mutually_exclusive_group()
     near.add_argument(

@@ -33,7 +33,7 @@ def article_where(
 ) -> Where:
     """Terms over ``articles a``; every argument left None filters nothing. ``date_source``:
     one source (``header`` … ``analyst``), ``inferred`` (dateline, citations or a publication
-    rule) or ``none``
+    rule), ``rule`` (a publication rule gave the year) or ``none``
     (undated). ``near_duplicates=False`` leaves out articles linked to an original."""
     where = Where()
     if ids is not None:
@@ -73,6 +73,10 @@ def article_where(
         where.add("a.date IS NULL")
     elif date_source == "inferred":
         where.add("(a.date_source IN ('dateline', 'citations') OR a.date_rule IS NOT NULL)")
+    elif date_source == "rule":
+        where.add("a.date_rule IS NOT NULL")
+    elif date_source == "analyst":  # the analyst's own edits, not a rule's years
+        where.add("a.date_source = 'analyst' AND a.date_rule IS NULL")
     elif date_source is not None:
         where.add("a.date_source = ?", date_source)
     if near_duplicates is False:

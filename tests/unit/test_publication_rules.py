@@ -72,6 +72,11 @@ def test_a_rule_dates_what_has_no_year_and_nothing_else(gazette: Library) -> Non
     assert after["v5.txt"] == ("2004", "analyst", "year", "gazette")
     assert after["v1.txt"] == ("2000", "analyst", "year", "gazette")
     assert after["wire.txt"] == ("2004-09-26", "dateline", "day", "gazette")
+    by_rule = {Path(a.source_path).name for a in gazette.articles.list(date_source="rule")}
+    assert by_rule == {"v5.txt", "v1.txt", "wire.txt"}
+    assert gazette.articles.list(date_source="analyst") == []  # a rule is no edit
+    inferred = {Path(a.source_path).name for a in gazette.articles.list(date_source="inferred")}
+    assert inferred == by_rule
     # Never over better evidence; nothing without a volume; nothing of another publication.
     for name in ("header.txt", "wire_year.txt", "noval.txt", "other.txt"):
         assert after[name] == before[name], name

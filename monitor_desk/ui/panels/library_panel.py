@@ -80,8 +80,9 @@ class LibraryPanel(QWidget):
             grid.addWidget(edit, i // 2, i % 2)
             self.filter_edits[key] = edit
         self.filter_edits["date_source"].setToolTip(
-            "Where the date came from: header, metadata, dateline, citations, analyst; "
-            "inferred (dateline or citations) or none (undated)"
+            "Where the date came from: header, metadata, dateline, citations, analyst "
+            "(edited), rule (a publication rule gave the year); inferred (dateline, "
+            "citations or a rule) or none (undated)"
         )
         self.hide_near_duplicates = QCheckBox("Hide near-duplicates", self.filter_box)
         self.hide_near_duplicates.setObjectName("filter_hide_near_duplicates")
