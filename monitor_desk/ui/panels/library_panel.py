@@ -326,6 +326,7 @@ class LibraryPanel(QWidget):
 
     def show_hits_in_list(self) -> None:
         """Every article with a hit of the search, in the library list (``show_only``)."""
+        self._search_timer.stop()  # a search still to run would cover the list again
         if self._query:
             self.show_only(self.library.search_article_ids(self._query), f"search '{self._query}'")
 
