@@ -18,8 +18,10 @@ from .entities import cmd_entities, cmd_entity
 from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
+from .near_duplicates import cmd_near_duplicates
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .rules import cmd_publication_rule
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -38,6 +40,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entity": cmd_entity,
     **DELETE_COMMANDS,
     "edit": cmd_edit,
+    "publication-rule": cmd_publication_rule,
+    "near-duplicates": cmd_near_duplicates,
     None: cmd_gui,
 }
 

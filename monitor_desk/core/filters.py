@@ -32,7 +32,8 @@ def article_where(
     near_duplicates: bool | None = None,
 ) -> Where:
     """Terms over ``articles a``; every argument left None filters nothing. ``date_source``:
-    one source (``header`` … ``analyst``), ``inferred`` (dateline or citations) or ``none``
+    one source (``header`` … ``analyst``), ``inferred`` (dateline, citations or a publication
+    rule), ``rule`` (a publication rule gave the year) or ``none``
     (undated). ``near_duplicates=False`` leaves out articles linked to an original."""
     where = Where()
     if ids is not None:
@@ -71,7 +72,11 @@ def article_where(
     if date_source == "none":
         where.add("a.date IS NULL")
     elif date_source == "inferred":
-        where.add("a.date_source IN ('dateline', 'citations')")
+        where.add("(a.date_source IN ('dateline', 'citations') OR a.date_rule IS NOT NULL)")
+    elif date_source == "rule":
+        where.add("a.date_rule IS NOT NULL")
+    elif date_source == "analyst":  # the analyst's own edits, not a rule's years
+        where.add("a.date_source = 'analyst' AND a.date_rule IS NULL")
     elif date_source is not None:
         where.add("a.date_source = ?", date_source)
     if near_duplicates is False:

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import analysis_store, articles, duplicates, near_duplicates
+from . import analysis_store, articles, duplicates, near_duplicates, publication_rules
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
 from .models import Analysis, FileOutcome, ImportReport
@@ -101,6 +101,7 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
         analysis_store.store_analysis(db, revision_id, analysis)
         if analysis.error is not None:
             item.note = f"analysis failed ({analysis.error})"
+    publication_rules.apply_rules(db, [article_id])  # a rule's year where the file gave none
     if item.note:
         reason = "; ".join(filter(None, [reason, item.note]))
     return FileOutcome(path_text(item.path), status, article_id, reason, near_of)  # type: ignore[arg-type]

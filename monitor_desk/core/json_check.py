@@ -17,6 +17,7 @@ from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
 from .json_near import checked_link
+from .json_rules import check_rules
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -270,6 +271,7 @@ def _article(art: Any, where: str) -> dict[str, Any]:
     for key in ("publication", "volume", "issue", "date", "author"):
         out[key] = _str(art, key, where, None, optional=True)
     out.update(checked_details(art, where, out["date"]))
+    out["date_rule"] = _str(art, "date_rule", where, None, optional=True)
     out["imported"] = _str(art, "imported", where, "")
     out["modified"] = _str(art, "modified", where, out["imported"])
     metadata = _object(_get(art, "metadata", where, {}), f"{where}.metadata")
@@ -321,4 +323,5 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
         _article(a, f"articles[{i}]") for i, a in enumerate(_list(doc, "articles", "export", []))
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
-            "corrections": check_corrections(doc), "articles": articles}  # fmt: skip
+            "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
+            "articles": articles}  # fmt: skip

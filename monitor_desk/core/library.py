@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from . import json_io, reanalysis, search
+from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
 from .article_edits import ArticleDetails
 from .articles import Articles
@@ -29,15 +29,20 @@ from .errors import LibraryFileError, NotFoundError
 from .exports import Exports
 from .highlights import Highlights
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
-from .models import Analysis, ImportReport, SearchHit
+from .models import Analysis, ImportReport, SearchCount, SearchHit
 from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
+from .publication_rules import PublicationRules
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
+
+
+SCAN_BATCH = 200
+"""Articles compared per transaction by ``scan_near_duplicates``."""
 
 
 class Library:
@@ -65,6 +70,7 @@ class Library:
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
         self.deletions = Deletions(self._connection)
+        self.rules = PublicationRules(self._connection)
         self.details = ArticleDetails(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
@@ -224,6 +230,27 @@ class Library:
             failed,
         )
 
+    def scan_near_duplicates(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[tuple[int, int]]:
+        """Compare the articles already in the library (imported before near-duplicates
+        were looked for): each later copy is linked to its earlier original. Batches of
+        ``SCAN_BATCH``, each its own transaction; returns (near-duplicate, original) pairs."""
+        with self._connection.reading() as db:
+            ids = near_duplicates.unlinked_ids(db)
+        linked: list[tuple[int, int]] = []
+        for start in range(0, len(ids), SCAN_BATCH):
+            if cancel is not None and cancel.is_set():
+                break
+            with self._connection.writing() as db:
+                for article_id in ids[start : start + SCAN_BATCH]:
+                    found = near_duplicates.link_to_earlier(db, article_id)
+                    if found is not None:
+                        linked.append((article_id, found[0]))
+            if progress is not None:
+                progress(min(start + SCAN_BATCH, len(ids)), len(ids), "")
+        return linked
+
     @environment_errors
     def import_json(
         self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
@@ -242,7 +269,19 @@ class Library:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 100) -> list[SearchHit]:
-        """Full-text search over article text, highlights (quote, note, tags) and claims."""
+    def search(self, query: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over article text, highlights (quote, note, tags) and claims:
+        the best ``limit`` hits after the first ``offset``."""
         with self._lock:
-            return search.search(self.db, query, limit)
+            return search.search(self.db, query, limit, offset)
+
+    def search_count(self, query: str, articles_up_to: int | None = None) -> SearchCount:
+        """How many hits ``search`` has for ``query`` in all, and in how many articles
+        (not counted, None, past ``articles_up_to`` hits: that count is the slow part)."""
+        with self._lock:
+            return search.count(self.db, query, articles_up_to)
+
+    def search_article_ids(self, query: str) -> list[int]:
+        """Every article with a hit of ``query``: "Show these in the library list"."""
+        with self._lock:
+            return search.article_ids(self.db, query)

@@ -369,6 +369,27 @@ def _near_duplicates(db: Database) -> None:
     )
 
 
+@migrations(name="0011_publication_rules")
+def _publication_rules(db: Database) -> None:
+    """A publication's rule (core/publication_rules.py): volume ``volume`` is the year
+    ``year``, one volume a year, issues at ``cadence``. ``articles.date_rule`` names the
+    publication whose rule gave an article's date its year (NULL: the rule had no part), so
+    that a changed or removed rule can take back exactly what it gave. No rule exists yet,
+    so no article's date changes here."""
+    db.executescript(
+        """
+        CREATE TABLE publication_rules (
+            publication TEXT PRIMARY KEY COLLATE NOCASE,
+            volume INTEGER NOT NULL,
+            year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+            cadence TEXT CHECK (cadence IN ('daily', 'weekly', 'monthly')),
+            created TEXT NOT NULL
+        );
+        ALTER TABLE articles ADD COLUMN date_rule TEXT;
+        """
+    )
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

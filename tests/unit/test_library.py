@@ -189,3 +189,13 @@ def test_filters(library: Library, folder: Path) -> None:
     ids = library.articles.ids("title")
     assert library.articles.ids("title", descending=True) == ids[::-1]
     assert [a.id for a in library.articles.summaries(ids[::-1])] == ids[::-1]
+
+
+def test_articles_ids_takes_a_restriction_of_100k_ids(library: Library, folder: Path) -> None:
+    library.import_paths([folder], analyze=False)
+    every = library.articles.ids()
+    assert len(every) >= 2
+    # More ids than SQLite takes as bound parameters: they go in as one JSON array.
+    wanted = [every[0], *range(10**6, 10**6 + 100_000)]
+    assert library.articles.ids(ids=wanted) == [every[0]]
+    assert library.articles.ids(ids=every[:1]) == every[:1]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ...core.article_dates import INFERRED, describe_date, display_date
+from ...core.article_dates import describe_date, display_date, is_inferred
 from ...core.claims import StoredClaim
 from ...core.models import Analysis, Article, Highlight
 from ...core.nlp.script import latin_script
@@ -30,7 +30,7 @@ def metadata_line(article: Article) -> str:
         shown = display_date(article.date, article.date_precision)
         if article.date.startswith("--"):
             shown += ", year unknown"
-        if article.date_source in INFERRED:
+        if is_inferred(article.date_source, article.date_rule):
             shown += f" (from the {article.date_source})"
         parts.append(shown)
     else:
@@ -135,7 +135,9 @@ class ReaderPane(QWidget):
         self.title.setText(article.title)
         self.meta.setText(metadata_line(article))
         self.meta.setToolTip(
-            describe_date(article.date, article.date_source, article.date_precision)
+            describe_date(
+                article.date, article.date_source, article.date_precision, article.date_rule
+            )
         )
         self.edit_details.setEnabled(True)
 
