@@ -41,6 +41,7 @@ class JobRunner(QObject):
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
         pipelineLoaded(str): the NLP pipeline is loaded (its status line).
         pipelineFailed(str): the NLP pipeline could not be loaded (why).
+        nearDuplicatesLinked(object): a scan linked these (near-duplicate, original) pairs.
         failed(str): a job failed (message for the user).
     """
 
@@ -50,6 +51,7 @@ class JobRunner(QObject):
     analysisFinished = Signal(int)
     pipelineLoaded = Signal(str)
     pipelineFailed = Signal(str)
+    nearDuplicatesLinked = Signal(object)
     failed = Signal(str)
 
     def __init__(
@@ -133,6 +135,21 @@ class JobRunner(QObject):
         box.open()  # not modal-blocking: the reader stays usable
         self.report_box = box
         self.importFinished.emit(report)
+
+    # -- near-duplicates among the articles already in the library -------------------------
+
+    def start_near_scan(self) -> Worker:
+        worker = Worker(self.library.scan_near_duplicates, progress=True)
+        self.status.showMessage("Comparing the articles for near-duplicates…")
+        return self._start(worker, "Comparing", self._near_scanned)
+
+    def _near_scanned(self, linked: list[tuple[int, int]]) -> None:
+        if self.closing:
+            return
+        self.status.showMessage(
+            f"Near-duplicates: {len(linked)} article(s) linked to an earlier original.", 10000
+        )
+        self.nearDuplicatesLinked.emit(linked)
 
     # -- analysis --------------------------------------------------------------------------
 
