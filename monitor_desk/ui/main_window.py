@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
 
         self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
-        file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
+        file_menu = imports.actions
         edit_menu = [*self.undo.actions, None, *self.details.actions, None, hl.act_highlight]
         edit_menu += [hl.act_tags, None, self.act_corrections, self.removal.act_delete, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.imports.jsonImported.connect(self._after_json)
         self.jobs.articleAnalysed.connect(self._analysis_arrived)
         self.jobs.analysisFinished.connect(lambda _n: self.library_panel.refresh())
-        self.jobs.articlesLanded.connect(self.library_panel.refresh)
+        self.jobs.listChanged.connect(self.library_panel.refresh)
         self.jobs.failed.connect(lambda msg: self.tell(msg, error=True))
 
     # -- settings --------------------------------------------------------------------------

@@ -39,22 +39,25 @@ class JobRunner(QObject):
     Signals:
         progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
-        articlesLanded(): an import has written articles since the last signal (at most
-            once a second), so the library list can show them before the end.
+        listChanged(): the library list should be read again: an import has written
+            articles since the last signal (at most once a second, so the list shows them
+            before the end), or a scan linked near-duplicates.
         articleAnalysed(int): an article's analysis was stored (during re-analysis).
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
         pipelineLoaded(str): the NLP pipeline is loaded (its status line).
         pipelineFailed(str): the NLP pipeline could not be loaded (why).
+        nearDuplicatesLinked(object): a scan linked these (near-duplicate, original) pairs.
         failed(str): a job failed (message for the user).
     """
 
     progressed = Signal(int, int)
     importFinished = Signal(object)
-    articlesLanded = Signal()
+    listChanged = Signal()
     articleAnalysed = Signal(int)
     analysisFinished = Signal(int)
     pipelineLoaded = Signal(str)
     pipelineFailed = Signal(str)
+    nearDuplicatesLinked = Signal(object)
     failed = Signal(str)
 
     def __init__(
@@ -136,7 +139,7 @@ class JobRunner(QObject):
         now = time.monotonic()
         if done and now - self.landed_at >= self.landed_every:
             self.landed_at = now
-            self.articlesLanded.emit()
+            self.listChanged.emit()
 
     def _imported(self, report: ImportReport) -> None:
         if self.closing:
@@ -154,6 +157,22 @@ class JobRunner(QObject):
         box.open()  # not modal-blocking: the reader stays usable
         self.report_box = box
         self.importFinished.emit(report)
+
+    # -- near-duplicates among the articles already in the library -------------------------
+
+    def start_near_scan(self) -> Worker:
+        worker = Worker(self.library.scan_near_duplicates, progress=True)
+        self.status.showMessage("Comparing the articles for near-duplicates…")
+        return self._start(worker, "Comparing", self._near_scanned)
+
+    def _near_scanned(self, linked: list[tuple[int, int]]) -> None:
+        if self.closing:
+            return
+        self.status.showMessage(
+            f"Near-duplicates: {len(linked)} article(s) linked to an earlier original.", 10000
+        )
+        self.nearDuplicatesLinked.emit(linked)
+        self.listChanged.emit()
 
     # -- analysis --------------------------------------------------------------------------
 

@@ -95,7 +95,7 @@ def test_import_counts_files_moves_per_file_and_fills_the_list_as_it_goes(
     seen: list[tuple[int, int, str]] = []
     rows_while_importing: list[int] = []
     window.jobs.progressed.connect(lambda d, t: seen.append((d, t, window.jobs.bar.text())))
-    window.jobs.articlesLanded.connect(
+    window.jobs.listChanged.connect(
         lambda: rows_while_importing.append(window.library_panel.model.rowCount())
     )
     with qtbot.waitSignal(window.jobs.importFinished, timeout=60000):

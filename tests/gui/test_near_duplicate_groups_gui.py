@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QMenu
 
 from monitor_desk.core.library import Library
 from monitor_desk.ui.panels.library_panel import LibraryPanel
@@ -54,3 +54,30 @@ def test_grouping_puts_copies_under_their_original(qtbot, library: Library, tmp_
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=3000)
     assert titles() == ["BORDER TALKS  (+1 near-duplicate)", "HARVEST"]
     panel.grab().save(str(tmp_path / "grouped.png"))
+
+
+def test_file_menu_scan_links_copies_in_the_background(
+    qtbot, make_window, library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from unittest import mock
+
+    from monitor_desk.core import near_duplicates
+
+    for name, text in (
+        ("a.txt", "Date: 2004-03-10\n\nBORDER TALKS\n\n" + STORY),
+        ("a1.txt", "Date: 2004-03-20\n\nTalks to resume\n\n" + STORY),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with mock.patch.object(near_duplicates, "link", return_value=None):  # an old import
+            library.import_paths([tmp_path / name], analyze=False)
+    window = make_window(library, analyse_missing=False)
+    model = window.library_panel.model
+    assert all("near-duplicate" not in model.index(r, 0).data() for r in range(2))
+    (file_menu,) = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File"]
+    assert window.imports.act_near in file_menu.actions()
+    with qtbot.waitSignal(window.jobs.nearDuplicatesLinked, timeout=10000) as linked:
+        window.imports.act_near.trigger()
+    assert len(linked.args[0]) == 1
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "BORDER TALKS  (+1 near-duplicate)" in titles  # the list was refreshed
+    assert "Near-duplicates: 1 article(s) linked" in window.statusBar().currentMessage()
