@@ -108,7 +108,7 @@ class ArticleDetails(Component):
                 self._update(db, row)
             if "date" in edited and values["date"] is None or {"publication", "volume"} & edited:
                 apply_rules(db, ids)  # a cleared date, or another volume: the rules' year
-        return Changes.of(articles=ids)
+        return Changes.of(articles=ids, details=ids)
 
     def snapshot(self, article_ids: Sequence[int]) -> list[DetailsSnapshot]:
         """What ``restore`` needs to undo an edit of these articles."""
@@ -129,7 +129,8 @@ class ArticleDetails(Component):
         with self._connection.writing() as db:
             for snap in snapshots:
                 self._update(db, {**dict(snap.values), "id": snap.article_id})
-        return Changes.of(articles=[s.article_id for s in snapshots])
+        ids = [s.article_id for s in snapshots]
+        return Changes.of(articles=ids, details=ids)
 
     @staticmethod
     def _require(db: Database, ids: list[int]) -> None:

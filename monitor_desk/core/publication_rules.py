@@ -214,7 +214,7 @@ class PublicationRules(Component):
         with self._connection.writing() as db:
             store_rule(db, rule)
             changed = apply_publication(db, rule.publication)
-        return Counted(len(changed), Changes.of(articles=changed, library=True))
+        return Counted(len(changed), Changes.of(articles=changed, library=True, details=changed))
 
     def remove(self, publication: str) -> Counted:
         """Remove a publication's rule and take back the years it gave."""
@@ -225,7 +225,7 @@ class PublicationRules(Component):
             if not gone:
                 raise NotFoundError(f"There is no publication rule for {publication!r}.")
             changed = apply_publication(db, publication)
-        return Counted(len(changed), Changes.of(articles=changed, library=True))
+        return Counted(len(changed), Changes.of(articles=changed, library=True, details=changed))
 
     def restore(self, publication: str, rule: PublicationRule | None) -> Changes:
         """Put a publication's rule back as it was (None: no rule), for undo."""
@@ -234,4 +234,4 @@ class PublicationRules(Component):
             if rule is not None:
                 store_rule(db, rule)
             changed = apply_publication(db, publication)
-        return Changes.of(articles=changed, library=True)
+        return Changes.of(articles=changed, library=True, details=changed)
