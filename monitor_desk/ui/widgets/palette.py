@@ -65,13 +65,14 @@ HIDDEN_BY_DEFAULT = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MO
 
 HIGHLIGHT_COLORS = {
     "yellow": "#FFD400",
-    "orange": "#FF8A00",
-    "pink": "#FF4F9A",
-    "blue": "#00B3FF",
-    "green": "#3CCB5A",
-    "violet": "#9B6BFF",
+    "olive": "#AEBF23",
+    "green": "#9EEF52",
+    "blue": "#829FD7",
+    "magenta": "#D219F4",
+    "pink": "#F877A6",
 }
-"""The highlighter's colours: saturated, none of them an entity tint's hue at tint strength."""
+"""The highlighter's colours, chosen (like the tints) so that each one's band stays at least
+5 CAM02-UCS units from every entity tint, the page and each other, in all four visions."""
 
 DEFAULT_HIGHLIGHT = HIGHLIGHT_COLORS["yellow"]
 
@@ -104,7 +105,7 @@ def highlight_layer(under: QColor, color: str | None, palette: QPalette) -> QCol
     deeper. Weaker on a dark page, so light text keeps its contrast (the outline carries
     the colour there)."""
     top = QColor(color or DEFAULT_HIGHLIGHT)
-    return mix(under, top, 0.3 if is_dark(palette) else 0.5)
+    return mix(under, top, 0.4 if is_dark(palette) else 0.65)
 
 
 def highlight_outline(color: str | None, palette: QPalette) -> QColor:
