@@ -81,15 +81,25 @@ class ShareColumns(QObject):
         return False
 
     def _resized(self, col: int, _old: int, new: int) -> None:
+        """The analyst dragged ``col`` to ``new``: the other shown columns share what is
+        left (each keeping its minimum), and every share is taken from the widths now."""
         if self._applying or col not in self.shares or new <= 0:
             return
-        shown = [c for c in self.shares if not self.view.isColumnHidden(c)]
-        spare = self.view.viewport().width() - sum(self.minimums.get(c, 40) for c in shown)
-        if spare <= 0:
-            return
-        total = sum(self.shares[c] for c in shown)
-        extra = max(0, new - self.minimums.get(col, 40))
-        self.shares[col] = max(0.01, extra / spare * total)
+        others = [c for c in self.shares if c != col and not self.view.isColumnHidden(c)]
+        width = self.view.viewport().width()
+        mins = {c: self.minimums.get(c, 40) for c in [col, *others]}
+        left = width - new - sum(mins[c] for c in others)
+        extras = {c: max(0, self.view.columnWidth(c) - mins[c]) for c in others}
+        total = sum(extras.values())
+        self._applying = True
+        try:
+            for c in others:
+                share = extras[c] / total if total > 0 else 1 / len(others)
+                self.view.setColumnWidth(c, mins[c] + int(max(0, left) * share))
+        finally:
+            self._applying = False
+        for c in [col, *others]:
+            self.shares[c] = max(0.001, float(self.view.columnWidth(c) - mins[c]))
 
 
 def _views(window: QWidget) -> list[QTableView]:
