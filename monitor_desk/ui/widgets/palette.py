@@ -34,8 +34,8 @@ ENTITY_TINTS: dict[str, tuple[str, str]] = {
 }
 """Named things get their own tint; works, languages and numbers share the last two."""
 
-OTHER_TINT = ("#CDD1D8", "#3A4045")
-"""Numbers, times, money and the like: one grey-blue (hidden by default)."""
+OTHER_TINT = ("#B5A995", "#2B2416")
+"""Numbers, times, money and the like: one taupe (hidden by default)."""
 
 SHARED_TINT = {"WORK_OF_ART": "PRODUCT", "LANGUAGE": "PRODUCT"}
 
