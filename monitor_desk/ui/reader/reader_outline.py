@@ -19,13 +19,22 @@ from .text_offsets import OffsetMap
 OUTLINE_WIDTH = 1.6
 
 
-def line_rects(doc: QTextDocument, start: int, end: int) -> list[QRectF]:
-    """Document-coordinate rectangles of UTF-16 range ``start``–``end``, one per line."""
+def line_rects(
+    doc: QTextDocument, start: int, end: int, within: QRectF | None = None
+) -> list[QRectF]:
+    """Document-coordinate rectangles of UTF-16 range ``start``–``end``, one per line
+    (only in paragraphs that meet ``within``, when given)."""
     out: list[QRectF] = []
     layout = doc.documentLayout()
     block = doc.findBlock(start)
     while block.isValid() and block.position() < end:
-        origin = layout.blockBoundingRect(block).topLeft()
+        bounds = layout.blockBoundingRect(block)
+        if within is not None and not bounds.intersects(within):
+            if bounds.top() > within.bottom():
+                break  # paragraphs run down the page: the rest are further below
+            block = block.next()
+            continue
+        origin = bounds.topLeft()
         text_layout = block.layout()
         a = max(start, block.position()) - block.position()
         b = min(end, block.position() + block.length() - 1) - block.position()
@@ -73,7 +82,7 @@ def paint_outlines(
         if h.end > offsets.length:
             continue
         a, b = offsets.span_to_utf16(h.start, h.end)
-        rects = [r for r in line_rects(doc, a, b) if r.intersects(visible)]
+        rects = [r for r in line_rects(doc, a, b, visible) if r.intersects(visible)]
         if not rects:
             continue
         pen = QPen(highlight_outline(highlight_color(h, tag_colors), palette), OUTLINE_WIDTH)
