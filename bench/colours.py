@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from _colour_math import VISIONS, contrast, dark_palette, legend_swatches, seen
 from _common import REPO, report
 from colorspacious import cspace_convert
-from colour_math import VISIONS, contrast, dark_palette, legend_swatches, seen
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -152,7 +152,16 @@ def main() -> int:
             ok = ok and got[vision]["min"] >= args.min  # type: ignore[index]
         ok = ok and float(got["min_text_contrast"]) >= 7.0  # type: ignore[arg-type]
         figures[theme] = got
-    report("colours", out=str(args.out), ok=ok, **figures)
+    least = min(got[v]["min"] for got in figures.values() for v in VISIONS)  # type: ignore[index]
+    contrast_least = min(got["min_text_contrast"] for got in figures.values())  # type: ignore[index]
+    report(
+        "colours",
+        min_distance=least,
+        min_text_contrast=contrast_least,
+        ok=ok,
+        out=str(args.out),
+        **figures,
+    )
     return 0 if ok else 1
 
 

@@ -24,7 +24,7 @@ from monitor_desk.ui.widgets.palette import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from colour_math import (  # noqa: E402
+from _colour_math import (  # noqa: E402
     VISIONS,
     closest_pairs,
     contrast,
