@@ -83,6 +83,10 @@ def test_entity_mentions_keep_the_context_on_screen(qtbot, window) -> None:  # t
     view = panel.mention_view
     assert view.columnWidth(1) >= 0.6 * view.viewport().width()
     assert view.columnWidth(0) + view.columnWidth(1) <= view.viewport().width()
+    # Narrower, the context wraps onto more lines and its row grows to show them.
+    before = view.rowHeight(0)
+    window.splitter.setSizes([300, 780, 200])
+    qtbot.waitUntil(lambda: view.rowHeight(0) > before)
 
 
 def test_column_widths_are_kept_between_sessions(qtbot, make_window, library, settings) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -121,6 +121,11 @@ class EntitiesPanel(QWidget):
         self.mention_columns = ShareColumns(
             self.mention_view, {0: 0.3, 1: 0.7}, {0: chars * 10, 1: chars * 20}
         )
+        # Wrapped rows take their new height when the columns change width (once, after).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.mention_view.resizeRowsToContents)
+        self.mention_view.horizontalHeader().sectionResized.connect(lambda *_: self._refit.start(0))
         self.heading = QLabel("Click an entity in the text, or choose one above.", self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
