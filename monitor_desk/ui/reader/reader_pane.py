@@ -111,7 +111,7 @@ class ReaderPane(QWidget):
             # The title line is in the text already (styled as a heading): do not repeat it.
             self.title.setVisible(not self.view.title_in_text())
             self.show_details(article)
-        self.legend.set_types(self.view.marks.labels(), self.view.hidden)
+        self.legend.set_types(self.view.marks.labels(), self.view.hidden, article is not None)
         if article is not None and analysis is None:
             self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
             self.status.show()

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -28,6 +29,7 @@ from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
 from .entity_menu import add_correction_entries
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, title_span, tooltip
+from .reader_outline import paint_outlines
 from .text_offsets import OffsetMap, document_text
 
 DEFAULT_POINT_SIZE = 12.0
@@ -273,6 +275,10 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_margins()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        paint_outlines(self, self.marks.highlights, self.offsets, self.tag_colors, event.rect())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
