@@ -20,6 +20,7 @@ from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .reporting import COMMANDS as REPORT_COMMANDS
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -37,6 +38,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "entity": cmd_entity,
     **DELETE_COMMANDS,
+    **REPORT_COMMANDS,
     "edit": cmd_edit,
     None: cmd_gui,
 }
