@@ -162,8 +162,6 @@ class ReportDialog(QDialog):
         else:
             n = preview.total
             self.preview_note.setText(f"{n:,} highlight{'s' if n != 1 else ''} in this report.")
-        if self.worker is None:
-            self.status.setText("")
         self._sync()
         self.previewed.emit(preview.total)
 
