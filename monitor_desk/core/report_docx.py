@@ -5,6 +5,10 @@ title in the built-in "Title" style, one "Heading N" per tag (sub-tags a level d
 each quotation in the built-in "Quote" style, a highlight whose words left the article
 in "Intense Quote" with a line saying so. Text goes in as text (python-docx escapes it for
 the XML); control characters were made visible by ``report_model.printable``.
+
+Paragraphs are added before the body's section properties with ``addprevious`` instead of
+``Document.add_paragraph``, which looks for that element among all the body's children at
+every call: 5,000 highlights took 45-80 s that way.
 """
 
 from __future__ import annotations
@@ -18,46 +22,79 @@ from .report_text import written_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
+
+STYLES = ("Title", *(f"Heading {n}" for n in range(1, 10)), "Quote", "Intense Quote",
+          "List Bullet")  # fmt: skip
 
 
-def _add_item(doc: DocxDocument, item: ReportItem, with_claims: bool) -> None:
+class _Body:
+    """Appends paragraphs to a document's body in constant time each."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        self._doc = doc
+        self._new_p = lambda: OxmlElement("w:p")
+        self._paragraph = Paragraph
+        body = doc.element.body
+        self._end = body.sectPr
+        self.style_ids = {name: doc.styles[name].style_id for name in STYLES}
+
+    def para(self, text: str = "", style: str | None = None) -> Paragraph:
+        p = self._new_p()
+        if self._end is not None:
+            self._end.addprevious(p)
+        else:
+            self._doc.element.body.append(p)
+        if style is not None:
+            p.style = self.style_ids[style]
+        paragraph = self._paragraph(p, self._doc)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> None:
+        style = "Title" if level == 0 else f"Heading {min(level, 9)}"
+        self.para(text, style)
+
+
+def _add_item(body: _Body, item: ReportItem, with_claims: bool) -> None:
     from docx.shared import Pt
 
-    cite = doc.add_paragraph()
+    cite = body.para()
     cite.paragraph_format.keep_with_next = True
-    number = cite.add_run(f"[{item.number}] ")
-    number.bold = True
+    cite.add_run(f"[{item.number}] ").bold = True
     cite.add_run(item.citation.text())
-    quote = doc.add_paragraph(item.quote, style="Intense Quote" if item.orphan else "Quote")
+    quote = body.para(item.quote, "Intense Quote" if item.orphan else "Quote")
     quote.paragraph_format.keep_together = True
     if item.orphan:
-        doc.add_paragraph().add_run(
+        body.para().add_run(
             "Orphan: the words of this highlight are no longer in the article."
         ).italic = True
     if item.note:
-        note = doc.add_paragraph()
+        note = body.para()
         note.add_run("Note: ").bold = True
         note.add_run(item.note)
     if len(item.tags) > 1:
-        tags = doc.add_paragraph().add_run("Tags: " + ", ".join(item.tags))
-        tags.font.size = Pt(9)
+        body.para().add_run("Tags: " + ", ".join(item.tags)).font.size = Pt(9)
     if with_claims:
         for c in item.claims:
-            p = doc.add_paragraph(style="List Bullet")
+            p = body.para(style="List Bullet")
             p.add_run("Claim: ").bold = True
             p.add_run(f"{c.speaker} {c.cue}: {c.content} ")
             p.add_run(f"({c.grade_text()})").italic = True
         for o in item.outlets:
-            p = doc.add_paragraph(style="List Bullet")
+            p = body.para(style="List Bullet")
             p.add_run("Source: ").bold = True
             p.add_run(o.name + (f", {o.date_text}" if o.date_text else "") + " ")
             p.add_run(f"({o.grade_text()})").italic = True
 
 
-def _see_also(doc: DocxDocument, section: ReportSection) -> None:
+def _see_also(body: _Body, section: ReportSection) -> None:
     refs = ", ".join(f"[{i.number}]" for i in section.see_also)
-    run = doc.add_paragraph().add_run(f"Also tagged {section.tag}, quoted above: {refs}")
-    run.italic = True
+    body.para().add_run(f"Also tagged {section.tag}, quoted above: {refs}").italic = True
 
 
 def to_docx(report: Report) -> bytes:
@@ -73,21 +110,22 @@ def to_docx(report: Report) -> bytes:
         props.created = datetime.strptime(report.written, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
         props.created = datetime.now(UTC)
-    doc.add_heading(report.title, level=0)
-    doc.add_paragraph(f"Written {written_text(report.written)}")
+    body = _Body(doc)
+    body.heading(report.title, 0)
+    body.para(f"Written {written_text(report.written)}")
     for line in report.scope_lines:
-        doc.add_paragraph(line)
-    doc.add_paragraph(report.counts_text())
+        body.para(line)
+    body.para(report.counts_text())
     if note := report.dates_note():
-        doc.add_paragraph().add_run(note).italic = True
+        body.para().add_run(note).italic = True
     for section in report.sections:
-        doc.add_heading(section.tag, level=min(1 + section.depth, 9))
+        body.heading(section.tag, 1 + section.depth)
         for item in section.items:
-            _add_item(doc, item, report.with_claims)
+            _add_item(body, item, report.with_claims)
         if section.see_also:
-            _see_also(doc, section)
+            _see_also(body, section)
     if not report.sections:
-        doc.add_paragraph().add_run("No highlights in this scope.").italic = True
+        body.para().add_run("No highlights in this scope.").italic = True
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
