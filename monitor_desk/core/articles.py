@@ -22,6 +22,7 @@ from .db import utc_now
 from .errors import NotFoundError
 from .filters import article_where
 from .models import Analysis, Article, ArticleSummary
+from .pages import encode_page_starts
 from .sql import CURRENT_REVISION, chunks, in_clause
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ def add_revision(
 ) -> int:
     cur = db.execute(
         """INSERT INTO revisions(article_id, number, text, body_start, text_sha256, encoding,
-                                 created, norm_sha256)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 created, norm_sha256, page_starts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             article_id,
             number,
@@ -83,6 +84,7 @@ def add_revision(
             doc.encoding,
             utc_now(),
             norm or duplicates.normalized_sha256(doc.text),
+            encode_page_starts(doc.page_starts),
         ],
     )
     revision_id = int(cur.lastrowid or 0)

@@ -45,7 +45,10 @@ class ParsedDocument:
         encoding: the codec actually used ("utf-8", "utf-8-sig", "utf-16", "cp1251", ...).
         kind: "txt", "md", "html" or "xml".
         date_source: where ``metadata["date"]`` came from: "header" (a ``Date:`` line in
-            the text) or "metadata" (HTML ``<meta>``/``<time>``, a feed's ``pubDate``).
+            the text) or "metadata" (HTML ``<meta>``/``<time>``, a feed's ``pubDate``,
+            a PDF's document info, an e-mail's ``Date:``).
+        page_starts: for a paged document (a PDF), the offset in ``text`` where each page
+            begins, page 1 first; empty for text without pages (core/pages.py).
     """
 
     text: str
@@ -56,6 +59,7 @@ class ParsedDocument:
     encoding: str
     kind: str
     date_source: str | None = None
+    page_starts: tuple[int, ...] = ()
 
 
 def kind_for(name: str) -> str:
