@@ -19,6 +19,12 @@ from sqlite_utils import Database
 from .sql import chunks, in_clause
 
 
+PAGE_OF_HIGHLIGHT = """(SELECT CASE WHEN pr.page_starts IS NULL THEN NULL ELSE
+        MAX(1, (SELECT COUNT(*) FROM json_each(pr.page_starts) j WHERE j.value <= h.start))
+        END FROM revisions pr WHERE pr.id = h.revision_id)"""
+"""SQL: the page of highlight ``h`` (``page_for`` of its start in its revision), or NULL."""
+
+
 def page_for(page_starts: Sequence[int], offset: int) -> int | None:
     """The 1-based page that ``offset`` is on, given a revision's page starts."""
     if not page_starts:

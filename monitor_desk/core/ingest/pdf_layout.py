@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import median
 
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -164,6 +163,13 @@ def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
     return out
 
 
+def _line_spacing(col: Sequence[Line]) -> float:
+    """The usual distance between two lines of a paragraph: the lower quartile of the
+    gaps (paragraph breaks are the larger ones; a median of few gaps would count them)."""
+    gaps = sorted(a.y0 - b.y0 for a, b in zip(col, col[1:], strict=False) if a.y0 > b.y0)
+    return gaps[len(gaps) // 4] if gaps else 0.0
+
+
 def _joined(paragraph: str, line: str) -> str:
     if not paragraph:
         return line
@@ -188,9 +194,7 @@ def lay_out(pages: Sequence[Page]) -> Laid:
     for lines in body:
         page_mark: tuple[int, int] | None = None
         for col in reading_order(lines):
-            spacing = median(
-                [a.y0 - b.y0 for a, b in zip(col, col[1:], strict=False) if a.y0 > b.y0] or [0]
-            )
+            spacing = _line_spacing(col)
             right = max(ln.x1 for ln in col)
             left = min(ln.x0 for ln in col)
             width = right - left
