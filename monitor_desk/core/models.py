@@ -228,4 +228,8 @@ class ImportReport:
                 for f in self.near_duplicates
             ],
             "cancelled": self.cancelled,
+            "files": [
+                {"path": f.path, "status": f.status, "article_id": f.article_id, "reason": f.reason}
+                for f in self.files
+            ],
         }
