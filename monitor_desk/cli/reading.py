@@ -47,6 +47,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def page_spans(art: Article) -> list[dict[str, int]]:
     """A paged article's pages as ``{"page", "start", "end"}`` offsets into its text."""
+    if not art.page_starts:
+        return []
     ends = [*art.page_starts[1:], len(art.text)]
     return [
         {"page": n, "start": start, "end": end}
