@@ -38,7 +38,8 @@ _NUMBER_COLUMNS = frozenset(
 NOTE_COLUMNS = (
     "note_id", "article_id", "publication", "volume", "issue", "article_date",
     "article_date_source", "article_date_precision", "article_title", "quote", "start", "end",
-    "page", "tags", "note", "color", "entities", "sources", "status", "created", "modified", "source_path",
+    "page", "tags", "note", "color", "entities", "sources", "status", "created", "modified",
+    "source_path",
 )  # fmt: skip
 ARTICLE_COLUMNS = (
     "article_id", "publication", "volume", "issue", "article_date", "article_date_source",

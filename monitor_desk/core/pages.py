@@ -18,7 +18,6 @@ from sqlite_utils import Database
 
 from .sql import chunks, in_clause
 
-
 PAGE_OF_HIGHLIGHT = """(SELECT CASE WHEN pr.page_starts IS NULL THEN NULL ELSE
         MAX(1, (SELECT COUNT(*) FROM json_each(pr.page_starts) j WHERE j.value <= h.start))
         END FROM revisions pr WHERE pr.id = h.revision_id)"""
