@@ -41,6 +41,13 @@ _KINDS: dict[str, str] = {
     ".markdown": "md",
 }
 _MB = 1024 * 1024
+FILE_DIALOG_FILTER = (
+    "Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml *.mbox);;"
+    "PDF (*.pdf);;Word and OpenDocument (*.docx *.odt);;E-mail (*.eml *.mbox);;"
+    "Text and web pages (*.txt *.md *.markdown *.html *.htm *.xhtml *.xml *.rss *.atom);;"
+    "All files (*)"
+)
+"""The file dialog's filters: every kind an import reads."""
 
 
 @dataclass(frozen=True)
