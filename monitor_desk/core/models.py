@@ -43,6 +43,8 @@ class ArticleSummary:
     """day, month, year or after (a lower bound)."""
     near_duplicate_of: int | None = None
     """The article this one nearly duplicates (core/near_duplicates.py), if any."""
+    pages: int | None = None
+    """How many pages the current revision has; None for text without pages (not a PDF)."""
 
 
 @dataclass(slots=True)
@@ -57,6 +59,8 @@ class Article(ArticleSummary):
     metadata: dict[str, str] = field(default_factory=dict)
     pipeline: str | None = None
     """``name version`` of the pipeline that analysed this revision, or None."""
+    page_starts: list[int] = field(default_factory=list)
+    """Where each page begins in ``text`` (core/pages.py); empty for text without pages."""
 
 
 @dataclass(slots=True)
@@ -224,4 +228,8 @@ class ImportReport:
                 for f in self.near_duplicates
             ],
             "cancelled": self.cancelled,
+            "files": [
+                {"path": f.path, "status": f.status, "article_id": f.article_id, "reason": f.reason}
+                for f in self.files
+            ],
         }

@@ -1,0 +1,43 @@
+"""The readers of documents that are not plain text: PDF, Word, OpenDocument and e-mail.
+
+Each gives the text (paragraphs separated by a blank line), the metadata its format holds
+(title, author, date as ISO, …) and, for a PDF, where each page starts. Their libraries are
+imported only when such a file is read.
+"""
+
+from __future__ import annotations
+
+from monitor_desk.core.ingest.errors import RejectedFile
+
+Read = tuple[str, dict[str, str], tuple[int, ...]]
+
+
+def read_binary(data: bytes, kind: str) -> Read:
+    """Text, metadata and page starts of a ``pdf``, ``docx``, ``odt`` or ``eml`` file."""
+    if not data:
+        raise RejectedFile("empty file")
+    if kind == "pdf":
+        from monitor_desk.core.ingest.pdf import read_pdf
+
+        laid, meta = read_pdf(data)
+        return laid.text, meta, laid.page_starts
+    if kind == "docx":
+        from monitor_desk.core.ingest.office import read_docx
+
+        text, meta = read_docx(data)
+    elif kind == "odt":
+        from monitor_desk.core.ingest.office import read_odt
+
+        text, meta = read_odt(data)
+    elif kind == "eml":
+        from monitor_desk.core.ingest.mail import message_text, parse_message
+
+        text, meta = message_text(parse_message(data))
+    else:
+        raise RejectedFile("a mailbox holds several messages: import the file itself")
+    if not text.strip():
+        raise RejectedFile(f"no text in the {_NAMES.get(kind, kind)}")
+    return text, meta, ()
+
+
+_NAMES = {"docx": "Word document", "odt": "OpenDocument text", "eml": "message"}

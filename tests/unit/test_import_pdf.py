@@ -1,0 +1,137 @@
+"""PDF import through the command line, read back with ``list --json``/``show --json``:
+paragraphs, reading order, running headers, page numbers, document info, rejections."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from document_files import make_pdf
+from pdf_bytes import simple_pdf
+
+from monitor_desk.cli import main
+from monitor_desk.core.library import Library
+from monitor_desk.core.pages import page_for
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    try:
+        return code, json.loads(out)
+    except json.JSONDecodeError:
+        return code, out
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
+    folder = tmp_path_factory.mktemp("pdfs")
+    made = {}
+    for name, args in {
+        "one": ("brief", "--pages", "3", "--seed", "4"),
+        "two": ("brief", "--pages", "3", "--columns", "2", "--rows", "--seed", "5"),
+        "scan": ("scan",),
+    }.items():
+        out = folder / f"{name}.pdf"
+        made[name] = (out, make_pdf(out, *args))
+    return made
+
+
+def _imported(capsys: pytest.CaptureFixture[str], db: str, path: Path) -> dict[str, Any]:
+    code, report = cli(capsys, "--db", db, "import", "--no-analyze", "--json", str(path))
+    assert code == 0, report
+    (outcome,) = report["files"]
+    assert outcome["status"] == "imported", outcome
+    code, shown = cli(capsys, "--db", db, "show", "--json", str(outcome["article_id"]))
+    assert code == 0
+    return shown  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("name", ["one", "two"])
+def test_a_pdf_imports_as_its_paragraphs_in_reading_order_with_their_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pdfs: dict[str, Any], name: str
+) -> None:
+    path, info = pdfs[name]
+    shown = _imported(capsys, str(tmp_path / "lib.sqlite"), path)
+    paragraphs = shown["text"].strip().split("\n\n")
+    assert paragraphs == [p["text"] for p in info["paragraphs"]]  # hyphens mended, in order
+    assert "MONITOR" not in shown["text"]
+    assert "Jamestown" not in shown["text"]
+    assert not any(p.strip().isdigit() for p in paragraphs)  # page numbers
+    assert shown["title"] == "Regional Briefing on Energy and Security"
+    assert shown["author"] == "Analyst Desk"
+    assert shown["date_source"] == "metadata"
+    assert shown["date"]
+    assert shown["pages"] == info["pages"] == len(shown["page_spans"])
+    for para in info["paragraphs"]:
+        start = shown["text"].index(para["text"])
+        assert page_for(shown["page_starts"], start) == para["page"]
+    code, listed = cli(capsys, "--db", str(tmp_path / "lib.sqlite"), "list", "--json")
+    assert listed[0]["pages"] == info["pages"]
+    assert listed[0]["date_source"] == "metadata"
+
+
+def test_a_scan_and_an_encrypted_pdf_are_refused_with_their_reasons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pdfs: dict[str, Any]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(pdfs["scan"][0], folder / "scan.pdf")
+    pages = [["Kovalenko said the talks would resume on Tuesday."]]
+    (folder / "locked.pdf").write_bytes(simple_pdf(pages, "Locked", user_password="secret"))
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n")
+    (folder / "restricted.pdf").write_bytes(simple_pdf(pages, "Restricted", user_password=""))
+    db = str(tmp_path / "lib.sqlite")
+    code, report = cli(capsys, "--db", db, "import", "--no-analyze", "--json", str(folder))
+    outcomes = {Path(f["path"]).name: f for f in report["files"]}
+    assert outcomes["scan.pdf"]["status"] == "rejected"
+    assert outcomes["scan.pdf"]["reason"] == "no text layer; OCR it first"
+    assert outcomes["locked.pdf"]["reason"] == "encrypted PDF: it needs a password to open"
+    assert outcomes["broken.pdf"]["status"] == "rejected"
+    assert outcomes["broken.pdf"]["reason"].startswith("not a readable PDF")
+    # Restricted (an owner password only) opens without one, as in any PDF reader.
+    assert outcomes["restricted.pdf"]["status"] == "imported"
+    code, shown = cli(
+        capsys, "--db", db, "show", "--json", str(outcomes["restricted.pdf"]["article_id"])
+    )
+    assert "Kovalenko said the talks would resume" in shown["text"]
+    assert shown["title"] == "Restricted"
+
+
+def test_reimport_adds_nothing_a_copy_is_a_duplicate_and_a_change_is_a_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = [
+        ["Energy Minister Olena Kovalenko said the pipeline talks would resume.", "",
+         "Officials in Tbilisi declined to comment."],
+        ["    The delegation will travel to Baku next week, the ministry said."],
+    ]  # fmt: skip
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(simple_pdf(first, "Pipeline Talks"))
+    db = tmp_path / "lib.sqlite"
+    with Library.open(db) as lib:
+        (outcome,) = lib.import_paths([path], analyze=False).files
+        article = lib.articles.get(outcome.article_id or 0)
+        start = article.text.index("The delegation")
+        end = start + len("The delegation will travel to Baku")
+        lib.highlights.add(article.id, start, end, tags=["travel"], note="page two")
+        assert lib.import_paths([path], analyze=False).files[0].status == "unchanged"
+        copy = tmp_path / "copy.pdf"
+        shutil.copy(path, copy)
+        assert lib.import_paths([copy], analyze=False).files[0].status == "duplicate"
+        changed = [["A new opening line about the talks.", "", *first[0]], first[1]]
+        path.write_bytes(simple_pdf(changed, "Pipeline Talks"))
+        revised = lib.import_paths([path], analyze=False).files[0]
+        assert revised.status == "revised"
+        assert revised.article_id == article.id
+        (note,) = lib.highlights.list(article_id=article.id)
+        text = lib.articles.get(article.id).text
+        assert note.status == "anchored"
+        assert text[note.start : note.end].startswith("The delegation")
+    code, out = cli(capsys, "--db", str(db), "export", "notes", "-o", str(tmp_path / "n.csv"))
+    rows = (tmp_path / "n.csv").read_text("utf-8-sig").splitlines()
+    header = rows[0].split(",")
+    assert rows[1].split(",")[header.index("page")] == "2"
