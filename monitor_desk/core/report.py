@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from .entity_corrections import speaker_sql
 from .errors import InvalidInputError, NotFoundError
 from .filters import highlight_where
+from .pages import pages_at
 from .report_model import (
     UNTAGGED,
     ArticleCitation,
@@ -183,6 +184,7 @@ def build_report(
     if progress is not None:
         progress(0, total)
     tags = tags_of(db, [r[0] for r in rows])
+    pages = pages_at(db, [(r[2], r[3]) for r in rows])  # a PDF's page of each highlight
     sections: dict[str, ReportSection] = {}
 
     def section(name: str) -> ReportSection:
@@ -197,7 +199,7 @@ def build_report(
     by_section: list[tuple[str, list[str], ReportItem]] = []
     for done, row in enumerate(rows, 1):
         hid, article_id, rev, start, end, exact, note, status = row[:8]
-        cite = ArticleCitation(article_id, printable(row[8]), *row[9:15])
+        cite = ArticleCitation(article_id, printable(row[8]), *row[9:15], pages[(rev, start)])
         own = sorted((t for t in tags.get(hid, []) if _in_scope(t, tag_names)), key=tag_order)
         item = ReportItem(0, hid, printable(exact), printable(note), own, cite, status == "orphan")
         placed.append((item, rev, start, end))

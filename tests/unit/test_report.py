@@ -379,3 +379,25 @@ def test_report_to_a_stream(briefed: Library) -> None:
     buf = io.BytesIO()
     assert briefed.reports.write(ReportScope(tags=["diplomacy"]), "md", buf) == 1
     assert "line one\\\nline two" in buf.getvalue().decode("utf-8")
+
+
+def test_a_pdf_highlight_is_cited_with_its_page(library: Library, tmp_path: Path) -> None:
+    from pdf_bytes import simple_pdf
+
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(
+        simple_pdf(
+            [["The first page speaks of grain exports."], ["The second page names the envoy."]],
+            title="Paged Brief",
+        )
+    )
+    library.import_paths([path], analyze=False)
+    (art,) = library.articles.list()
+    add = library.highlights.add
+    add(art.id, *_at(library, art.id, "grain exports"), tags=["pages"])
+    add(art.id, *_at(library, art.id, "names the envoy"), tags=["pages"])
+    out = tmp_path / "r.docx"
+    library.reports.write(ReportScope(tags=["pages"]), "docx", out)
+    cites = [t for _, t in _docx_paragraphs(out) if t.startswith("[")]
+    assert [c.rsplit(", ", 1)[-1] for c in cites] == ["p. 1", "p. 2"]
+    assert "“Paged Brief”" in cites[0]
