@@ -199,7 +199,11 @@ def build_report(
     by_section: list[tuple[str, list[str], ReportItem]] = []
     for done, row in enumerate(rows, 1):
         hid, article_id, rev, start, end, exact, note, status = row[:8]
-        cite = ArticleCitation(article_id, printable(row[8]), *row[9:15], pages[(rev, start)])
+        publication, volume, issue, date, date_source, precision = row[9:15]
+        cite = ArticleCitation(
+            article_id, printable(row[8]), publication, volume, issue, date, date_source,
+            precision, pages[(rev, start)],
+        )  # fmt: skip
         own = sorted((t for t in tags.get(hid, []) if _in_scope(t, tag_names)), key=tag_order)
         item = ReportItem(0, hid, printable(exact), printable(note), own, cite, status == "orphan")
         placed.append((item, rev, start, end))
