@@ -17,7 +17,6 @@ from .errors import InvalidInputError, NotFoundError
 from .filters import highlight_where
 from .pages import pages_at
 from .report_model import (
-    UNTAGGED,
     ArticleCitation,
     Report,
     ReportClaim,
@@ -185,18 +184,18 @@ def build_report(
         progress(0, total)
     tags = tags_of(db, [r[0] for r in rows])
     pages = pages_at(db, [(r[2], r[3]) for r in rows])  # a PDF's page of each highlight
-    sections: dict[str, ReportSection] = {}
+    sections: dict[str | None, ReportSection] = {}  # None: the untagged highlights
 
-    def section(name: str) -> ReportSection:
+    def section(name: str | None) -> ReportSection:
         if name not in sections:
-            sections[name] = ReportSection(name, name.count("/"))
-            for parent in _ancestors(name):
+            sections[name] = ReportSection(name, 0)
+            for parent in _ancestors(name or ""):
                 if _in_scope(parent, tag_names) and parent not in sections:
-                    sections[parent] = ReportSection(parent, parent.count("/"))
+                    sections[parent] = ReportSection(parent, 0)
         return sections[name]
 
     placed: list[tuple[ReportItem, int, int, int]] = []
-    by_section: list[tuple[str, list[str], ReportItem]] = []
+    by_section: list[tuple[str | None, list[str], ReportItem]] = []
     for done, row in enumerate(rows, 1):
         hid, article_id, rev, start, end, exact, note, status = row[:8]
         publication, volume, issue, date, date_source, precision = row[9:15]
@@ -207,7 +206,7 @@ def build_report(
         own = sorted((t for t in tags.get(hid, []) if _in_scope(t, tag_names)), key=tag_order)
         item = ReportItem(0, hid, printable(exact), printable(note), own, cite, status == "orphan")
         placed.append((item, rev, start, end))
-        by_section.append((own[0] if own else UNTAGGED, own[1:], item))
+        by_section.append((own[0] if own else None, own[1:], item))
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     for first, others, item in by_section:
@@ -215,10 +214,12 @@ def build_report(
         for other in others:
             section(other).see_also.append(item)
     ordered = sorted(
-        (s for s in sections.values() if s.tag != UNTAGGED), key=lambda s: tag_order(s.tag)
+        (s for s in sections.values() if s.tag is not None), key=lambda s: tag_order(s.tag or "")
     )
-    if UNTAGGED in sections:
-        ordered.append(sections[UNTAGGED])
+    for s in ordered:  # a level down for each parent with a section of its own
+        s.depth = sum(1 for parent in _ancestors(s.tag or "") if parent in sections)
+    if None in sections:
+        ordered.append(sections[None])
     number = 0
     for s in ordered:
         for item in s.items:

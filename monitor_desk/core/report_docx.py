@@ -94,7 +94,7 @@ def _add_item(body: _Body, item: ReportItem, with_claims: bool) -> None:
 
 def _see_also(body: _Body, section: ReportSection) -> None:
     refs = ", ".join(f"[{i.number}]" for i in section.see_also)
-    body.para().add_run(f"Also tagged {section.tag}, quoted above: {refs}").italic = True
+    body.para().add_run(f"Also tagged {section.title}, quoted above: {refs}").italic = True
 
 
 def to_docx(report: Report) -> bytes:
@@ -119,7 +119,7 @@ def to_docx(report: Report) -> bytes:
     if note := report.dates_note():
         body.para().add_run(note).italic = True
     for section in report.sections:
-        body.heading(section.tag, 1 + section.depth)
+        body.heading(section.title, 1 + section.depth)
         for item in section.items:
             _add_item(body, item, report.with_claims)
         if section.see_also:

@@ -144,16 +144,20 @@ class ReportSection:
     """A tag's section: the highlights quoted here, and those quoted under an earlier tag.
 
     Attributes:
-        tag: the tag's full name (``claims/denial``), or ``UNTAGGED``.
-        depth: 0 for a top-level tag, 1 for a sub-tag, …
+        tag: the tag's full name (``claims/denial``); None for the untagged highlights.
+        depth: 0 for a top-level section, 1 for a sub-tag under its parent's section, …
         items: the highlights quoted in this section, in article date and text order.
         see_also: highlights with this tag quoted in an earlier section.
     """
 
-    tag: str
+    tag: str | None
     depth: int
     items: list[ReportItem] = field(default_factory=list)
     see_also: list[ReportItem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return UNTAGGED if self.tag is None else self.tag
 
 
 @dataclass(slots=True)
@@ -173,7 +177,7 @@ class Report:
 
     def counts_text(self) -> str:
         n, a = len(self.items), self.article_count
-        tags = sum(1 for s in self.sections if s.tag != UNTAGGED)
+        tags = sum(1 for s in self.sections if s.tag is not None)
         return (
             f"{n} highlight{'s' if n != 1 else ''} from {a} article{'s' if a != 1 else ''}, "
             f"under {tags} tag{'s' if tags != 1 else ''}"

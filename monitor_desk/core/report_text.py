@@ -55,7 +55,7 @@ def _md_item(item: ReportItem, with_claims: bool) -> list[str]:
 
 def _see_also(section: ReportSection) -> str:
     refs = ", ".join(f"[{i.number}]" for i in section.see_also)
-    return f"Also tagged {section.tag}, quoted above: {refs}"
+    return f"Also tagged {section.title}, quoted above: {refs}"
 
 
 def to_markdown(report: Report) -> str:
@@ -67,7 +67,7 @@ def to_markdown(report: Report) -> str:
         out += [f"*{md_escape(note)}*", ""]
     for section in report.sections:
         level = "#" * min(2 + section.depth, 6)
-        out += [f"{level} {md_escape(section.tag)}", ""]
+        out += [f"{level} {md_escape(section.title)}", ""]
         for item in section.items:
             out += _md_item(item, report.with_claims)
         if section.see_also:
@@ -149,7 +149,7 @@ def to_html(report: Report) -> str:
     out.append("</div>")
     for section in report.sections:
         level = min(2 + section.depth, 6)
-        out.append(f"<h{level}>{_h(section.tag)}</h{level}>")
+        out.append(f"<h{level}>{_h(section.title)}</h{level}>")
         for item in section.items:
             out += _html_item(item, report.with_claims)
         if section.see_also:

@@ -343,6 +343,7 @@ def test_cli_writes_each_format(
         (["--article", "99", "--format", "md"], "there is no article 99"),
         (["--since", "2020-01-01", "--format", "html"], "no highlight is in this scope"),
         ([], "cannot tell the report's format"),
+        (["--format", "md", "-o", "/nonexistent-folder/r.md"], "cannot write /nonexistent"),
     ],
 )
 def test_cli_errors_are_one_line(
@@ -355,7 +356,8 @@ def test_cli_errors_are_one_line(
     db = str(briefed.path)
     briefed.close()
     out = tmp_path / "r.out"
-    assert main(["--db", db, "report", *args, "-o", str(out)]) == 1
+    target = [] if "-o" in args else ["-o", str(out)]
+    assert main(["--db", db, "report", *args, *target]) == 1
     err = capsys.readouterr().err
     assert message in err.lower()
     assert err.count("\n") == 1
@@ -401,3 +403,20 @@ def test_a_pdf_highlight_is_cited_with_its_page(library: Library, tmp_path: Path
     cites = [t for _, t in _docx_paragraphs(out) if t.startswith("[")]
     assert [c.rsplit(", ", 1)[-1] for c in cites] == ["p. 1", "p. 2"]
     assert "“Paged Brief”" in cites[0]
+
+
+def test_a_sub_tag_alone_heads_its_report_and_a_tag_called_untagged_is_a_tag(
+    briefed: Library, tmp_path: Path
+) -> None:
+    _, b, _ = briefed.test_ids  # type: ignore[attr-defined]
+    briefed.highlights.add(b, *_at(briefed, b, "signed on Friday"), tags=["Untagged"])
+    out = tmp_path / "trade.docx"
+    briefed.reports.write(ReportScope(tags=["economy/trade"]), "docx", out)
+    headings = [(s, t) for s, t in _docx_paragraphs(out) if s.startswith("Heading")]
+    assert headings == [("Heading 1", "economy/trade")]
+    everything = briefed.reports.build(ReportScope())
+    titles = [s.title for s in everything.sections]
+    assert titles.count("Untagged") == 2  # the analyst's tag, and the untagged highlights
+    assert titles[-1] == "Untagged"
+    assert everything.sections[-1].tag is None
+    assert [i.quote for i in everything.sections[-1].items] == ["Officials in Baku"]
