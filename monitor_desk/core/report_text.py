@@ -30,8 +30,12 @@ def md_escape(text: str) -> str:
         return f"{lead}\\{mark}"
 
     text = _MD_LINE_START.sub(line_start, text)
-    # Leading blanks would make an indented code block; a hard break keeps each line.
-    return "\\\n".join(line.strip() for line in text.split("\n"))
+    # Leading blanks would make an indented code block; a hard break keeps each line, and
+    # a blank line still parts two paragraphs.
+    paragraphs = re.split(r"\n(?:[ \t]*\n)+", text.strip("\n"))
+    return "\n\n".join(
+        "\\\n".join(line.strip() for line in para.split("\n")) for para in paragraphs
+    )
 
 
 def _md_item(item: ReportItem, with_claims: bool) -> list[str]:

@@ -249,6 +249,7 @@ def test_markdown_escapes_metacharacters(briefed: Library, tmp_path: Path) -> No
         ("a_b*c`d", r"a\_b\*c\`d"),
         ("[x](javascript:y)", r"\[x\](javascript:y)"),
         ("one\n  two", "one\\\ntwo"),
+        ("one\n \n\ntwo\nthree", "one\n\ntwo\\\nthree"),
     ],
 )
 def test_md_escape(raw: str, escaped: str) -> None:
@@ -420,3 +421,29 @@ def test_a_sub_tag_alone_heads_its_report_and_a_tag_called_untagged_is_a_tag(
     assert titles[-1] == "Untagged"
     assert everything.sections[-1].tag is None
     assert [i.quote for i in everything.sections[-1].items] == ["Officials in Baku"]
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_docx(briefed: Library, tmp_path: Path) -> None:
+    """LibreOffice reads the report (converted to PDF, text read back); skipped without it."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    from pdfminer.high_level import extract_text
+
+    out = tmp_path / "brief.docx"
+    briefed.reports.write(ReportScope(with_claims=True), "docx", out)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = " ".join(extract_text(str(tmp_path / "brief.pdf")).split())
+    for quote in ("the budget was balanced at last", "Caspian pipeline deal", "Officials in Baku"):
+        assert quote in text
+    assert "<script>alert(1)</script>" in text
+    assert "Claim: Pavel Kurov told" in text
