@@ -447,3 +447,16 @@ def test_libreoffice_opens_the_docx(briefed: Library, tmp_path: Path) -> None:
         assert quote in text
     assert "<script>alert(1)</script>" in text
     assert "Claim: Pavel Kurov told" in text
+
+
+def test_control_characters_are_shown_not_dropped_or_fatal(
+    briefed: Library, tmp_path: Path
+) -> None:
+    _, b, _ = briefed.test_ids  # type: ignore[attr-defined]
+    briefed.highlights.add(b, *_at(briefed, b, "on Friday"), tags=["odd"], note="bell\x07 tab\tend")
+    out = tmp_path / "odd.docx"
+    briefed.reports.write(
+        ReportScope(tags=["odd"]), "docx", out
+    )  # valid XML, or python-docx raises
+    notes = [t for _, t in _docx_paragraphs(out) if t.startswith("Note: ")]
+    assert notes == ["Note: bell\\x07 tab\tend"]
