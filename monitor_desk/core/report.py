@@ -237,4 +237,6 @@ def build_report(
         sections=ordered,
         with_claims=scope.with_claims,
         article_count=len({r[1] for r in rows}),
+        highlight_count=len(rows),
+        tag_count=sum(1 for s in ordered if s.tag is not None),
     )

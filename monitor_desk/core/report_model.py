@@ -170,14 +170,16 @@ class Report:
     sections: list[ReportSection]
     with_claims: bool = False
     article_count: int = 0
+    highlight_count: int = 0
+    tag_count: int = 0
+    """The whole report's counts (a preview may hold only its first highlights)."""
 
     @property
     def items(self) -> list[ReportItem]:
         return [item for s in self.sections for item in s.items]
 
     def counts_text(self) -> str:
-        n, a = len(self.items), self.article_count
-        tags = sum(1 for s in self.sections if s.tag is not None)
+        n, a, tags = self.highlight_count, self.article_count, self.tag_count
         return (
             f"{n} highlight{'s' if n != 1 else ''} from {a} article{'s' if a != 1 else ''}, "
             f"under {tags} tag{'s' if tags != 1 else ''}"

@@ -131,3 +131,8 @@ def test_big_scope_preview_is_cut_but_counts_all(tagged: Library) -> None:
     short = cut(report, 1)
     assert len(short.items) == 1
     assert short.items[0].number == 1
+    assert (
+        short.counts_text()
+        == report.counts_text()
+        == ("3 highlights from 2 articles, under 3 tags")
+    )
