@@ -65,9 +65,10 @@ class ReportScopeFields(QWidget):
         self.current_only = QCheckBox(self)
         self.current_only.setObjectName("reportCurrentOnly")
         if article_id is not None:
-            title = library.articles.get(article_id).title
-            title = title if len(title) <= 40 else title[:39] + "…"
+            full = library.articles.get(article_id).title
+            title = full if len(full) <= 24 else full[:23].rstrip() + "…"
             self.current_only.setText(f"Only the open article: {title}")
+            self.current_only.setToolTip(full)
         self.date_range = DateRange(self)
         self.search = QLineEdit(self)
         self.search.setObjectName("reportSearch")
