@@ -135,3 +135,27 @@ def test_reimport_adds_nothing_a_copy_is_a_duplicate_and_a_change_is_a_revision(
     rows = (tmp_path / "n.csv").read_text("utf-8-sig").splitlines()
     header = rows[0].split(",")
     assert rows[1].split(",")[header.index("page")] == "2"
+
+
+class _CancelAfter:
+    """A cancel token that is set after ``n`` looks (the import looks once per PDF page)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def is_set(self) -> bool:
+        self.n -= 1
+        return self.n < 0
+
+
+def test_a_long_pdf_can_be_cancelled_between_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    pages = [["", "", "", f"Section {n}: the ministry said the talks go on."] for n in range(40)]
+    path.write_bytes(simple_pdf(pages, "Long"))
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        report = lib.import_paths([path], analyze=False, cancel=_CancelAfter(3))
+        assert report.cancelled
+        assert lib.articles.list() == []  # nothing half-read is stored
+        report = lib.import_paths([path], analyze=False)
+        assert report.count("imported") == 1
+        assert lib.articles.list()[0].pages == 40

@@ -8,18 +8,19 @@ imported only when such a file is read.
 from __future__ import annotations
 
 from monitor_desk.core.ingest.errors import RejectedFile
+from monitor_desk.core.ingest.pdf import PageProgress
 
 Read = tuple[str, dict[str, str], tuple[int, ...]]
 
 
-def read_binary(data: bytes, kind: str) -> Read:
+def read_binary(data: bytes, kind: str, on_page: PageProgress | None = None) -> Read:
     """Text, metadata and page starts of a ``pdf``, ``docx``, ``odt`` or ``eml`` file."""
     if not data:
         raise RejectedFile("empty file")
     if kind == "pdf":
         from monitor_desk.core.ingest.pdf import read_pdf
 
-        laid, meta = read_pdf(data)
+        laid, meta = read_pdf(data, on_page)
         return laid.text, meta, laid.page_starts
     if kind == "docx":
         from monitor_desk.core.ingest.office import read_docx

@@ -26,6 +26,7 @@ from monitor_desk.core.ingest.documents import (
 )
 from monitor_desk.core.ingest.errors import RejectedFile
 from monitor_desk.core.ingest.mail import attachments, message_text, parse_message, split_mbox
+from monitor_desk.core.ingest.pdf import PageProgress
 
 Part = tuple[Path, ParsedDocument | RejectedFile]
 ATTACHMENT_SUFFIXES = frozenset(
@@ -81,11 +82,12 @@ def parse_parts(data: bytes, path: Path) -> list[Part]:
     return _message_parts(data, str(path))
 
 
-def read_parts(path: Path) -> list[Part]:
-    """Every document in one file: the file itself, or an e-mail's or a mailbox's parts."""
+def read_parts(path: Path, on_page: PageProgress | None = None) -> list[Part]:
+    """Every document in one file: the file itself, or an e-mail's or a mailbox's parts.
+    ``on_page`` hears the pages of a PDF read (``parse_document``)."""
     try:
         if kind_for(path.name) in ("eml", "mbox"):
             return parse_parts(read_bytes(path), path)
-        return [(path, read_document(path))]
+        return [(path, read_document(path, on_page=on_page))]
     except RejectedFile as exc:
         return [(path, exc)]
