@@ -163,6 +163,12 @@ def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
     return out
 
 
+def _resized(a: Line, b: Line) -> bool:
+    """The type size changes between two lines (by a quarter or more)."""
+    ha, hb = a.y1 - a.y0, b.y1 - b.y0
+    return min(ha, hb) > 0 and max(ha, hb) / min(ha, hb) >= 1.25
+
+
 def _line_spacing(col: Sequence[Line]) -> float:
     """The usual distance between two lines of a paragraph: the lower quartile of the
     gaps (paragraph breaks are the larger ones; a median of few gaps would count them)."""
@@ -191,6 +197,7 @@ def lay_out(pages: Sequence[Page]) -> Laid:
     current = ""
     starts_at: list[tuple[int, int]] = []  # (paragraph index, offset inside it) per page
     prev_full = False  # the last line reached its column's right edge: the text runs on
+    last: Line | None = None  # the line before, in any column
     for lines in body:
         page_mark: tuple[int, int] | None = None
         for col in reading_order(lines):
@@ -206,12 +213,14 @@ def lay_out(pages: Sequence[Page]) -> Laid:
                 if prev is not None:
                     gap = prev.y0 - ln.y0
                     indented = ln.x0 > left + _INDENT and prev.x0 <= left + 2
-                    new_para = indented or (spacing > 0 and gap > spacing * 1.35)
+                    resized = _resized(prev, ln)  # a heading and its text
+                    new_para = indented or resized or (spacing > 0 and gap > spacing * 1.35)
                 else:
                     # A column's first line: indented, it starts a paragraph; else the text
                     # runs on unless the last line ended a sentence short of its column's edge.
                     ended = not prev_full and current.endswith(_SENTENCE_ENDS)
-                    new_para = ln.x0 > left + _INDENT or ended
+                    resized = last is not None and _resized(last, ln)
+                    new_para = ln.x0 > left + _INDENT or ended or resized
                 if new_para and current:
                     paragraphs.append(current)
                     current = ""
@@ -219,7 +228,7 @@ def lay_out(pages: Sequence[Page]) -> Laid:
                 if page_mark is None:
                     page_mark = (len(paragraphs), len(current) - len(text))
                 prev_full = ln.x1 >= right - width * 0.25
-                prev = ln
+                prev = last = ln
         starts_at.append(page_mark if page_mark is not None else (len(paragraphs), len(current)))
     if current:
         paragraphs.append(current)
