@@ -32,7 +32,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict
     made = {}
     for name, args in {
         "one": ("brief", "--pages", "3", "--seed", "4"),
-        "two": ("brief", "--pages", "3", "--columns", "2", "--rows", "--seed", "5"),
+        "two": ("brief", "--pages", "3", "--columns", "2", "--rows", "--title-band", "--seed", "5"),
         "scan": ("scan",),
     }.items():
         out = folder / f"{name}.pdf"
