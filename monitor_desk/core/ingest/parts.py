@@ -3,7 +3,13 @@ mailbox (its messages, each with its attachments). Each part is imported as its 
 article under a path of its own:
 
 - ``note.eml`` — the message; ``note.eml#report.pdf`` — its attachment ``report.pdf``;
-- ``box.mbox#3`` — the third message; ``box.mbox#3#report.pdf`` — its attachment.
+- ``box.mbox#3`` — the third message; ``box.mbox#3#report.pdf`` — its attachment;
+- ``note.eml#message-2`` — the second message forwarded inside it as an attachment, or
+  the second message of a MIME digest (``multipart/digest``).
+
+A digest sent as one text (several briefs under their headlines in one body, as the
+*Monitor* went out) stays one article: where one brief ends is a guess, and the analyst
+sees the whole issue as it was sent.
 
 A part's path is stable as long as the file is (a mailbox that grows at its end keeps its
 numbers), so a re-import finds every part unchanged. An attachment is imported when its
@@ -25,10 +31,18 @@ from monitor_desk.core.ingest.documents import (
     read_document,
 )
 from monitor_desk.core.ingest.errors import RejectedFile
-from monitor_desk.core.ingest.mail import attachments, message_text, parse_message, split_mbox
+from monitor_desk.core.ingest.mail import (
+    attachments,
+    enclosed_messages,
+    message_text,
+    parse_message,
+    split_mbox,
+)
 from monitor_desk.core.ingest.pdf import PageProgress
 
 Part = tuple[Path, ParsedDocument | RejectedFile]
+MAX_NESTING = 3
+"""Messages forwarded inside forwarded messages are followed this deep."""
 ATTACHMENT_SUFFIXES = frozenset(
     {".pdf", ".docx", ".odt", ".eml", ".html", ".htm", ".md", ".markdown", ".txt"}
 )
@@ -50,13 +64,16 @@ def _attachment_parts(message: EmailMessage, base: str) -> list[Part]:
     return parts
 
 
-def _message_parts(data: bytes, base: str) -> list[Part]:
+def _message_parts(data: bytes, base: str, depth: int = 0) -> list[Part]:
     try:
         message = parse_message(data)
         text, meta = message_text(message)
     except RejectedFile as exc:
         return [(Path(base), exc)]
     found = _attachment_parts(message, base)
+    if depth < MAX_NESTING:
+        for number, inner in enumerate(enclosed_messages(message), 1):
+            found.extend(_message_parts(inner.as_bytes(), f"{base}#message-{number}", depth + 1))
     if text.strip():
         found.insert(0, (Path(base), finish_document(text, meta, "eml", "eml")))
     elif not found:
