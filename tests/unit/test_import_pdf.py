@@ -159,3 +159,33 @@ def test_a_long_pdf_can_be_cancelled_between_its_pages(tmp_path: Path) -> None:
         report = lib.import_paths([path], analyze=False)
         assert report.count("imported") == 1
         assert lib.articles.list()[0].pages == 40
+
+
+def test_damaged_pdfs_are_refused_one_by_one_never_crash_the_import() -> None:
+    """Cut, scrambled or absurd files: each is a document or a RejectedFile, nothing else
+    (a parser's error on one file must not stop an import of a thousand)."""
+    import random
+
+    from monitor_desk.core.ingest import RejectedFile, parse_document
+
+    lines = [f"Paragraph {n}: the talks went on through the night." for n in range(30)]
+    good = simple_pdf([lines, lines[::-1]], "Damaged")
+    rng = random.Random(17)
+    samples = [good[: len(good) * n // 10] for n in range(1, 10)]
+    for _ in range(30):
+        flipped = bytearray(good)
+        for _ in range(12):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        samples.append(bytes(flipped))
+    # Text drawn at an absurd position (a damaged matrix): off the page, not read.
+    samples.append(simple_pdf([lines], "Far away", origin=(10**12, 770)))
+    outcomes = []
+    for data in samples:
+        try:
+            parse_document(data, "damaged.pdf")
+            outcomes.append("read")
+        except RejectedFile as exc:
+            outcomes.append("refused" if "\n" not in str(exc) else "a reason on two lines")
+    assert "a reason on two lines" not in outcomes
+    assert "refused" in outcomes
+    assert outcomes[-1] == "refused"

@@ -19,6 +19,7 @@ e-mail); pictures, signatures and the like are passed over.
 
 from __future__ import annotations
 
+import logging
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from monitor_desk.core.ingest.mail import (
 from monitor_desk.core.ingest.pdf import PageProgress
 
 Part = tuple[Path, ParsedDocument | RejectedFile]
+_log = logging.getLogger(__name__)
 MAX_NESTING = 3
 """Messages forwarded inside forwarded messages are followed this deep."""
 ATTACHMENT_SUFFIXES = frozenset(
@@ -68,12 +70,15 @@ def _message_parts(data: bytes, base: str, depth: int = 0) -> list[Part]:
     try:
         message = parse_message(data)
         text, meta = message_text(message)
+        found = _attachment_parts(message, base)
+        inner = enclosed_messages(message) if depth < MAX_NESTING else []
     except RejectedFile as exc:
         return [(Path(base), exc)]
-    found = _attachment_parts(message, base)
-    if depth < MAX_NESTING:
-        for number, inner in enumerate(enclosed_messages(message), 1):
-            found.extend(_message_parts(inner.as_bytes(), f"{base}#message-{number}", depth + 1))
+    except Exception as exc:  # the email package on a damaged message: that message only
+        _log.warning("reading a message failed", exc_info=True)
+        return [(Path(base), RejectedFile(f"not a readable message ({type(exc).__name__})"))]
+    for number, enclosed in enumerate(inner, 1):
+        found.extend(_message_parts(enclosed.as_bytes(), f"{base}#message-{number}", depth + 1))
     if text.strip():
         found.insert(0, (Path(base), finish_document(text, meta, "eml", "eml")))
     elif not found:

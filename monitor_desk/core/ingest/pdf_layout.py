@@ -7,6 +7,7 @@ Coordinates are PDF points with y growing upwards, as the PDF and pdfminer give 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -73,6 +74,19 @@ def _in_margin(line: Line, page: Page) -> bool:
     return line.y0 >= page.height - band or line.y1 <= band
 
 
+def _on_page(line: Line, page: Page) -> bool:
+    """Text drawn off the page (or at nonsense coordinates a damaged file gives) is not
+    seen in any PDF reader: it is left out."""
+    coords = (line.x0, line.y0, line.x1, line.y1)
+    if not all(math.isfinite(c) for c in coords):
+        return False
+    return line.x1 > 0 and line.x0 < page.width and line.y1 > 0 and line.y0 < page.height
+
+
+def visible(pages: Sequence[Page]) -> list[Page]:
+    return [Page(p.width, p.height, tuple(ln for ln in p.lines if _on_page(ln, p))) for p in pages]
+
+
 def drop_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """Each page's body lines: running headers and footers (the same words, page numbers
     aside, in the margin band of at least half the pages) and lone page numbers in the
@@ -100,7 +114,7 @@ def drop_furniture(pages: Sequence[Page]) -> list[list[Line]]:
 def _gutters(lines: Sequence[Line], left: float, right: float) -> list[float]:
     """x positions of the empty vertical bands between columns (no line crosses them)."""
     width = right - left
-    if width <= 0 or len(lines) < 6:
+    if not 0 < width < 20_000 or len(lines) < 6:  # points: a page is at most ~200 inches
         return []
     narrow = [ln for ln in lines if ln.x1 - ln.x0 < width * 0.6]
     if len(narrow) < 6:
@@ -192,7 +206,7 @@ def _joined(paragraph: str, line: str) -> str:
 def lay_out(pages: Sequence[Page]) -> Laid:
     """The text of the whole document: paragraphs separated by a blank line, a paragraph
     running on over a column or a page kept whole."""
-    body = drop_furniture(pages)
+    body = drop_furniture(visible(pages))
     paragraphs: list[str] = []
     current = ""
     starts_at: list[tuple[int, int]] = []  # (paragraph index, offset inside it) per page
