@@ -189,3 +189,25 @@ def test_damaged_pdfs_are_refused_one_by_one_never_crash_the_import() -> None:
     assert "a reason on two lines" not in outcomes
     assert "refused" in outcomes
     assert outcomes[-1] == "refused"
+
+
+XMP = b"""<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Border Talks in Tbilisi</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Desk Analyst</rdf:li></rdf:Seq></dc:creator>
+<xmp:CreateDate>2024-03-05T09:30:00Z</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"""
+
+
+def test_a_title_a_program_made_up_gives_way_to_the_xmp_metadata_or_the_text() -> None:
+    from monitor_desk.core.ingest import parse_document
+
+    lines = ["Officials in Tbilisi said the border talks would resume.", "", "More text."]
+    made_up = parse_document(simple_pdf([lines], "Microsoft Word - brief.docx"), "a.pdf")
+    assert made_up.title.startswith("Officials in Tbilisi")
+    with_xmp = parse_document(simple_pdf([lines], "", xmp=XMP), "b.pdf")
+    assert with_xmp.title == "Border Talks in Tbilisi"
+    assert with_xmp.metadata["author"] == "Desk Analyst"
+    assert with_xmp.date == "2024-03-05"
+    assert with_xmp.date_source == "metadata"
