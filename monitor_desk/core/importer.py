@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from . import analysis_store, articles, duplicates, near_duplicates
 from .anchoring import text_sha256
 from .ingest import ParsedDocument, RejectedFile, iter_import_files
+from .ingest.errors import Cancelled
 from .ingest.parts import read_parts
 from .models import Analysis, FileOutcome, ImportReport
 from .path_text import path_text
@@ -147,13 +148,20 @@ class _Run:
         for file in files:
             if self.cancelled():
                 return
-            parts = read_parts(file)
+            try:
+                parts = read_parts(file, on_page=self._stop_when_cancelled)
+            except Cancelled:
+                return  # a long PDF stopped in the middle: not imported, reported cancelled
             self.total += len(parts) - 1  # an e-mail's or a mailbox's parts each count
             for path, doc in parts:
                 if isinstance(doc, RejectedFile):
                     self.record(FileOutcome(path_text(path), "rejected", reason=str(doc)))
                     continue
                 yield from self._decide(path, doc)
+
+    def _stop_when_cancelled(self, _done: int, _total: int) -> None:
+        if self.cancelled():
+            raise Cancelled
 
     def _decide(self, path: Path, doc: ParsedDocument) -> Iterator[_Pending]:
         with self.lock:

@@ -155,3 +155,47 @@ def test_a_file_that_is_not_a_mailbox_is_refused(
     outcomes = import_files(capsys, tmp_path / "lib.sqlite", path, refused=True)
     assert outcomes["notes.mbox"]["status"] == "rejected"
     assert outcomes["notes.mbox"]["reason"].startswith("not a mailbox")
+
+
+def test_forwarded_messages_and_a_mime_digest_give_one_article_per_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+
+    briefs = [
+        message(f"Brief {n}", f"Brief {n}: the talks on the border regime go on.\n") for n in (1, 2)
+    ]
+    forward = message("Fwd: two briefs", "Two briefs for you, see below.\n")
+    for brief in briefs:
+        forward.add_attachment(brief)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "fwd.eml").write_bytes(forward.as_bytes())
+    digest = MIMEMultipart("digest")
+    digest["Subject"] = "Monitor digest"
+    for brief in briefs:
+        digest.attach(MIMEMessage(brief))
+    (tmp_path / "in" / "digest.eml").write_bytes(digest.as_bytes())
+    sent_whole = message(
+        "Monitor, Vol. 5, No. 177",
+        "TALKS RESUME\n\nThe talks resumed.\n\nPIPELINE DEAL\n\nThe deal was signed.\n",
+    )
+    (tmp_path / "in" / "issue.eml").write_bytes(sent_whole.as_bytes())
+    db = tmp_path / "lib.sqlite"
+    outcomes = import_files(capsys, db, tmp_path / "in")
+    assert sorted(outcomes) == [
+        "digest.eml#message-1",  # the digest's own (empty) body is no article
+        "digest.eml#message-2",
+        "fwd.eml",
+        "fwd.eml#message-1",
+        "fwd.eml#message-2",
+        "issue.eml",  # several briefs in one body: one article, as it was sent
+    ]
+    statuses = {n: o["status"] for n, o in outcomes.items()}
+    # The forward carries the same two briefs as the digest (read first): duplicates.
+    assert statuses["digest.eml#message-1"] == "imported"
+    assert statuses["fwd.eml#message-1"] == "duplicate"
+    shown = show(capsys, db, outcomes["digest.eml#message-2"]["article_id"])
+    assert shown["title"] == "Brief 2"
+    issue = show(capsys, db, outcomes["issue.eml"]["article_id"])
+    assert "PIPELINE DEAL" in issue["text"]

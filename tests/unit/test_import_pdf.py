@@ -32,7 +32,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict
     made = {}
     for name, args in {
         "one": ("brief", "--pages", "3", "--seed", "4"),
-        "two": ("brief", "--pages", "3", "--columns", "2", "--rows", "--seed", "5"),
+        "two": ("brief", "--pages", "3", "--columns", "2", "--rows", "--title-band", "--seed", "5"),
         "scan": ("scan",),
     }.items():
         out = folder / f"{name}.pdf"
@@ -135,3 +135,79 @@ def test_reimport_adds_nothing_a_copy_is_a_duplicate_and_a_change_is_a_revision(
     rows = (tmp_path / "n.csv").read_text("utf-8-sig").splitlines()
     header = rows[0].split(",")
     assert rows[1].split(",")[header.index("page")] == "2"
+
+
+class _CancelAfter:
+    """A cancel token that is set after ``n`` looks (the import looks once per PDF page)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def is_set(self) -> bool:
+        self.n -= 1
+        return self.n < 0
+
+
+def test_a_long_pdf_can_be_cancelled_between_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    pages = [["", "", "", f"Section {n}: the ministry said the talks go on."] for n in range(40)]
+    path.write_bytes(simple_pdf(pages, "Long"))
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        report = lib.import_paths([path], analyze=False, cancel=_CancelAfter(3))
+        assert report.cancelled
+        assert lib.articles.list() == []  # nothing half-read is stored
+        report = lib.import_paths([path], analyze=False)
+        assert report.count("imported") == 1
+        assert lib.articles.list()[0].pages == 40
+
+
+def test_damaged_pdfs_are_refused_one_by_one_never_crash_the_import() -> None:
+    """Cut, scrambled or absurd files: each is a document or a RejectedFile, nothing else
+    (a parser's error on one file must not stop an import of a thousand)."""
+    import random
+
+    from monitor_desk.core.ingest import RejectedFile, parse_document
+
+    lines = [f"Paragraph {n}: the talks went on through the night." for n in range(30)]
+    good = simple_pdf([lines, lines[::-1]], "Damaged")
+    rng = random.Random(17)
+    samples = [good[: len(good) * n // 10] for n in range(1, 10)]
+    for _ in range(30):
+        flipped = bytearray(good)
+        for _ in range(12):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        samples.append(bytes(flipped))
+    # Text drawn at an absurd position (a damaged matrix): off the page, not read.
+    samples.append(simple_pdf([lines], "Far away", origin=(10**12, 770)))
+    outcomes = []
+    for data in samples:
+        try:
+            parse_document(data, "damaged.pdf")
+            outcomes.append("read")
+        except RejectedFile as exc:
+            outcomes.append("refused" if "\n" not in str(exc) else "a reason on two lines")
+    assert "a reason on two lines" not in outcomes
+    assert "refused" in outcomes
+    assert outcomes[-1] == "refused"
+
+
+XMP = b"""<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Border Talks in Tbilisi</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Desk Analyst</rdf:li></rdf:Seq></dc:creator>
+<xmp:CreateDate>2024-03-05T09:30:00Z</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"""
+
+
+def test_a_title_a_program_made_up_gives_way_to_the_xmp_metadata_or_the_text() -> None:
+    from monitor_desk.core.ingest import parse_document
+
+    lines = ["Officials in Tbilisi said the border talks would resume.", "", "More text."]
+    made_up = parse_document(simple_pdf([lines], "Microsoft Word - brief.docx"), "a.pdf")
+    assert made_up.title.startswith("Officials in Tbilisi")
+    with_xmp = parse_document(simple_pdf([lines], "", xmp=XMP), "b.pdf")
+    assert with_xmp.title == "Border Talks in Tbilisi"
+    assert with_xmp.metadata["author"] == "Desk Analyst"
+    assert with_xmp.date == "2024-03-05"
+    assert with_xmp.date_source == "metadata"

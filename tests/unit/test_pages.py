@@ -39,3 +39,32 @@ def test_a_stored_revision_answers_the_page_of_an_offset(tmp_path: Path) -> None
         assert pages.page_count(db, unpaged) == 0
         found = pages.pages_at(db, [(paged, 0), (paged, 40), (unpaged, 1)])
         assert found == {(paged, 0): 1, (paged, 40): 3, (unpaged, 1): None}
+
+
+def test_pages_survive_the_json_round_trip_and_a_bad_one_is_refused(tmp_path: Path) -> None:
+    import json
+
+    import pytest
+    from pdf_bytes import simple_pdf
+
+    from monitor_desk.core.errors import MonitorDeskError
+
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(simple_pdf([["Page one says hello."], ["    Page two says goodbye."]], "Two"))
+    with Library.open(tmp_path / "a.sqlite") as lib:
+        (outcome,) = lib.import_paths([pdf], analyze=False).files
+        before = lib.articles.get(outcome.article_id or 0).page_starts
+        lib.exports.write("json", tmp_path / "out.json")
+    assert len(before) == 2
+    with Library.open(tmp_path / "b.sqlite") as other:
+        other.import_json(tmp_path / "out.json")
+        (copy,) = other.articles.list()
+        assert copy.pages == 2
+        assert other.articles.get(copy.id).page_starts == before
+    doc = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    doc["articles"][0]["revisions"][0]["page_starts"] = [5, 2]
+    (tmp_path / "bad.json").write_text(json.dumps(doc), "utf-8")
+    with Library.open(tmp_path / "c.sqlite") as third:
+        with pytest.raises(MonitorDeskError, match="page_starts"):
+            third.import_json(tmp_path / "bad.json")
+        assert third.articles.list() == []

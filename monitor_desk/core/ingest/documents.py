@@ -16,7 +16,7 @@ from monitor_desk.core.ingest.feeds import extract_xml_text
 from monitor_desk.core.ingest.formats import read_binary
 from monitor_desk.core.ingest.headers import parse_header
 from monitor_desk.core.ingest.html_text import extract_html_text
-from monitor_desk.core.ingest.pdf import is_pdf
+from monitor_desk.core.ingest.pdf import PageProgress, is_pdf
 from monitor_desk.core.ingest.titles import choose_title
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -92,19 +92,20 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
-def parse_document(data: bytes, name: str) -> ParsedDocument:
+def parse_document(data: bytes, name: str, on_page: PageProgress | None = None) -> ParsedDocument:
     """Decode and parse one file's bytes; ``name`` only chooses the reader by its suffix
     (a PDF is also known by its signature). An ``.eml`` file gives its message without the
     attachments (``parts.py`` reads those, and mailboxes).
 
     Raises RejectedFile (empty, binary, undecodable, encrypted, no text left after markup
-    or in the document).
+    or in the document). ``on_page(done, total)`` is called after each page of a PDF (it
+    may raise to stop the reading, e.g. ``Cancelled``).
     """
     kind = kind_for(name)
     if kind == "txt" and is_pdf(data):
         kind = "pdf"
     if kind in DOCUMENT_KINDS:
-        text, found, page_starts = read_binary(data, kind)
+        text, found, page_starts = read_binary(data, kind, on_page)
         return finish_document(text, found, kind, kind, page_starts)
     declared = sniff_declared_encoding(data) if kind in ("html", "xml") else None
     decoded, encoding = decode_bytes(data, declared)
@@ -179,10 +180,12 @@ def size_limit(name: str) -> int:
     return MAX_DOCUMENT_BYTES if kind_for(name) in DOCUMENT_KINDS else MAX_FILE_BYTES
 
 
-def read_document(path: Path, max_bytes: int | None = None) -> ParsedDocument:
+def read_document(
+    path: Path, max_bytes: int | None = None, on_page: PageProgress | None = None
+) -> ParsedDocument:
     """Read and parse one file; the size is checked before the contents are read
     (``max_bytes``: by default the limit for the file's kind)."""
-    return parse_document(read_bytes(path, max_bytes), path.name)
+    return parse_document(read_bytes(path, max_bytes), path.name, on_page)
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:

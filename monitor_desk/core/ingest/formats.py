@@ -7,19 +7,37 @@ imported only when such a file is read.
 
 from __future__ import annotations
 
-from monitor_desk.core.ingest.errors import RejectedFile
+import logging
+
+from monitor_desk.core.ingest.errors import Cancelled, RejectedFile
+from monitor_desk.core.ingest.pdf import PageProgress
 
 Read = tuple[str, dict[str, str], tuple[int, ...]]
+_log = logging.getLogger(__name__)
 
 
-def read_binary(data: bytes, kind: str) -> Read:
-    """Text, metadata and page starts of a ``pdf``, ``docx``, ``odt`` or ``eml`` file."""
+def read_binary(data: bytes, kind: str, on_page: PageProgress | None = None) -> Read:
+    """Text, metadata and page starts of a ``pdf``, ``docx``, ``odt`` or ``eml`` file.
+
+    The readers parse files from anywhere: whatever a damaged file makes their libraries
+    raise becomes one ``RejectedFile`` line (and the log keeps the traceback)."""
     if not data:
         raise RejectedFile("empty file")
+    try:
+        return _read(data, kind, on_page)
+    except (RejectedFile, Cancelled):
+        raise
+    except Exception as exc:  # a parser's bug on a damaged file: that file only
+        _log.warning("reading a %s file failed", kind, exc_info=True)
+        what = _NAMES.get(kind, kind.upper())
+        raise RejectedFile(f"not a readable {what} ({type(exc).__name__})") from None
+
+
+def _read(data: bytes, kind: str, on_page: PageProgress | None) -> Read:
     if kind == "pdf":
         from monitor_desk.core.ingest.pdf import read_pdf
 
-        laid, meta = read_pdf(data)
+        laid, meta = read_pdf(data, on_page)
         return laid.text, meta, laid.page_starts
     if kind == "docx":
         from monitor_desk.core.ingest.office import read_docx
@@ -40,4 +58,9 @@ def read_binary(data: bytes, kind: str) -> Read:
     return text, meta, ()
 
 
-_NAMES = {"docx": "Word document", "odt": "OpenDocument text", "eml": "message"}
+_NAMES = {
+    "pdf": "PDF",
+    "docx": "Word document",
+    "odt": "OpenDocument text",
+    "eml": "message",
+}

@@ -113,3 +113,16 @@ def attachments(message: EmailMessage) -> list[tuple[str, bytes]]:
         if name and isinstance(payload, bytes):
             found.append((" ".join(name.replace("/", "_").replace("#", "_").split()), payload))
     return found
+
+
+def enclosed_messages(message: EmailMessage) -> list[EmailMessage]:
+    """Messages carried whole inside this one: forwarded as attachments, or the parts of a
+    MIME digest (``multipart/digest``)."""
+    found: list[EmailMessage] = []
+    parts = message.iter_parts() if message.get_content_type() == "multipart/digest" else []
+    for part in [*parts, *message.iter_attachments()]:
+        if isinstance(part, EmailMessage) and part.get_content_type() == "message/rfc822":
+            inner = part.get_content()
+            if isinstance(inner, EmailMessage) and all(inner is not f for f in found):
+                found.append(inner)
+    return found

@@ -7,6 +7,7 @@ Coordinates are PDF points with y growing upwards, as the PDF and pdfminer give 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -73,6 +74,19 @@ def _in_margin(line: Line, page: Page) -> bool:
     return line.y0 >= page.height - band or line.y1 <= band
 
 
+def _on_page(line: Line, page: Page) -> bool:
+    """Text drawn off the page (or at nonsense coordinates a damaged file gives) is not
+    seen in any PDF reader: it is left out."""
+    coords = (line.x0, line.y0, line.x1, line.y1)
+    if not all(math.isfinite(c) for c in coords):
+        return False
+    return line.x1 > 0 and line.x0 < page.width and line.y1 > 0 and line.y0 < page.height
+
+
+def visible(pages: Sequence[Page]) -> list[Page]:
+    return [Page(p.width, p.height, tuple(ln for ln in p.lines if _on_page(ln, p))) for p in pages]
+
+
 def drop_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """Each page's body lines: running headers and footers (the same words, page numbers
     aside, in the margin band of at least half the pages) and lone page numbers in the
@@ -100,7 +114,7 @@ def drop_furniture(pages: Sequence[Page]) -> list[list[Line]]:
 def _gutters(lines: Sequence[Line], left: float, right: float) -> list[float]:
     """x positions of the empty vertical bands between columns (no line crosses them)."""
     width = right - left
-    if width <= 0 or len(lines) < 6:
+    if not 0 < width < 20_000 or len(lines) < 6:  # points: a page is at most ~200 inches
         return []
     narrow = [ln for ln in lines if ln.x1 - ln.x0 < width * 0.6]
     if len(narrow) < 6:
@@ -163,6 +177,12 @@ def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
     return out
 
 
+def _resized(a: Line, b: Line) -> bool:
+    """The type size changes between two lines (by a quarter or more)."""
+    ha, hb = a.y1 - a.y0, b.y1 - b.y0
+    return min(ha, hb) > 0 and max(ha, hb) / min(ha, hb) >= 1.25
+
+
 def _line_spacing(col: Sequence[Line]) -> float:
     """The usual distance between two lines of a paragraph: the lower quartile of the
     gaps (paragraph breaks are the larger ones; a median of few gaps would count them)."""
@@ -186,11 +206,12 @@ def _joined(paragraph: str, line: str) -> str:
 def lay_out(pages: Sequence[Page]) -> Laid:
     """The text of the whole document: paragraphs separated by a blank line, a paragraph
     running on over a column or a page kept whole."""
-    body = drop_furniture(pages)
+    body = drop_furniture(visible(pages))
     paragraphs: list[str] = []
     current = ""
     starts_at: list[tuple[int, int]] = []  # (paragraph index, offset inside it) per page
     prev_full = False  # the last line reached its column's right edge: the text runs on
+    last: Line | None = None  # the line before, in any column
     for lines in body:
         page_mark: tuple[int, int] | None = None
         for col in reading_order(lines):
@@ -206,12 +227,14 @@ def lay_out(pages: Sequence[Page]) -> Laid:
                 if prev is not None:
                     gap = prev.y0 - ln.y0
                     indented = ln.x0 > left + _INDENT and prev.x0 <= left + 2
-                    new_para = indented or (spacing > 0 and gap > spacing * 1.35)
+                    resized = _resized(prev, ln)  # a heading and its text
+                    new_para = indented or resized or (spacing > 0 and gap > spacing * 1.35)
                 else:
                     # A column's first line: indented, it starts a paragraph; else the text
                     # runs on unless the last line ended a sentence short of its column's edge.
                     ended = not prev_full and current.endswith(_SENTENCE_ENDS)
-                    new_para = ln.x0 > left + _INDENT or ended
+                    resized = last is not None and _resized(last, ln)
+                    new_para = ln.x0 > left + _INDENT or ended or resized
                 if new_para and current:
                     paragraphs.append(current)
                     current = ""
@@ -219,7 +242,7 @@ def lay_out(pages: Sequence[Page]) -> Laid:
                 if page_mark is None:
                     page_mark = (len(paragraphs), len(current) - len(text))
                 prev_full = ln.x1 >= right - width * 0.25
-                prev = ln
+                prev = last = ln
         starts_at.append(page_mark if page_mark is not None else (len(paragraphs), len(current)))
     if current:
         paragraphs.append(current)
