@@ -32,10 +32,9 @@ from .commands.highlight_commands import HighlightService
 from .dialogs.about import show_about
 from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
-from .dialogs.report_dialog import report_action
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
-from .menus import Shortcut, fill, fill_menu_bar, window_action
+from .menus import Shortcut, fill, fill_menu_bar, report_action, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
 from .panels.library_panel import LibraryPanel

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.library import Library
-from ..menus import window_action
 from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, last_folder
 from .report_fields import ReportScopeFields
@@ -263,14 +261,3 @@ def show_report_dialog(window: Any) -> ReportDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def report_action(window: Any) -> QAction:
-    """File ▸ Export Report… on ``window``."""
-    return window_action(
-        window,
-        "Export &Report…",
-        lambda: show_report_dialog(window),
-        "Ctrl+Shift+E",
-        "A briefing from tagged notes as Word, Markdown or HTML",
-    )
