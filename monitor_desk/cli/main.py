@@ -21,6 +21,7 @@ from .library_file import cmd_restore_backup
 from .near_duplicates import cmd_near_duplicates
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .reporting import COMMANDS as REPORT_COMMANDS
 from .rules import cmd_publication_rule
 from .window import cmd_gui, cmd_screenshot
 
@@ -39,6 +40,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "entity": cmd_entity,
     **DELETE_COMMANDS,
+    **REPORT_COMMANDS,
     "edit": cmd_edit,
     "publication-rule": cmd_publication_rule,
     "near-duplicates": cmd_near_duplicates,

@@ -6,12 +6,13 @@ import argparse
 import json
 from dataclasses import asdict
 
+from ..core.models import Article
 from .editing import shown_date
 from .library_file import open_library
 
 SUMMARY_FIELDS = ("id", "title", "publication", "volume", "issue", "date", "date_source",
                   "date_precision", "date_rule", "author", "source_path",
-                  "near_duplicate_of")  # fmt: skip
+                  "near_duplicate_of", "pages")  # fmt: skip
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -54,14 +55,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def page_spans(art: Article) -> list[dict[str, int]]:
+    """A paged article's pages as ``{"page", "start", "end"}`` offsets into its text."""
+    if not art.page_starts:
+        return []
+    ends = [*art.page_starts[1:], len(art.text)]
+    return [
+        {"page": n, "start": start, "end": end}
+        for n, (start, end) in enumerate(zip(art.page_starts, ends, strict=True), 1)
+    ]
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with open_library(args, reading=True) as lib:
         art = lib.articles.get(args.id)
     if args.json:
-        print(json.dumps(asdict(art), ensure_ascii=False, indent=2))
+        print(
+            json.dumps(asdict(art) | {"page_spans": page_spans(art)}, ensure_ascii=False, indent=2)
+        )
         return 0
     print(art.title)
-    for key in ("publication", "volume", "issue", "date", "author", "source_path"):
+    for key in ("publication", "volume", "issue", "date", "author", "source_path", "pages"):
         value = getattr(art, key)
         if value:
             print(f"{key.replace('_', ' ').capitalize()}: {value}")

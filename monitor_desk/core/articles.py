@@ -22,6 +22,7 @@ from .db import utc_now
 from .errors import NotFoundError
 from .filters import article_where
 from .models import Analysis, Article, ArticleSummary
+from .pages import decode_page_starts, encode_page_starts
 from .sql import CHUNK, CURRENT_REVISION, chunks, in_clause
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ def add_revision(
 ) -> int:
     cur = db.execute(
         """INSERT INTO revisions(article_id, number, text, body_start, text_sha256, encoding,
-                                 created, norm_sha256)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 created, norm_sha256, page_starts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             article_id,
             number,
@@ -83,6 +84,7 @@ def add_revision(
             doc.encoding,
             utc_now(),
             norm or duplicates.normalized_sha256(doc.text),
+            encode_page_starts(doc.page_starts),
         ],
     )
     revision_id = int(cur.lastrowid or 0)
@@ -187,7 +189,9 @@ _SUMMARY_SQL = """
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
            a.imported, a.date_source, a.date_precision, a.near_duplicate_of, a.date_rule,
-           (SELECT COUNT(*) FROM articles d WHERE d.near_duplicate_of = a.id)
+           (SELECT COUNT(*) FROM articles d WHERE d.near_duplicate_of = a.id),
+           (SELECT json_array_length(p.page_starts) FROM revisions p
+            WHERE p.id = a.current_revision_id) AS pages
     FROM articles a
 """
 
@@ -195,7 +199,7 @@ _SUMMARY_SQL = """
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported", "date_source", "date_precision",
-    "near_duplicate_of", "date_rule", "near_duplicates",
+    "near_duplicate_of", "date_rule", "near_duplicates", "pages",
 )  # fmt: skip
 
 
@@ -281,14 +285,14 @@ class Articles(Component):
             row = db.execute(
                 f"""{_SUMMARY_SQL.replace("FROM articles a", "")},
                     r.text, r.body_start, r.id, r.text_sha256, r.encoding, a.metadata_json,
-                    r.pipeline_name, r.pipeline_version
+                    r.pipeline_name, r.pipeline_version, r.page_starts
                     FROM articles a {CURRENT_REVISION}
                     WHERE a.id = ?""",
                 [article_id],
             ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no article {article_id}.")
-        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version = row
+        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version, pages = row
         pipeline = f"{p_name} {p_version}" if p_name else None
         fields: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, summary, strict=True))
         return Article(
@@ -300,6 +304,7 @@ class Articles(Component):
             encoding=enc,
             metadata=json.loads(meta),
             pipeline=pipeline,
+            page_starts=decode_page_starts(pages),
         )
 
     def analysis(self, article_id: int) -> Analysis | None:

@@ -92,8 +92,12 @@ def highlight_where(
     search: str | None = None,
     created_from: str | None = None,
     created_to: str | None = None,
+    any_tag: Sequence[str] | None = None,
+    article_dates: tuple[str | None, str | None] | None = None,
 ) -> Where:
-    """Terms over ``highlights h``; every argument left None filters nothing."""
+    """Terms over ``highlights h``; every argument left None filters nothing. ``any_tag``:
+    one of these tags or their sub-tags; ``article_dates``: the highlight's article is dated
+    in this range (as ``article_where``'s ``date_from``/``date_to``)."""
     where = Where()
     if article_ids is not None:
         where.among("h.article_id", article_ids)
@@ -102,6 +106,15 @@ def highlight_where(
     if tag is not None:
         sub, sub_params = tagged_highlights_sql(tag)
         where.add(f"h.id IN ({sub})", *sub_params)
+    if any_tag is not None:
+        subs = [tagged_highlights_sql(t) for t in any_tag]
+        where.add(
+            "(" + " OR ".join(f"h.id IN ({sql})" for sql, _ in subs) + ")" if subs else "0",
+            *[p for _, params in subs for p in params],
+        )
+    if article_dates is not None:
+        dated = article_where(date_from=article_dates[0], date_to=article_dates[1])
+        where.add(f"h.article_id IN (SELECT a.id FROM articles a{dated.sql()})", *dated.params)
     if search is not None:
         fts = to_fts_query(search)
         if fts is None:

@@ -21,7 +21,9 @@ from sqlite_utils import Database
 
 from . import analysis_store, articles, duplicates, near_duplicates, publication_rules
 from .anchoring import text_sha256
-from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
+from .ingest import ParsedDocument, RejectedFile, iter_import_files
+from .ingest.errors import Cancelled
+from .ingest.parts import read_parts
 from .models import Analysis, FileOutcome, ImportReport
 from .path_text import path_text
 
@@ -151,24 +153,35 @@ class _Run:
 
     def read(self, files: Iterable[Path]) -> Iterator[_Pending]:
         """Files that need writing; rejected and unchanged ones are recorded on the way."""
-        for path in files:
+        for file in files:
             if self.cancelled():
                 return
             try:
-                doc = read_document(path)
-            except RejectedFile as exc:
-                self.record(FileOutcome(path_text(path), "rejected", reason=str(exc)))
-                continue
-            with self.lock:
-                decided = _classify(self.db, path, doc, text_sha256(doc.text))
-            if isinstance(decided, FileOutcome):
-                self.record(decided)
-            elif decided.article_id is None and decided.norm_sha in self.new_texts:
-                self.new_texts[decided.norm_sha].copies.append(path)
-            else:
-                if decided.article_id is None:
-                    self.new_texts[decided.norm_sha] = decided
-                yield decided
+                parts = read_parts(file, on_page=self._stop_when_cancelled)
+            except Cancelled:
+                return  # a long PDF stopped in the middle: not imported, reported cancelled
+            self.total += len(parts) - 1  # an e-mail's or a mailbox's parts each count
+            for path, doc in parts:
+                if isinstance(doc, RejectedFile):
+                    self.record(FileOutcome(path_text(path), "rejected", reason=str(doc)))
+                    continue
+                yield from self._decide(path, doc)
+
+    def _stop_when_cancelled(self, _done: int, _total: int) -> None:
+        if self.cancelled():
+            raise Cancelled
+
+    def _decide(self, path: Path, doc: ParsedDocument) -> Iterator[_Pending]:
+        with self.lock:
+            decided = _classify(self.db, path, doc, text_sha256(doc.text))
+        if isinstance(decided, FileOutcome):
+            self.record(decided)
+        elif decided.article_id is None and decided.norm_sha in self.new_texts:
+            self.new_texts[decided.norm_sha].copies.append(path)
+        else:
+            if decided.article_id is None:
+                self.new_texts[decided.norm_sha] = decided
+            yield decided
 
     def add(self, item: _Pending, analysis: Analysis | None) -> None:
         self.batch.append((item, analysis))

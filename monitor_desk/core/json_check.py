@@ -196,6 +196,18 @@ def _claim(cl: Any, where: str, size: int, citations: set[int]) -> dict[str, Any
     return out
 
 
+def _page_starts(starts: list[Any], where: str, size: int) -> list[int]:
+    """A PDF's page starts: offsets into the text, in order."""
+    for i, start in enumerate(starts):
+        if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start <= size:
+            _fail(
+                f"{where}.page_starts[{i}]", f"expected an offset 0..{size}, found {_show(start)}"
+            )
+        if i and start < starts[i - 1]:
+            _fail(f"{where}.page_starts[{i}]", "page starts must not go backwards")
+    return starts
+
+
 def _revision(rev: Any, where: str) -> dict[str, Any]:
     rev = _object(rev, where)
     text = _str(rev, "text", where)
@@ -210,6 +222,7 @@ def _revision(rev: Any, where: str) -> dict[str, Any]:
     }
     for key in ("encoding", "pipeline_name", "pipeline_version", "analyzed"):
         out[key] = _str(rev, key, where, None, optional=True)
+    out["page_starts"] = _page_starts(_list(rev, "page_starts", where, []), where, size)
     out["entities"] = [
         _pair(e, f"{where}.entities[{i}]", size, 5)
         for i, e in enumerate(_list(rev, "entities", where, []))

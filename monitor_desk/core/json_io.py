@@ -26,6 +26,7 @@ from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 from .json_near import export_link, merge_links
 from .json_rules import apply_all_rules, export_rules, merge_rules
+from .pages import encode_page_starts, page_starts
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
@@ -55,6 +56,8 @@ def _rows(db: Database, sql: str, params: list[Any], cols: tuple[str, ...]) -> l
 
 
 def _revision_doc(db: Database, rev: dict[str, Any], rev_id: int) -> dict[str, Any]:
+    if starts := page_starts(db, rev_id):
+        rev["page_starts"] = starts  # a PDF's pages (core/pages.py)
     rev["entities"] = model_entities(db, rev_id)  # what the model found; corrections apart
     citations = []
     cit_idx: dict[int, int] = {}
@@ -216,6 +219,11 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
     )
     duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
     near_duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
+    if rev.get("page_starts"):
+        db.execute(
+            "UPDATE revisions SET page_starts = ? WHERE id = ?",
+            [encode_page_starts(rev["page_starts"]), rev_id],
+        )
     db.conn.executemany(
         'INSERT INTO entities(revision_id, start, "end", label, text, cluster) '
         "VALUES (?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,8 @@ It is also the documented scripting API (docs/API.md). ``Library`` opens and clo
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
-edits of titles, dates and the like), ``lib.exports``. Every public method is safe to call
+edits of titles, dates and the like), ``lib.exports``, ``lib.reports`` (briefing
+reports from tagged notes). Every public method is safe to call
 from any thread: one lock serialises access to the single connection, so no two threads
 write at once.
 """
@@ -33,6 +34,7 @@ from .models import Analysis, ImportReport, SearchCount, SearchHit
 from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
 from .publication_rules import PublicationRules
+from .reports import Reports
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
@@ -51,7 +53,8 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports, details: the parts.
+        articles, highlights, tags, claims, sources, entities, exports, reports, details:
+            the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -69,6 +72,7 @@ class Library:
         self.entities = Entities(self._connection)
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
+        self.reports = Reports(self._connection, path)
         self.deletions = Deletions(self._connection)
         self.rules = PublicationRules(self._connection)
         self.details = ArticleDetails(self._connection)

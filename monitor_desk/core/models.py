@@ -47,6 +47,8 @@ class ArticleSummary:
     """The publication whose rule gave the date its year (core/publication_rules.py)."""
     near_duplicates: int = 0
     """How many articles are near-duplicates of this one."""
+    pages: int | None = None
+    """How many pages the current revision has; None for text without pages (not a PDF)."""
 
 
 @dataclass(slots=True)
@@ -61,6 +63,8 @@ class Article(ArticleSummary):
     metadata: dict[str, str] = field(default_factory=dict)
     pipeline: str | None = None
     """``name version`` of the pipeline that analysed this revision, or None."""
+    page_starts: list[int] = field(default_factory=list)
+    """Where each page begins in ``text`` (core/pages.py); empty for text without pages."""
 
 
 @dataclass(slots=True)
@@ -241,4 +245,8 @@ class ImportReport:
                 for f in self.near_duplicates
             ],
             "cancelled": self.cancelled,
+            "files": [
+                {"path": f.path, "status": f.status, "article_id": f.article_id, "reason": f.reason}
+                for f in self.files
+            ],
         }

@@ -390,6 +390,13 @@ def _publication_rules(db: Database) -> None:
     )
 
 
+@migrations(name="0014_document_pages")
+def _document_pages(db: Database) -> None:
+    """Where each page of a paged document (a PDF) begins in a revision's text, as a JSON
+    array of code-point offsets (core/pages.py); NULL for text without pages."""
+    db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..core.ingest.documents import FILE_DIALOG_FILTER
 from ..core.library import Library
 from .dialogs.import_json import import_library_json
 from .menus import window_action
@@ -73,7 +74,7 @@ class ImportActions(QObject):
             self.window,
             "Import articles",
             "",
-            "Articles (*.txt *.html *.htm *.md);;All files (*)",
+            FILE_DIALOG_FILTER,
         )
         self.start(paths)
 

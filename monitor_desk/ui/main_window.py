@@ -34,7 +34,7 @@ from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
-from .menus import Shortcut, fill, fill_menu_bar, window_action
+from .menus import Shortcut, fill, fill_menu_bar, report_action, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
 from .panels.library_panel import LibraryPanel
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
 
         imports = self.imports
         self.act_import_files, self.act_import_folder = imports.act_files, imports.act_folder
-        self.act_import_json = imports.act_json
+        self.act_import_json, self.act_report = imports.act_json, report_action(self)
         self.act_export = action("&Export…", self.export, "Ctrl+E", "Export notes to CSV or JSON")
         self.act_quit = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_zoom_in = action("Zoom &In", lambda: self.reader.view.zoom_by(1), "Ctrl++")
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         menus = fill_menu_bar(
             self.menuBar(),
             {
-                "&File": [*file_menu, None, self.act_export, None, self.act_quit],
+                "&File": [*file_menu, None, self.act_export, self.act_report, None, self.act_quit],
                 "&Edit": [*edit_menu, *span_actions],
                 "&View": [*view_menu, self.act_find, self.act_next, self.act_prev],
                 "&Help": [self.act_about],

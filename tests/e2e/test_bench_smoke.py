@@ -31,6 +31,8 @@ SCRIPTS = {
     "date_inference_cost.py": ["--n", "6", "--rounds", "1"],
     "near_duplicates.py": ["--size", "40", "--n", "10"],
     "colours.py": [],
+    "report_speed.py": ["--notes", "60", "--articles", "10", "--runs", "1"],
+    "pdf_import.py": ["--pages", "2", "--big", "3"],
 }
 
 

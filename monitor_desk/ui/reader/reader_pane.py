@@ -37,6 +37,9 @@ def metadata_line(article: Article) -> str:
         parts.append("no date")
     if article.author:
         parts.append(article.author)
+    if article.page_starts:
+        count = len(article.page_starts)
+        parts.append(f"{count} page{'s' if count != 1 else ''}")
     return "  ·  ".join(parts)
 
 

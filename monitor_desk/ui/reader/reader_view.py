@@ -290,7 +290,8 @@ class ReaderView(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = self.position_at(event.pos())
-            text = tooltip(self._mark_list, pos, self.hidden) if pos is not None else ""
+            pages = self.article.page_starts if self.article is not None else ()
+            text = tooltip(self._mark_list, pos, self.hidden, pages) if pos is not None else ""
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
