@@ -4,7 +4,8 @@ It is also the documented scripting API (docs/API.md). ``Library`` opens and clo
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
-edits of titles, dates and the like), ``lib.exports``. Every public method is safe to call
+edits of titles, dates and the like), ``lib.exports``, ``lib.claim_views`` and
+``lib.speakers`` (claims and speakers across the library). Every public method is safe to call
 from any thread: one lock serialises access to the single connection, so no two threads
 write at once.
 """
@@ -35,6 +36,8 @@ from .paths import default_library_path, samples_dir
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .views.claim_views import ClaimViews
+from .views.speakers import Speakers
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
@@ -46,7 +49,8 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports, details: the parts.
+        articles, highlights, tags, claims, sources, entities, exports, details,
+        claim_views, speakers: the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -66,6 +70,8 @@ class Library:
         self.exports = Exports(self._connection, path)
         self.deletions = Deletions(self._connection)
         self.details = ArticleDetails(self._connection)
+        self.claim_views = ClaimViews(self._connection)
+        self.speakers = Speakers(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:

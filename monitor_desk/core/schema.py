@@ -369,6 +369,20 @@ def _near_duplicates(db: Database) -> None:
     )
 
 
+@migrations(name="0012_claim_views")
+def _claim_views(db: Database) -> None:
+    """Indexes for the views over the whole library (core/views/): a claim's speaker
+    entity is found from its revision and the model's name for it; claims by the speaker's
+    written name and by the form of their cue."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_entities_speaker
+            ON entities(revision_id, model_cluster, added, entity_id);
+        CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
+        CREATE INDEX IF NOT EXISTS idx_claims_cue ON claims(lower(cue_text));
+        """
+    )
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
