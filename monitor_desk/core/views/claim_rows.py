@@ -156,8 +156,23 @@ def _rows(db: Database, raw: Sequence[tuple[Any, ...]]) -> list[ClaimRow]:
     for r in raw:
         name, label = entities.get(r[5], (r[6], None)) if r[5] is not None else (r[6], None)
         out.append(
-            ClaimRow(r[0], r[1], r[2], r[3], r[4], name, r[5], label, r[7], r[8], r[9],
-                     outlets.get(r[11], ()), r[10], r[12], r[13])  # fmt: skip
+            ClaimRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                name,
+                r[5],
+                label,
+                r[7],
+                r[8],
+                r[9],
+                outlets.get(r[11], ()),
+                r[10],
+                r[12],
+                r[13],
+            )  # fmt: skip
         )
     return out
 

@@ -49,5 +49,3 @@ class ClaimViews(Component):
         """Every outlet the library's citations name, by name."""
         with self._lock:
             return [r[0] for r in self.db.execute("SELECT name FROM outlets ORDER BY name")]
-
-

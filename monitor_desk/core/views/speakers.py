@@ -36,7 +36,8 @@ class SpeakerSummary:
         return {"name": self.name, "type": self.type, "claims": self.claims,
                 "articles": self.articles, "first_date": self.first_date,
                 "last_date": self.last_date, "undated_claims": self.undated_claims,
-                "top_outlets": [{"outlet": o, "claims": n} for o, n in self.top_outlets]}  # fmt: skip
+                "top_outlets": [{"outlet": o, "claims": n}
+                                for o, n in self.top_outlets]}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,9 @@ class SpeakerProfile:
     """(name, type, articles in common), most shared first."""
 
 
+PRONOUNS = ("i", "he", "she", "it", "we", "they", "you", "who", "which", "that", "this")
+"""Speakers the extractor could not resolve to a name: not listed as speakers."""
+
 # Per claim of a current revision: who said it (entity id, else the written name) with
 # its article, date (NULL when unusable) and citation.
 _SAID = f"""SELECT {SPEAKER_ENTITY} AS eid,
@@ -68,8 +72,6 @@ _SAID = f"""SELECT {SPEAKER_ENTITY} AS eid,
        {FROM} WHERE COALESCE(c.speaker_name, c.speaker_text, '') != ''
        AND lower(COALESCE(c.speaker_name, c.speaker_text)) NOT IN
            ({", ".join(f"'{p}'" for p in PRONOUNS)})"""
-PRONOUNS = ("i", "he", "she", "it", "we", "they", "you", "who", "which", "that", "this")
-"""Speakers the extractor could not resolve to a name: not listed as speakers."""
 _KEY = "CASE WHEN eid IS NOT NULL THEN 'e' || eid ELSE 'n' || nkey END"
 
 
@@ -142,7 +144,7 @@ def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     name, label = db.execute(
         "SELECT name, label FROM library_entities WHERE id = ?", [eid]
     ).fetchone()
-    mentions = f"""FROM entities e JOIN articles a ON a.current_revision_id = e.revision_id
+    mentions = """FROM entities e JOIN articles a ON a.current_revision_id = e.revision_id
                    WHERE e.entity_id = ?"""
     by_month = db.execute(
         f"""SELECT substr(a.date, 1, 7), COUNT(*) {mentions} AND {DATED}
