@@ -168,7 +168,8 @@ def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     ).fetchall()
     return SpeakerProfile(
         speaker, name, label, f, claims, n_articles, int(total), aliases, outlets,
-        tuple((m, n) for m, n in by_month), int(undated), tuple(map(tuple, co)),  # type: ignore[arg-type]
+        tuple((m, n) for m, n in by_month), int(undated),
+        tuple((n, t, k) for n, t, k in co),
     )  # fmt: skip
 
 
