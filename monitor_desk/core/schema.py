@@ -383,6 +383,7 @@ def _claim_views(db: Database) -> None:
         """
     )
 
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
