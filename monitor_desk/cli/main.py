@@ -20,6 +20,7 @@ from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .views import cmd_claims, cmd_speakers
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -38,6 +39,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entity": cmd_entity,
     **DELETE_COMMANDS,
     "edit": cmd_edit,
+    "claims": cmd_claims,
+    "speakers": cmd_speakers,
     None: cmd_gui,
 }
 
