@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from claim_views_data import brief, build
 
 from monitor_desk.core.errors import NotFoundError
 from monitor_desk.core.library import Library
 from monitor_desk.core.views.claim_query import ClaimFilter
 from monitor_desk.core.views.cues import inflections
-
-from claim_views_data import brief, build
 
 
 @pytest.fixture
@@ -55,7 +54,9 @@ def test_a_row_says_who_what_where_and_on_whose_authority(
 def test_pages_cover_every_claim_once(lib: tuple[Library, dict[str, int]]) -> None:
     library, _ = lib
     whole = [r.id for r in library.claim_views.page(ClaimFilter(), 0, 100)]
-    paged = [r.id for off in range(0, 5, 2) for r in library.claim_views.page(ClaimFilter(), off, 2)]
+    paged = [
+        r.id for off in range(0, 5, 2) for r in library.claim_views.page(ClaimFilter(), off, 2)
+    ]
     assert paged == whole
     assert len(set(whole)) == 5
 
