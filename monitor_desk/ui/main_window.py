@@ -34,6 +34,7 @@ from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
+from .library_views import LibraryViews
 from .menus import Shortcut, fill, fill_menu_bar, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        self.library_views = LibraryViews(self)  # View ▸ Claims Across the Library
         self._restore()
         self._open_initial_article()
         self.jobs.load_pipeline(analyse_missing)
@@ -163,8 +165,7 @@ class MainWindow(QMainWindow):
         self.act_add_claim = QAction("Add &Claim", self)
         self.act_add_claim.setStatusTip("Make the selected text a claim")
         self.act_add_claim.triggered.connect(self._add_claim)
-        # Window-wide, so the shortcuts work while the reader has the focus (and selection).
-        self.addActions(span_actions := list(self.claims.span_actions.values()))
+        self.addActions(span_actions := list(self.claims.span_actions.values()))  # in the reader
 
         self.removal = ArticleRemoval(self, self)
         hl = self.highlighting

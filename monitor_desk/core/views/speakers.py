@@ -113,6 +113,17 @@ class Speakers(Component):
         with self._lock:
             return resolve_speaker(self.db, name)
 
+    def of_entity(self, cluster: str, label: str) -> Speaker:
+        """The speaker a mention (its cluster and type, as the reader shows them) stands
+        for: its library entity, else whatever its name resolves to."""
+        with self._lock:
+            row = self.db.execute(
+                """SELECT entity_id FROM entities WHERE cluster = ? AND label = ?
+                   AND entity_id IS NOT NULL LIMIT 1""",
+                [cluster, label],
+            ).fetchone()
+            return Speaker(entity_id=int(row[0])) if row else resolve_speaker(self.db, cluster)
+
     def profile(self, speaker: Speaker | str, top: int = 10) -> SpeakerProfile:
         """One speaker's profile (a name is resolved as ``claims --speaker`` resolves it)."""
         with self._lock:
