@@ -139,10 +139,10 @@ class LibraryViews(QObject):
 
 
 def _menu(window: Any, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.text() == title and action.menu() is not None:
-            menu: QMenu = action.menu()
-            return menu
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu.title() == title:
+            found: QMenu = menu
+            return found
     return None
 
 

@@ -154,7 +154,8 @@ def _rows(db: Database, raw: Sequence[tuple[Any, ...]]) -> list[ClaimRow]:
     outlets = outlets_of(db, [r[11] for r in raw if r[11] is not None])
     out = []
     for r in raw:
-        name, label = entities.get(r[5], (r[6], None)) if r[5] is not None else (r[6], None)
+        written = " ".join((r[6] or "").split())
+        name, label = entities.get(r[5], (written, None)) if r[5] is not None else (written, None)
         out.append(
             ClaimRow(
                 r[0],

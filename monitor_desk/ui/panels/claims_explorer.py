@@ -68,6 +68,8 @@ class ClaimsExplorer(QWidget):
             grid.addWidget(w, 0, i)
         for i, w in enumerate((self.since, self.until, self.words, clear)):
             grid.addWidget(w, 1, i)
+        for i in range(4):
+            grid.setColumnStretch(i, 1)
         self.status = QLabel(self)
         self.status.setObjectName("claimsExplorerCount")
         self.table = row_table(self, self.model, "claimsExplorerTable")

@@ -89,7 +89,7 @@ class SpeakerProfileView(QWidget):
         self.claims_view = row_table(self, self.claims, "speakerClaims")
         self.claims_view.setWordWrap(False)
         self.claims_view.setColumnHidden(1, True)  # the speaker: this one
-        for col, width in enumerate((90, 0, 80, 380, 70, 120, 100, 200)):
+        for col, width in enumerate((90, 0, 80, 320, 70, 110, 100, 200)):
             if width:
                 self.claims_view.horizontalHeader().resizeSection(col, width)
         self.claims_view.doubleClicked.connect(self._claim_chosen)
@@ -100,7 +100,10 @@ class SpeakerProfileView(QWidget):
         self.co = _CoMentions(self)
         self.co_view = row_table(self, self.co, "speakerCoMentions")
         self.co_view.doubleClicked.connect(self._co_chosen)
-        self.co_view.horizontalHeader().resizeSection(0, 170)
+        self.co_view.horizontalHeader().resizeSection(0, 200)
+        for view in (self.outlets_view, self.co_view):
+            view.horizontalHeader().setStretchLastSection(True)
+        self.outlets_view.horizontalHeader().resizeSection(0, 200)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
