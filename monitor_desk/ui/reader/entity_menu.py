@@ -1,6 +1,6 @@
 """The context-menu entries that correct entities, in the reader and the Entities tab: on
-an entity, Speaker Profile (the request ``profile``), Change Type ▸, Merge Into…, Keep
-Apart, Not an Entity; on a selection (reader), Mark as Entity ▸ type."""
+an entity, Change Type ▸, Merge Into…, Keep Apart, Not an Entity, then Speaker Profile
+(the request ``profile``); on a selection (reader), Mark as Entity ▸ type."""
 
 from __future__ import annotations
 
@@ -43,9 +43,6 @@ def add_entity_entries(
     """The entries for one entity (its cluster ``name``): ``texts`` are the words of its
     mentions, each a name that can be kept apart from it. Shared by the reader and the
     Entities tab, so both make the same requests."""
-    menu.addAction(f"Speaker &Profile: “{name}”").triggered.connect(
-        lambda: request("profile", name, label)
-    )  # answered by the library views (ui/library_views.py), not by a correction
     _type_menu(menu, "Change &Type", label, lambda lab: request("retype", name, lab))
     menu.addAction(f"&Merge “{name}” Into…").triggered.connect(lambda: request("merge", name, ""))
     apart = dict.fromkeys(" ".join(t.split()) for t in texts)
@@ -57,3 +54,7 @@ def add_entity_entries(
     menu.addAction(f"&Not an Entity: “{name}”").triggered.connect(
         lambda: request("ignore", name, "")
     )
+    menu.addSeparator()
+    menu.addAction(f"Speaker &Profile: “{name}”").triggered.connect(
+        lambda: request("profile", name, label)
+    )  # answered by the library views (ui/library_views.py), not by a correction
