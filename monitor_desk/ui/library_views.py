@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
 from ..core.errors import MonitorDeskError
@@ -29,6 +30,7 @@ class Host(Protocol):
     library: Library
     reader: Any
     entities: Any
+    claims: Any
     jobs: Any
     corrections: Any
 
@@ -79,6 +81,12 @@ class LibraryViews(QObject):
         if view_menu is not None:
             view_menu.addSeparator()
             view_menu.addAction(self.act_claims)
+        # The Claims tab's row menu: the profile of the chosen claim's speaker.
+        self.act_claim_speaker = QAction("Speaker &Profile", self)
+        self.act_claim_speaker.triggered.connect(self._claim_speaker)
+        host.claims.table_menu.addSeparator()
+        host.claims.table_menu.addAction(self.act_claim_speaker)
+        host.claims.table_menu.aboutToShow.connect(self._claim_menu_shown)
         for source in (host.reader.view, host.entities):
             source.correctionRequested.connect(self._entity_request)
         for changed in (host.jobs.importFinished, host.jobs.analysisFinished,
@@ -121,6 +129,19 @@ class LibraryViews(QObject):
             self.host.tell(str(exc))
             return
         self.show_profile(speaker)
+
+    def _claim_menu_shown(self) -> None:
+        claim = self.host.claims.current_claim()
+        name = claim.speaker_label if claim is not None else ""
+        self.act_claim_speaker.setEnabled(bool(name))
+        self.act_claim_speaker.setText(
+            f"Speaker &Profile: “{name}”" if name else "Speaker &Profile"
+        )
+
+    def _claim_speaker(self) -> None:
+        claim = self.host.claims.current_claim()
+        if claim is not None and claim.speaker_label:
+            self.show_profile(" ".join(claim.speaker_label.split()))
 
     def _show_in_claims(self, name: str) -> None:
         w = self.views()

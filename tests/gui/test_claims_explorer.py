@@ -112,3 +112,17 @@ def test_profile_in_two_clicks_from_an_entity_and_from_a_claim(
     menu.deleteLater()
     assert "Olga Petrova" in profile.title.text()
     assert views.tabs.currentWidget() is profile
+
+
+def test_profile_from_the_claims_tab_row_menu(make_window, claims_library) -> None:  # type: ignore[no-untyped-def]
+    lib, ids = claims_library
+    window = make_window(lib, analyse_missing=False)
+    window.open_article(ids["aug"])
+    window.claims.select_row(0)
+    menu = window.claims.table_menu
+    menu.aboutToShow.emit()
+    _entry(menu, "Speaker &Profile: “Olga Petrova”").trigger()
+    profile = window.library_views.window.profile
+    assert profile.isVisible()
+    assert "Olga Petrova" in profile.title.text()
+    assert profile.claims.rowCount() == 2
