@@ -167,3 +167,45 @@ def test_inflections_of_a_cue() -> None:
     assert {"stated", "stating"} <= set(inflections("state"))
     assert {"admitted"} <= set(inflections("admit"))
     assert inflections("  ") == []
+
+
+def _counts_agree(library: Library) -> None:
+    kept = library.db.execute(
+        """SELECT a.id, a.claims_count, (SELECT COUNT(*) FROM claims c
+           WHERE c.revision_id = a.current_revision_id) FROM articles a"""
+    ).fetchall()
+    assert [(i, n) for i, n, _ in kept] == [(i, n) for i, _, n in kept]
+
+
+def test_each_articles_claim_count_follows_every_write(
+    lib: tuple[Library, dict[str, int]], tmp_path: Path
+) -> None:
+    """The unfiltered count is a sum of ``articles.claims_count`` kept by triggers: it must
+    follow imports, new texts, claims added and deleted, deletes undone, JSON merges."""
+    library, ids = lib
+    _counts_agree(library)
+    assert library.claim_views.count(ClaimFilter()).total == 5
+    brief(
+        library, tmp_path, "sep.txt", "Igor Ivanov said the treaty is dead. (Interfax, Sep 26)\n",
+        "1999-09-26", [("Igor Ivanov", "Igor Ivanov", "said", "the treaty is dead")],
+        outlet="Interfax",
+    )  # fmt: skip
+    _counts_agree(library)
+    assert library.claim_views.count(ClaimFilter()).total == 4
+    text = library.articles.get(ids["aug"]).text
+    added = library.claims.add(ids["aug"], (text.index("prices"), text.index(" in the")))
+    _counts_agree(library)
+    library.claims.delete(added.id)
+    _counts_agree(library)
+    deleted = library.deletions.delete([ids["oct"]])
+    _counts_agree(library)
+    assert library.claim_views.count(ClaimFilter()).total == 3
+    library.deletions.restore(deleted.snapshot)
+    _counts_agree(library)
+    assert library.claim_views.count(ClaimFilter()).total == 4
+    out = tmp_path / "lib.json"
+    library.exports.write("json", out)
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_json(out)
+        _counts_agree(other)
+        assert other.claim_views.count(ClaimFilter()).total == 4
