@@ -371,44 +371,11 @@ def _near_duplicates(db: Database) -> None:
 
 @migrations(name="0012_claim_views")
 def _claim_views(db: Database) -> None:
-    """Indexes for the views over the whole library (core/views/): a claim's speaker
-    entity is found from its revision and the model's name for it; claims by the speaker's
-    written name and by the form of their cue; a claim's article from its revision. Each
-    article keeps the number of its current text's claims (``claims_count``, kept by
-    triggers, beside its date in an index), so the unfiltered count is a sum over articles."""
-    db.executescript(
-        """
-        CREATE INDEX IF NOT EXISTS idx_entities_speaker
-            ON entities(revision_id, model_cluster, added, entity_id);
-        CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
-        CREATE INDEX IF NOT EXISTS idx_claims_cue ON claims(lower(cue_text));
-        CREATE INDEX IF NOT EXISTS idx_articles_current ON articles(current_revision_id);
-        ALTER TABLE articles ADD COLUMN claims_count INTEGER NOT NULL DEFAULT 0;
-        UPDATE articles SET claims_count =
-            (SELECT COUNT(*) FROM claims c WHERE c.revision_id = articles.current_revision_id);
-        CREATE INDEX idx_articles_date_claims ON articles(date, claims_count);
-        CREATE TRIGGER claims_count_insert AFTER INSERT ON claims BEGIN
-            UPDATE articles SET claims_count = claims_count + 1
-                WHERE current_revision_id = NEW.revision_id;
-        END;
-        CREATE TRIGGER claims_count_delete AFTER DELETE ON claims BEGIN
-            UPDATE articles SET claims_count = claims_count - 1
-                WHERE current_revision_id = OLD.revision_id;
-        END;
-        CREATE TRIGGER claims_count_move AFTER UPDATE OF revision_id ON claims
-            WHEN NEW.revision_id IS NOT OLD.revision_id BEGIN
-            UPDATE articles SET claims_count = claims_count - 1
-                WHERE current_revision_id = OLD.revision_id;
-            UPDATE articles SET claims_count = claims_count + 1
-                WHERE current_revision_id = NEW.revision_id;
-        END;
-        CREATE TRIGGER claims_count_revision AFTER UPDATE OF current_revision_id ON articles
-            WHEN NEW.current_revision_id IS NOT OLD.current_revision_id BEGIN
-            UPDATE articles SET claims_count = (SELECT COUNT(*) FROM claims c
-                WHERE c.revision_id = NEW.current_revision_id) WHERE id = NEW.id;
-        END;
-        """
-    )
+    """Indexes and per-article claim counts for the views over the whole library (the SQL
+    and why: core/views/schema_sql.py)."""
+    from .views.schema_sql import CLAIM_VIEWS
+
+    db.executescript(CLAIM_VIEWS)
 
 
 # Every step is pending for an empty database: counted through the public API, so a step
