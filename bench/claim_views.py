@@ -26,8 +26,10 @@ from typing import Any
 
 from _common import REPO, report
 from generate import CACHE, library
+from sqlite_utils import Database
 
 from monitor_desk.core.library import Library
+from monitor_desk.core.schema import SCHEMA_VERSION, migrations
 from monitor_desk.core.views.claim_query import ClaimFilter
 
 _LINK = """
@@ -46,9 +48,12 @@ def linked_library(size: int) -> Path:
     if not path.exists():
         partial = path.with_suffix(".partial")
         shutil.copy(library(size), partial)
-        with Library.open(partial):
-            pass  # migrate
         conn = sqlite3.connect(partial, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # The schema steps the cached file lacks, without the backup copy Library.open
+        # makes first (gigabytes at 100k).
+        migrations.apply(Database(conn))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.executescript("BEGIN;" + _LINK + "COMMIT;")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()

@@ -209,3 +209,26 @@ def test_each_articles_claim_count_follows_every_write(
         other.import_json(out)
         _counts_agree(other)
         assert other.claim_views.count(ClaimFilter()).total == 4
+
+
+def test_pages_skip_whole_articles_in_both_orders(library: Library, tmp_path: Path) -> None:
+    """Without a claim filter a page starts from the articles' claim counts: every offset,
+    in both orders, gives what stepping over the claims one by one would."""
+    for i in range(6):
+        brief(
+            library, tmp_path, f"b{i}.txt",
+            "Olga Petrova said one. Olga Petrova said two. Olga Petrova said three.\n",
+            f"1999-0{1 + i % 3}-0{1 + i}" if i != 4 else None,
+            [("Olga Petrova", "Olga Petrova", "said", w) for w in ("one", "two", "three")],
+        )  # fmt: skip
+    for f in (ClaimFilter(), ClaimFilter(since="1999-02")):
+        for desc in (False, True):
+            whole = [r.id for r in library.claim_views.page(f, 0, 100, desc)]
+            for size in (1, 2, 4, 5):
+                paged = [
+                    r.id
+                    for off in range(0, len(whole), size)
+                    for r in library.claim_views.page(f, off, size, desc)
+                ]
+                assert paged == whole, (f, desc, size)
+    assert len([r.id for r in library.claim_views.page(ClaimFilter(), 0, 100)]) == 18

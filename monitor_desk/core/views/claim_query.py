@@ -80,12 +80,14 @@ def speaker_terms(where: Where, speaker: Speaker) -> None:
     test, so that the list and every count agree with ``SPEAKER_ENTITY``."""
     if speaker.entity_id is not None:
         where.add(
-            f"""c.id IN (SELECT c2.id FROM entities e JOIN claims c2
-                    ON c2.revision_id = e.revision_id AND c2.speaker_name = e.model_cluster
-                    WHERE e.entity_id = ? AND e.added = 0
+            f"""c.id IN (SELECT c2.id FROM claims c2 WHERE c2.revision_id IN
+                    (SELECT revision_id FROM entities WHERE entity_id = ?)
+                    AND c2.speaker_name IN (SELECT model_cluster FROM entities
+                        WHERE entity_id = ?)
                 UNION SELECT c3.id FROM claims c3 WHERE c3.speaker_name =
                     (SELECT name FROM library_entities WHERE id = ?) COLLATE NOCASE)
                 AND {SPEAKER_ENTITY} = ?""",
+            speaker.entity_id,
             speaker.entity_id,
             speaker.entity_id,
             speaker.entity_id,
