@@ -52,7 +52,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         out = sys.stdout
         if args.json:
             out.write("[")
-        for n, row in enumerate(_rows(lib, f, counted, args.desc)):
+        for n, row in enumerate(lib.claim_views.rows(f, args.desc)):
             if args.json:
                 text = json.dumps(row.to_dict(), ensure_ascii=False)
                 out.write(("\n" if n == 0 else ",\n") + text)
@@ -73,12 +73,6 @@ def cmd_claims(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _rows(lib: Any, f: ClaimFilter, counted: Any, desc: bool) -> Any:
-    batch = 2000
-    for offset in range(0, counted.total, batch):
-        yield from lib.claim_views.page(f, offset, batch, desc, counted)
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:

@@ -24,11 +24,13 @@ from ..tags import tagged_highlights_sql
 from .cues import inflections
 
 SPEAKER_ENTITY = """COALESCE(
-    (SELECT e.entity_id FROM entities e WHERE e.revision_id = c.revision_id
-        AND e.model_cluster = c.speaker_name AND e.added = 0 AND e.entity_id IS NOT NULL
-        ORDER BY e.start LIMIT 1),
+    (SELECT MIN(e.entity_id) FROM entities e WHERE e.revision_id = c.revision_id
+        AND e.model_cluster = c.speaker_name AND e.added = 0),
     (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
-        ORDER BY le.label != 'PERSON', le.label != 'ORG', le.id LIMIT 1))"""
+        AND le.label = 'PERSON'),
+    (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
+        AND le.label = 'ORG'),
+    (SELECT MIN(le.id) FROM library_entities le WHERE le.name = c.speaker_name))"""
 """SQL: the library entity id of claim ``c``'s speaker, or NULL."""
 
 SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"

@@ -3,7 +3,7 @@ rows a page at a time (shared by ``lib.claim_views`` and ``lib.speakers``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,6 +170,23 @@ def page(
     if rest > 0 and counted.undated:
         raw += _segment(db, f, False, descending, max(0, offset - counted.dated), rest)
     return _rows(db, raw)
+
+
+def iter_rows(
+    db: Database, f: ClaimFilter, descending: bool = False, batch: int = 2000
+) -> Iterator[ClaimRow]:
+    """Every claim the filter finds, in date order (undated ones last): one query per part
+    read in batches (no page re-counts or skips what came before)."""
+    for dated in (True, False):
+        where = claim_where(f, "exclude" if dated else "only")
+        way = "DESC" if descending else ""
+        order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
+        cursor = db.execute(
+            f"SELECT {_COLUMNS} {FROM}{where.sql()} ORDER BY {order}, c.content_start, c.id",
+            where.params,
+        )
+        while raw := cursor.fetchmany(batch):
+            yield from _rows(db, raw)
 
 
 def _rows(db: Database, raw: Sequence[tuple[Any, ...]]) -> list[ClaimRow]:

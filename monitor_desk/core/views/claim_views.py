@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..connection import Component
 from .claim_query import ClaimFilter, Speaker
-from .claim_rows import ClaimCount, ClaimRow, count, page, resolve_speaker
+from .claim_rows import ClaimCount, ClaimRow, count, iter_rows, page, resolve_speaker
 
 
 class ClaimViews(Component):
@@ -35,15 +35,11 @@ class ClaimViews(Component):
         with self._lock:
             return page(self.db, f, offset, limit, descending, counted)
 
-    def rows(self, f: ClaimFilter) -> Iterator[ClaimRow]:
-        """Every claim the filter finds, in date order, read in batches."""
+    def rows(self, f: ClaimFilter, descending: bool = False) -> Iterator[ClaimRow]:
+        """Every claim the filter finds, in date order, read in batches (the library stays
+        locked until the last row is read: finish or close the iterator)."""
         with self._lock:
-            counted = count(self.db, f)
-        batch = 2000
-        for offset in range(0, counted.total, batch):
-            with self._lock:
-                rows = page(self.db, f, offset, batch, counted=counted)
-            yield from rows
+            yield from iter_rows(self.db, f, descending)
 
     def outlets(self) -> list[str]:
         """Every outlet the library's citations name, by name."""

@@ -4,6 +4,7 @@ month, the entities mentioned with them, and the names they go by."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 
 from ..connection import Component
 from .claim_query import DATED, FROM, SPEAKER_ENTITY, ClaimFilter, Speaker, claim_where
-from .claim_rows import ClaimCount, count, resolve_speaker
+from .claim_rows import ClaimCount, outlets_of, resolve_speaker
 
 NOT_CO_MENTIONED = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 """Entity types left out of "mentioned with": numbers and dates are not company."""
@@ -135,19 +136,20 @@ class Speakers(Component):
 def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     f = ClaimFilter(speaker=speaker)
     where = claim_where(f)
-    claims = count(db, f)
-    articles = db.execute(f"SELECT COUNT(DISTINCT a.id) {FROM}{where.sql()}", where.params)
-    n_articles = int(articles.fetchone()[0])
-    outlets = tuple(
-        (name, n)
-        for name, n in db.execute(
-            f"""SELECT o.name, COUNT(*) {FROM}
-                JOIN citation_items ci ON ci.citation_id = c.citation_id
-                JOIN outlets o ON o.id = ci.outlet_id{where.sql()}
-                GROUP BY o.id ORDER BY 2 DESC, o.name""",
-            where.params,
-        )
-    )
+    # One pass over the speaker's claims: how many (dated or not), in how many articles,
+    # cited to which outlets.
+    said = db.execute(
+        f"SELECT a.id, {DATED}, c.citation_id {FROM}{where.sql()}", where.params
+    ).fetchall()
+    dated = sum(1 for r in said if r[1])
+    claims = ClaimCount(dated, len(said) - dated)
+    n_articles = len({r[0] for r in said})
+    cited = Counter(r[2] for r in said if r[2] is not None)
+    by_outlet: Counter[str] = Counter()
+    for citation, names in outlets_of(db, list(cited)).items():
+        for outlet in names:
+            by_outlet[outlet] += cited[citation]
+    outlets = tuple(sorted(by_outlet.items(), key=lambda o: (-o[1], o[0])))
     if speaker.entity_id is None:
         name = " ".join((speaker.name or "").split())
         return SpeakerProfile(speaker, name, None, f, claims, n_articles, 0, (), outlets, (), 0)
