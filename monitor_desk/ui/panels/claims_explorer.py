@@ -36,7 +36,7 @@ def count_text(model: ClaimsExplorerModel) -> str:
     if n.undated:
         text += f" · {n.undated:,} of them from undated articles, listed last"
     if n.undated_apart:
-        text += f" · {n.undated_apart:,} from undated articles are outside any date range"
+        text += f" · {n.undated_apart:,} of undated articles left out (no date to match)"
     return text
 
 
