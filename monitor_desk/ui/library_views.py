@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
 from ..core.errors import MonitorDeskError
 from ..core.library import Library
 from ..core.views.claim_query import Speaker
+from ..core.views.speakers import SpeakerProfile
 from .menus import window_action
 from .panels.claims_explorer import ClaimsExplorer
 from .panels.speaker_profile import SpeakerProfileView
+from .workers import Worker, WorkQueue
 
 
 class Host(Protocol):
@@ -63,13 +65,22 @@ class LibraryViews(QObject):
     through ``Host``.
 
     Attributes:
-        act_claims: View ▸ Claims Across the Library; window: the views window once opened.
+        act_claims: View ▸ Claims Across the Library; window: the views window once opened;
+        reads: the queue profiles are read on.
+
+    Signals:
+        profileShown(str): a speaker's profile was read and shown (its name).
     """
+
+    profileShown = Signal(str)
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)  # type: ignore[arg-type]
         self.host = host
         self.window: LibraryViewsWindow | None = None
+        self.reads = WorkQueue(self)  # reads only: never behind an import on the window's
+        self._asked = 0
+        host.installEventFilter(self)  # type: ignore[attr-defined]
         self.act_claims = window_action(
             host,  # type: ignore[arg-type]
             "Claims Across the &Library",
@@ -111,14 +122,33 @@ class LibraryViews(QObject):
         _bring_up(w)
 
     def show_profile(self, speaker: Speaker | str) -> None:
+        """Read the profile off the window's thread (a much-quoted speaker of a large
+        library takes a while), then show it; the last one asked for wins."""
         w = self.views()
-        try:
-            w.profile.show_speaker(speaker)
-        except MonitorDeskError as exc:
-            self.host.tell(str(exc))
-            return
+        self._asked += 1
+        asked = self._asked
+        w.profile.loading(speaker if isinstance(speaker, str) else "")
         w.tabs.setCurrentWidget(w.profile)
         _bring_up(w)
+        worker = Worker(self.host.library.speakers.profile, speaker)
+        worker.signals.result.connect(lambda p: self._profile_read(asked, p))
+        worker.signals.error.connect(lambda msg, _tb: self._profile_failed(asked, msg))
+        self.reads.submit(worker)
+
+    def _profile_read(self, asked: int, profile: SpeakerProfile) -> None:
+        if asked == self._asked and self.window is not None:
+            self.window.profile.display(profile)
+            self.profileShown.emit(profile.name)
+
+    def _profile_failed(self, asked: int, message: str) -> None:
+        if asked == self._asked and self.window is not None:
+            self.window.profile.failed(message)
+            self.host.tell(message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.host and event.type() == QEvent.Type.Close:
+            self.reads.shutdown()  # no read outlives the window
+        return False
 
     def _entity_request(self, kind: str, name: str, label: str) -> None:
         if kind != "profile":

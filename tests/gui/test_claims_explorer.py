@@ -92,7 +92,8 @@ def test_profile_in_two_clicks_from_an_entity_and_from_a_claim(
     panel = window.entities
     row = next(i for i, r in enumerate(panel.clusters.rows) if r[0] == "Igor Ivanov")
     menu = panel.context_menu(panel.cluster_view.visualRect(panel.clusters.index(row, 0)).center())
-    _entry(menu, "Speaker &Profile: “Igor Ivanov”").trigger()
+    with qtbot.waitSignal(window.library_views.profileShown, timeout=10000):
+        _entry(menu, "Speaker &Profile: “Igor Ivanov”").trigger()
     menu.deleteLater()
     views = window.library_views.window
     profile = views.findChild(QWidget, "speakerProfile")
@@ -108,21 +109,26 @@ def test_profile_in_two_clicks_from_an_entity_and_from_a_claim(
     explorer = views.claims
     row = _texts(explorer.model, 1).index("Olga Petrova")
     menu = explorer.context_menu(row)
-    _entry(menu, "Speaker &Profile: “Olga Petrova”").trigger()
+    with qtbot.waitSignal(window.library_views.profileShown, timeout=10000):
+        _entry(menu, "Speaker &Profile: “Olga Petrova”").trigger()
     menu.deleteLater()
     assert "Olga Petrova" in profile.title.text()
     assert views.tabs.currentWidget() is profile
 
 
-def test_profile_from_the_claims_tab_row_menu(make_window, claims_library) -> None:  # type: ignore[no-untyped-def]
+def test_profile_from_the_claims_tab_row_menu(qtbot, make_window, claims_library) -> None:  # type: ignore[no-untyped-def]
     lib, ids = claims_library
     window = make_window(lib, analyse_missing=False)
     window.open_article(ids["aug"])
     window.claims.select_row(0)
     menu = window.claims.table_menu
     menu.aboutToShow.emit()
-    _entry(menu, "Speaker &Profile: “Olga Petrova”").trigger()
+    with qtbot.waitSignal(window.library_views.profileShown, timeout=10000):
+        _entry(menu, "Speaker &Profile: “Olga Petrova”").trigger()
     profile = window.library_views.window.profile
     assert profile.isVisible()
     assert "Olga Petrova" in profile.title.text()
     assert profile.claims.rowCount() == 2
+    window.library_views.show_profile("Boris Nobody")  # one clear line, the window goes on
+    qtbot.waitUntil(lambda: "No speaker is called 'Boris Nobody'" in profile.title.text())
+    assert "No speaker is called" in window.statusBar().currentMessage()

@@ -40,14 +40,15 @@ class ClaimsExplorerModel(ColumnsTableModel):
         self.counted = ClaimCount(0, 0)
         self._pages: dict[int, list[ClaimRow]] = {}
 
-    def set_filter(self, f: ClaimFilter) -> None:
+    def set_filter(self, f: ClaimFilter, counted: ClaimCount | None = None) -> None:
+        """Show the claims ``f`` finds (``counted``: their count, when already known)."""
         self.filter = f
-        self.refresh()
+        self.refresh(counted)
 
-    def refresh(self) -> None:
+    def refresh(self, counted: ClaimCount | None = None) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self.counted = self.library.claim_views.count(self.filter)
+        self.counted = counted or self.library.claim_views.count(self.filter)
         self.endResetModel()
 
     def claim(self, row: int) -> ClaimRow | None:
@@ -93,7 +94,7 @@ class ClaimsExplorerModel(ColumnsTableModel):
         if column != 0 or descending == self.descending:
             return
         self.descending = descending
-        self.refresh()
+        self.refresh(self.counted)  # the same claims in the other order
 
 
 def _display(c: ClaimRow, col: int) -> str:

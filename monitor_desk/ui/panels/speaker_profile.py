@@ -129,8 +129,22 @@ class SpeakerProfileView(QWidget):
         layout.addWidget(split, 1)
 
     def show_speaker(self, speaker: Speaker | str) -> SpeakerProfile:
-        """Read and show a profile (``NotFoundError`` for a name no speaker has)."""
+        """Read and show a profile here, on this thread (``NotFoundError`` for a name no
+        speaker has); the window reads it on a worker and calls ``display``."""
         p = self.library.speakers.profile(speaker)
+        self.display(p)
+        return p
+
+    def loading(self, name: str) -> None:
+        self.title.setText(f"Reading the profile of {name}…" if name else "Reading the profile…")
+        self.summary.clear()
+        self.in_claims.setEnabled(False)
+
+    def failed(self, message: str) -> None:
+        self.title.setText(message)
+        self.summary.clear()
+
+    def display(self, p: SpeakerProfile) -> None:
         self.profile = p
         kind = f" · {p.type}" if p.type else " · not a library entity"
         self.title.setText(f"<span style='font-size:15pt'><b>{p.name}</b></span>{kind}")
@@ -144,11 +158,10 @@ class SpeakerProfileView(QWidget):
         parts.append("also called: " + ", ".join(p.aliases) if p.aliases else "no other names")
         self.summary.setText(" · ".join(parts))
         self.in_claims.setEnabled(True)
-        self.claims.set_filter(p.filter)
+        self.claims.set_filter(p.filter, p.claims)
         self.outlets.set_rows(list(p.outlets) or [("(no cited outlet)", "")])
         self.bars.set_counts(list(p.mentions_by_month))
         self.co.set_rows(list(p.co_mentioned))
-        return p
 
     def _claim_chosen(self, index: QModelIndex) -> None:
         c = self.claims.claim(index.row())
