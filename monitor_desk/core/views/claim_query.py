@@ -38,7 +38,6 @@ SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"
 
 FROM = "FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id"
 DATED = "a.date >= '0' AND a.date < ':'"  # starts with a digit: its year is known
-UNDATED = f"NOT COALESCE({DATED}, 0)"
 _DAY_END = "\uffff"
 
 Undated = Literal["include", "exclude", "only"]
