@@ -111,6 +111,8 @@ def test_speaker_by_canonical_name_and_after_a_merge(
     assert [(r.article_id, r.speaker_name) for r in rows] == [
         (ids["sep"], "Igor Ivanov"), (ids["oct"], "Igor Ivanov"), (ids["undated"], "Igor Ivanov")]  # fmt: skip
     assert library.claim_views.speaker("I. Ivanov") == ivanov  # an alias finds the same entity
+    in_october = library.claim_views.count(ClaimFilter(speaker=ivanov, since="1999-10"))
+    assert (in_october.dated, in_october.undated, in_october.undated_apart) == (1, 0, 1)
     with pytest.raises(NotFoundError, match="No speaker"):
         library.claim_views.speaker("Boris Nobody")
 

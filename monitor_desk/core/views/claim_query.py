@@ -38,7 +38,7 @@ SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"
 
 FROM = "FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id"
 DATED = "a.date >= '0' AND a.date < ':'"  # starts with a digit: its year is known
-_DAY_END = "\uffff"
+DAY_END = "\uffff"  # after every time of day in an ISO string
 
 Undated = Literal["include", "exclude", "only"]
 
@@ -81,12 +81,13 @@ def speaker_terms(where: Where, speaker: Speaker) -> None:
     test, so that the list and every count agree with ``SPEAKER_ENTITY``."""
     if speaker.entity_id is not None:
         where.add(
-            f"""c.id IN (SELECT c2.id FROM claims c2 WHERE c2.revision_id IN
-                    (SELECT revision_id FROM entities WHERE entity_id = ?)
-                    AND c2.speaker_name IN (SELECT model_cluster FROM entities
-                        WHERE entity_id = ?)
-                UNION SELECT c3.id FROM claims c3 WHERE c3.speaker_name =
-                    (SELECT name FROM library_entities WHERE id = ?) COLLATE NOCASE)
+            # Both sides of the OR are index searches (idx_claims_revision_speaker,
+            # idx_claims_speaker): SQLite reads their union, not every claim.
+            f"""((c.revision_id IN (SELECT revision_id FROM entities WHERE entity_id = ?)
+                  AND c.speaker_name IN (SELECT model_cluster FROM entities
+                      WHERE entity_id = ?))
+                 OR c.speaker_name = (SELECT name FROM library_entities WHERE id = ?)
+                     COLLATE NOCASE)
                 AND {SPEAKER_ENTITY} = ?""",
             speaker.entity_id,
             speaker.entity_id,
@@ -161,5 +162,5 @@ def claim_where(f: ClaimFilter, undated: Undated = "include") -> Where:
     if f.since:
         where.add(f"{date} >= ?", f.since)
     if f.until:
-        where.add(f"{date} <= ?", f.until + _DAY_END)
+        where.add(f"{date} <= ?", f.until + DAY_END)
     return where

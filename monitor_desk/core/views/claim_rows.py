@@ -4,7 +4,7 @@ rows a page at a time (shared by ``lib.claim_views`` and ``lib.speakers``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -13,6 +13,8 @@ from ..article_dates import display_date
 from ..errors import NotFoundError
 from ..sql import chunks, in_clause
 from .claim_query import (
+    DATED,
+    DAY_END,
     FROM,
     SPEAKER_ENTITY,
     SPEAKER_NAME,
@@ -111,14 +113,28 @@ def _count(db: Database, f: ClaimFilter, undated: str) -> int:
 
 
 def count(db: Database, f: ClaimFilter) -> ClaimCount:
+    if not selective(f) and not f.kind:  # sums of the articles' counts: no claim is read
+        if f.has_dates:
+            apart = _count(db, replace(f, since=None, until=None), "only")
+            return ClaimCount(_count(db, f, "exclude"), 0, apart)
+        return ClaimCount(_count(db, f, "exclude"), _count(db, f, "only"))
+    # One pass over the claims the filter finds: dated (in the range) and undated apart.
+    where = claim_where(replace(f, since=None, until=None), "include")
+    in_range, params = [DATED], []
+    if f.since:
+        in_range.append("a.date >= ?")
+        params.append(f.since)
+    if f.until:
+        in_range.append("a.date <= ?")
+        params.append(f.until + DAY_END)
+    dated, undated = db.execute(
+        f"""SELECT COALESCE(SUM(COALESCE({" AND ".join(in_range)}, 0)), 0),
+                   COALESCE(SUM(NOT COALESCE({DATED}, 0)), 0) {FROM}{where.sql()}""",
+        [*params, *where.params],
+    ).fetchone()
     if f.has_dates:
-        apart = _count(db, ClaimFilter(**{**_fields(f), "since": None, "until": None}), "only")
-        return ClaimCount(_count(db, f, "exclude"), 0, apart)
-    return ClaimCount(_count(db, f, "exclude"), _count(db, f, "only"))
-
-
-def _fields(f: ClaimFilter) -> dict[str, Any]:
-    return {k: getattr(f, k) for k in f.__dataclass_fields__}
+        return ClaimCount(int(dated), 0, int(undated))
+    return ClaimCount(int(dated), int(undated))
 
 
 _COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},

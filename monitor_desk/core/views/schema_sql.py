@@ -3,7 +3,8 @@ queries it serves so that the schema module stays small).
 
 Indexes for the views over the whole library: a claim's speaker entity is found from its
 revision and the model's name for it (``idx_entities_speaker``), and an entity's claims
-from the names the model gave its mentions (``idx_entities_entity_name``); claims by the speaker's
+from the names the model gave its mentions (``idx_entities_entity_name``,
+``idx_claims_revision_speaker``); claims by the speaker's
 written name and by the form of their cue; a claim's article from its revision. Each
 article keeps the number of its current text's claims (``claims_count``, kept by triggers
 on claims and on an article's current revision, beside its date in an index), so the
@@ -15,6 +16,7 @@ CLAIM_VIEWS = """
 CREATE INDEX IF NOT EXISTS idx_entities_speaker
     ON entities(revision_id, model_cluster, added, entity_id);
 CREATE INDEX IF NOT EXISTS idx_entities_entity_name ON entities(entity_id, model_cluster);
+CREATE INDEX IF NOT EXISTS idx_claims_revision_speaker ON claims(revision_id, speaker_name);
 CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS idx_claims_cue ON claims(lower(cue_text));
 CREATE INDEX IF NOT EXISTS idx_articles_current ON articles(current_revision_id);
