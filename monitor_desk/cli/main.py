@@ -23,6 +23,7 @@ from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
 from .reporting import COMMANDS as REPORT_COMMANDS
 from .rules import cmd_publication_rule
+from .views import cmd_claims, cmd_speakers
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -44,6 +45,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "edit": cmd_edit,
     "publication-rule": cmd_publication_rule,
     "near-duplicates": cmd_near_duplicates,
+    "claims": cmd_claims,
+    "speakers": cmd_speakers,
     None: cmd_gui,
 }
 

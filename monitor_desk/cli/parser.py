@@ -12,6 +12,7 @@ from .near_duplicates import add_near_duplicates_parser
 from .progress import add_quiet
 from .reporting import add_parsers as add_report_parsers
 from .rules import add_rule_parser
+from .views import add_parsers as add_view_parsers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,4 +145,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_rule_parser(sub)
     add_near_duplicates_parser(sub)
     add_report_parsers(sub)
+    add_view_parsers(sub)
     return p

@@ -5,7 +5,8 @@ imports and analyses; everything else is one of its parts, each over the same co
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
 edits of titles, dates and the like), ``lib.exports``, ``lib.reports`` (briefing
-reports from tagged notes). Every public method is safe to call
+reports from tagged notes), ``lib.claim_views`` and ``lib.speakers`` (claims and speakers
+across the library), ``lib.rules`` (publication rules). Every public method is safe to call
 from any thread: one lock serialises access to the single connection, so no two threads
 write at once.
 """
@@ -38,6 +39,8 @@ from .reports import Reports
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .views.claim_views import ClaimViews
+from .views.speakers import Speakers
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
@@ -53,8 +56,8 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports, reports, details:
-            the parts.
+        articles, highlights, tags, claims, sources, entities, exports, reports, details,
+        claim_views, speakers, rules: the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -76,6 +79,8 @@ class Library:
         self.deletions = Deletions(self._connection)
         self.rules = PublicationRules(self._connection)
         self.details = ArticleDetails(self._connection)
+        self.claim_views = ClaimViews(self._connection)
+        self.speakers = Speakers(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:

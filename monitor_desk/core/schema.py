@@ -37,6 +37,15 @@ def _publication_rules(db: Database) -> None:
     )
 
 
+@migrations(name="0012_claim_views")
+def _claim_views(db: Database) -> None:
+    """Indexes and per-article claim counts for the views over the whole library (the SQL
+    and why: core/views/schema_sql.py)."""
+    from .views.schema_sql import CLAIM_VIEWS
+
+    db.executescript(CLAIM_VIEWS)
+
+
 @migrations(name="0014_document_pages")
 def _document_pages(db: Database) -> None:
     """Where each page of a paged document (a PDF) begins in a revision's text, as a JSON

@@ -34,6 +34,7 @@ from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
+from .library_views import LibraryViews
 from .menus import Shortcut, fill, fill_menu_bar, report_action, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
@@ -110,14 +111,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
         self.imports = ImportActions(library, self.jobs, self.queue, self.settings, self)
+        show = self.statusBar().showMessage
         self.highlighting = HighlightFlow(
-            self.highlights,
-            self.reader.view,
-            self.notes,
-            self.claims,
-            self.settings,
-            self.statusBar().showMessage,
-            self,
+            self.highlights, self.reader.view, self.notes, self.claims, self.settings, show, self
         )
         self.reader.view.claim_span_actions = self.claims.span_actions
         self.refresh = PanelRefresh(
@@ -131,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        self.library_views = LibraryViews(self)  # View ▸ Claims Across the Library
         self._restore()
         self._open_initial_article()
         self.jobs.load_pipeline(analyse_missing)
@@ -163,8 +160,7 @@ class MainWindow(QMainWindow):
         self.act_add_claim = QAction("Add &Claim", self)
         self.act_add_claim.setStatusTip("Make the selected text a claim")
         self.act_add_claim.triggered.connect(self._add_claim)
-        # Window-wide, so the shortcuts work while the reader has the focus (and selection).
-        self.addActions(span_actions := list(self.claims.span_actions.values()))
+        self.addActions(span_actions := list(self.claims.span_actions.values()))  # in the reader
 
         self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
