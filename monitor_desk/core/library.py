@@ -4,9 +4,9 @@ It is also the documented scripting API (docs/API.md). ``Library`` opens and clo
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
-edits of titles, dates and the like), ``lib.exports``. Every public method is safe to call
-from any thread: one lock serialises access to the single connection, so no two threads
-write at once.
+edits of titles, dates and the like), ``lib.exports``, ``lib.timelines`` (counts over time).
+Every public method is safe to call from any thread: one lock serialises access to the
+single connection, so no two threads write at once.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .paths import default_library_path, samples_dir
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .timelines import Timelines
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
@@ -66,6 +67,7 @@ class Library:
         self.exports = Exports(self._connection, path)
         self.deletions = Deletions(self._connection)
         self.details = ArticleDetails(self._connection)
+        self.timelines = Timelines(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:

@@ -369,6 +369,15 @@ def _near_duplicates(db: Database) -> None:
     )
 
 
+@migrations(name="0013_timeline_indexes")
+def _timeline_indexes(db: Database) -> None:
+    """The Overview's charts (core/timelines.py) find one speaker's claims by name (any
+    case) without reading every claim."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE)"
+    )
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

@@ -1,0 +1,407 @@
+"""Counts over time across the library: ``lib.timelines``, behind the Overview's charts and
+``monitor-desk timeline``.
+
+Five kinds: articles; mentions of chosen library entities (canonical, corrections applied);
+claims of chosen speakers; citations of chosen outlets (with each one's share of all
+citations in the bucket); highlights with chosen tags (a tag counts its sub-tags). Only
+current revisions count. Every figure is one ``GROUP BY`` in SQL (``timeline_sql.py``, which
+also says how each date precision buckets); undated and unplaced articles come back apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from .connection import Component
+from .entity_corrections import speaker_sql
+from .errors import InvalidInputError, NotFoundError
+from .export import neutralize
+from .tags import normalize_tag, tagged_highlights_sql
+from .timeline_sql import (
+    APART,
+    CURRENT,
+    GRANULARITIES,
+    KINDS,
+    OUTLETS_FROM,
+    UNDATED,
+    UNITS,
+    UNPLACED,
+    Granularity,
+    Ranged,
+    Source,
+    TimelineKind,
+    articles_source,
+    claims_source,
+    counts_sql,
+    ids_sql,
+    mentions_source,
+    outlets_source,
+    tag_source,
+)
+
+__all__ = ["KINDS", "GRANULARITIES", "UNDATED", "UNPLACED", "Timeline", "TimelineQuery"]
+
+_RANGE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DAY_END = "\uffff"
+_DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineQuery:
+    """A chart's question. ``names``: the entities, speakers, outlets or tags to compare
+    (none: the ``top`` most frequent); ``since``/``until``: ``YYYY[-MM[-DD]]``, inclusive."""
+
+    kind: TimelineKind = "articles"
+    by: Granularity = "month"
+    names: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    top: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    """``value`` units (see ``unit``) of ``series`` in ``bucket``, in ``articles`` articles."""
+
+    bucket: str
+    series: str
+    value: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Attributes:
+    query: what was asked; unit: what one of ``value`` is (articles, mentions …).
+    series: the lines or bars, in the order asked (or most frequent first).
+    buckets: every bucket from the first to the last, empty ones included (``YYYY``,
+        ``YYYY-MM`` or the Monday ``YYYY-MM-DD`` of a week).
+    points: the placed counts; apart: counts in bucket ``undated`` or ``unplaced``.
+    totals: per bucket, all citations (outlets) — what a share is a share of.
+    """
+
+    query: TimelineQuery
+    unit: str
+    series: tuple[str, ...]
+    buckets: tuple[str, ...]
+    points: tuple[TimelinePoint, ...]
+    apart: tuple[TimelinePoint, ...]
+    totals: dict[str, int] = field(default_factory=dict)
+    apart_articles: dict[str, int] = field(default_factory=dict)
+
+    def value(self, series: str, bucket: str) -> int:
+        return self._index().get((series, bucket), 0)
+
+    def values(self, series: str) -> list[int]:
+        index = self._index()
+        return [index.get((series, b), 0) for b in self.buckets]
+
+    def share(self, series: str, bucket: str) -> float | None:
+        """The series' part of every citation in the bucket (outlets only)."""
+        total = self.totals.get(bucket)
+        return self.value(series, bucket) / total if total else None
+
+    def _index(self) -> dict[tuple[str, str], int]:
+        return {(p.series, p.bucket): p.value for p in self.points}
+
+    @property
+    def undated(self) -> int:
+        """Articles without a date (behind any series), counted apart."""
+        return self.apart_articles.get(UNDATED, 0)
+
+    @property
+    def unplaced(self) -> int:
+        """Articles whose date fits no bucket of this size, counted apart."""
+        return self.apart_articles.get(UNPLACED, 0)
+
+    def rows(self) -> list[tuple[str, str, int, int, float | None]]:
+        """``(bucket, series, value, articles, share)``: every placed point, then apart."""
+        out: list[tuple[str, str, int, int, float | None]] = []
+        for p in sorted(self.points, key=lambda p: (p.bucket, self.series.index(p.series))):
+            share = self.share(p.series, p.bucket) if self.totals else None
+            out.append((p.bucket, p.series, p.value, p.articles, share))
+        out += [(p.bucket, p.series, p.value, p.articles, None) for p in self.apart]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        q = self.query
+        return {
+            "kind": q.kind, "by": q.by, "since": q.since, "until": q.until, "unit": self.unit,
+            "series": list(self.series), "buckets": list(self.buckets),
+            "points": [
+                {"bucket": b, "series": s, "value": v, "articles": n}
+                | ({"share": round(sh, 4)} if sh is not None else {})
+                for b, s, v, n, sh in self.rows() if b not in APART
+            ],
+            "apart": [{"bucket": p.bucket, "series": p.series, "value": p.value,
+                       "articles": p.articles} for p in self.apart],
+            "undated_articles": self.undated, "unplaced_articles": self.unplaced,
+        }  # fmt: skip
+
+    def write_csv(self, stream: TextIO, bom: bool = True) -> int:
+        """RFC 4180, UTF-8 with BOM: ``bucket, series, <unit>, articles, share``; the apart
+        counts last (bucket ``undated`` / ``unplaced``). Returns the rows written."""
+        if bom:
+            stream.write("\ufeff")
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(["bucket", "series", self.unit, "articles", "share"])
+        rows = self.rows()
+        for b, s, v, n, sh in rows:
+            writer.writerow([b, neutralize(s), v, n, "" if sh is None else f"{sh:.4f}"])
+        return len(rows)
+
+
+def check_range_date(value: str | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _RANGE_DATE.match(value):
+        raise InvalidInputError(
+            f"{what} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD."
+        )
+    return value
+
+
+def fill_buckets(present: Sequence[str], by: Granularity) -> tuple[str, ...]:
+    """Every bucket from the first present to the last (empty ones too), when not too many."""
+    if not present:
+        return ()
+    first, last = min(present), max(present)
+    out: list[str] = []
+    if by == "year":
+        out = [f"{y:04d}" for y in range(int(first), int(last) + 1)]
+    elif by == "month":
+        y, m = int(first[:4]), int(first[5:7])
+        while f"{y:04d}-{m:02d}" <= last and len(out) <= MAX_FILLED:
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    else:
+        day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        while day <= end and len(out) <= MAX_FILLED:
+            out.append(day.isoformat())
+            day += dt.timedelta(days=7)
+    if len(out) > MAX_FILLED:
+        return tuple(sorted(set(present)))
+    return tuple(out)
+
+
+class Timelines(Component):
+    """``lib.timelines``: the Overview's counts over time."""
+
+    def timeline(self, query: TimelineQuery) -> Timeline:
+        """The counts ``query`` asks for; ``NotFoundError`` names a series the library lacks."""
+        q = self._checked(query)
+        ranged = _range(q)
+        with self._lock:
+            sources = self._sources(self.db, q)
+            points: list[TimelinePoint] = []
+            for source in sources:
+                sql, params = counts_sql(source, q.by, ranged)
+                points += [TimelinePoint(k, s, v, n) for s, k, v, n in self.db.execute(sql, params)]
+            apart_articles = self._apart_articles(sources, q, ranged)
+            totals: dict[str, int] = {}
+            if q.kind == "outlets":
+                sql, params = counts_sql(outlets_source(None), q.by, ranged)
+                totals = {k: v for _s, k, v, _n in self.db.execute(sql, params) if k not in APART}
+        names = self._series_names(sources, q)
+        placed = tuple(p for p in points if p.bucket not in APART)
+        return Timeline(
+            q,
+            UNITS[q.kind],
+            names,
+            fill_buckets([p.bucket for p in placed], q.by),
+            placed,
+            tuple(p for p in points if p.bucket in APART),
+            totals,
+            apart_articles,
+        )
+
+    def article_ids(
+        self, query: TimelineQuery, bucket: str, series: str | None = None
+    ) -> list[int]:
+        """The articles behind one bucket (or ``undated`` / ``unplaced``) of a chart, in
+        date order; of one series when given (else of all the chart's series)."""
+        q = self._checked(query)
+        if series is not None:
+            q = replace(q, names=(series,)) if q.kind != "articles" else q
+        ranged = _range(q)
+        ids: dict[int, None] = {}
+        with self._lock:
+            for source in self._sources(self.db, q):
+                sql, params = ids_sql(source, q.by, bucket, ranged)
+                ids.update((r[0], None) for r in self.db.execute(sql, params))
+        return list(ids)
+
+    # -- the series ------------------------------------------------------------------------
+
+    def _checked(self, q: TimelineQuery) -> TimelineQuery:
+        if q.kind not in KINDS:
+            raise InvalidInputError(f"{q.kind!r} is not a timeline; use one of {', '.join(KINDS)}.")
+        if q.by not in GRANULARITIES:
+            raise InvalidInputError(f"{q.by!r} is not a bucket size; use week, month or year.")
+        since, until = check_range_date(q.since, "since"), check_range_date(q.until, "until")
+        if since and until and since > until + _DAY_END:
+            raise InvalidInputError(f"The range ends ({until}) before it starts ({since}).")
+        names = tuple(dict.fromkeys(n.strip() for n in q.names if n.strip()))
+        return replace(q, since=since, until=until, names=names)
+
+    def _sources(self, db: Database, q: TimelineQuery) -> list[Source]:
+        if q.kind == "articles":
+            return [articles_source()]
+        if q.kind == "mentions":
+            return [mentions_source(_entities(db, q))]
+        if q.kind == "claims":
+            stored, speakers = _speakers(db, q)
+            return [claims_source(stored, speakers)]
+        if q.kind == "outlets":
+            return [outlets_source(_outlets(db, q))]
+        return [tag_source(name, *tagged_highlights_sql(name)) for name in _tags(db, q)]
+
+    @staticmethod
+    def _series_names(sources: list[Source], q: TimelineQuery) -> tuple[str, ...]:
+        if q.kind == "articles":
+            return ("articles",)
+        if q.kind == "tags":
+            return tuple(s.series_params[0] for s in sources)
+        # CASE parameters alternate key, name: the names in the order asked
+        return tuple(dict.fromkeys(sources[0].series_params[1::2]))
+
+    def _apart_articles(
+        self, sources: list[Source], q: TimelineQuery, ranged: Ranged
+    ) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for key in APART:
+            ids: set[int] = set()
+            for source in sources:
+                sql, params = ids_sql(source, q.by, key, ranged)
+                ids.update(r[0] for r in self.db.execute(sql, params))
+            out[key] = len(ids)
+        return out
+
+
+def _range(q: TimelineQuery) -> Ranged:
+    terms, params = [], []
+    if q.since:
+        terms.append("a.date >= ?")
+        params.append(q.since)
+    if q.until:
+        terms.append("a.date <= ?")
+        params.append(q.until + _DAY_END)
+    return terms, params
+
+
+def _entities(db: Database, q: TimelineQuery) -> dict[int, str]:
+    """Library entity id → series name: each name asked (its canonical name, any type;
+    found also by a name its mentions go by), else the most mentioned people, organisations
+    and places."""
+    if not q.names:
+        rows = db.execute(
+            f"""SELECT e.entity_id, le.name FROM entities e {CURRENT.format(rev="e.revision_id")}
+                JOIN library_entities le ON le.id = e.entity_id
+                WHERE le.label IN ({",".join("?" * len(_DEFAULT_TYPES))})
+                GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT ?""",
+            [*_DEFAULT_TYPES, q.top],
+        ).fetchall()
+        return {int(i): name for i, name in rows} or {0: "(no entities)"}
+    out: dict[int, str] = {}
+    for name in q.names:
+        rows = db.execute(
+            "SELECT id, name FROM library_entities WHERE name = ? COLLATE NOCASE", [name]
+        ).fetchall()
+        if not rows:
+            rows = db.execute(
+                """SELECT DISTINCT le.id, le.name FROM entities e
+                   JOIN library_entities le ON le.id = e.entity_id
+                   WHERE e.text = ? COLLATE NOCASE LIMIT 5""",
+                [name],
+            ).fetchall()
+        if not rows:
+            raise NotFoundError(f"No entity named {name!r} in the library.")
+        out.update((int(i), rows[0][1]) for i, _n in rows)
+    return out
+
+
+def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]]:
+    """The names claims are stored under and (lower-cased shown name → series name)."""
+    names = list(q.names)
+    if not names:
+        rows = db.execute(
+            f"""SELECT {speaker_sql("c")} AS s FROM claims c {CURRENT.format(rev="c.revision_id")}
+                WHERE c.speaker_name IS NOT NULL AND c.speaker_name != ''
+                GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
+            [q.top],
+        ).fetchall()
+        names = [r[0] for r in rows]
+        if not names:
+            return [""], {"": "(no claims)"}
+    stored: set[str] = set()
+    for name in names:
+        # the entity's spellings (an index probe each): mentions renamed to it by a merge
+        spellings = [name] + [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM library_entities WHERE name = ? COLLATE NOCASE", [name]
+            )
+        ]
+        found = {
+            r[0]
+            for r in db.execute(
+                f"""SELECT DISTINCT speaker_name FROM claims WHERE speaker_name = ? COLLATE NOCASE
+                   UNION SELECT DISTINCT model_cluster FROM entities
+                   WHERE cluster IN ({",".join("?" * len(spellings))})
+                   AND model_cluster != cluster""",
+                [name, *spellings],
+            )
+        }
+        if not found and q.names:
+            raise NotFoundError(f"No claims by {name!r} in the library.")
+        stored |= found
+    return sorted(stored) or [""], {n.lower(): n for n in names}
+
+
+def _outlets(db: Database, q: TimelineQuery) -> dict[int, str]:
+    if not q.names:
+        rows = db.execute(
+            f"""SELECT o.id, o.name FROM {OUTLETS_FROM}
+                GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
+            [q.top],
+        ).fetchall()
+        return {int(i): n for i, n in rows} or {0: "(no outlets)"}
+    out: dict[int, str] = {}
+    for name in q.names:
+        row = db.execute("SELECT id, name FROM outlets WHERE name = ?", [name]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No outlet named {name!r} in the library.")
+        out[int(row[0])] = row[1]
+    return out
+
+
+def _tags(db: Database, q: TimelineQuery) -> list[str]:
+    if not q.names:
+        rows = db.execute(
+            """SELECT substr(t.name, 1, instr(t.name || '/', '/') - 1) AS root
+               FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id
+               GROUP BY lower(root) ORDER BY COUNT(*) DESC LIMIT ?""",
+            [q.top],
+        ).fetchall()
+        return [r[0] for r in rows] or ["(no tags)"]
+    out = []
+    for name in q.names:
+        tag = normalize_tag(name)
+        sub, params = tagged_highlights_sql(tag)
+        exists = db.execute(
+            "SELECT 1 FROM tags t WHERE " + sub.split("WHERE", 1)[1] + " LIMIT 1", params
+        ).fetchone()
+        if exists is None:
+            raise NotFoundError(f"No tag named {tag!r} in the library.")
+        row = db.execute("SELECT name FROM tags WHERE name = ?", [tag]).fetchone()
+        out.append(row[0] if row else tag)
+    return out
