@@ -65,10 +65,12 @@ def test_each_precision_buckets_as_documented(lib: Library) -> None:
     week = ask(lib, by="week")
     assert week.value("articles", "2001-09-03") == 2  # Monday 3rd and Wednesday 5th
     assert week.value("articles", "2001-09-10") == 1
-    assert week.buckets[0] == "2001-09-03" and "2001-09-17" in week.buckets  # gaps filled
+    assert week.buckets[0] == "2001-09-03"
+    assert "2001-09-17" in week.buckets
     assert (week.undated, week.unplaced) == (1, 3)  # + the month-only date
     year = ask(lib, by="year")
-    assert year.points[0].bucket == "2001" and year.value("articles", "2001") == 7
+    assert year.points[0].bucket == "2001"
+    assert year.value("articles", "2001") == 7
     assert (year.undated, year.unplaced) == (1, 1)  # only the yearless day
 
 
@@ -99,7 +101,8 @@ def test_mentions_and_claims_compare_several(lib: Library) -> None:
         ("unplaced", "Washington", 2)
     ]
     claims = ask(lib, "claims")
-    assert claims.series and sum(p.value for p in claims.points + claims.apart) >= len(DATES)
+    assert claims.series
+    assert sum(p.value for p in claims.points + claims.apart) >= len(DATES)
     ivanov = ask(lib, "claims", names=("igor ivanov",))
     assert ivanov.series == ("igor ivanov",)
     assert sum(p.value for p in ivanov.points + ivanov.apart) == len(DATES)
@@ -122,7 +125,8 @@ def test_bucket_ids_are_the_articles_behind_a_bar(lib: Library) -> None:
 
 def test_date_range_keeps_the_apart_counts(lib: Library) -> None:
     t = ask(lib, since="2001-10", until="2001-10-31")
-    assert t.buckets == ("2001-10",) and t.value("articles", "2001-10") == 2
+    assert t.buckets == ("2001-10",)
+    assert t.value("articles", "2001-10") == 2
     assert (t.undated, t.unplaced) == (1, 2)
 
 
@@ -149,7 +153,8 @@ def test_csv_and_json_carry_every_count(lib: Library) -> None:
     assert rows == len(lines) - 1 == 3 + 2  # three months, undated and unplaced
     assert lines[-2:] == ["undated,articles,1,1,", "unplaced,articles,2,2,"]
     d = t.to_dict()
-    assert d["undated_articles"] == 1 and sum(p["value"] for p in d["points"]) == 6
+    assert d["undated_articles"] == 1
+    assert sum(p["value"] for p in d["points"]) == 6
 
 
 def test_bad_questions_get_one_clear_error(lib: Library) -> None:
