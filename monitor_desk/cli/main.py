@@ -20,6 +20,7 @@ from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .timeline import cmd_timeline
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -38,6 +39,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entity": cmd_entity,
     **DELETE_COMMANDS,
     "edit": cmd_edit,
+    "timeline": cmd_timeline,
     None: cmd_gui,
 }
 

@@ -8,6 +8,7 @@ from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
+from .timeline import add_timeline_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,4 +110,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_entity_parsers(sub)
     add_delete_parsers(sub)
     add_edit_parser(sub)
+    add_timeline_parser(sub)
     return p

@@ -254,22 +254,26 @@ class Timelines(Component):
         return replace(q, since=since, until=until, names=names)
 
     def _sources(self, db: Database, q: TimelineQuery) -> list[Source]:
+        """What to count, one source per tag, else one; none when nothing is there to
+        compare (no entities, claims, citations or tags yet)."""
         if q.kind == "articles":
             return [articles_source()]
         if q.kind == "mentions":
-            return [mentions_source(_entities(db, q))]
+            entities = _entities(db, q)
+            return [mentions_source(entities)] if entities else []
         if q.kind == "claims":
             stored, speakers = _speakers(db, q)
-            return [claims_source(stored, speakers)]
+            return [claims_source(stored, speakers)] if speakers else []
         if q.kind == "outlets":
-            return [outlets_source(_outlets(db, q))]
+            outlets = _outlets(db, q)
+            return [outlets_source(outlets)] if outlets else []
         return [tag_source(name, *tagged_highlights_sql(name)) for name in _tags(db, q)]
 
     @staticmethod
     def _series_names(sources: list[Source], q: TimelineQuery) -> tuple[str, ...]:
         if q.kind == "articles":
             return ("articles",)
-        if q.kind == "tags":
+        if q.kind == "tags" or not sources:
             return tuple(s.series_params[0] for s in sources)
         # CASE parameters alternate key, name: the names in the order asked
         return tuple(dict.fromkeys(sources[0].series_params[1::2]))
@@ -310,7 +314,7 @@ def _entities(db: Database, q: TimelineQuery) -> dict[int, str]:
                 GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT ?""",
             [*_DEFAULT_TYPES, q.top],
         ).fetchall()
-        return {int(i): name for i, name in rows} or {0: "(no entities)"}
+        return {int(i): name for i, name in rows}
     out: dict[int, str] = {}
     for name in q.names:
         rows = db.execute(
@@ -340,8 +344,6 @@ def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]
             [q.top],
         ).fetchall()
         names = [r[0] for r in rows]
-        if not names:
-            return [""], {"": "(no claims)"}
     stored: set[str] = set()
     for name in names:
         # the entity's spellings (an index probe each): mentions renamed to it by a merge
@@ -364,7 +366,7 @@ def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]
         if not found and q.names:
             raise NotFoundError(f"No claims by {name!r} in the library.")
         stored |= found
-    return sorted(stored) or [""], {n.lower(): n for n in names}
+    return sorted(stored) or [""], {n.lower(): n for n in names}  # [""]: stored under none
 
 
 def _outlets(db: Database, q: TimelineQuery) -> dict[int, str]:
@@ -374,7 +376,7 @@ def _outlets(db: Database, q: TimelineQuery) -> dict[int, str]:
                 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
             [q.top],
         ).fetchall()
-        return {int(i): n for i, n in rows} or {0: "(no outlets)"}
+        return {int(i): n for i, n in rows}
     out: dict[int, str] = {}
     for name in q.names:
         row = db.execute("SELECT id, name FROM outlets WHERE name = ?", [name]).fetchone()
@@ -392,7 +394,7 @@ def _tags(db: Database, q: TimelineQuery) -> list[str]:
                GROUP BY lower(root) ORDER BY COUNT(*) DESC LIMIT ?""",
             [q.top],
         ).fetchall()
-        return [r[0] for r in rows] or ["(no tags)"]
+        return [r[0] for r in rows]
     out = []
     for name in q.names:
         tag = normalize_tag(name)

@@ -1,0 +1,36 @@
+"""A chart drawn without a window (``monitor-desk timeline -o FILE.png|.svg``): the same
+``ChartView`` as the Overview's, on Qt's offscreen platform when there is no display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ...core.timelines import Timeline
+
+
+def render_timeline(
+    timeline: Timeline,
+    out: Path,
+    library: Path | None = None,
+    size: tuple[int, int] = (1200, 600),
+    shares: bool = False,
+) -> None:
+    """Draw ``timeline`` and write it to ``out`` (PNG or SVG, by its suffix)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .chart_view import ChartView
+
+    app = QApplication.instance() or QApplication([])
+    view = ChartView()
+    try:
+        view.resize(*size)
+        view.show_timeline(timeline, shares)
+        view.show()
+        app.processEvents()
+        view.export_image(out, library, width=size[0])
+    finally:
+        view.close()
+        view.deleteLater()
+        app.processEvents()
