@@ -69,7 +69,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             from ..ui.charts.render import render_timeline
 
             render_timeline(timeline, target, lib.path, shares=args.shares)
-            rows = len(timeline.points)
-    apart = f"; {timeline.undated} undated and {timeline.unplaced} unplaced articles apart"
-    print(f"wrote {target} ({rows} rows{apart})", file=sys.stderr)
+            rows = len(timeline.series)
+    noun = "rows" if target.suffix.lower() == ".csv" else "series"
+    apart = f"{timeline.undated} undated and {timeline.unplaced} unplaced articles apart"
+    print(f"wrote {target} ({rows} {noun}; {apart})", file=sys.stderr)
     return 0

@@ -240,6 +240,20 @@ class Timelines(Component):
                 ids.update((r[0], None) for r in self.db.execute(sql, params))
         return list(ids)
 
+    def names(self, kind: TimelineKind, limit: int = 300) -> list[str]:
+        """What a chart of ``kind`` can compare, most frequent first (for completion)."""
+        q = self._checked(TimelineQuery(kind, top=limit))
+        with self._lock:
+            if kind == "mentions":
+                return list(dict.fromkeys(_entities(self.db, q).values()))
+            if kind == "claims":
+                return list(_speakers(self.db, q)[1].values())
+            if kind == "outlets":
+                return list(_outlets(self.db, q).values())
+            if kind == "tags":
+                return [r[0] for r in self.db.execute("SELECT name FROM tags ORDER BY name")]
+        return []
+
     # -- the series ------------------------------------------------------------------------
 
     def _checked(self, q: TimelineQuery) -> TimelineQuery:

@@ -7,6 +7,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
+# The View menu's Overview (its window and pyqtgraph load on first use), named here so the
+# main window, at its size limit, takes it with the other menu builders.
+from .overview_launch import OverviewLauncher
+
+__all__ = ["OverviewLauncher", "Shortcut", "fill", "fill_menu_bar", "window_action"]
+
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 

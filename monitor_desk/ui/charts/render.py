@@ -25,9 +25,12 @@ def render_timeline(
     app = QApplication.instance() or QApplication([])
     view = ChartView()
     try:
+        # Never shown: the plot is laid out at the size asked by hand (a hidden widget gets
+        # no resize event), so axes, labels and legend sit as they would on screen.
         view.resize(*size)
+        view.plot.resize(*size)
+        view.plot.getPlotItem().setGeometry(0, 0, *size)
         view.show_timeline(timeline, shares)
-        view.show()
         app.processEvents()
         view.export_image(out, library, width=size[0])
     finally:
