@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from .panels.overview_view import OverviewView
 
 
-class OverviewLauncher:
+class OverviewLauncher(QObject):
     """Attributes:
     action: View ▸ Overview (Ctrl+Shift+O); view: the Overview once opened, else None.
     """
@@ -25,6 +26,8 @@ class OverviewLauncher:
     def __init__(
         self, window: QMainWindow, library: Library, panel: LibraryPanel, menu: QMenu
     ) -> None:
+        super().__init__(window)
+        window.installEventFilter(self)  # its close ends the Overview's counting too
         self.window, self.library, self.panel = window, library, panel
         self.view: OverviewView | None = None
         self.action = QAction("&Overview…", window)
@@ -54,3 +57,8 @@ class OverviewLauncher:
         self.panel.show_only(ids, label)
         self.window.raise_()
         self.window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close and self.view:
+            self.view.close()
+        return False
