@@ -372,9 +372,15 @@ def _near_duplicates(db: Database) -> None:
 @migrations(name="0013_timeline_indexes")
 def _timeline_indexes(db: Database) -> None:
     """The Overview's charts (core/timelines.py) find one speaker's claims by name (any
-    case) without reading every claim."""
-    db.execute(
-        "CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE)"
+    case) without reading every claim; and a claim's corrected speaker name
+    (``entity_corrections.speaker_sql``) is one probe of a small partial index of the
+    corrected mentions, not a walk through every mention of its revision."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
+        CREATE INDEX IF NOT EXISTS idx_entities_corrected ON entities(revision_id, model_cluster)
+            WHERE cluster != model_cluster;
+        """
     )
 
 

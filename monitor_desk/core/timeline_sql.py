@@ -19,6 +19,9 @@ Unplaced and undated articles are counted and reported apart, never dropped; a d
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -41,41 +44,65 @@ UNITS: dict[TimelineKind, str] = {
 }
 """What one unit of a kind's ``value`` is."""
 
-_Y = "[0-9][0-9][0-9][0-9]"
-_BUCKET = {
-    "year": f"CASE WHEN a.date GLOB '{_Y}*' THEN substr(a.date, 1, 4) END",
-    "month": f"CASE WHEN a.date GLOB '{_Y}-[01][0-9]*' THEN substr(a.date, 1, 7) END",
-    # date() is NULL for an impossible day; 'weekday 1' after '-6 days': that week's Monday.
-    "week": f"""CASE WHEN a.date GLOB '{_Y}-[01][0-9]-[0-3][0-9]*'
-                THEN date(substr(a.date, 1, 10), '-6 days', 'weekday 1') END""",
+CURRENT = "JOIN revisions r ON r.id = {rev} JOIN articles a ON a.id = r.article_id AND a.current_revision_id = r.id"  # noqa: E501
+"""Joins a row's revision to its article, keeping only rows of current revisions."""
+
+RECENT = 1000
+"""Series chosen for the analyst (none named) are the most frequent in this many newest
+articles: found with an index probe, not by counting the whole library."""
+
+RECENT_REVISIONS = (
+    f"SELECT current_revision_id FROM articles ORDER BY current_revision_id DESC LIMIT {RECENT}"
+)
+
+_PLACED = {
+    "year": re.compile(r"^\d{4}"),
+    "month": re.compile(r"^\d{4}-[01]\d"),
+    "week": re.compile(r"^\d{4}-[01]\d-[0-3]\d"),
 }
 
 
-def bucket_sql(by: Granularity) -> str:
-    """The bucket of ``articles a``'s date at ``by``, NULL when it has none."""
-    return _BUCKET[by]
+def bucket_of(date: str | None, by: Granularity) -> str:
+    """The bucket of a stored date (as ``bucket_sql``), or ``undated`` / ``unplaced``."""
+    if date is None or not date.strip():
+        return UNDATED
+    if not _PLACED[by].match(date):
+        return UNPLACED
+    if by == "year":
+        return date[:4]
+    if by == "month":
+        return date[:7]
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return UNPLACED
+    return (day - dt.timedelta(days=day.weekday())).isoformat()
 
 
-def key_sql(by: Granularity) -> str:
-    """The bucket, or ``undated`` / ``unplaced`` for an article in none."""
-    return f"""COALESCE({bucket_sql(by)}, CASE WHEN a.date IS NULL OR trim(a.date) = ''
-               THEN '{UNDATED}' ELSE '{UNPLACED}' END)"""
-
-
-CURRENT = "JOIN revisions r ON r.id = {rev} JOIN articles a ON a.id = r.article_id AND a.current_revision_id = r.id"  # noqa: E501
-"""Joins a row's revision to its article, keeping only rows of current revisions."""
+def bucket_range(bucket: str, by: Granularity) -> tuple[str, str]:
+    """``[low, high)`` of stored dates that fall in ``bucket`` (dates sort as text): the
+    date index finds a bucket's articles. A month-only date sorts before its month's days,
+    so it is outside every week."""
+    if by == "year":
+        return bucket, f"{int(bucket) + 1:04d}"
+    if by == "month":
+        y, m = int(bucket[:4]), int(bucket[5:7])
+        return bucket, (f"{y + 1:04d}-01" if m == 12 else f"{y:04d}-{m + 1:02d}")
+    return bucket, (dt.date.fromisoformat(bucket) + dt.timedelta(days=7)).isoformat()
 
 
 @dataclass
 class Source:
-    """What one kind counts: ``FROM`` (with ``articles a``), the series of a row and
-    extra terms; ``series`` and ``where`` take ``params`` in that order."""
+    """What one kind counts: ``FROM`` (ending in ``articles a``), the series and the weight
+    (how many units) of a row, and extra terms; ``series``/``where`` take their params."""
 
     from_sql: str
     series: str
     where: list[str] = field(default_factory=list)
     series_params: list[Any] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
+    weight: str = "1"
+    names: list[str] = field(default_factory=list)
 
 
 def case_of(column: str, names: dict[Any, str]) -> tuple[str, list[Any]]:
@@ -88,20 +115,30 @@ def case_of(column: str, names: dict[Any, str]) -> tuple[str, list[Any]]:
     return f"CASE {column} {' '.join(whens)} END", params
 
 
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
 def articles_source() -> Source:
-    return Source("articles a", "'articles'")
+    return Source("articles a", "'articles'", names=["articles"])
 
 
 def mentions_source(entity_names: dict[int, str]) -> Source:
-    """Mentions of the given library entities (id → series name) in current texts."""
-    series, params = case_of("e.entity_id", entity_names)
+    """Mentions of the given library entities (id → series name) in current texts, counted
+    per entity and revision first (on the ``(entity_id, revision_id)`` index) and only then
+    joined to their articles."""
+    series, params = case_of("m.entity_id", entity_names)
     ids = list(entity_names)
+    per_revision = f"""(SELECT entity_id, revision_id, COUNT(*) AS n FROM entities
+                        WHERE entity_id IN ({_marks(ids)}) GROUP BY entity_id, revision_id) m"""
     return Source(
-        f"entities e {CURRENT.format(rev='e.revision_id')}",
+        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
         series,
-        [f"e.entity_id IN ({','.join('?' * len(ids))})"],
+        [],
         params,
         ids,
+        "m.n",
+        list(dict.fromkeys(entity_names.values())),
     )
 
 
@@ -109,17 +146,16 @@ def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
     """Claims whose speaker (as the faces show it, corrections applied) is one of
     ``speakers`` (lower-cased name → series name); ``stored_names`` are the names those
     claims may be stored under (the index finds them)."""
-    shown = speaker_sql("c")
-    series, params = case_of(f"lower({shown})", speakers)
+    series, params = case_of("c.shown", speakers)
+    shown = f"""(SELECT c.revision_id, lower({speaker_sql("c")}) AS shown FROM claims c
+                 WHERE c.speaker_name COLLATE NOCASE IN ({_marks(stored_names)})) c"""
     return Source(
-        f"claims c {CURRENT.format(rev='c.revision_id')}",
+        f"{shown} {CURRENT.format(rev='c.revision_id')}",
         series,
-        [
-            f"c.speaker_name COLLATE NOCASE IN ({','.join('?' * len(stored_names))})",
-            f"lower({shown}) IN ({','.join('?' * len(speakers))})",
-        ],
+        [f"c.shown IN ({_marks(list(speakers))})"],
         params,
         [*stored_names, *speakers],
+        names=list(dict.fromkeys(speakers.values())),
     )
 
 
@@ -130,22 +166,41 @@ OUTLETS_FROM = f"""citation_items ci JOIN citations ct ON ct.id = ci.citation_id
 def outlets_source(outlet_ids: dict[int, str] | None) -> Source:
     """Citation items of the given outlets (id → name); of every outlet when None."""
     if outlet_ids is None:
-        return Source(OUTLETS_FROM, "'all'")
-    series, params = case_of("ci.outlet_id", outlet_ids)
+        per_revision = """(SELECT ct.revision_id, COUNT(*) AS n FROM citation_items ci
+                           JOIN citations ct ON ct.id = ci.citation_id GROUP BY 1) m"""
+        return Source(
+            f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
+            "'all'",
+            weight="m.n",
+            names=["all"],
+        )
+    series, params = case_of("m.outlet_id", outlet_ids)
     ids = list(outlet_ids)
-    where = [f"ci.outlet_id IN ({','.join('?' * len(ids))})"]
-    return Source(OUTLETS_FROM, series, where, params, ids)
+    per_revision = f"""(SELECT ct.revision_id, ci.outlet_id, COUNT(*) AS n FROM citation_items ci
+                        JOIN citations ct ON ct.id = ci.citation_id
+                        WHERE ci.outlet_id IN ({_marks(ids)}) GROUP BY 1, 2) m"""
+    return Source(
+        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
+        series,
+        [],
+        params,
+        ids,
+        "m.n",
+        list(outlet_ids.values()),
+    )
 
 
 def tag_source(name: str, subquery: str, sub_params: list[Any]) -> Source:
     """Highlights with tag ``name`` or one of its sub-tags (one series per tag: a highlight
     with two chosen tags counts in both)."""
     return Source(
-        "highlights h JOIN articles a ON a.id = h.article_id",
+        f"""({subquery}) x JOIN highlights h ON h.id = x.highlight_id
+            JOIN articles a ON a.id = h.article_id""",
         "?",
-        [f"h.id IN ({subquery})"],
+        [],
         [name],
         list(sub_params),
+        names=[name],
     )
 
 
@@ -153,27 +208,36 @@ Ranged = tuple[list[str], list[Any]]
 """Terms (and their parameters) on placed rows only: the date range."""
 
 
-def counts_sql(source: Source, by: Granularity, ranged: Ranged) -> tuple[str, list[Any]]:
-    """``(series, key, value, distinct articles)`` rows for ``source``; ``ranged`` are
-    terms on placed rows (a date range), which leave the undated and unplaced alone."""
-    bucket = bucket_sql(by)
-    terms = list(source.where)
-    if ranged[0]:
-        terms.append(f"({bucket} IS NULL OR ({' AND '.join(ranged[0])}))")
-    where = f"WHERE {' AND '.join(terms)}" if terms else ""
-    sql = f"""SELECT {source.series} AS s, {key_sql(by)} AS k, COUNT(*), COUNT(DISTINCT a.id)
-              FROM {source.from_sql} {where} GROUP BY s, k"""
-    return sql, [*source.series_params, *source.params, *ranged[1]]
+def by_date_sql(source: Source) -> tuple[str, list[Any]]:
+    """One pass over ``source`` grouped by stored date: ``(date, articles, then per series
+    its units and its articles)``. Dates are few (hundreds to thousands): the caller folds
+    them into buckets, undated and unplaced."""
+    cols: list[str] = []
+    col_params: list[Any] = []
+    for name in source.names:
+        cols.append("SUM(CASE WHEN s = ? THEN w ELSE 0 END)")
+        cols.append("COUNT(DISTINCT CASE WHEN s = ? THEN aid END)")
+        col_params += [name, name]
+    where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
+    sql = f"""SELECT d, COUNT(DISTINCT aid), {", ".join(cols)}
+              FROM (SELECT a.date AS d, a.id AS aid, {source.series} AS s, {source.weight} AS w
+                    FROM {source.from_sql} {where})
+              GROUP BY d"""
+    return sql, [*col_params, *source.series_params, *source.params]
 
 
 def ids_sql(source: Source, by: Granularity, key: str, ranged: Ranged) -> tuple[str, list[Any]]:
-    """The ids of the articles behind one bucket (or ``undated``/``unplaced``) of
-    ``source``, all series together, in date order."""
-    terms = [*source.where, f"{key_sql(by)} = ?"]
-    params = [*source.params, key]
-    if key not in APART:
-        terms += ranged[0]
-        params += ranged[1]
+    """The ids and dates of the articles behind one bucket of ``source`` (through the date
+    index), or of those undated / unplaced (``key``), in date order."""
+    terms, params = list(source.where), list(source.params)
+    if key == UNDATED:
+        terms.append("(a.date IS NULL OR trim(a.date) = '')")
+    elif key == UNPLACED:
+        terms.append("trim(a.date) != ''")
+    else:
+        low, high = bucket_range(key, by)
+        terms += ["a.date >= ?", "a.date < ?", *ranged[0]]
+        params += [low, high, *ranged[1]]
     sql = f"""SELECT DISTINCT a.id, a.date FROM {source.from_sql}
               WHERE {" AND ".join(terms)} ORDER BY a.date, a.id"""
     return sql, params

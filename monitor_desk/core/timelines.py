@@ -26,10 +26,9 @@ from .export import neutralize
 from .tags import normalize_tag, tagged_highlights_sql
 from .timeline_sql import (
     APART,
-    CURRENT,
     GRANULARITIES,
     KINDS,
-    OUTLETS_FROM,
+    RECENT_REVISIONS,
     UNDATED,
     UNITS,
     UNPLACED,
@@ -38,8 +37,9 @@ from .timeline_sql import (
     Source,
     TimelineKind,
     articles_source,
+    bucket_of,
+    by_date_sql,
     claims_source,
-    counts_sql,
     ids_sql,
     mentions_source,
     outlets_source,
@@ -197,32 +197,60 @@ class Timelines(Component):
     """``lib.timelines``: the Overview's counts over time."""
 
     def timeline(self, query: TimelineQuery) -> Timeline:
-        """The counts ``query`` asks for; ``NotFoundError`` names a series the library lacks."""
+        """The counts ``query`` asks for; ``NotFoundError`` names a series the library lacks.
+
+        One pass per source, grouped by stored date in SQL; the dates (hundreds or
+        thousands, not one per article) are folded into buckets here."""
         q = self._checked(query)
-        ranged = _range(q)
         with self._lock:
             sources = self._sources(self.db, q)
-            points: list[TimelinePoint] = []
-            for source in sources:
-                sql, params = counts_sql(source, q.by, ranged)
-                points += [TimelinePoint(k, s, v, n) for s, k, v, n in self.db.execute(sql, params)]
-            apart_articles = self._apart_articles(sources, q, ranged)
+            rows = [self.db.execute(*by_date_sql(src)).fetchall() for src in sources]
             totals: dict[str, int] = {}
-            if q.kind == "outlets":
-                sql, params = counts_sql(outlets_source(None), q.by, ranged)
-                totals = {k: v for _s, k, v, _n in self.db.execute(sql, params) if k not in APART}
-        names = self._series_names(sources, q)
+            if q.kind == "outlets" and sources:
+                everything = self.db.execute(*by_date_sql(outlets_source(None))).fetchall()
+                for d, _n, value, _articles in everything:
+                    key = self._key(d, q)
+                    if key is not None and key not in APART:
+                        totals[key] = totals.get(key, 0) + value
+        counts: dict[tuple[str, str], list[int]] = {}
+        apart_articles: dict[str, int] = {}
+        for source, source_rows in zip(sources, rows, strict=True):
+            for d, articles, *per_series in source_rows:
+                key = self._key(d, q)
+                if key is None:
+                    continue  # outside the date range
+                if key in APART and len(sources) == 1:
+                    apart_articles[key] = apart_articles.get(key, 0) + articles
+                for i, name in enumerate(source.names):
+                    value, n = per_series[2 * i], per_series[2 * i + 1]
+                    if n:
+                        c = counts.setdefault((name, key), [0, 0])
+                        c[0] += value
+                        c[1] += n
+        if len(sources) > 1:  # several tags: an article under two of them counts once
+            apart_articles = {k: len(self._apart_ids(sources, q, k)) for k in APART}
+        points = [TimelinePoint(k, s, v, n) for (s, k), (v, n) in counts.items()]
         placed = tuple(p for p in points if p.bucket not in APART)
         return Timeline(
             q,
             UNITS[q.kind],
-            names,
+            tuple(name for src in sources for name in src.names),
             fill_buckets([p.bucket for p in placed], q.by),
             placed,
-            tuple(p for p in points if p.bucket in APART),
+            tuple(sorted((p for p in points if p.bucket in APART), key=lambda p: p.bucket)),
             totals,
             apart_articles,
         )
+
+    @staticmethod
+    def _key(date: str | None, q: TimelineQuery) -> str | None:
+        """The bucket (or undated / unplaced) of a date; None when outside the range."""
+        key = bucket_of(date, q.by)
+        if key in APART or date is None:
+            return key
+        if (q.since and date < q.since) or (q.until and date > q.until + _DAY_END):
+            return None
+        return key
 
     def article_ids(
         self, query: TimelineQuery, bucket: str, series: str | None = None
@@ -230,14 +258,17 @@ class Timelines(Component):
         """The articles behind one bucket (or ``undated`` / ``unplaced``) of a chart, in
         date order; of one series when given (else of all the chart's series)."""
         q = self._checked(query)
-        if series is not None:
-            q = replace(q, names=(series,)) if q.kind != "articles" else q
-        ranged = _range(q)
-        ids: dict[int, None] = {}
+        if series is not None and q.kind != "articles":
+            q = replace(q, names=(series,))
         with self._lock:
-            for source in self._sources(self.db, q):
-                sql, params = ids_sql(source, q.by, bucket, ranged)
-                ids.update((r[0], None) for r in self.db.execute(sql, params))
+            return self._apart_ids(self._sources(self.db, q), q, bucket)
+
+    def _apart_ids(self, sources: list[Source], q: TimelineQuery, key: str) -> list[int]:
+        ids: dict[int, None] = {}
+        for source in sources:
+            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, _range(q))):
+                if key not in APART or bucket_of(date, q.by) == key:
+                    ids[article_id] = None
         return list(ids)
 
     def names(self, kind: TimelineKind, limit: int = 300) -> list[str]:
@@ -283,27 +314,6 @@ class Timelines(Component):
             return [outlets_source(outlets)] if outlets else []
         return [tag_source(name, *tagged_highlights_sql(name)) for name in _tags(db, q)]
 
-    @staticmethod
-    def _series_names(sources: list[Source], q: TimelineQuery) -> tuple[str, ...]:
-        if q.kind == "articles":
-            return ("articles",)
-        if q.kind == "tags" or not sources:
-            return tuple(s.series_params[0] for s in sources)
-        # CASE parameters alternate key, name: the names in the order asked
-        return tuple(dict.fromkeys(sources[0].series_params[1::2]))
-
-    def _apart_articles(
-        self, sources: list[Source], q: TimelineQuery, ranged: Ranged
-    ) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for key in APART:
-            ids: set[int] = set()
-            for source in sources:
-                sql, params = ids_sql(source, q.by, key, ranged)
-                ids.update(r[0] for r in self.db.execute(sql, params))
-            out[key] = len(ids)
-        return out
-
 
 def _range(q: TimelineQuery) -> Ranged:
     terms, params = [], []
@@ -318,13 +328,14 @@ def _range(q: TimelineQuery) -> Ranged:
 
 def _entities(db: Database, q: TimelineQuery) -> dict[int, str]:
     """Library entity id → series name: each name asked (its canonical name, any type;
-    found also by a name its mentions go by), else the most mentioned people, organisations
-    and places."""
+    found also by a name its mentions go by), else the people, organisations and places
+    most mentioned in the newest articles (``RECENT``)."""
     if not q.names:
         rows = db.execute(
-            f"""SELECT e.entity_id, le.name FROM entities e {CURRENT.format(rev="e.revision_id")}
+            f"""SELECT e.entity_id, le.name FROM entities e
                 JOIN library_entities le ON le.id = e.entity_id
-                WHERE le.label IN ({",".join("?" * len(_DEFAULT_TYPES))})
+                WHERE e.revision_id IN ({RECENT_REVISIONS})
+                AND le.label IN ({",".join("?" * len(_DEFAULT_TYPES))})
                 GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT ?""",
             [*_DEFAULT_TYPES, q.top],
         ).fetchall()
@@ -352,8 +363,9 @@ def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]
     names = list(q.names)
     if not names:
         rows = db.execute(
-            f"""SELECT {speaker_sql("c")} AS s FROM claims c {CURRENT.format(rev="c.revision_id")}
-                WHERE c.speaker_name IS NOT NULL AND c.speaker_name != ''
+            f"""SELECT {speaker_sql("c")} AS s FROM claims c
+                WHERE c.revision_id IN ({RECENT_REVISIONS})
+                AND c.speaker_name IS NOT NULL AND c.speaker_name != ''
                 GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
             [q.top],
         ).fetchall()
@@ -386,7 +398,9 @@ def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]
 def _outlets(db: Database, q: TimelineQuery) -> dict[int, str]:
     if not q.names:
         rows = db.execute(
-            f"""SELECT o.id, o.name FROM {OUTLETS_FROM}
+            f"""SELECT o.id, o.name FROM citation_items ci
+                JOIN citations ct ON ct.id = ci.citation_id JOIN outlets o ON o.id = ci.outlet_id
+                WHERE ct.revision_id IN ({RECENT_REVISIONS})
                 GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
             [q.top],
         ).fetchall()
