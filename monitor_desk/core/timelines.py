@@ -20,15 +20,14 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from .connection import Component
-from .entity_corrections import speaker_sql
-from .errors import InvalidInputError, NotFoundError
+from .errors import InvalidInputError
 from .export import neutralize
-from .tags import normalize_tag, tagged_highlights_sql
+from .tags import tagged_highlights_sql
+from .timeline_series import entity_series, outlet_series, speaker_series, tag_series
 from .timeline_sql import (
     APART,
     GRANULARITIES,
     KINDS,
-    RECENT_REVISIONS,
     UNDATED,
     UNITS,
     UNPLACED,
@@ -50,7 +49,6 @@ __all__ = ["KINDS", "GRANULARITIES", "UNDATED", "UNPLACED", "Timeline", "Timelin
 
 _RANGE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DAY_END = "\uffff"
-_DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
 
 
@@ -276,11 +274,11 @@ class Timelines(Component):
         q = self._checked(TimelineQuery(kind, top=limit))
         with self._lock:
             if kind == "mentions":
-                return list(dict.fromkeys(_entities(self.db, q).values()))
+                return list(dict.fromkeys(entity_series(self.db, q.names, q.top).values()))
             if kind == "claims":
-                return list(_speakers(self.db, q)[1].values())
+                return list(speaker_series(self.db, q.names, q.top)[1].values())
             if kind == "outlets":
-                return list(_outlets(self.db, q).values())
+                return list(outlet_series(self.db, q.names, q.top).values())
             if kind == "tags":
                 return [r[0] for r in self.db.execute("SELECT name FROM tags ORDER BY name")]
         return []
@@ -304,15 +302,18 @@ class Timelines(Component):
         if q.kind == "articles":
             return [articles_source()]
         if q.kind == "mentions":
-            entities = _entities(db, q)
+            entities = entity_series(db, q.names, q.top)
             return [mentions_source(entities)] if entities else []
         if q.kind == "claims":
-            stored, speakers = _speakers(db, q)
+            stored, speakers = speaker_series(db, q.names, q.top)
             return [claims_source(stored, speakers)] if speakers else []
         if q.kind == "outlets":
-            outlets = _outlets(db, q)
+            outlets = outlet_series(db, q.names, q.top)
             return [outlets_source(outlets)] if outlets else []
-        return [tag_source(name, *tagged_highlights_sql(name)) for name in _tags(db, q)]
+        return [
+            tag_source(name, *tagged_highlights_sql(name))
+            for name in tag_series(db, q.names, q.top)
+        ]
 
 
 def _range(q: TimelineQuery) -> Ranged:
@@ -324,114 +325,3 @@ def _range(q: TimelineQuery) -> Ranged:
         terms.append("a.date <= ?")
         params.append(q.until + _DAY_END)
     return terms, params
-
-
-def _entities(db: Database, q: TimelineQuery) -> dict[int, str]:
-    """Library entity id → series name: each name asked (its canonical name, any type;
-    found also by a name its mentions go by), else the people, organisations and places
-    most mentioned in the newest articles (``RECENT``)."""
-    if not q.names:
-        rows = db.execute(
-            f"""SELECT e.entity_id, le.name FROM entities e
-                JOIN library_entities le ON le.id = e.entity_id
-                WHERE e.revision_id IN ({RECENT_REVISIONS})
-                AND le.label IN ({",".join("?" * len(_DEFAULT_TYPES))})
-                GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT ?""",
-            [*_DEFAULT_TYPES, q.top],
-        ).fetchall()
-        return {int(i): name for i, name in rows}
-    out: dict[int, str] = {}
-    for name in q.names:
-        rows = db.execute(
-            "SELECT id, name FROM library_entities WHERE name = ? COLLATE NOCASE", [name]
-        ).fetchall()
-        if not rows:
-            rows = db.execute(
-                """SELECT DISTINCT le.id, le.name FROM entities e
-                   JOIN library_entities le ON le.id = e.entity_id
-                   WHERE e.text = ? COLLATE NOCASE LIMIT 5""",
-                [name],
-            ).fetchall()
-        if not rows:
-            raise NotFoundError(f"No entity named {name!r} in the library.")
-        out.update((int(i), rows[0][1]) for i, _n in rows)
-    return out
-
-
-def _speakers(db: Database, q: TimelineQuery) -> tuple[list[str], dict[str, str]]:
-    """The names claims are stored under and (lower-cased shown name → series name)."""
-    names = list(q.names)
-    if not names:
-        rows = db.execute(
-            f"""SELECT {speaker_sql("c")} AS s FROM claims c
-                WHERE c.revision_id IN ({RECENT_REVISIONS})
-                AND c.speaker_name IS NOT NULL AND c.speaker_name != ''
-                GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
-            [q.top],
-        ).fetchall()
-        names = [r[0] for r in rows]
-    stored: set[str] = set()
-    for name in names:
-        # the entity's spellings (an index probe each): mentions renamed to it by a merge
-        spellings = [name] + [
-            r[0]
-            for r in db.execute(
-                "SELECT name FROM library_entities WHERE name = ? COLLATE NOCASE", [name]
-            )
-        ]
-        found = {
-            r[0]
-            for r in db.execute(
-                f"""SELECT DISTINCT speaker_name FROM claims WHERE speaker_name = ? COLLATE NOCASE
-                   UNION SELECT DISTINCT model_cluster FROM entities
-                   WHERE cluster IN ({",".join("?" * len(spellings))})
-                   AND model_cluster != cluster""",
-                [name, *spellings],
-            )
-        }
-        if not found and q.names:
-            raise NotFoundError(f"No claims by {name!r} in the library.")
-        stored |= found
-    return sorted(stored) or [""], {n.lower(): n for n in names}  # [""]: stored under none
-
-
-def _outlets(db: Database, q: TimelineQuery) -> dict[int, str]:
-    if not q.names:
-        rows = db.execute(
-            f"""SELECT o.id, o.name FROM citation_items ci
-                JOIN citations ct ON ct.id = ci.citation_id JOIN outlets o ON o.id = ci.outlet_id
-                WHERE ct.revision_id IN ({RECENT_REVISIONS})
-                GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
-            [q.top],
-        ).fetchall()
-        return {int(i): n for i, n in rows}
-    out: dict[int, str] = {}
-    for name in q.names:
-        row = db.execute("SELECT id, name FROM outlets WHERE name = ?", [name]).fetchone()
-        if row is None:
-            raise NotFoundError(f"No outlet named {name!r} in the library.")
-        out[int(row[0])] = row[1]
-    return out
-
-
-def _tags(db: Database, q: TimelineQuery) -> list[str]:
-    if not q.names:
-        rows = db.execute(
-            """SELECT substr(t.name, 1, instr(t.name || '/', '/') - 1) AS root
-               FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id
-               GROUP BY lower(root) ORDER BY COUNT(*) DESC LIMIT ?""",
-            [q.top],
-        ).fetchall()
-        return [r[0] for r in rows]
-    out = []
-    for name in q.names:
-        tag = normalize_tag(name)
-        sub, params = tagged_highlights_sql(tag)
-        exists = db.execute(
-            "SELECT 1 FROM tags t WHERE " + sub.split("WHERE", 1)[1] + " LIMIT 1", params
-        ).fetchone()
-        if exists is None:
-            raise NotFoundError(f"No tag named {tag!r} in the library.")
-        row = db.execute("SELECT name FROM tags WHERE name = ?", [tag]).fetchone()
-        out.append(row[0] if row else tag)
-    return out
