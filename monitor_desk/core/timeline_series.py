@@ -22,11 +22,12 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
     most mentioned in the newest articles (``RECENT``)."""
     if not names:
         rows = db.execute(
-            f"""SELECT e.entity_id, le.name FROM entities e
-                JOIN library_entities le ON le.id = e.entity_id
-                WHERE e.revision_id IN ({RECENT_REVISIONS})
-                AND le.label IN ({",".join("?" * len(DEFAULT_TYPES))})
-                GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT ?""",
+            f"""WITH m AS MATERIALIZED (
+                    SELECT entity_id, COUNT(*) AS n FROM entities
+                    WHERE revision_id IN ({RECENT_REVISIONS}) GROUP BY entity_id)
+                SELECT m.entity_id, le.name FROM m JOIN library_entities le ON le.id = m.entity_id
+                WHERE le.label IN ({",".join("?" * len(DEFAULT_TYPES))})
+                ORDER BY m.n DESC LIMIT ?""",
             [*DEFAULT_TYPES, top],
         ).fetchall()
         return {int(i): name for i, name in rows}
@@ -55,10 +56,11 @@ def speaker_series(
     chosen = list(names)
     if not chosen:
         rows = db.execute(
-            f"""SELECT {speaker_sql("c")} AS s FROM claims c
-                WHERE c.revision_id IN ({RECENT_REVISIONS})
-                AND c.speaker_name IS NOT NULL AND c.speaker_name != ''
-                GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
+            f"""WITH c AS MATERIALIZED (
+                    SELECT {speaker_sql("c")} AS s FROM claims c
+                    WHERE c.revision_id IN ({RECENT_REVISIONS})
+                    AND c.speaker_name IS NOT NULL AND c.speaker_name != '')
+                SELECT s FROM c GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
             [top],
         ).fetchall()
         chosen = [r[0] for r in rows]

@@ -51,9 +51,7 @@ RECENT = 1000
 """Series chosen for the analyst (none named) are the most frequent in this many newest
 articles: found with an index probe, not by counting the whole library."""
 
-RECENT_REVISIONS = (
-    f"SELECT current_revision_id FROM articles ORDER BY current_revision_id DESC LIMIT {RECENT}"
-)
+RECENT_REVISIONS = f"SELECT current_revision_id FROM articles ORDER BY id DESC LIMIT {RECENT}"
 
 _PLACED = {
     "year": re.compile(r"^\d{4}"),
@@ -219,11 +217,13 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
         cols.append("COUNT(DISTINCT CASE WHEN s = ? THEN aid END)")
         col_params += [name, name]
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
-    sql = f"""SELECT d, COUNT(DISTINCT aid), {", ".join(cols)}
-              FROM (SELECT a.date AS d, a.id AS aid, {source.series} AS s, {source.weight} AS w
-                    FROM {source.from_sql} {where})
-              GROUP BY d"""
-    return sql, [*col_params, *source.series_params, *source.params]
+    # MATERIALIZED: each row's series is worked out once (a claim's corrected speaker is a
+    # subquery), not again in every aggregate column below.
+    sql = f"""WITH rows AS MATERIALIZED (
+                  SELECT a.date AS d, a.id AS aid, {source.series} AS s, {source.weight} AS w
+                  FROM {source.from_sql} {where})
+              SELECT d, COUNT(DISTINCT aid), {", ".join(cols)} FROM rows GROUP BY d"""
+    return sql, [*source.series_params, *source.params, *col_params]
 
 
 def ids_sql(source: Source, by: Granularity, key: str, ranged: Ranged) -> tuple[str, list[Any]]:
