@@ -371,15 +371,20 @@ def _near_duplicates(db: Database) -> None:
 
 @migrations(name="0013_timeline_indexes")
 def _timeline_indexes(db: Database) -> None:
-    """The Overview's charts (core/timelines.py) find one speaker's claims by name (any
-    case) without reading every claim; and a claim's corrected speaker name
-    (``entity_corrections.speaker_sql``) is one probe of a small partial index of the
-    corrected mentions, not a walk through every mention of its revision."""
+    """The Overview's charts (core/timelines.py) count from indexes alone: one speaker's
+    claims by name (any case) with their revisions; a row's article and date from its
+    revision (never reading the revisions' texts); an outlet's citations; and a claim's
+    corrected speaker name (``entity_corrections.speaker_sql``) from one probe of a small
+    partial index of the corrected mentions, not a walk through its revision's mentions."""
     db.executescript(
         """
-        CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
+        CREATE INDEX IF NOT EXISTS idx_claims_speaker
+            ON claims(speaker_name COLLATE NOCASE, revision_id);
         CREATE INDEX IF NOT EXISTS idx_entities_corrected ON entities(revision_id, model_cluster)
             WHERE cluster != model_cluster;
+        CREATE INDEX IF NOT EXISTS idx_articles_current ON articles(current_revision_id, date);
+        CREATE INDEX IF NOT EXISTS idx_citation_items_outlet_citation
+            ON citation_items(outlet_id, citation_id);
         """
     )
 
