@@ -123,7 +123,7 @@ def articles_source() -> Source:
     return Source("articles a", "'articles'", names=["articles"])
 
 
-ARTICLES_BY_DATE = "SELECT date, COUNT(*), COUNT(*), COUNT(*) FROM articles GROUP BY date"
+ARTICLES_BY_DATE = "SELECT date, 'articles', COUNT(*), COUNT(*), NULL FROM articles GROUP BY date"
 """``by_date_sql`` of ``articles_source``: a walk of the date index."""
 
 
@@ -212,26 +212,24 @@ Ranged = tuple[list[str], list[Any]]
 """Terms (and their parameters) on placed rows only: the date range."""
 
 
+MAYBE_APART = """a.date IS NULL OR a.date NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
+                 OR substr(a.date, 9, 2) > '28'"""
+"""Dates that may be in no bucket at some size (every one that is not plainly a day): their
+articles' ids come back with the counts, so that articles apart are counted once however
+many series they are behind."""
+
+
 def by_date_sql(source: Source) -> tuple[str, list[Any]]:
-    """One pass over ``source`` grouped by stored date: ``(date, articles, then per series
-    its units and its articles)``. Dates are few (hundreds to thousands): the caller folds
-    them into buckets, undated and unplaced."""
+    """One pass over ``source`` grouped by stored date and series: ``(date, series, units,
+    articles, ids of articles whose date may be apart or None)``. Dates are few (hundreds
+    to thousands): the caller folds them into buckets, undated and unplaced."""
     if source.from_sql == "articles a":
         return ARTICLES_BY_DATE, []
-    cols: list[str] = []
-    col_params: list[Any] = []
-    for name in source.names:
-        cols.append("SUM(CASE WHEN s = ? THEN w ELSE 0 END)")
-        cols.append("COUNT(DISTINCT CASE WHEN s = ? THEN aid END)")
-        col_params += [name, name]
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
-    # MATERIALIZED: each row's series is worked out once (a claim's corrected speaker is a
-    # subquery), not again in every aggregate column below.
-    sql = f"""WITH rows AS MATERIALIZED (
-                  SELECT a.date AS d, a.id AS aid, {source.series} AS s, {source.weight} AS w
-                  FROM {source.from_sql} {where})
-              SELECT d, COUNT(DISTINCT aid), {", ".join(cols)} FROM rows GROUP BY d"""
-    return sql, [*source.series_params, *source.params, *col_params]
+    sql = f"""SELECT a.date, {source.series} AS s, SUM({source.weight}), COUNT(DISTINCT a.id),
+                     group_concat(CASE WHEN {MAYBE_APART} THEN a.id END)
+              FROM {source.from_sql} {where} GROUP BY a.date, s"""
+    return sql, [*source.series_params, *source.params]
 
 
 def ids_sql(source: Source, by: Granularity, key: str, ranged: Ranged) -> tuple[str, list[Any]]:

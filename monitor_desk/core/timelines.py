@@ -202,37 +202,36 @@ class Timelines(Component):
         q = self._checked(query)
         with self._lock:
             sources = self._sources(self.db, q)
-            rows = [self.db.execute(*by_date_sql(src)).fetchall() for src in sources]
+            rows = [r for src in sources for r in self.db.execute(*by_date_sql(src))]
             totals: dict[str, int] = {}
             if q.kind == "outlets" and sources:
                 everything = self.db.execute(*by_date_sql(outlets_source(None))).fetchall()
-                for d, _n, value, _articles in everything:
+                for d, _s, value, _articles, _ids in everything:
                     key = self._key(d, q)
                     if key is not None and key not in APART:
                         totals[key] = totals.get(key, 0) + value
+        names = tuple(name for src in sources for name in src.names)
         counts: dict[tuple[str, str], list[int]] = {}
-        apart_articles: dict[str, int] = {}
-        for source, source_rows in zip(sources, rows, strict=True):
-            for d, articles, *per_series in source_rows:
-                key = self._key(d, q)
-                if key is None:
-                    continue  # outside the date range
-                if key in APART and len(sources) == 1:
-                    apart_articles[key] = apart_articles.get(key, 0) + articles
-                for i, name in enumerate(source.names):
-                    value, n = per_series[2 * i], per_series[2 * i + 1]
-                    if n:
-                        c = counts.setdefault((name, key), [0, 0])
-                        c[0] += value
-                        c[1] += n
-        if len(sources) > 1:  # several tags: an article under two of them counts once
-            apart_articles = {k: len(self._apart_ids(sources, q, k)) for k in APART}
+        apart_ids: dict[str, set[int]] = {k: set() for k in APART}
+        for d, series, value, articles, ids in rows:
+            key = self._key(d, q)
+            if key is None:
+                continue  # outside the date range
+            c = counts.setdefault((series, key), [0, 0])
+            c[0] += value
+            c[1] += articles
+            if key in APART and ids:
+                apart_ids[key].update(int(i) for i in str(ids).split(","))
+        if len(names) == 1:
+            apart_articles = {k: counts.get((names[0], k), [0, 0])[1] for k in APART}
+        else:  # an article behind two series is counted once
+            apart_articles = {k: len(v) for k, v in apart_ids.items()}
         points = [TimelinePoint(k, s, v, n) for (s, k), (v, n) in counts.items()]
         placed = tuple(p for p in points if p.bucket not in APART)
         return Timeline(
             q,
             UNITS[q.kind],
-            tuple(name for src in sources for name in src.names),
+            names,
             fill_buckets([p.bucket for p in placed], q.by),
             placed,
             tuple(sorted((p for p in points if p.bucket in APART), key=lambda p: p.bucket)),

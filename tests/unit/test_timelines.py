@@ -100,6 +100,8 @@ def test_mentions_and_claims_compare_several(lib: Library) -> None:
     assert [(p.bucket, p.series, p.value) for p in mentions.apart if p.series == "Washington"] == [
         ("unplaced", "Washington", 2)
     ]
+    # articles apart are counted once, though both series are behind them
+    assert (mentions.undated, mentions.unplaced) == (1, 2)
     claims = ask(lib, "claims")
     assert claims.series
     assert sum(p.value for p in claims.points + claims.apart) >= len(DATES)
