@@ -144,3 +144,61 @@ def test_overview_screenshot_has_the_chart(
     assert chart.height() > 300  # the chart takes the room, the controls stay one line
     view.grab().save(str(tmp_path / "overview.png"))
     assert (tmp_path / "overview.png").stat().st_size > 5000
+
+
+def _series_cells(image: QImage, colour: str) -> set[tuple[int, int]]:
+    """The 20-pixel cells where (nearly) a series' colour is drawn: its line and points."""
+    from PySide6.QtGui import QColor
+
+    want = QColor(colour)
+    cells = set()
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            c = QColor(image.pixel(x, y))
+            if (
+                abs(c.red() - want.red())
+                + abs(c.green() - want.green())
+                + abs(c.blue() - want.blue())
+                < 60
+            ):
+                cells.add((x // 20, y // 20))
+    return cells
+
+
+def test_cli_draws_the_chart_headless_as_png_and_svg(
+    gui_library: Library, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from monitor_desk.cli import main
+    from monitor_desk.ui.charts.chart_view import SERIES_COLORS
+
+    border, kyiv = gui_library.articles.ids()
+    gui_library.details.edit([kyiv], date="2001-06-11")  # Interfax in April and in June
+    db = str(gui_library.path)
+    gui_library.close()
+    drawn = {}
+    for suffix in ("svg", "png"):  # the SVG first: nothing drawn before it in this process
+        out = tmp_path / f"outlets.{suffix}"
+        code = main(["--db", db, "timeline", "outlets", "-o", str(out)])
+        assert code == 0, capsys.readouterr().err
+        if suffix == "png":
+            image = QImage(str(out))
+        else:
+            svg = out.read_text("utf-8")
+            assert "Jun 2001" in svg  # the date axis has its labels
+            assert "Interfax" in svg  # the most cited outlet, drawn first
+            renderer = QSvgRenderer(str(out))
+            assert renderer.isValid()
+            image = QImage(1200, 600, QImage.Format.Format_ARGB32)
+            image.fill(0xFFFFFFFF)
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+        assert image.width() == 1200
+        # the plot area, right of the legend: the first series' line through its points
+        drawn[suffix] = _series_cells(image.copy(120, 60, 1060, 480), SERIES_COLORS[0])
+    assert len(drawn["png"]) > 10
+    # the SVG draws the line where the PNG does (not scaled or shifted off its axes)
+    assert len(drawn["svg"] & drawn["png"]) >= 0.7 * len(drawn["png"])

@@ -209,6 +209,9 @@ class ChartView(QWidget):
             raise InvalidInputError(f"Cannot draw a chart as {path.name}; use .png or .svg.")
         tmp = real.with_name(f".{real.stem}.{secrets.token_hex(4)}.partial{suffix}")
         item = self.plot.getPlotItem()
+        # Painting once brings the view's data-to-pixel mapping up to date; the SVG
+        # exporter reads it without painting (a chart never shown had its lines misplaced).
+        self.plot.grab()
         try:
             if suffix == ".svg":
                 exporters.SVGExporter(item).export(fileName=str(tmp))
