@@ -26,7 +26,7 @@ from monitor_desk.core.library import Library
 
 # Both can be changed for the smoke test, which builds tiny libraries in a temp folder.
 CACHE = Path(os.environ.get("MONITOR_DESK_BENCH_CACHE", REPO / "bench" / ".cache"))
-VERSION = "v2"  # bump when the recipe changes
+VERSION = "v3"  # bump when the recipe changes
 BASE = int(os.environ.get("MONITOR_DESK_BENCH_BASE", "1000"))
 
 
@@ -66,8 +66,10 @@ INSERT INTO revisions(id, article_id, number, text, body_start, text_sha256, enc
                       pipeline_name, pipeline_version, analyzed)
   SELECT id + :r, article_id + :a, number, text, body_start, text_sha256 || :k, encoding,
          created, pipeline_name, pipeline_version, analyzed FROM src.revisions;
-INSERT INTO entities(revision_id, start, "end", label, text, cluster)
-  SELECT revision_id + :r, start, "end", label, text, cluster FROM src.entities;
+INSERT INTO entities(revision_id, start, "end", label, text, cluster, model_label, model_cluster,
+                     added, entity_id)
+  SELECT revision_id + :r, start, "end", label, text, cluster, model_label, model_cluster, added,
+         entity_id FROM src.entities;
 INSERT INTO citations(id, revision_id, idx, start, "end", text, covers_json)
   SELECT id + :c, revision_id + :r, idx, start, "end", text, covers_json FROM src.citations;
 INSERT INTO citation_items(citation_id, outlet_id, outlet_text, date_text, date_start, date_end)

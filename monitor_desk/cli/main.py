@@ -23,6 +23,7 @@ from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
 from .reporting import COMMANDS as REPORT_COMMANDS
 from .rules import cmd_publication_rule
+from .timeline import cmd_timeline
 from .views import cmd_claims, cmd_speakers
 from .window import cmd_gui, cmd_screenshot
 
@@ -47,6 +48,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "near-duplicates": cmd_near_duplicates,
     "claims": cmd_claims,
     "speakers": cmd_speakers,
+    "timeline": cmd_timeline,
     None: cmd_gui,
 }
 

@@ -12,6 +12,7 @@ from .near_duplicates import add_near_duplicates_parser
 from .progress import add_quiet
 from .reporting import add_parsers as add_report_parsers
 from .rules import add_rule_parser
+from .timeline import add_timeline_parser
 from .views import add_parsers as add_view_parsers
 
 
@@ -146,4 +147,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_near_duplicates_parser(sub)
     add_report_parsers(sub)
     add_view_parsers(sub)
+    add_timeline_parser(sub)
     return p

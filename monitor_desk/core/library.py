@@ -6,9 +6,9 @@ imports and analyses; everything else is one of its parts, each over the same co
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
 edits of titles, dates and the like), ``lib.exports``, ``lib.reports`` (briefing
 reports from tagged notes), ``lib.claim_views`` and ``lib.speakers`` (claims and speakers
-across the library), ``lib.rules`` (publication rules). Every public method is safe to call
-from any thread: one lock serialises access to the single connection, so no two threads
-write at once.
+across the library), ``lib.timelines`` (counts over time), ``lib.rules`` (publication
+rules). Every public method is safe to call from any thread: one lock serialises access to
+the single connection, so no two threads write at once.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from .reports import Reports
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .timelines import Timelines
 from .views.claim_views import ClaimViews
 from .views.speakers import Speakers
 
@@ -57,7 +58,7 @@ class Library:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
         articles, highlights, tags, claims, sources, entities, exports, reports, details,
-        claim_views, speakers, rules: the parts.
+        claim_views, speakers, timelines, rules: the parts.
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -81,6 +82,7 @@ class Library:
         self.details = ArticleDetails(self._connection)
         self.claim_views = ClaimViews(self._connection)
         self.speakers = Speakers(self._connection)
+        self.timelines = Timelines(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:

@@ -46,6 +46,26 @@ def _claim_views(db: Database) -> None:
     db.executescript(CLAIM_VIEWS)
 
 
+@migrations(name="0013_timeline_indexes")
+def _timeline_indexes(db: Database) -> None:
+    """The Overview's charts (core/timelines.py) count from indexes alone: one speaker's
+    claims by name (any case) with their revisions; a row's article and date from its
+    revision (never reading the revisions' texts); an outlet's citations; and a claim's
+    corrected speaker name (``entity_corrections.speaker_sql``) from one probe of a small
+    partial index of the corrected mentions, not a walk through its revision's mentions."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_claims_speaker
+            ON claims(speaker_name COLLATE NOCASE, revision_id);
+        CREATE INDEX IF NOT EXISTS idx_entities_corrected ON entities(revision_id, model_cluster)
+            WHERE cluster != model_cluster;
+        CREATE INDEX IF NOT EXISTS idx_articles_current ON articles(current_revision_id, date);
+        CREATE INDEX IF NOT EXISTS idx_citation_items_outlet_citation
+            ON citation_items(outlet_id, citation_id);
+        """
+    )
+
+
 @migrations(name="0014_document_pages")
 def _document_pages(db: Database) -> None:
     """Where each page of a paged document (a PDF) begins in a revision's text, as a JSON

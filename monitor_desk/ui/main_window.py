@@ -35,7 +35,7 @@ from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
 from .library_views import LibraryViews
-from .menus import Shortcut, fill, fill_menu_bar, report_action, window_action
+from .menus import OverviewLauncher, Shortcut, fill, fill_menu_bar, report_action, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
 from .panels.library_panel import LibraryPanel
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         )
         self.entity_types = EntityTypesMenu(menus["&View"].addMenu("&Entity Types"), self.reader)
         self.type_actions = self.entity_types.actions
+        self.overview = OverviewLauncher(self, self.library, self.library_panel, menus["&View"])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")

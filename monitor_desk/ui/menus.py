@@ -9,6 +9,19 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from .dialogs.report_dialog import show_report_dialog
 
+# The View menu's Overview (its window and pyqtgraph load on first use), named here so the
+# main window, at its size limit, takes it with the other menu builders.
+from .overview_launch import OverviewLauncher
+
+__all__ = [
+    "OverviewLauncher",
+    "Shortcut",
+    "fill",
+    "fill_menu_bar",
+    "report_action",
+    "window_action",
+]
+
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 

@@ -34,6 +34,7 @@ SCRIPTS = {
     "report_speed.py": ["--notes", "60", "--articles", "10", "--runs", "1"],
     "pdf_import.py": ["--pages", "2", "--big", "3"],
     "claim_views.py": ["--sizes", "20,40", "--runs", "1"],
+    "overview_charts.py": ["--sizes", "20,40", "--runs", "1"],
 }
 
 

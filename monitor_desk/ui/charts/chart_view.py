@@ -1,0 +1,228 @@
+"""One chart of a ``Timeline``: bars for one series, lines for several, drawn with
+pyqtgraph. Axes with dates, a legend, a tooltip on hover, a click that names the bucket
+(and series) under the pointer, and PNG / SVG export of what is drawn.
+
+pyqtgraph is imported here at module level: this module is imported only when a chart is
+first shown (the Overview, ``monitor-desk timeline -o``), never while the window opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from ...core.errors import InvalidInputError, LibraryFileError
+from ...core.export_target import check_export_target
+from ...core.timelines import Timeline
+
+# Series in the Okabe–Ito order (blue, vermillion, green, orange, purple, sky): told apart
+# by readers with any common colour-vision deficiency.
+SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9"]
+SERIES_COLORS += ["#555555", "#8c564b", "#bcbd22", "#17becf"]
+MAX_TICKS = 12
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def bucket_label(bucket: str, by: str) -> str:
+    """``2001-09`` → ``Sep 2001``; a week (its Monday) → ``3 Sep 2001``; a year as is."""
+    if by == "month" and len(bucket) == 7:
+        return f"{_MONTHS[int(bucket[5:7]) - 1]} {bucket[:4]}"
+    if by == "week" and len(bucket) == 10:
+        day = dt.date.fromisoformat(bucket)
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return bucket
+
+
+KIND_TITLES = {
+    "articles": "Articles",
+    "mentions": "Mentions",
+    "claims": "Claims",
+    "outlets": "Cited outlets",
+    "tags": "Tag use",
+}
+
+
+def title_of(timeline: Timeline) -> str:
+    """``Mentions per month, 1999-01 to 1999-12 (27 undated, 3 unplaced not shown)``."""
+    q = timeline.query
+    title = f"{KIND_TITLES[q.kind]} per {q.by}"
+    if q.since or q.until:
+        title += f", {q.since or '…'} to {q.until or '…'}"
+    apart = []
+    if timeline.undated:
+        apart.append(f"{timeline.undated} undated")
+    if timeline.unplaced:
+        apart.append(f"{timeline.unplaced} with a date coarser than a {q.by}")
+    if apart:
+        title += f" ({' and '.join(apart)} not shown)"
+    return title
+
+
+class ChartView(QWidget):
+    """Attributes:
+        timeline: what is drawn (None before the first ``show_timeline``).
+        plot: the ``pg.PlotWidget``.
+
+    Signals:
+        bucketClicked(str, str): a bucket and the series clicked ("" for all of them).
+    """
+
+    bucketClicked = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartView")
+        self.timeline: Timeline | None = None
+        self.shares = False
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setObjectName("chartPlot")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        item = self.plot.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        font = QFont(self.font())
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#444444"))
+            axis.setTextPen(pg.mkPen("#222222"))
+            axis.setTickFont(font)
+        self.legend = item.addLegend(offset=(10, 5), labelTextColor="#222222")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._hover)
+        scene.sigMouseClicked.connect(self._click)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def show_timeline(self, timeline: Timeline, shares: bool = False) -> None:
+        """Draw ``timeline``: its counts, or (``shares``, outlets) each one's share, in %."""
+        self.timeline, self.shares = timeline, shares and bool(timeline.totals)
+        item = self.plot.getPlotItem()
+        item.clear()
+        self.legend.clear()
+        buckets, by = timeline.buckets, timeline.query.by
+        xs = list(range(len(buckets)))
+        one = len(timeline.series) == 1
+        for i, name in enumerate(timeline.series):
+            color = QColor(SERIES_COLORS[i % len(SERIES_COLORS)])
+            ys = self._ys(name)
+            if one:
+                bars = pg.BarGraphItem(x=xs, height=ys, width=0.8, brush=color, pen=pg.mkPen(None))
+                item.addItem(bars)
+                self.legend.addItem(bars, name)
+            else:
+                pen = QPen(color, 2.5)
+                pen.setCosmetic(True)
+                item.plot(xs, ys, pen=pen, symbol="o", symbolSize=6, symbolBrush=color,
+                          symbolPen=pg.mkPen(color), name=name)  # fmt: skip
+        step = max(1, -(-len(buckets) // MAX_TICKS))
+        ticks = [(x, bucket_label(buckets[x], by)) for x in xs[::step]]
+        item.getAxis("bottom").setTicks([ticks, []])
+        item.setLabel("left", "share of all citations (%)" if self.shares else timeline.unit)
+        item.setLabel("bottom", {"week": "week starting", "month": "month", "year": "year"}[by])
+        item.setTitle(title_of(timeline), color="#222222", size="11pt")
+        if buckets:
+            top = max((max(self._ys(s), default=0) for s in timeline.series), default=0)
+            item.setXRange(-0.6, len(buckets) - 0.4, padding=0)
+            item.setYRange(0, max(1.0, top * 1.12), padding=0)
+
+    def _ys(self, series: str) -> list[float]:
+        assert self.timeline is not None
+        t = self.timeline
+        if self.shares:
+            return [100 * (t.share(series, b) or 0.0) for b in t.buckets]
+        return [float(v) for v in t.values(series)]
+
+    # -- pointer ---------------------------------------------------------------------------
+
+    def hit(self, scene_pos: QPointF) -> tuple[str, str] | None:
+        """The bucket and series under a scene position ("" series: all of them; for
+        lines, the one drawn nearest the pointer); None outside the data."""
+        t = self.timeline
+        vb = self.plot.getPlotItem().getViewBox()
+        if t is None or not t.buckets or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = vb.mapSceneToView(scene_pos)
+        index = round(point.x())
+        if not 0 <= index < len(t.buckets):
+            return None
+        bucket = t.buckets[index]
+        if len(t.series) == 1:
+            return bucket, t.series[0]
+        nearest = min(t.series, key=lambda s: abs(self._ys(s)[index] - point.y()))
+        return bucket, nearest
+
+    def describe(self, bucket: str) -> str:
+        """The tooltip of a bucket: each series' count, its articles and share."""
+        t = self.timeline
+        assert t is not None
+        lines = [bucket_label(bucket, t.query.by)]
+        by_series = {p.series: p for p in t.points if p.bucket == bucket}
+        for name in t.series:
+            p = by_series.get(name)
+            value, articles = (p.value, p.articles) if p else (0, 0)
+            line = f"{name}: {value} {t.unit}"
+            if t.unit != "articles":
+                line += f" in {articles} article{'s' if articles != 1 else ''}"
+            share = t.share(name, bucket) if t.totals else None
+            if share is not None:
+                line += f" ({100 * share:.0f}% of citations)"
+            lines.append(line)
+        lines.append("Click to list these articles.")
+        return "\n".join(lines)
+
+    def _hover(self, pos: QPointF) -> None:
+        found = self.hit(pos)
+        if found is None:
+            QToolTip.hideText()
+            return
+        view_pos = self.plot.mapFromScene(pos)
+        QToolTip.showText(self.plot.mapToGlobal(view_pos), self.describe(found[0]), self.plot)
+
+    def _click(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        found = self.hit(event.scenePos())
+        if found is not None:
+            self.bucketClicked.emit(*found)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export_image(self, path: Path, library: Path | None = None, width: int = 1200) -> None:
+        """Write the chart as PNG or SVG (by the file's suffix), whole or not at all: into a
+        new file beside ``path``, then renamed over it; never over the library's files."""
+        from pyqtgraph import exporters
+
+        real = check_export_target(path, library)
+        suffix = real.suffix.lower()
+        if suffix not in (".png", ".svg"):
+            raise InvalidInputError(f"Cannot draw a chart as {path.name}; use .png or .svg.")
+        tmp = real.with_name(f".{real.stem}.{secrets.token_hex(4)}.partial{suffix}")
+        item = self.plot.getPlotItem()
+        # Painting once brings the view's data-to-pixel mapping up to date; the SVG
+        # exporter reads it without painting (a chart never shown had its lines misplaced).
+        self.plot.grab()
+        try:
+            if suffix == ".svg":
+                exporters.SVGExporter(item).export(fileName=str(tmp))
+            else:
+                exporter = exporters.ImageExporter(item)
+                exporter.parameters()["width"] = width
+                if exporter.export(fileName=str(tmp)) is False or not tmp.exists():
+                    raise LibraryFileError(f"Cannot write {path}.")
+            os.replace(tmp, real)
+        except OSError as exc:
+            raise LibraryFileError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        finally:
+            tmp.unlink(missing_ok=True)

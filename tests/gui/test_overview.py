@@ -1,0 +1,204 @@
+"""The Overview (``overviewView``): charts drawn off the window's thread, a click on a bar
+lists its articles in the library list, undated articles shown apart, PNG/SVG/CSV export."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from monitor_desk.core.library import Library
+
+
+def _open(qtbot, make_window, library: Library):  # type: ignore[no-untyped-def]
+    window = make_window(library)
+    with qtbot.waitSignal(window.overview.action.triggered, timeout=1000):
+        window.overview.action.trigger()
+    view = window.overview.view
+    assert view is not None
+    assert view.objectName() == "overviewView"
+    qtbot.waitUntil(lambda: view.timeline is not None, timeout=10_000)
+    return window, view
+
+
+def _click_bar(qtbot, view, index: int, height: float) -> None:  # type: ignore[no-untyped-def]
+    plot = view.chart.plot
+    vb = plot.getPlotItem().getViewBox()
+    scene_pos = vb.mapViewToScene(QPointF(index, height / 2))
+    pos = plot.mapFromScene(scene_pos)
+    QTest.mouseClick(
+        plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
+    )
+
+
+def test_a_bar_lists_its_articles_and_undated_ones_are_shown_apart(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    border, kyiv = gui_library.articles.ids()
+    gui_library.details.edit([kyiv], date="")  # undated now
+    window, view = _open(qtbot, make_window, gui_library)
+    t = view.timeline
+    assert t.query.kind == "articles"
+    assert t.buckets == ("2001-04",)
+    assert t.values("articles") == [1]
+    apart = view.findChild(QLabel, "overviewApart")
+    assert apart.text().startswith("1 undated article not shown")
+
+    _click_bar(qtbot, view, 0, 1)
+    qtbot.waitUntil(lambda: window.library_panel.shown_only() == [border], timeout=3000)
+    assert "Apr 2001" in window.library_panel.banner.label.text()
+
+    view.choose_apart()
+    assert window.library_panel.shown_only() == [kyiv]
+
+
+def test_switching_charts_compares_entities_and_explains_a_bucket(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = _open(qtbot, make_window, gui_library)
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.show_kind("mentions")
+    assert view.timeline.query.kind == "mentions"
+    assert len(view.timeline.series) >= 2  # the most mentioned, compared on one chart
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.names.setText("Kuchma, Interfax-nobody")
+        view.redraw()
+    status = view.findChild(QLabel, "overviewStatus")
+    assert "No entity named 'Interfax-nobody'" in status.text()  # one clear line
+    assert view.timeline.query.kind == "mentions"  # the last good chart stays
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.names.setText("Leonid Kuchma")
+        view.redraw()
+    assert view.timeline.series == ("Leonid Kuchma",)
+    text = view.chart.describe("2001-04")
+    assert "Leonid Kuchma:" in text
+    assert "mentions in 1 article" in text
+
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.show_kind("outlets")
+    assert "Interfax" in view.timeline.series
+    assert view.timeline.share("Interfax", "2001-04") > 0
+
+
+def test_exports_are_real_charts_and_their_counts(
+    qtbot, make_window, gui_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = _open(qtbot, make_window, gui_library)
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.show_kind("outlets")
+    view.export(tmp_path / "chart.png")
+    view.export(tmp_path / "chart.svg")
+    view.export(tmp_path / "chart.csv")
+    image = QImage(str(tmp_path / "chart.png"))
+    assert image.width() >= 800
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 5  # not blank: bars, lines, axes, text
+    svg = (tmp_path / "chart.svg").read_text("utf-8")
+    texts = re.findall(r">([^<]+)</text>", svg)
+    assert "Apr 2001" in texts  # the date axis
+    assert "Interfax" in texts  # the legend
+    assert any(t.strip() == "citations" for t in texts)  # the value axis
+    rows = (tmp_path / "chart.csv").read_text("utf-8-sig").splitlines()
+    assert rows[0] == "bucket,series,citations,articles,share"
+    assert any(r.startswith("2001-04,Interfax,") for r in rows)
+
+
+def test_an_export_refused_is_said_and_the_chart_stays(
+    qtbot, make_window, gui_library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = _open(qtbot, make_window, gui_library)
+    from PySide6.QtWidgets import QFileDialog
+
+    target = str(tmp_path / "missing folder" / "chart.png")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    view.exports["png"].click()
+    assert "Cannot write" in view.findChild(QLabel, "overviewStatus").text()
+    assert view.timeline is not None
+
+
+def test_the_window_opens_without_the_plotting_library() -> None:
+    code = (
+        "import sys, monitor_desk.ui.main_window, monitor_desk.ui.app;"
+        "print('pyqtgraph' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_overview_screenshot_has_the_chart(
+    qtbot, make_window, gui_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = _open(qtbot, make_window, gui_library)
+    view.resize(1100, 620)
+    qtbot.wait(50)
+    chart = view.findChild(QWidget, "chartView")
+    assert chart.isVisible()
+    assert chart.height() > 300  # the chart takes the room, the controls stay one line
+    view.grab().save(str(tmp_path / "overview.png"))
+    assert (tmp_path / "overview.png").stat().st_size > 5000
+
+
+def _series_cells(image: QImage, colour: str) -> set[tuple[int, int]]:
+    """The 20-pixel cells where (nearly) a series' colour is drawn: its line and points."""
+    from PySide6.QtGui import QColor
+
+    want = QColor(colour)
+    cells = set()
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            c = QColor(image.pixel(x, y))
+            if (
+                abs(c.red() - want.red())
+                + abs(c.green() - want.green())
+                + abs(c.blue() - want.blue())
+                < 60
+            ):
+                cells.add((x // 20, y // 20))
+    return cells
+
+
+def test_cli_draws_the_chart_headless_as_png_and_svg(
+    gui_library: Library, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from monitor_desk.cli import main
+    from monitor_desk.ui.charts.chart_view import SERIES_COLORS
+
+    border, kyiv = gui_library.articles.ids()
+    gui_library.details.edit([kyiv], date="2001-06-11")  # Interfax in April and in June
+    db = str(gui_library.path)
+    gui_library.close()
+    drawn = {}
+    for suffix in ("svg", "png"):  # the SVG first: nothing drawn before it in this process
+        out = tmp_path / f"outlets.{suffix}"
+        code = main(["--db", db, "timeline", "outlets", "-o", str(out)])
+        assert code == 0, capsys.readouterr().err
+        if suffix == "png":
+            image = QImage(str(out))
+        else:
+            svg = out.read_text("utf-8")
+            assert "Jun 2001" in svg  # the date axis has its labels
+            assert "Interfax" in svg  # the most cited outlet, drawn first
+            renderer = QSvgRenderer(str(out))
+            assert renderer.isValid()
+            image = QImage(1200, 600, QImage.Format.Format_ARGB32)
+            image.fill(0xFFFFFFFF)
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+        assert image.width() == 1200
+        # the plot area, right of the legend: the first series' line through its points
+        drawn[suffix] = _series_cells(image.copy(120, 60, 1060, 480), SERIES_COLORS[0])
+    assert len(drawn["png"]) > 10
+    # the SVG draws the line where the PNG does (not scaled or shifted off its axes)
+    assert len(drawn["svg"] & drawn["png"]) >= 0.7 * len(drawn["png"])
