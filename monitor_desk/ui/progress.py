@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar
 from ..core.library import Library
 from ..core.models import ImportReport
 from .workers import Worker, WorkQueue
+
+PAGE_NOTE = re.compile(r" \(page (\d+) of (\d+)\)$")
+"""How an import's progress names the page of a long PDF it is reading (core/importer.py)."""
 
 
 def report_text(report: ImportReport) -> tuple[str, str]:
@@ -98,7 +103,10 @@ class JobRunner(QObject):
         worker.signals.finished.connect(lambda: self._done(worker))
         return self.queue.submit(worker)
 
-    def _progress(self, done: int, total: int, _what: str) -> None:
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if (page := PAGE_NOTE.search(what)) is not None:  # a long PDF being read
+            name = Path(what[: page.start()]).name
+            self.status.showMessage(f"Reading {name}: page {page[1]} of {page[2]}…")
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(done)
         self.progressed.emit(done, total)
