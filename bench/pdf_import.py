@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,26 @@ def measure(path: Path, info: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _office_pdf(folder: Path, pages: int) -> tuple[Path, dict[str, Any]] | None:
+    """A PDF LibreOffice writes from a .docx in two justified columns with a running
+    header and page numbers (when LibreOffice is installed)."""
+    if shutil.which("soffice") is None:
+        return None
+    sys.path.insert(0, str(REPO / "tests" / "unit"))
+    sys.path.insert(0, str(REPO / "tests" / "fixtures"))
+    from document_files import make_two_column_docx, office_convert
+    from make_pdf import make_paragraphs
+
+    paragraphs = make_paragraphs(pages * 4, 11)
+    source = make_two_column_docx(folder / "office.docx", paragraphs)
+    pdf = office_convert(source, "pdf", folder / "profile")
+    from pdfminer.pdfpage import PDFPage
+
+    with pdf.open("rb") as handle:
+        count = sum(1 for _ in PDFPage.get_pages(handle))
+    return pdf, {"pages": count, "paragraphs": [{"text": p} for p in paragraphs]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=20)
@@ -108,6 +129,10 @@ def main() -> None:
         figures["one_column"] = measure(one, make(one, "--pages", str(args.pages)))
         info = make(two, "--pages", str(args.pages), "--columns", "2", "--rows", "--seed", "2")
         figures["two_columns_out_of_order"] = measure(two, info)
+
+        office = _office_pdf(folder, args.pages)
+        if office is not None:
+            figures["libreoffice_two_justified_columns"] = measure(*office)
 
         big = folder / "big.pdf"
         info = make(big, "--pages", str(args.big), "--seed", "3")

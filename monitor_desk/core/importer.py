@@ -28,7 +28,10 @@ from .models import Analysis, FileOutcome, ImportReport
 from .path_text import path_text
 
 ProgressCallback = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, current_path)``."""
+"""Called as ``progress(done, total, current_path)``; while a long PDF is read, also after
+each page as ``progress(done, total, "PATH (page N of M)")`` (``done`` unchanged)."""
+PAGES_SHOWN = 10
+"""PDFs of this many pages or more report their pages as they are read."""
 
 Analyzer = Callable[[Iterable[tuple[str, int, "Mapping[str, str]"]]], Iterator[Analysis]]
 
@@ -157,7 +160,7 @@ class _Run:
             if self.cancelled():
                 return
             try:
-                parts = read_parts(file, on_page=self._stop_when_cancelled)
+                parts = read_parts(file, on_page=self._page_reader(file))
             except Cancelled:
                 return  # a long PDF stopped in the middle: not imported, reported cancelled
             self.total += len(parts) - 1  # an e-mail's or a mailbox's parts each count
@@ -167,9 +170,16 @@ class _Run:
                     continue
                 yield from self._decide(path, doc)
 
-    def _stop_when_cancelled(self, _done: int, _total: int) -> None:
-        if self.cancelled():
-            raise Cancelled
+    def _page_reader(self, file: Path) -> Callable[[int, int], None]:
+        """Hears each page of a PDF read: stops the reading on Cancel, tells the progress."""
+
+        def on_page(done: int, total: int) -> None:
+            if self.cancelled():
+                raise Cancelled
+            if self.progress is not None and total >= PAGES_SHOWN:
+                self.progress(self.done, self.total, f"{path_text(file)} (page {done} of {total})")
+
+        return on_page
 
     def _decide(self, path: Path, doc: ParsedDocument) -> Iterator[_Pending]:
         with self.lock:

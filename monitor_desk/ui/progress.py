@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar
 from ..core.library import Library
 from ..core.models import ImportReport
 from .workers import Worker, WorkQueue
+
+PAGE_NOTE = re.compile(r" \(page (\d+) of (\d+)\)$")
+"""How an import's progress names the page of a long PDF it is reading (core/importer.py)."""
 
 
 def report_text(report: ImportReport) -> tuple[str, str]:
@@ -108,7 +112,7 @@ class JobRunner(QObject):
         worker.signals.finished.connect(lambda: self._done(worker))
         return self.queue.submit(worker)
 
-    def _progress(self, done: int, total: int, _what: str) -> None:
+    def _progress(self, done: int, total: int, what: str) -> None:
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(done)
         self.progressed.emit(done, total)
@@ -133,7 +137,13 @@ class JobRunner(QObject):
         """Files counted, not folders: "Importing 12 of 200 files"; the list is told to show
         what has landed once a second."""
         self.bar.setFormat("%v of %m files")
-        if path:
+        if (page := PAGE_NOTE.search(path)) is not None:  # a long PDF being read
+            name = Path(path[: page.start()]).name
+            self.status.showMessage(
+                f"Importing {done:,} of {total:,} files: reading {name}, page {page[1]} of "
+                f"{page[2]}…"
+            )
+        elif path:
             name = Path(path).name
             self.status.showMessage(f"Importing {done:,} of {total:,} files: {name}")
         now = time.monotonic()

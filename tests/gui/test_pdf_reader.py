@@ -68,3 +68,15 @@ def test_import_files_offers_pdf_word_opendocument_and_email(  # type: ignore[no
     first = filters.split(";;")[0]
     for pattern in ("*.txt", "*.html", "*.md", "*.pdf", "*.docx", "*.odt", "*.eml", "*.mbox"):
         assert pattern in first
+
+
+def test_the_status_bar_names_the_page_of_a_long_pdf_being_read(  # type: ignore[no-untyped-def]
+    make_window, pdf_library
+) -> None:
+    lib, _ = pdf_library
+    window = make_window(lib)
+    # What the import reports while it reads page 3 of a 12-page PDF (core/importer.py).
+    window.jobs._import_progress(0, 1, "/in/long.pdf (page 3 of 12)")
+    assert window.statusBar().currentMessage() == (
+        "Importing 0 of 1 files: reading long.pdf, page 3 of 12…"
+    )

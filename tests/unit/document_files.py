@@ -133,3 +133,53 @@ def make_mbox(out: Path, messages: list[EmailMessage]) -> Path:
             )
             handle.write(body.rstrip(b"\n") + b"\n\n")
     return out
+
+
+def make_two_column_docx(out: Path, paragraphs: list[str]) -> Path:
+    """A Word file as briefs are laid out: two justified columns, indented first lines, a
+    running header and the page number in the footer."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = "Two Column Brief"
+    document.core_properties.author = "Desk Analyst"
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "THE MONITOR - Volume 9, Issue 42"
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    section.footer.paragraphs[0]._p.append(field)
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "720")
+    for body in paragraphs:
+        para = document.add_paragraph(body)
+        para.paragraph_format.first_line_indent = Pt(14)
+        para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    document.save(str(out))
+    return out
+
+
+def office_convert(source: Path, target_format: str, profile: Path) -> Path:
+    """``source`` converted by LibreOffice (headless, its own profile folder, so that it
+    never meets another LibreOffice running on the machine)."""
+    import shutil
+
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+         target_format, "--outdir", str(source.parent), str(source)],
+        check=True, timeout=240, capture_output=True,
+    )  # fmt: skip
+    return source.with_suffix("." + target_format.split(":")[0])

@@ -156,9 +156,12 @@ def test_a_long_pdf_can_be_cancelled_between_its_pages(tmp_path: Path) -> None:
         report = lib.import_paths([path], analyze=False, cancel=_CancelAfter(3))
         assert report.cancelled
         assert lib.articles.list() == []  # nothing half-read is stored
-        report = lib.import_paths([path], analyze=False)
+        said: list[str] = []
+        report = lib.import_paths([path], analyze=False, progress=lambda d, t, w: said.append(w))
         assert report.count("imported") == 1
         assert lib.articles.list()[0].pages == 40
+    assert said[:2] == ["", f"{path} (page 1 of 40)"]  # the total first, then page by page
+    assert said[-2:] == [f"{path} (page 40 of 40)", str(path)]
 
 
 def test_damaged_pdfs_are_refused_one_by_one_never_crash_the_import() -> None:

@@ -142,6 +142,30 @@ def _gutters(lines: Sequence[Line], left: float, right: float) -> list[float]:
     return gutters if all(n >= 3 for n in sides) else []
 
 
+def _merge_baselines(lines: Sequence[Line]) -> list[Line]:
+    """Pieces of one printed line (justified text spreads its words so far apart that
+    pdfminer cuts the line) made one line again, top to bottom."""
+    out: list[Line] = []
+    group: list[Line] = []
+
+    def flush() -> None:
+        if group:
+            group.sort(key=lambda ln: ln.x0)
+            text = " ".join(ln.text.strip() for ln in group)
+            y0, y1 = min(ln.y0 for ln in group), max(ln.y1 for ln in group)
+            out.append(Line(group[0].x0, y0, max(ln.x1 for ln in group), y1, text))
+            group.clear()
+
+    for ln in sorted(lines, key=lambda ln: (-ln.y0, ln.x0)):
+        if group:
+            height = min(ln.y1 - ln.y0, group[0].y1 - group[0].y0)
+            if abs(ln.y0 - group[0].y0) > max(1.0, 0.3 * height):
+                flush()
+        group.append(ln)
+    flush()
+    return out
+
+
 def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
     """The page's lines as columns in reading order, each column top to bottom. A line
     wider than a column (a title across the page) starts a new band: columns are read
@@ -151,9 +175,9 @@ def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
     gutters = _gutters(lines, left, right)
-    top_down = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
     if not gutters:
-        return [top_down]
+        return [_merge_baselines(lines)]
+    top_down = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
 
     def column(ln: Line) -> int | None:
         for i, g in enumerate(gutters):
@@ -174,7 +198,7 @@ def reading_order(lines: Sequence[Line]) -> list[list[Line]]:
         else:
             band[col].append(ln)
     out.extend(c for c in band if c)
-    return out
+    return [_merge_baselines(c) for c in out]
 
 
 def _resized(a: Line, b: Line) -> bool:
