@@ -34,6 +34,9 @@ def report_text(report: ImportReport) -> tuple[str, str]:
 class JobRunner(QObject):
     """Runs the library's long jobs on the work queue and shows their progress.
 
+    Attributes:
+        label: what the running (or last) job does, "Importing" or "Analysing".
+
     Signals:
         progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
@@ -75,6 +78,7 @@ class JobRunner(QObject):
         self.closing = False  # set when the window closes: late results are dropped
         self.analyse_missing = False
         self.report_box: QMessageBox | None = None
+        self.label = ""  # what the running job does: "Importing", "Analysing"
 
     def busy(self) -> bool:
         return bool(self.active)
@@ -87,6 +91,7 @@ class JobRunner(QObject):
 
     def _start(self, worker: Worker, label: str, on_result: Callable[[Any], None]) -> Worker:
         self.active.append(worker)
+        self.label = label
         self.bar.setRange(0, 0)  # busy until the first progress report gives a total
         self.bar.setFormat(label + " %v/%m")
         self.bar.show()

@@ -85,6 +85,8 @@ class ReaderView(QTextBrowser):
         self.hidden: set[str] = set(HIDDEN_BY_DEFAULT)
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
+        self.font_family = ""  # the analyst's reading font ("" = the serif default)
+        self.text_width_em = float(MAX_TEXT_WIDTH_EM)
         self.offsets = OffsetMap("")
         self.claim_span_actions: dict[ClaimPart, QAction] = {}
         self._mark_list: list[Mark] = []
@@ -137,6 +139,7 @@ class ReaderView(QTextBrowser):
             self.tag_colors,
             self.palette(),
             self.point_size,
+            self.font_family,
         )
         self._fit_margins()
 
@@ -251,6 +254,14 @@ class ReaderView(QTextBrowser):
         self.point_size = DEFAULT_POINT_SIZE
         self.repaint_marks()
 
+    def set_reading(self, family: str, point_size: float, width_em: float) -> None:
+        """The analyst's font, size and text column width (Edit ▸ Preferences…)."""
+        self.font_family = family
+        self.point_size = min(28.0, max(8.0, point_size))
+        self.text_width_em = max(16.0, width_em)
+        self.repaint_marks()
+        self._fit_margins()
+
     def _fit_margins(self) -> None:
         # Centre a column of at most MAX_TEXT_WIDTH_EM; the root frame's margins keep the
         # background the palette's base colour on both sides.
@@ -260,7 +271,7 @@ class ReaderView(QTextBrowser):
             / max(1.0, self.font().pointSizeF())
         )
         width = self.viewport().width()
-        side = max(24, int((width - MAX_TEXT_WIDTH_EM * em) / 2))
+        side = max(24, int((width - self.text_width_em * em) / 2))
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if int(fmt.leftMargin()) != side:
