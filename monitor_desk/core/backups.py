@@ -190,13 +190,13 @@ def back_up_to(library: Path, target: Path) -> Path:
     Never over the library itself or its side files; an existing ``target`` is replaced
     only once the new copy is whole."""
     library, target = Path(library), Path(target)
+    if target.is_dir():
+        raise LibraryFileError(f"{target} is a folder; choose a file name for the backup.")
     if target.suffix == "":
         target = target.with_name(target.name + ".sqlite")
     own = {library.resolve(), *(side_file(library, s).resolve() for s in ("-wal", "-shm"))}
     if target.resolve() in own:
         raise LibraryFileError(f"A backup cannot be written over the library {library.name}.")
-    if target.is_dir():
-        raise LibraryFileError(f"{target} is a folder; choose a file name for the backup.")
     if not target.parent.is_dir():
         raise LibraryFileError(f"There is no folder {target.parent}.")
     try:
