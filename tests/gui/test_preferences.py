@@ -87,9 +87,7 @@ def test_preferences_are_applied_live_and_kept(
     assert kept.export_folder == str(tmp_path)
 
 
-def test_cancel_changes_nothing(
-    make_window, gui_library: Library, settings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_changes_nothing(make_window, gui_library: Library, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = make_window(gui_library)
     size = window.reader.view.point_size
     dialog = _open_dialog(window)
