@@ -39,7 +39,7 @@ def run_gui(db: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from .library_menu import backups_kept
+    from .library_menu import backups_kept, last_library
     from .library_open import open_or_explain
     from .session import Session
 
@@ -47,7 +47,8 @@ def run_gui(db: str | None = None) -> int:
     app.setApplicationName("Monitor Desk")
     app.setOrganizationName("MonitorDesk")
     settings = QSettings("MonitorDesk", "Monitor Desk")
-    lib = open_or_explain(db, keep_backups=backups_kept(settings))
+    last = None if db else last_library(settings)  # samples go only into a first library
+    lib = open_or_explain(db or last, seed=last is None, keep_backups=backups_kept(settings))
     if lib is None:
         return 1
     session = Session(lib, settings)

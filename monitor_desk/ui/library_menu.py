@@ -9,6 +9,7 @@ in its place, so nothing of the old library (jobs, undo history, panels) lingers
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..core import backups
 from ..core.library import Library
+from ..core.paths import DB_ENV
 from .dialogs.restore_dialog import RestoreDialog
 from .library_open import open_or_explain
 from .menus import window_action
@@ -42,6 +44,14 @@ def recent_libraries(settings: QSettings) -> list[Path]:
     if isinstance(value, str):  # QSettings gives a lone value as a string
         value = [value] if value else []
     return [Path(str(p)) for p in value or []]
+
+
+def last_library(settings: QSettings) -> Path | None:
+    """The library the window had last, if it is still there: where a start without
+    ``--db`` (and without ``MONITOR_DESK_DB``) opens."""
+    if os.environ.get(DB_ENV):
+        return None
+    return next((p for p in recent_libraries(settings) if p.is_file()), None)
 
 
 def remember_library(settings: QSettings, path: Path | None) -> None:

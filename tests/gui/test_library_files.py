@@ -16,7 +16,7 @@ from monitor_desk.core import backups
 from monitor_desk.core.filelock import LibraryInUseError
 from monitor_desk.core.library import Library
 from monitor_desk.ui.dialogs.restore_dialog import RestoreDialog
-from monitor_desk.ui.library_menu import recent_libraries
+from monitor_desk.ui.library_menu import last_library, recent_libraries
 from monitor_desk.ui.session import Session
 
 
@@ -217,3 +217,14 @@ def test_restore_from_backup_lists_copies_and_puts_one_in_place(
     with pytest.raises(LibraryInUseError):  # the restored library is the one open
         Library.open(db)
     assert backups.list_backups(db)
+
+
+def test_the_window_starts_with_the_library_it_had_last(
+    settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    present, gone = tmp_path / "present.sqlite", tmp_path / "gone.sqlite"
+    Library.open(present).close()
+    settings.setValue("library/recent", [str(gone), str(present)])
+    assert last_library(settings) is None  # MONITOR_DESK_DB (set for every test) wins
+    monkeypatch.delenv("MONITOR_DESK_DB")
+    assert last_library(settings) == present  # the newest that is still there

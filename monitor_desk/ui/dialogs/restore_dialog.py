@@ -29,7 +29,8 @@ COLUMNS = ("Made", "Articles", "Size", "State")
 
 def _row(info: BackupInfo) -> list[str]:
     articles = "—" if info.articles is None else f"{info.articles:,}"
-    return [info.made.strftime("%Y-%m-%d %H:%M:%S"), articles, f"{info.size / 1e6:.1f} MB", info.state]
+    made = info.made.strftime("%Y-%m-%d %H:%M:%S")
+    return [made, articles, f"{info.size / 1e6:.1f} MB", info.state]
 
 
 class RestoreDialog(QDialog):
