@@ -225,13 +225,15 @@ class BackupInfo:
     size: int
 
 
-def describe_backup(copy: Path) -> BackupInfo:
+def describe_backup(copy: Path, check: bool = True) -> BackupInfo:
+    """What a copy is; without ``check`` only its date and size (instant: the state is
+    'unchecked' and the article count None, as a list shows them before the check)."""
     stamp = re.search(rf"({STAMP})\.sqlite$", copy.name)
     if stamp:
         made = datetime.strptime(stamp[1], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC).astimezone()
     else:
         made = datetime.fromtimestamp(copy.stat().st_mtime).astimezone()
-    state = copy_state(copy)
+    state = copy_state(copy) if check else "unchecked"
     articles = None
     if state == "intact":
         conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -244,9 +246,10 @@ def describe_backup(copy: Path) -> BackupInfo:
     return BackupInfo(copy, made, articles, state, copy.stat().st_size)
 
 
-def backup_infos(library: Path) -> list[BackupInfo]:
-    """The library's rolling copies, newest first, with dates and article counts."""
-    return [describe_backup(copy) for copy in list_backups(library)]
+def backup_infos(library: Path, check: bool = True) -> list[BackupInfo]:
+    """The library's rolling copies, newest first, with dates and article counts (checked
+    with ``quick_check``: about 0.04 s per 1,000 articles; without ``check``, at once)."""
+    return [describe_backup(copy, check) for copy in list_backups(library)]
 
 
 def _copy(library: Path, partial: Path) -> bool:

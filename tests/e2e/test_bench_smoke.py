@@ -30,6 +30,7 @@ SCRIPTS = {
     "article_hygiene.py": ["--size", "40", "--runs", "1", "--n", "20"],
     "date_inference_cost.py": ["--n", "6", "--rounds", "1"],
     "near_duplicates.py": ["--size", "40", "--n", "10"],
+    "library_copies.py": ["--size", "40", "--copies", "2", "--runs", "1"],
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from monitor_desk.core import backups
 from monitor_desk.core.filelock import LibraryInUseError
@@ -197,6 +197,10 @@ def test_restore_from_backup_lists_copies_and_puts_one_in_place(
     lib.tags.create("after the copy")
     session = make_session(lib)
     dialog = RestoreDialog(db, session.window)
+    assert dialog.copies.topLevelItem(0).text(3) == "checking…"  # at once, counted after
+    assert not dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(dialog.checked, timeout=10000):
+        pass  # the copies are checked off the window's thread
     listed = backups.list_backups(db)
     assert dialog.copies.topLevelItemCount() == len(listed) >= 1
     assert dialog.copies.topLevelItem(0).toolTip(0) == str(listed[0])  # newest first
@@ -206,6 +210,8 @@ def test_restore_from_backup_lists_copies_and_puts_one_in_place(
     dialog.deleteLater()
 
     def choose_first(dialog: RestoreDialog) -> int:
+        dialog.pool.waitForDone()
+        QApplication.processEvents()  # the check's result
         dialog.restore_button.click()
         return 1
 
