@@ -10,6 +10,7 @@ in its place, so nothing of the old library (jobs, undo history, panels) lingers
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -93,10 +94,11 @@ class LibraryFiles(QObject):
     restoreRequested = Signal(object)
     backedUp = Signal(object)
 
-    def __init__(self, window: QWidget, busy: object = None) -> None:
+    def __init__(self, window: QWidget, busy: Callable[[], bool] | None = None) -> None:
+        """``busy``: is a job running that switching library would stop?"""
         super().__init__(window)
         self.window = window
-        self.busy = busy  # a callable: is a job running that switching would stop?
+        self.busy = busy
         self.act_new = window_action(window, "&New Library…", self.new_library, "Ctrl+Shift+N")
         self.act_new.setStatusTip("Start an empty library in a new file")
         self.act_open = window_action(window, "&Open Library…", self.open_library, "Ctrl+Shift+L")
@@ -137,7 +139,7 @@ class LibraryFiles(QObject):
 
     def _may_switch(self) -> bool:
         """Ask before stopping an import or analysis that is running."""
-        if not (callable(self.busy) and self.busy()):
+        if self.busy is None or not self.busy():
             return True
         answer = QMessageBox.question(
             self.window,
