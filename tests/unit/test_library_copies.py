@@ -77,9 +77,7 @@ def test_the_rolling_copies_are_listed_newest_first_with_article_counts(tmp_path
     for n in (1, 2, 3):
         with Library.open(db) as lib:
             lib.import_paths([_brief(tmp_path / "in", n)], analyze=False)
-        later = time.time() + 10 * n
-        os.utime(db, (later, later))  # changed since the last copy
-    Library.open(db).close()  # copies what three imports made
+        backups.make_backup(db)  # closed: the copy holds exactly n articles
     infos = backups.backup_infos(db)
     assert len(infos) == 3
     assert [i.articles for i in infos] == [3, 2, 1]
