@@ -3,8 +3,6 @@ Backup…, driven through the menus of a real window (offscreen), file dialogs p
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
