@@ -58,6 +58,7 @@ class WindowExtras(QObject):
         steps.importFolderRequested.connect(window.imports.import_folder)
         steps.samplesRequested.connect(self.open_samples)
         window.setWindowTitle(window_title(window.library))
+        window.reader.cleared.connect(lambda: window.setWindowTitle(window_title(window.library)))
         apply_at_start(window, load_preferences(window.settings))
 
     def open_samples(self) -> None:

@@ -59,7 +59,9 @@ def test_no_article_chosen_in_a_full_library_says_choose_one(
     make_window, gui_library: Library
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(gui_library)
+    assert window.windowTitle().endswith(" — lib.sqlite — Monitor Desk")  # the article's
     window.reader.show_article(None, None, [], [])
+    assert window.windowTitle() == "lib.sqlite — Monitor Desk"  # no article named any more
     steps = window.reader.first_steps
     assert steps.title.text() == "No article open"
     assert not any(b.isVisible() for b in steps.buttons.values())

@@ -55,9 +55,11 @@ class ReaderPane(QWidget):
 
     Signals:
         detailsRequested(): the analyst asked to edit the article's details.
+        cleared(): no article is shown any more (the first steps are).
     """
 
     detailsRequested = Signal()
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +149,8 @@ class ReaderPane(QWidget):
         for widget in (self.title, self.meta, self.edit_details, self.legend, self.view):
             widget.setVisible(not shown)
         self.first_steps.setVisible(shown)
+        if shown:
+            self.cleared.emit()
 
     def show_details(self, article: Article) -> None:
         """The title and metadata line (again, after an edit: the text is unchanged)."""
