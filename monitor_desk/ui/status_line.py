@@ -32,6 +32,7 @@ class StatusLine(QObject):
     def __init__(self, label: QLabel, jobs: JobRunner, window: QObject) -> None:
         super().__init__(window)
         self.label = label
+        self.bar = jobs.status
         self.ready = ""
         jobs.progressed.connect(lambda done, total: self._progress(jobs.label, done, total))
         jobs.pipelineLoaded.connect(self.pipeline_loaded)
@@ -57,6 +58,8 @@ class StatusLine(QObject):
     def _progress(self, label: str, done: int, total: int) -> None:
         if total > 0 and label:
             self.label.setText(f"{label} {done:,} of {total:,}…")
+            if self.bar.currentMessage().startswith("Analysing"):
+                self.bar.clearMessage()  # the job's opening line would hide the count
 
     def _idle(self) -> None:
         self.label.setText(self.ready or LOADING)

@@ -110,7 +110,9 @@ def test_the_status_line_speaks_plainly(
     assert label.text() == "Analysis ready"
     assert "en_core_web_sm" in label.toolTip()  # the details are a hover away
     seen: list[str] = []
-    window.jobs.progressed.connect(lambda _d, _t: seen.append(label.text()))
+    window.jobs.progressed.connect(
+        lambda _d, _t: seen.append(label.text() if label.isVisible() else "(hidden)")
+    )
     with qtbot.waitSignal(window.jobs.analysisFinished, timeout=60000):
         window.jobs.start_analysis(gui_library.articles.ids())
     assert "Analysing 2 of 2…" in seen
