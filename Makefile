@@ -47,7 +47,7 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 BENCHES := import_speed highlight_speed export_speed search_speed startup reader_paint \
-           library_list memory analysis_speed date_inference_cost
+           library_list memory analysis_speed date_inference_cost claim_views
 bench: $(STAMP)
 	@cd bench && for b in $(BENCHES); do echo "== $$b" >&2; ../$(BIN)/python $$b.py || exit 1; done
 

@@ -11,12 +11,18 @@ from .library_file import open_library
 _FIELDS = ("title", "date", "publication", "volume", "issue", "author")
 
 
-def shown_date(date: str | None, source: str | None, precision: str | None) -> str:
-    """A date as ``list`` prints it: inferred ones say so (``≥ Sep 26 (citations)``)."""
+def shown_date(
+    date: str | None, source: str | None, precision: str | None, rule: str | None = None
+) -> str:
+    """A date as ``list`` prints it: inferred ones say so (``≥ Sep 26 (citations)``,
+    ``1999 (Monitor rule)``, ``≥ 1999-09-26 (citations, Monitor rule)``)."""
     from ..core.article_dates import INFERRED, display_date
 
     shown = display_date(date, precision)
-    return f"{shown} ({source})" if shown and source in INFERRED else shown
+    said = [
+        s for s in (source if source in INFERRED else None, f"{rule} rule" if rule else None) if s
+    ]
+    return f"{shown} ({', '.join(said)})" if shown and said else shown
 
 
 def add_edit_parser(sub: Any) -> None:

@@ -10,10 +10,12 @@ from .library_file import open_library
 from .progress import terminal_progress
 
 
-def date_arg(value: str | None, flag: str) -> str | None:
+def date_arg(value: str | None, flag: str, command: str = "export") -> str | None:
     """``value`` if it is a date (or its year, or month); otherwise a usage error."""
     if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise SystemExit(f"monitor-desk export: {flag} takes a date as YYYY-MM-DD, not {value!r}")
+        raise SystemExit(
+            f"monitor-desk {command}: {flag} takes a date as YYYY-MM-DD, not {value!r}"
+        )
     return value
 
 

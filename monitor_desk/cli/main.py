@@ -18,8 +18,12 @@ from .entities import cmd_entities, cmd_entity
 from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
+from .near_duplicates import cmd_near_duplicates
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
+from .reporting import COMMANDS as REPORT_COMMANDS
+from .rules import cmd_publication_rule
+from .views import cmd_claims, cmd_speakers
 from .window import cmd_gui, cmd_screenshot
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -37,7 +41,12 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "entity": cmd_entity,
     **DELETE_COMMANDS,
+    **REPORT_COMMANDS,
     "edit": cmd_edit,
+    "publication-rule": cmd_publication_rule,
+    "near-duplicates": cmd_near_duplicates,
+    "claims": cmd_claims,
+    "speakers": cmd_speakers,
     None: cmd_gui,
 }
 

@@ -8,7 +8,11 @@ from .. import __version__
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
+from .near_duplicates import add_near_duplicates_parser
 from .progress import add_quiet
+from .reporting import add_parsers as add_report_parsers
+from .rules import add_rule_parser
+from .views import add_parsers as add_view_parsers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,13 +52,29 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--sort", default="imported", choices=["imported", "title", "date", "issue"])
     ls.add_argument(
         "--date-source",
-        choices=["header", "metadata", "dateline", "citations", "analyst", "inferred", "none"],
-        help="only articles whose date came from there (none: undated)",
+        choices=[
+            "header",
+            "metadata",
+            "dateline",
+            "citations",
+            "analyst",
+            "rule",
+            "inferred",
+            "none",
+        ],
+        help="only articles whose date came from there (analyst: edited; rule: a publication "
+        "rule gave the year; none: undated)",
     )
-    ls.add_argument(
+    near = ls.add_mutually_exclusive_group()
+    near.add_argument(
         "--hide-near-duplicates",
         action="store_true",
         help="leave out articles imported as near-duplicates of another",
+    )
+    near.add_argument(
+        "--group-near-duplicates",
+        action="store_true",
+        help="list each near-duplicate directly under its original (indented with ↳)",
     )
 
     show = sub.add_parser("show", help="show one article: metadata and text")
@@ -64,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="full-text search over text, notes and claims")
     se.add_argument("query")
     se.add_argument("--json", action="store_true")
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        help="show at most this many hits, best first (default 50; 0 shows all); "
+        "the count of all hits is printed after them",
+    )
 
     an = sub.add_parser("analyze", help="analyse files without adding them to the library")
     an.add_argument("paths", nargs="+", metavar="FILE")
@@ -116,4 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_entity_parsers(sub)
     add_delete_parsers(sub)
     add_edit_parser(sub)
+    add_rule_parser(sub)
+    add_near_duplicates_parser(sub)
+    add_report_parsers(sub)
+    add_view_parsers(sub)
     return p

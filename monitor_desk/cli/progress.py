@@ -25,13 +25,14 @@ def clock(seconds: float) -> str:
 
 class TerminalProgress:
     """Counts ``done`` of ``total`` (None: unknown) ``unit``s with their rate and the time
-    left; the rate is measured from the first report, so start-up (loading the model) is not
-    counted as work."""
+    left; the rate is measured from the first unit done, so start-up (loading the model) is
+    not counted as work."""
 
     def __init__(self, stream: TextIO, unit: str) -> None:
         self.stream = stream
         self.unit = unit
         self.started: float | None = None
+        self.since: float | None = None
         self.first = 0
         self.drawn = 0.0
         self.width = 0
@@ -40,15 +41,18 @@ class TerminalProgress:
     def line(self, done: int, total: int | None, name: str = "", now: float | None = None) -> str:
         now = time.monotonic() if now is None else now
         if self.started is None:
-            self.started, self.first = now, done
+            self.started = now
+        if self.since is None and done > 0:  # work starts with the first unit done
+            self.since, self.first = now, done
         elapsed = now - self.started
         count = f"[{done}/{total}]" if total is not None else f"[{done}]"
         parts = [count, self.unit]
         if name:
             parts.append(name[:40])
         work = done - self.first
-        if elapsed > 0.5 and work > 0:
-            rate = work / elapsed
+        busy = now - self.since if self.since is not None else 0.0
+        if busy > 0.5 and work > 0:
+            rate = work / busy
             parts.append(f"{rate:.1f}/s" if rate < 100 else f"{rate:.0f}/s")
             if total is not None and done < total:
                 parts.append(f"{clock((total - done) / rate)} left")

@@ -15,6 +15,7 @@ from .db import utc_now
 from .entity_corrections import apply_to_revision as apply_corrections
 from .entity_corrections import speaker_sql
 from .models import Analysis, Citation, CitationItem, Claim, EntityMention, Span
+from .publication_rules import apply_rules
 
 
 def outlet_id(db: Database, name: str) -> int:
@@ -129,6 +130,7 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
     )
     cited = [(it.date_text, it.date_end) for c in analysis.citations for it in c.items]
     apply_citation_date(db, article_id, revision_id, cited)
+    apply_rules(db, [article_id])
 
 
 def load_analysis(db: Database, revision_id: int) -> Analysis | None:

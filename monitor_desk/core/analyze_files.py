@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
+from .ingest import ParsedDocument, RejectedFile, iter_import_files
+from .ingest.parts import read_parts
 from .models import Analysis, Span
 from .path_text import path_text
 
@@ -43,10 +44,11 @@ def analyze_paths(
         chunk = files[i : i + batch]
         docs: list[tuple[Path, ParsedDocument | None, str | None]] = []
         for f in chunk:
-            try:
-                docs.append((f, read_document(f), None))
-            except RejectedFile as exc:
-                docs.append((f, None, str(exc)))
+            for part, parsed in read_parts(f):
+                if isinstance(parsed, RejectedFile):
+                    docs.append((part, None, str(parsed)))
+                else:
+                    docs.append((part, parsed, None))
         good = [(d.text, d.body_start, d.metadata) for _, d, _ in docs if d is not None]
         results = iter(analyze_many(good, pipeline))
         for f, d, err in docs:

@@ -166,13 +166,19 @@ def apply_citation_date(
     """After an analysis: a lower bound from the citations, unless a better source (or the
     analyst) has dated the article. Only for the article's current revision."""
     row = db.execute(
-        "SELECT date_source, current_revision_id FROM articles WHERE id = ?", [article_id]
+        "SELECT date_source, current_revision_id, date_rule FROM articles WHERE id = ?",
+        [article_id],
     ).fetchone()
-    if row is None or row[1] != revision_id or row[0] not in (None, "citations"):
+    if row is None or row[1] != revision_id:
+        return
+    # A year a publication rule gave alone (source analyst, date_rule set) yields too: the
+    # rule is applied again after this (core/publication_rules.py).
+    if row[0] not in (None, "citations") and not (row[0] == "analyst" and row[2]):
         return
     latest = latest_cited(cited)
     db.execute(
-        """UPDATE articles SET date = ?, date_source = ?, date_precision = ? WHERE id = ?""",
+        """UPDATE articles SET date = ?, date_source = ?, date_precision = ?, date_rule = NULL
+           WHERE id = ?""",
         [latest, "citations" if latest else None, "after" if latest else None, article_id],
     )
 
@@ -200,10 +206,22 @@ _SOURCE_WORDS = {
 }
 
 
-def describe_date(date: str | None, source: str | None, precision: str | None) -> str:
+def is_inferred(source: str | None, rule: str | None = None) -> bool:
+    """A guess, marked as such in the faces: a dateline, the citations, a publication rule."""
+    return source in INFERRED or rule is not None
+
+
+def describe_date(
+    date: str | None, source: str | None, precision: str | None, rule: str | None = None
+) -> str:
     """One sentence for a tooltip: where the date came from and what it means."""
     if not date:
         return "No date found in the file, its metadata, a dateline or its citations."
-    said = _SOURCE_WORDS.get(source or "", "source unknown")
+    if rule is not None and source == "analyst":
+        said = f"the year of its volume, by the analyst's rule for {rule}"
+    else:
+        said = _SOURCE_WORDS.get(source or "", "source unknown")
+        if rule is not None:
+            said += f"; the year of its volume, by the analyst's rule for {rule}"
     year = " (year unknown)" if _NO_YEAR.match(date) else ""
     return f"{display_date(date, precision)}{year}: {said}."

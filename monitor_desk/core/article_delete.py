@@ -37,11 +37,13 @@ class DeleteImpact:
 class ArticlesSnapshot:
     """Every row a delete removes: ``tables`` in the order they can be re-inserted, each as
     (table, column names, rows); ``search`` the full-text rows as (rowid, article_id, title,
-    body)."""
+    body); ``near_links`` the (near-duplicate, original) links of articles left in the
+    library to originals deleted (the delete clears them; the undo sets them again)."""
 
     article_ids: tuple[int, ...]
     tables: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...]
     search: tuple[tuple[Any, ...], ...]
+    near_links: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +123,23 @@ def _snapshot(db: Database, article_ids: list[int]) -> ArticlesSnapshot:
             f"{in_clause(chunk)}",
             chunk,
         ).fetchall()
+    deleted = set(article_ids)
+    links: list[tuple[int, int]] = []
+    for chunk in chunks(article_ids):
+        links += [
+            (int(dup), int(original))
+            for dup, original in db.execute(
+                f"SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IN "
+                f"{in_clause(chunk)}",
+                chunk,
+            )
+            if dup not in deleted
+        ]
     return ArticlesSnapshot(
         tuple(article_ids),
         tuple((t, columns[t], tuple(rows.get(t, {}).values())) for t in ordered),
         tuple(fts),
+        tuple(links),
     )
 
 
@@ -138,7 +153,9 @@ def _changes(snapshot: ArticlesSnapshot) -> Changes:
         return [r[at] for r in found[table][1]]
 
     return Changes.of(
-        articles=snapshot.article_ids, highlights=ids("highlights"), claims=ids("claims")
+        articles=[*snapshot.article_ids, *(dup for dup, _ in snapshot.near_links)],
+        highlights=ids("highlights"),
+        claims=ids("claims"),
     )
 
 
@@ -205,6 +222,10 @@ class Deletions(Component):
                     raise InvalidInputError(f"Article {back[0]} is in the library already.")
             notes: dict[int, int] = {}
             for table, cols, rows in snapshot.tables:
+                if table == "articles" and "near_duplicate_of" in cols:
+                    # Originals first: a near-duplicate deleted with its original links to it.
+                    link = cols.index("near_duplicate_of")
+                    rows = tuple(sorted(rows, key=lambda r: r[link] is not None))  # noqa: B023
                 names = ", ".join(f'"{c}"' for c in cols)
                 marks = ", ".join("?" * len(cols))
                 db.conn.executemany(f'INSERT INTO "{table}"({names}) VALUES ({marks})', rows)
@@ -216,8 +237,23 @@ class Deletions(Component):
                 "UPDATE articles SET notes_count = ? WHERE id = ?",
                 [(n, i) for i, n in notes.items()],
             )
+            # So did the claims' trigger (schema 0012_claim_views): count them once, here.
+            for chunk in chunks(list(snapshot.article_ids)):
+                db.execute(
+                    f"""UPDATE articles SET claims_count = (SELECT COUNT(*) FROM claims c
+                        WHERE c.revision_id = articles.current_revision_id)
+                        WHERE id IN {in_clause(chunk)}""",
+                    chunk,
+                )
             db.conn.executemany(
                 "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)",
                 snapshot.search,
+            )
+            # Near-duplicates left in the library link to their original again (unless one
+            # was linked to another meanwhile, or is gone).
+            db.conn.executemany(
+                "UPDATE articles SET near_duplicate_of = ? WHERE id = ? AND near_duplicate_of "
+                "IS NULL",
+                [(original, dup) for dup, original in snapshot.near_links],
             )
         return _changes(snapshot)

@@ -20,11 +20,12 @@ from .changes import Changes
 from .connection import Component
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
+from .publication_rules import apply_rules
 from .search import fts_rowid
 from .sql import chunks, in_clause
 
 EDITABLE = ("title", "date", "publication", "volume", "issue", "author")
-_DATE_COLUMNS = ("date", "date_source", "date_precision")
+_DATE_COLUMNS = ("date", "date_source", "date_precision", "date_rule")
 
 
 def analyst_fields(db: Database, article_id: int) -> set[str]:
@@ -50,7 +51,7 @@ class DetailsSnapshot:
     values: tuple[tuple[str, Any], ...]
 
 
-_SNAPSHOT_COLUMNS = (*EDITABLE, "date_source", "date_precision", "analyst_fields")
+_SNAPSHOT_COLUMNS = (*EDITABLE, "date_source", "date_precision", "date_rule", "analyst_fields")
 
 
 def _checked(fields: Mapping[str, str | None]) -> dict[str, Any]:
@@ -67,7 +68,7 @@ def _checked(fields: Mapping[str, str | None]) -> dict[str, Any]:
             raise InvalidInputError("an article needs a title: the new title is empty")
         if name == "date":
             if not text:
-                values.update(date=None, date_source=None, date_precision=None)
+                values.update(date=None, date_source=None, date_precision=None, date_rule=None)
                 continue
             found = parse_date(text)
             if found is None:
@@ -75,7 +76,9 @@ def _checked(fields: Mapping[str, str | None]) -> dict[str, Any]:
                     f"not a date: {raw!r} (write YYYY-MM-DD, YYYY-MM, YYYY, "
                     "'26 September 1999' or '>= 1999-09-26' for 'on or after')"
                 )
-            values.update(date=found[0], date_source="analyst", date_precision=found[1])
+            values.update(
+                date=found[0], date_source="analyst", date_precision=found[1], date_rule=None
+            )
             continue
         values[name] = text or None
     return values
@@ -103,7 +106,9 @@ class ArticleDetails(Component):
                     marked.discard("date")  # no date: let the file or its citations say
                 row = {**values, "analyst_fields": json.dumps(sorted(marked)), "id": article_id}
                 self._update(db, row)
-        return Changes.of(articles=ids)
+            if "date" in edited and values["date"] is None or {"publication", "volume"} & edited:
+                apply_rules(db, ids)  # a cleared date, or another volume: the rules' year
+        return Changes.of(articles=ids, details=ids)
 
     def snapshot(self, article_ids: Sequence[int]) -> list[DetailsSnapshot]:
         """What ``restore`` needs to undo an edit of these articles."""
@@ -124,7 +129,8 @@ class ArticleDetails(Component):
         with self._connection.writing() as db:
             for snap in snapshots:
                 self._update(db, {**dict(snap.values), "id": snap.article_id})
-        return Changes.of(articles=[s.article_id for s in snapshots])
+        ids = [s.article_id for s in snapshots]
+        return Changes.of(articles=ids, details=ids)
 
     @staticmethod
     def _require(db: Database, ids: list[int]) -> None:

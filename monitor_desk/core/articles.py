@@ -22,7 +22,8 @@ from .db import utc_now
 from .errors import NotFoundError
 from .filters import article_where
 from .models import Analysis, Article, ArticleSummary
-from .sql import CURRENT_REVISION, chunks, in_clause
+from .pages import decode_page_starts, encode_page_starts
+from .sql import CHUNK, CURRENT_REVISION, chunks, in_clause
 
 if TYPE_CHECKING:
     from .ingest import ParsedDocument
@@ -72,8 +73,8 @@ def add_revision(
 ) -> int:
     cur = db.execute(
         """INSERT INTO revisions(article_id, number, text, body_start, text_sha256, encoding,
-                                 created, norm_sha256)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 created, norm_sha256, page_starts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             article_id,
             number,
@@ -83,6 +84,7 @@ def add_revision(
             doc.encoding,
             utc_now(),
             norm or duplicates.normalized_sha256(doc.text),
+            encode_page_starts(doc.page_starts),
         ],
     )
     revision_id = int(cur.lastrowid or 0)
@@ -115,6 +117,8 @@ def revise_article(db: Database, article_id: int, doc: ParsedDocument, sha: str)
         {"id": article_id},
     ).fetchone()
     values = without_analyst_fields(db, article_id, article_values(doc))
+    if "date" in values:
+        values["date_rule"] = None  # the file's date: a rule may add its year again
     db.execute(
         f"UPDATE articles SET {', '.join(f'{k} = :{k}' for k in values)} WHERE id = :id",
         {**values, "id": article_id},
@@ -184,7 +188,10 @@ _SUMMARY_SQL = """
     SELECT a.id, a.title, a.publication, a.volume, a.issue, a.date, a.author, a.source_path,
            (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id) AS revision_count,
            a.notes_count,
-           a.imported, a.date_source, a.date_precision, a.near_duplicate_of
+           a.imported, a.date_source, a.date_precision, a.near_duplicate_of, a.date_rule,
+           (SELECT COUNT(*) FROM articles d WHERE d.near_duplicate_of = a.id),
+           (SELECT json_array_length(p.page_starts) FROM revisions p
+            WHERE p.id = a.current_revision_id) AS pages
     FROM articles a
 """
 
@@ -192,20 +199,58 @@ _SUMMARY_SQL = """
 _SUMMARY_FIELDS = (
     "id", "title", "publication", "volume", "issue", "date", "author", "source_path",
     "revision_count", "notes_count", "imported", "date_source", "date_precision",
-    "near_duplicate_of",
+    "near_duplicate_of", "date_rule", "near_duplicates", "pages",
 )  # fmt: skip
+
+
+def under_originals(ids: list[int], original_of: dict[int, int]) -> list[int]:
+    """``ids`` with each near-duplicate moved directly after its original (when the original
+    is among ``ids``); copies of one original keep their order."""
+    if not original_of:
+        return ids
+    present = set(ids)
+    copies: dict[int, list[int]] = {}
+    for i in ids:
+        original = original_of.get(i)
+        if original is not None and original in present:
+            copies.setdefault(original, []).append(i)
+    if not copies:
+        return ids
+    moved = {c for group in copies.values() for c in group}
+    out: list[int] = []
+    for i in ids:
+        if i not in moved:
+            out.append(i)
+            out.extend(copies.get(i, ()))
+    return out
 
 
 class Articles(Component):
     """``lib.articles``: the library list (ids, then rows by the page) and one article."""
 
     def ids(
-        self, sort: ArticleSort = "imported", descending: bool = False, **filters: Any
+        self,
+        sort: ArticleSort = "imported",
+        descending: bool = False,
+        group_near_duplicates: bool = False,
+        **filters: Any,
     ) -> list[int]:
         """Ids of the articles that pass ``filters``, in ``sort`` order (cheap at 100k:
-        every order has an index, and the ids come back as one string, not 100k rows)."""
+        every order has an index, and the ids come back as one string, not 100k rows).
+
+        ``group_near_duplicates``: each near-duplicate comes directly after its original,
+        the copies of one original in the list's order (a copy whose original the filters
+        leave out keeps its own place). The order stays the index's: ordering by each row's
+        original in SQL sorted 100k rows without an index (138 ms against 21 ms); the
+        links come from their own index and move the few copies in one pass."""
         direction = " DESC" if descending else ""
         order = ", ".join(f"{part}{direction}" for part in (*SORT_COLUMNS[sort], "a.id"))
+        # Many ids ("Show these in the library list"): the index's order, kept in Python
+        # when in the set, beat an IN over a JSON array (55 against 79 ms for 50k of 100k).
+        only = filters.get("ids")
+        wanted = set(only) if only is not None and len(only) > CHUNK else None
+        if wanted is not None:
+            filters = {k: v for k, v in filters.items() if k != "ids"}
         where = article_where(**filters)
         sql = (
             f"SELECT group_concat(id) FROM (SELECT a.id FROM articles a{where.sql()} "
@@ -213,7 +258,15 @@ class Articles(Component):
         )
         with self._connection.reading() as db:
             joined = db.execute(sql, where.params).fetchone()[0]
-        return list(map(int, joined.split(","))) if joined else []
+            ids = list(map(int, joined.split(","))) if joined else []
+            if wanted is not None:
+                ids = [i for i in ids if i in wanted]
+            if not group_near_duplicates or not ids:
+                return ids
+            links = db.execute(
+                "SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL"
+            ).fetchall()
+        return under_originals(ids, dict(links))
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for the given ids, in the same order (missing ids are left out)."""
@@ -232,14 +285,14 @@ class Articles(Component):
             row = db.execute(
                 f"""{_SUMMARY_SQL.replace("FROM articles a", "")},
                     r.text, r.body_start, r.id, r.text_sha256, r.encoding, a.metadata_json,
-                    r.pipeline_name, r.pipeline_version
+                    r.pipeline_name, r.pipeline_version, r.page_starts
                     FROM articles a {CURRENT_REVISION}
                     WHERE a.id = ?""",
                 [article_id],
             ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no article {article_id}.")
-        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version = row
+        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version, pages = row
         pipeline = f"{p_name} {p_version}" if p_name else None
         fields: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, summary, strict=True))
         return Article(
@@ -251,6 +304,7 @@ class Articles(Component):
             encoding=enc,
             metadata=json.loads(meta),
             pipeline=pipeline,
+            page_starts=decode_page_starts(pages),
         )
 
     def analysis(self, article_id: int) -> Analysis | None:

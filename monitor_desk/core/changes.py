@@ -19,6 +19,8 @@ class Changes:
         highlights, claims: highlight and claim ids.
         tags: tag ids (a tag's name, colour or how many highlights carry it).
         library: something library-wide changed (an outlet's reliability grade).
+        details: articles whose details changed (title, date, publication, volume, issue,
+            author): the list's row and the reader's header, not the text's marks.
     """
 
     articles: frozenset[int] = frozenset()
@@ -26,6 +28,7 @@ class Changes:
     tags: frozenset[int] = frozenset()
     claims: frozenset[int] = frozenset()
     library: bool = False
+    details: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -35,9 +38,15 @@ class Changes:
         tags: Iterable[int] = (),
         claims: Iterable[int] = (),
         library: bool = False,
+        details: Iterable[int] = (),
     ) -> Changes:
         return cls(
-            frozenset(articles), frozenset(highlights), frozenset(tags), frozenset(claims), library
+            frozenset(articles),
+            frozenset(highlights),
+            frozenset(tags),
+            frozenset(claims),
+            library,
+            frozenset(details),
         )
 
     def __or__(self, other: Changes) -> Changes:
@@ -47,11 +56,15 @@ class Changes:
             self.tags | other.tags,
             self.claims | other.claims,
             self.library or other.library,
+            self.details | other.details,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.articles or self.highlights or self.tags or self.claims or self.library)
+        return (
+            not (self.articles or self.highlights or self.tags or self.claims or self.library)
+            and not self.details
+        )
 
 
 NO_CHANGES = Changes()

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from .entity_corrections import speaker_sql
 from .filters import article_where, highlight_where
+from .pages import PAGE_OF_HIGHLIGHT
 from .sql import Where
 
 ExportKind = Literal["notes", "claims", "sources", "json"]
@@ -30,12 +31,15 @@ ExportKind = Literal["notes", "claims", "sources", "json"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
-_NUMBER_COLUMNS = frozenset(["note_id", "article_id", "start", "end", "claim_id", "credibility"])
+_NUMBER_COLUMNS = frozenset(
+    ["note_id", "article_id", "start", "end", "page", "claim_id", "credibility"]
+)
 
 NOTE_COLUMNS = (
     "note_id", "article_id", "publication", "volume", "issue", "article_date",
     "article_date_source", "article_date_precision", "article_title", "quote", "start", "end",
-    "tags", "note", "color", "entities", "sources", "status", "created", "modified", "source_path",
+    "page", "tags", "note", "color", "entities", "sources", "status", "created", "modified",
+    "source_path",
 )  # fmt: skip
 ARTICLE_COLUMNS = (
     "article_id", "publication", "volume", "issue", "article_date", "article_date_source",
@@ -172,10 +176,10 @@ def article_scope_where(scope: ExportScope) -> Where:
     )
 
 
-_NOTES_SQL = """
+_NOTES_SQL = f"""
 SELECT h.id, h.article_id, a.publication, a.volume, a.issue, a.date, a.date_source,
        a.date_precision, a.title, h.exact,
-       h.start, h."end",
+       h.start, h."end", {PAGE_OF_HIGHLIGHT},
        (SELECT group_concat(name, '; ') FROM (SELECT t.name FROM highlight_tags ht
             JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id
             ORDER BY t.name COLLATE NOCASE)),

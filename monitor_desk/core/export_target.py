@@ -110,3 +110,15 @@ def write_export_file(
         tmp.unlink(missing_ok=True)
         raise
     return count
+
+
+def write_export_bytes(path: Path, data: bytes, library: Path | None = None) -> None:
+    """``data`` written to ``path`` as ``write_export_file`` writes text: through a temp
+    file renamed over the target, never onto the library's own files or a device."""
+
+    def write(stream: TextIO) -> int:
+        stream.flush()
+        stream.buffer.write(data)
+        return len(data)
+
+    write_export_file(path, write, library)

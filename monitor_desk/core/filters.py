@@ -32,7 +32,8 @@ def article_where(
     near_duplicates: bool | None = None,
 ) -> Where:
     """Terms over ``articles a``; every argument left None filters nothing. ``date_source``:
-    one source (``header`` … ``analyst``), ``inferred`` (dateline or citations) or ``none``
+    one source (``header`` … ``analyst``), ``inferred`` (dateline, citations or a publication
+    rule), ``rule`` (a publication rule gave the year) or ``none``
     (undated). ``near_duplicates=False`` leaves out articles linked to an original."""
     where = Where()
     if ids is not None:
@@ -71,7 +72,11 @@ def article_where(
     if date_source == "none":
         where.add("a.date IS NULL")
     elif date_source == "inferred":
-        where.add("a.date_source IN ('dateline', 'citations')")
+        where.add("(a.date_source IN ('dateline', 'citations') OR a.date_rule IS NOT NULL)")
+    elif date_source == "rule":
+        where.add("a.date_rule IS NOT NULL")
+    elif date_source == "analyst":  # the analyst's own edits, not a rule's years
+        where.add("a.date_source = 'analyst' AND a.date_rule IS NULL")
     elif date_source is not None:
         where.add("a.date_source = ?", date_source)
     if near_duplicates is False:
@@ -87,8 +92,12 @@ def highlight_where(
     search: str | None = None,
     created_from: str | None = None,
     created_to: str | None = None,
+    any_tag: Sequence[str] | None = None,
+    article_dates: tuple[str | None, str | None] | None = None,
 ) -> Where:
-    """Terms over ``highlights h``; every argument left None filters nothing."""
+    """Terms over ``highlights h``; every argument left None filters nothing. ``any_tag``:
+    one of these tags or their sub-tags; ``article_dates``: the highlight's article is dated
+    in this range (as ``article_where``'s ``date_from``/``date_to``)."""
     where = Where()
     if article_ids is not None:
         where.among("h.article_id", article_ids)
@@ -97,6 +106,15 @@ def highlight_where(
     if tag is not None:
         sub, sub_params = tagged_highlights_sql(tag)
         where.add(f"h.id IN ({sub})", *sub_params)
+    if any_tag is not None:
+        subs = [tagged_highlights_sql(t) for t in any_tag]
+        where.add(
+            "(" + " OR ".join(f"h.id IN ({sql})" for sql, _ in subs) + ")" if subs else "0",
+            *[p for _, params in subs for p in params],
+        )
+    if article_dates is not None:
+        dated = article_where(date_from=article_dates[0], date_to=article_dates[1])
+        where.add(f"h.article_id IN (SELECT a.id FROM articles a{dated.sql()})", *dated.params)
     if search is not None:
         fts = to_fts_query(search)
         if fts is None:

@@ -19,9 +19,11 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from . import analysis_store, articles, duplicates, near_duplicates
+from . import analysis_store, articles, duplicates, near_duplicates, publication_rules
 from .anchoring import text_sha256
-from .ingest import ParsedDocument, RejectedFile, iter_import_files, read_document
+from .ingest import ParsedDocument, RejectedFile, iter_import_files
+from .ingest.errors import Cancelled
+from .ingest.parts import read_parts
 from .models import Analysis, FileOutcome, ImportReport
 from .path_text import path_text
 
@@ -101,6 +103,7 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
         analysis_store.store_analysis(db, revision_id, analysis)
         if analysis.error is not None:
             item.note = f"analysis failed ({analysis.error})"
+    publication_rules.apply_rules(db, [article_id])  # a rule's year where the file gave none
     if item.note:
         reason = "; ".join(filter(None, [reason, item.note]))
     return FileOutcome(path_text(item.path), status, article_id, reason, near_of)  # type: ignore[arg-type]
@@ -125,6 +128,7 @@ class _Run:
         self.db, self.lock, self.total = db, lock, total
         self.progress, self.cancel, self.report = progress, cancel, report
         self.done = 0
+        self.shown = 0  # the count last reported: files analysed reach it before written
         self.batch: list[tuple[_Pending, Analysis | None]] = []
         # New files of this import by normalised text: a later copy waits for the first
         # to be written, then is reported as its duplicate.
@@ -138,32 +142,50 @@ class _Run:
     def record(self, outcome: FileOutcome) -> None:
         self.report.files.append(outcome)
         self.done += 1
-        if self.progress is not None:
-            self.progress(self.done, self.total, outcome.path)
+        self.show(self.done, outcome.path)
+
+    def show(self, done: int, path: str) -> None:
+        """Report progress per file, never backwards (a batch's files were counted as they
+        were read and analysed, before the batch is written)."""
+        if self.progress is not None and (done > self.shown or done == 0):
+            self.shown = done
+            self.progress(done, self.total, path)
 
     def read(self, files: Iterable[Path]) -> Iterator[_Pending]:
         """Files that need writing; rejected and unchanged ones are recorded on the way."""
-        for path in files:
+        for file in files:
             if self.cancelled():
                 return
             try:
-                doc = read_document(path)
-            except RejectedFile as exc:
-                self.record(FileOutcome(path_text(path), "rejected", reason=str(exc)))
-                continue
-            with self.lock:
-                decided = _classify(self.db, path, doc, text_sha256(doc.text))
-            if isinstance(decided, FileOutcome):
-                self.record(decided)
-            elif decided.article_id is None and decided.norm_sha in self.new_texts:
-                self.new_texts[decided.norm_sha].copies.append(path)
-            else:
-                if decided.article_id is None:
-                    self.new_texts[decided.norm_sha] = decided
-                yield decided
+                parts = read_parts(file, on_page=self._stop_when_cancelled)
+            except Cancelled:
+                return  # a long PDF stopped in the middle: not imported, reported cancelled
+            self.total += len(parts) - 1  # an e-mail's or a mailbox's parts each count
+            for path, doc in parts:
+                if isinstance(doc, RejectedFile):
+                    self.record(FileOutcome(path_text(path), "rejected", reason=str(doc)))
+                    continue
+                yield from self._decide(path, doc)
+
+    def _stop_when_cancelled(self, _done: int, _total: int) -> None:
+        if self.cancelled():
+            raise Cancelled
+
+    def _decide(self, path: Path, doc: ParsedDocument) -> Iterator[_Pending]:
+        with self.lock:
+            decided = _classify(self.db, path, doc, text_sha256(doc.text))
+        if isinstance(decided, FileOutcome):
+            self.record(decided)
+        elif decided.article_id is None and decided.norm_sha in self.new_texts:
+            self.new_texts[decided.norm_sha].copies.append(path)
+        else:
+            if decided.article_id is None:
+                self.new_texts[decided.norm_sha] = decided
+            yield decided
 
     def add(self, item: _Pending, analysis: Analysis | None) -> None:
         self.batch.append((item, analysis))
+        self.show(self.done + len(self.batch), path_text(item.path))
         if len(self.batch) >= BATCH_FILES:
             self.flush()
 
@@ -222,6 +244,7 @@ def import_files(
     # A file named twice (or via two folders) is imported once; the library never itself.
     files = [f for f in dict.fromkeys(files) if f not in skipped]
     run = _Run(db, lock, len(files), progress, cancel, report)
+    run.show(0, "")  # the total is known before the first file is read (or the model loads)
     pending = run.read(files)
     if analyzer is None:
         for item in pending:

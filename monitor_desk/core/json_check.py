@@ -17,6 +17,7 @@ from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
 from .json_near import checked_link
+from .json_rules import check_rules
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -195,6 +196,18 @@ def _claim(cl: Any, where: str, size: int, citations: set[int]) -> dict[str, Any
     return out
 
 
+def _page_starts(starts: list[Any], where: str, size: int) -> list[int]:
+    """A PDF's page starts: offsets into the text, in order."""
+    for i, start in enumerate(starts):
+        if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start <= size:
+            _fail(
+                f"{where}.page_starts[{i}]", f"expected an offset 0..{size}, found {_show(start)}"
+            )
+        if i and start < starts[i - 1]:
+            _fail(f"{where}.page_starts[{i}]", "page starts must not go backwards")
+    return starts
+
+
 def _revision(rev: Any, where: str) -> dict[str, Any]:
     rev = _object(rev, where)
     text = _str(rev, "text", where)
@@ -209,6 +222,7 @@ def _revision(rev: Any, where: str) -> dict[str, Any]:
     }
     for key in ("encoding", "pipeline_name", "pipeline_version", "analyzed"):
         out[key] = _str(rev, key, where, None, optional=True)
+    out["page_starts"] = _page_starts(_list(rev, "page_starts", where, []), where, size)
     out["entities"] = [
         _pair(e, f"{where}.entities[{i}]", size, 5)
         for i, e in enumerate(_list(rev, "entities", where, []))
@@ -270,6 +284,7 @@ def _article(art: Any, where: str) -> dict[str, Any]:
     for key in ("publication", "volume", "issue", "date", "author"):
         out[key] = _str(art, key, where, None, optional=True)
     out.update(checked_details(art, where, out["date"]))
+    out["date_rule"] = _str(art, "date_rule", where, None, optional=True)
     out["imported"] = _str(art, "imported", where, "")
     out["modified"] = _str(art, "modified", where, out["imported"])
     metadata = _object(_get(art, "metadata", where, {}), f"{where}.metadata")
@@ -321,4 +336,5 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
         _article(a, f"articles[{i}]") for i, a in enumerate(_list(doc, "articles", "export", []))
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
-            "corrections": check_corrections(doc), "articles": articles}  # fmt: skip
+            "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
+            "articles": articles}  # fmt: skip

@@ -25,13 +25,16 @@ from .json_corrections import export_corrections, merge_corrections, model_entit
 from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 from .json_near import export_link, merge_links
+from .json_rules import apply_all_rules, export_rules, merge_rules
+from .pages import encode_page_starts, page_starts
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
 Progress = Callable[[int, int], None]
 
 _ARTICLE_COLS = ("source_path", "title", "publication", "volume", "issue", "date", "author",
-                 "imported", "modified", "date_source", "date_precision")  # fmt: skip
+                 "imported", "modified", "date_source", "date_precision",
+                 "date_rule")  # fmt: skip
 _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "created",
                   "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
@@ -53,6 +56,8 @@ def _rows(db: Database, sql: str, params: list[Any], cols: tuple[str, ...]) -> l
 
 
 def _revision_doc(db: Database, rev: dict[str, Any], rev_id: int) -> dict[str, Any]:
+    if starts := page_starts(db, rev_id):
+        rev["page_starts"] = starts  # a PDF's pages (core/pages.py)
     rev["entities"] = model_entities(db, rev_id)  # what the model found; corrections apart
     citations = []
     cit_idx: dict[int, int] = {}
@@ -153,6 +158,7 @@ def export_json(
         "outlets": _rows(db, "SELECT name, reliability FROM outlets ORDER BY name", [],
                          ("name", "reliability")),
         "corrections": export_corrections(db),
+        "publication_rules": export_rules(db),
     }  # fmt: skip
     stream.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [\n')
     for n, article_id in enumerate(ids):
@@ -213,6 +219,11 @@ def _insert_revision(db: Database, article_id: int, rev: dict[str, Any], number:
     )
     duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
     near_duplicates.stamp_revision(db, rev_id, str(rev.get("text") or ""))
+    if rev.get("page_starts"):
+        db.execute(
+            "UPDATE revisions SET page_starts = ? WHERE id = ?",
+            [encode_page_starts(rev["page_starts"]), rev_id],
+        )
     db.conn.executemany(
         'INSERT INTO entities(revision_id, start, "end", label, text, cluster) '
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -350,6 +361,7 @@ def import_json(
     with db.atomic():
         _merge_vocabulary(db, doc)
         merge_corrections(db, doc["corrections"])
+        merge_rules(db, doc["publication_rules"])
         for n, art in enumerate(articles):
             is_new, added = _merge_article(db, art, known_tags)
             counts["articles_added" if is_new else "articles_merged"] += 1
@@ -357,6 +369,7 @@ def import_json(
             if progress is not None:
                 progress(n + 1, len(articles))
         merge_links(db, articles, _find_article)
+        apply_all_rules(db)
     return counts
 
 

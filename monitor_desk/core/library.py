@@ -4,7 +4,9 @@ It is also the documented scripting API (docs/API.md). ``Library`` opens and clo
 imports and analyses; everything else is one of its parts, each over the same connection:
 ``lib.articles``, ``lib.highlights``, ``lib.tags``, ``lib.claims``, ``lib.sources``,
 ``lib.entities``, ``lib.corrections``, ``lib.deletions``, ``lib.details`` (the analyst's
-edits of titles, dates and the like), ``lib.exports``. Every public method is safe to call
+edits of titles, dates and the like), ``lib.exports``, ``lib.reports`` (briefing
+reports from tagged notes), ``lib.claim_views`` and ``lib.speakers`` (claims and speakers
+across the library), ``lib.rules`` (publication rules). Every public method is safe to call
 from any thread: one lock serialises access to the single connection, so no two threads
 write at once.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from . import json_io, reanalysis, search
+from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
 from .article_edits import ArticleDetails
 from .articles import Articles
@@ -30,15 +32,23 @@ from .errors import LibraryFileError, NotFoundError
 from .exports import Exports
 from .highlights import Highlights
 from .importer import Analyzer, CancelToken, ProgressCallback, import_files
-from .models import Analysis, ImportReport, SearchHit
+from .models import Analysis, ImportReport, SearchCount, SearchHit
 from .opening import open_library_file, record_close
 from .paths import default_library_path, samples_dir
+from .publication_rules import PublicationRules
+from .reports import Reports
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .views.claim_views import ClaimViews
+from .views.speakers import Speakers
 
 if TYPE_CHECKING:
     from .nlp.pipeline import LoadedPipeline
+
+
+SCAN_BATCH = 200
+"""Articles compared per transaction by ``scan_near_duplicates``."""
 
 
 class Library:
@@ -47,7 +57,8 @@ class Library:
     Attributes:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
-        articles, highlights, tags, claims, sources, entities, exports, details: the parts.
+        articles, highlights, tags, claims, sources, entities, exports, reports, details,
+        claim_views, speakers, rules: the parts.
     """
 
     def __init__(
@@ -69,8 +80,12 @@ class Library:
         self.entities = Entities(self._connection)
         self.corrections = Corrections(self._connection)
         self.exports = Exports(self._connection, path)
+        self.reports = Reports(self._connection, path)
         self.deletions = Deletions(self._connection)
+        self.rules = PublicationRules(self._connection)
         self.details = ArticleDetails(self._connection)
+        self.claim_views = ClaimViews(self._connection)
+        self.speakers = Speakers(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:
@@ -247,6 +262,27 @@ class Library:
             failed,
         )
 
+    def scan_near_duplicates(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[tuple[int, int]]:
+        """Compare the articles already in the library (imported before near-duplicates
+        were looked for): each later copy is linked to its earlier original. Batches of
+        ``SCAN_BATCH``, each its own transaction; returns (near-duplicate, original) pairs."""
+        with self._connection.reading() as db:
+            ids = near_duplicates.unlinked_ids(db)
+        linked: list[tuple[int, int]] = []
+        for start in range(0, len(ids), SCAN_BATCH):
+            if cancel is not None and cancel.is_set():
+                break
+            with self._connection.writing() as db:
+                for article_id in ids[start : start + SCAN_BATCH]:
+                    found = near_duplicates.link_to_earlier(db, article_id)
+                    if found is not None:
+                        linked.append((article_id, found[0]))
+            if progress is not None:
+                progress(min(start + SCAN_BATCH, len(ids)), len(ids), "")
+        return linked
+
     @environment_errors
     def import_json(
         self, source: str | Path | TextIO, progress: Callable[[int, int], None] | None = None
@@ -265,7 +301,19 @@ class Library:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 100) -> list[SearchHit]:
-        """Full-text search over article text, highlights (quote, note, tags) and claims."""
+    def search(self, query: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over article text, highlights (quote, note, tags) and claims:
+        the best ``limit`` hits after the first ``offset``."""
         with self._lock:
-            return search.search(self.db, query, limit)
+            return search.search(self.db, query, limit, offset)
+
+    def search_count(self, query: str, articles_up_to: int | None = None) -> SearchCount:
+        """How many hits ``search`` has for ``query`` in all, and in how many articles
+        (not counted, None, past ``articles_up_to`` hits: that count is the slow part)."""
+        with self._lock:
+            return search.count(self.db, query, articles_up_to)
+
+    def search_article_ids(self, query: str) -> list[int]:
+        """Every article with a hit of ``query``: "Show these in the library list"."""
+        with self._lock:
+            return search.article_ids(self.db, query)

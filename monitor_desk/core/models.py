@@ -43,6 +43,12 @@ class ArticleSummary:
     """day, month, year or after (a lower bound)."""
     near_duplicate_of: int | None = None
     """The article this one nearly duplicates (core/near_duplicates.py), if any."""
+    date_rule: str | None = None
+    """The publication whose rule gave the date its year (core/publication_rules.py)."""
+    near_duplicates: int = 0
+    """How many articles are near-duplicates of this one."""
+    pages: int | None = None
+    """How many pages the current revision has; None for text without pages (not a PDF)."""
 
 
 @dataclass(slots=True)
@@ -57,6 +63,8 @@ class Article(ArticleSummary):
     metadata: dict[str, str] = field(default_factory=dict)
     pipeline: str | None = None
     """``name version`` of the pipeline that analysed this revision, or None."""
+    page_starts: list[int] = field(default_factory=list)
+    """Where each page begins in ``text`` (core/pages.py); empty for text without pages."""
 
 
 @dataclass(slots=True)
@@ -164,6 +172,19 @@ class SearchHit:
     date: str | None = None
     source_path: str | None = None
     highlight_id: int | None = None
+    date_source: str | None = None
+    date_precision: str | None = None
+    date_rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCount:
+    """How much a search found: every hit (article text, notes, claims) and the articles
+    they are in, whatever the limit on the hits shown."""
+
+    hits: int
+    articles: int | None
+    """None: not counted (``Library.search_count``'s ``articles_up_to``)."""
 
 
 @dataclass(slots=True)
@@ -224,4 +245,8 @@ class ImportReport:
                 for f in self.near_duplicates
             ],
             "cancelled": self.cancelled,
+            "files": [
+                {"path": f.path, "status": f.status, "article_id": f.article_id, "reason": f.reason}
+                for f in self.files
+            ],
         }

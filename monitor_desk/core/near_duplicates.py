@@ -63,10 +63,13 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.ratio(normalize(a), normalize(b)))
 
 
-def find_near_duplicate(db: Database, article_id: int, text: str) -> tuple[int, str] | None:
+def find_near_duplicate(
+    db: Database, article_id: int, text: str, before: int | None = None
+) -> tuple[int, str] | None:
     """(id, title) of the original of an article whose current text is ``text``: the article
     it is most similar to at ``THRESHOLD`` or above (lowest id on a tie), followed to its own
-    original when that one is linked too. None when there is none."""
+    original when that one is linked too. None when there is none. ``before``: only
+    articles with a lower id are candidates (a scan links the later copy to the earlier)."""
     head, tail = keys(text)
     if head is None:
         return None
@@ -81,6 +84,8 @@ def find_near_duplicate(db: Database, article_id: int, text: str) -> tuple[int, 
     ).fetchall()
     best: tuple[float, int] | None = None
     for cand_id, cand_text in rows:
+        if before is not None and cand_id >= before:
+            continue
         cand = normalize(cand_text)
         if not low <= len(cand) <= high:
             continue
@@ -108,3 +113,35 @@ def link(db: Database, article_id: int, text: str) -> tuple[int, str] | None:
 
 def near_duplicate_reason(article_id: int, title: str) -> str:
     return f"near-duplicate of article {article_id} ({title})"
+
+
+def unlinked_ids(db: Database) -> list[int]:
+    """Articles a scan compares: not linked, with a text long enough to have keys."""
+    return [
+        r[0]
+        for r in db.execute(
+            """SELECT a.id FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+               WHERE a.near_duplicate_of IS NULL AND r.near_head IS NOT NULL ORDER BY a.id"""
+        )
+    ]
+
+
+def link_to_earlier(db: Database, article_id: int) -> tuple[int, str] | None:
+    """Link an article already in the library to an earlier one it nearly duplicates (inside
+    the caller's transaction); its own near-duplicates follow it to that original. Returns
+    the original's (id, title)."""
+    row = db.execute(
+        """SELECT r.text FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+           WHERE a.id = ? AND a.near_duplicate_of IS NULL""",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    found = find_near_duplicate(db, article_id, row[0], before=article_id)
+    if found is None or found[0] == article_id:
+        return None
+    db.execute(
+        "UPDATE articles SET near_duplicate_of = ? WHERE id = ? OR near_duplicate_of = ?",
+        [found[0], article_id, article_id],
+    )
+    return found

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -63,8 +64,12 @@ class Where:
         self.params.extend(params)
 
     def among(self, column: str, values: Sequence[Any]) -> None:
-        """``column`` is one of ``values``."""
-        self.add(f"{column} IN {in_clause(values)}", *values)
+        """``column`` is one of ``values``: an ``IN (?, …)`` list for a few, one JSON array
+        parameter for many (100k ids stay one bound value, under SQLite's limit)."""
+        if len(values) <= CHUNK:
+            self.add(f"{column} IN {in_clause(values)}", *values)
+        else:
+            self.add(f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values)))
 
     def sql(self, keyword: str = "WHERE") -> str:
         """`` WHERE a AND b`` (or with ``keyword`` ``AND`` to extend a condition); "" if none."""

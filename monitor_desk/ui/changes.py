@@ -57,10 +57,10 @@ class PanelRefresh:
             self.library_panel.invalidate()
         if notes:
             self.notes.reload()
-        if changes.articles and not (notes or changes.claims):  # only details: title, date…
+        if changes.details:  # title, date…: the list's rows and the reader's header
             self.library_panel.invalidate()
-            if shown and self.details_shown is not None:
-                self.details_shown(article_id)  # type: ignore[arg-type]
+            if article_id in changes.details and self.details_shown is not None:
+                self.details_shown(article_id)
 
     def repaint_claims(self, article_id: int | None) -> None:
         """Paint the claims the Claims tab holds over the open article: nothing is read."""

@@ -31,7 +31,7 @@ _CUE = re.compile(
     r"\b(said|says|told|tells|warned|warns|insisted|claimed|claims|stated|added|announced|"
     r"noted|argued|stressed|declared|asserted|hinted|suggested|reported|believes|thinks)\b"
 )
-_EXCERPT = 48
+_EXCERPT = 300  # the popup wraps the quote; only a very long one is cut
 _TELL_MS = 8000
 
 
@@ -119,9 +119,7 @@ class HighlightFlow(QObject):
             self.tell("Select text in the reader first, then press H.")
             return
         self._pending = ("create", article.id, *span)
-        quote = " ".join(article.text[span[0] : span[1]].split())
-        if len(quote) > _EXCERPT:
-            quote = quote[: _EXCERPT - 1] + "…"
+        quote = excerpt(article.text[span[0] : span[1]])
         self.popup.open_at(
             self.view.selection_point(),
             f"Highlight “{quote}”",
@@ -162,8 +160,7 @@ class HighlightFlow(QObject):
             return
         self._pending = ("edit", h.id, h.start, h.end)
         point = self._point_at(h)
-        quote = " ".join(h.exact.split())
-        quote = quote[: _EXCERPT - 1] + "…" if len(quote) > _EXCERPT else quote
+        quote = excerpt(h.exact)
         self.popup.open_at(
             point, f"Edit “{quote}”", h.tags, h.note, h.color, self.service.favourites()
         )
@@ -238,3 +235,13 @@ class HighlightFlow(QObject):
     def _add_claim(self, h: Highlight, dialog: ClaimDialog) -> None:
         # Undoable; a refusal reaches the status bar through the Claims tab's ``failed``.
         self.claims.add_claim(h.article_id, (h.start, h.end), dialog)
+
+
+def excerpt(text: str) -> str:
+    """The quote for the popup's title: whitespace folded; a very long one cut at a word."""
+    quote = " ".join(text.split())
+    if len(quote) <= _EXCERPT:
+        return quote
+    cut = quote[: _EXCERPT - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _EXCERPT // 2 else cut) + " …"

@@ -1,12 +1,15 @@
 """File ▸ Import Files…, Import Folder…, Import Library JSON…, and files dropped on the
-window: each starts a background import; the window hears when one is done."""
+window: each starts a background import; the window hears when one is done. Also File ▸
+Find Near-Duplicates in Library: the articles imported before near-duplicates were looked
+for, compared in the background with progress."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..core.ingest.documents import FILE_DIALOG_FILTER
 from ..core.library import Library
 from .dialogs.import_json import import_library_json
 from .menus import window_action
@@ -16,7 +19,7 @@ from .workers import WorkQueue
 
 class ImportActions(QObject):
     """Attributes:
-        act_files, act_folder, act_json: the File menu's import actions.
+        act_files, act_folder, act_json, act_near: the File menu's import actions.
 
     Signals:
         jsonImported(object): a JSON export was merged in (its counts).
@@ -46,6 +49,21 @@ class ImportActions(QObject):
             window, "Import F&older…", self.import_folder, "Ctrl+Shift+O"
         )
         self.act_json = window_action(window, "Import Library &JSON…", self.import_json)
+        self.act_near = window_action(
+            window,
+            "Find &Near-Duplicates in Library",
+            self.scan_near_duplicates,
+            tip="Compare the articles already imported and link each later copy of a story "
+            "to its earlier original",
+        )
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.act_files, self.act_folder, self.act_json, self.act_near]
+
+    def scan_near_duplicates(self) -> None:
+        if not self.jobs.closing:
+            self.jobs.start_near_scan()
 
     def start(self, paths: list[str]) -> None:
         if paths and not self.jobs.closing:
@@ -56,7 +74,7 @@ class ImportActions(QObject):
             self.window,
             "Import articles",
             "",
-            "Articles (*.txt *.html *.htm *.md);;All files (*)",
+            FILE_DIALOG_FILTER,
         )
         self.start(paths)
 

@@ -101,7 +101,7 @@ class LibraryFiles(QObject):
         self.busy = busy
         self.act_new = window_action(window, "&New Library…", self.new_library, "Ctrl+Shift+N")
         self.act_new.setStatusTip("Start an empty library in a new file")
-        self.act_open = window_action(window, "&Open Library…", self.open_library, "Ctrl+Shift+L")
+        self.act_open = window_action(window, "&Open Library…", self.open_library, "Ctrl+Alt+O")
         self.act_open.setStatusTip("Open another library file")
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentLibraries")

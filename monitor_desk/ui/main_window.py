@@ -34,7 +34,8 @@ from .dialogs.corrections_dialog import CorrectionsDialog
 from .dialogs.export_dialog import show_export_dialog
 from .highlight_flow import HighlightFlow
 from .import_actions import ImportActions
-from .menus import Shortcut, fill, fill_menu_bar, window_action
+from .library_views import LibraryViews
+from .menus import Shortcut, fill, fill_menu_bar, report_action, window_action
 from .panels.claims_panel import ClaimsPanel
 from .panels.entities_panel import EntitiesPanel
 from .panels.library_panel import LibraryPanel
@@ -110,14 +111,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.jobs = JobRunner(library, self.queue, self.statusBar(), self)
         self.imports = ImportActions(library, self.jobs, self.queue, self.settings, self)
+        show = self.statusBar().showMessage
         self.highlighting = HighlightFlow(
-            self.highlights,
-            self.reader.view,
-            self.notes,
-            self.claims,
-            self.settings,
-            self.statusBar().showMessage,
-            self,
+            self.highlights, self.reader.view, self.notes, self.claims, self.settings, show, self
         )
         self.reader.view.claim_span_actions = self.claims.span_actions
         self.refresh = PanelRefresh(
@@ -131,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        self.library_views = LibraryViews(self)  # View ▸ Claims Across the Library
         self._restore()
         self._open_initial_article()
         self.jobs.load_pipeline(analyse_missing)
@@ -145,7 +142,7 @@ class MainWindow(QMainWindow):
 
         imports = self.imports
         self.act_import_files, self.act_import_folder = imports.act_files, imports.act_folder
-        self.act_import_json = imports.act_json
+        self.act_import_json, self.act_report = imports.act_json, report_action(self)
         self.act_export = action("&Export…", self.export, "Ctrl+E", "Export notes to CSV or JSON")
         self.act_quit = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_zoom_in = action("Zoom &In", lambda: self.reader.view.zoom_by(1), "Ctrl++")
@@ -163,19 +160,18 @@ class MainWindow(QMainWindow):
         self.act_add_claim = QAction("Add &Claim", self)
         self.act_add_claim.setStatusTip("Make the selected text a claim")
         self.act_add_claim.triggered.connect(self._add_claim)
-        # Window-wide, so the shortcuts work while the reader has the focus (and selection).
-        self.addActions(span_actions := list(self.claims.span_actions.values()))
+        self.addActions(span_actions := list(self.claims.span_actions.values()))  # in the reader
 
         self.removal = ArticleRemoval(self, self)
         hl = self.highlighting
-        file_menu = [self.act_import_files, self.act_import_folder, self.act_import_json]
+        file_menu = imports.actions
         edit_menu = [*self.undo.actions, None, *self.details.actions, None, hl.act_highlight]
         edit_menu += [hl.act_tags, None, self.act_corrections, self.removal.act_delete, None]
         view_menu = [self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None]
         menus = fill_menu_bar(
             self.menuBar(),
             {
-                "&File": [*file_menu, None, self.act_export, None, self.act_quit],
+                "&File": [*file_menu, None, self.act_export, self.act_report, None, self.act_quit],
                 "&Edit": [*edit_menu, *span_actions],
                 "&View": [*view_menu, self.act_find, self.act_next, self.act_prev],
                 "&Help": [self.act_about],
@@ -226,6 +222,7 @@ class MainWindow(QMainWindow):
         self.imports.jsonImported.connect(self._after_json)
         self.jobs.articleAnalysed.connect(self._analysis_arrived)
         self.jobs.analysisFinished.connect(lambda _n: self.library_panel.refresh())
+        self.jobs.listChanged.connect(self.library_panel.refresh)
         self.jobs.failed.connect(lambda msg: self.tell(msg, error=True))
 
     # -- settings --------------------------------------------------------------------------

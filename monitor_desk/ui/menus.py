@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
+from .dialogs.report_dialog import show_report_dialog
+
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 
@@ -43,3 +45,14 @@ def fill_menu_bar(bar: QMenuBar, menus: dict[str, Sequence[QAction | None]]) -> 
         made[title] = bar.addMenu(title)
         fill(made[title], actions)
     return made
+
+
+def report_action(window: QWidget) -> QAction:
+    """File ▸ Export Report… on ``window`` (its library, queue, settings, open article)."""
+    return window_action(
+        window,
+        "Export &Report…",
+        lambda: show_report_dialog(window),
+        "Ctrl+Shift+E",
+        "A briefing from tagged notes as Word, Markdown or HTML",
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -40,19 +42,25 @@ class JobRunner(QObject):
     Signals:
         progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
+        listChanged(): the library list should be read again: an import has written
+            articles since the last signal (at most once a second, so the list shows them
+            before the end), or a scan linked near-duplicates.
         articleAnalysed(int): an article's analysis was stored (during re-analysis).
         analysisFinished(int): a re-analysis ended; the number of articles analysed.
         pipelineLoaded(str): the NLP pipeline is loaded (its status line).
         pipelineFailed(str): the NLP pipeline could not be loaded (why).
+        nearDuplicatesLinked(object): a scan linked these (near-duplicate, original) pairs.
         failed(str): a job failed (message for the user).
     """
 
     progressed = Signal(int, int)
     importFinished = Signal(object)
+    listChanged = Signal()
     articleAnalysed = Signal(int)
     analysisFinished = Signal(int)
     pipelineLoaded = Signal(str)
     pipelineFailed = Signal(str)
+    nearDuplicatesLinked = Signal(object)
     failed = Signal(str)
 
     def __init__(
@@ -78,6 +86,8 @@ class JobRunner(QObject):
         self.closing = False  # set when the window closes: late results are dropped
         self.analyse_missing = False
         self.report_box: QMessageBox | None = None
+        self.landed_at = 0.0  # when the library list last heard of imported articles
+        self.landed_every = 1.0  # seconds
         self.label = ""  # what the running job does: "Importing", "Analysing"
 
     def busy(self) -> bool:
@@ -93,7 +103,7 @@ class JobRunner(QObject):
         self.active.append(worker)
         self.label = label
         self.bar.setRange(0, 0)  # busy until the first progress report gives a total
-        self.bar.setFormat(label + " %v/%m")
+        self.bar.setFormat(label)
         self.bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
@@ -119,8 +129,22 @@ class JobRunner(QObject):
 
     def start_import(self, paths: list[str]) -> Worker:
         worker = Worker(self.library.import_paths, list(paths), analyze=True, progress=True)
-        self.status.showMessage(f"Importing {len(paths)} item(s)…")
+        worker.signals.progress.connect(self._import_progress)
+        self.status.showMessage("Importing: finding the files…")
+        self.landed_at = time.monotonic()
         return self._start(worker, "Importing", self._imported)
+
+    def _import_progress(self, done: int, total: int, path: str) -> None:
+        """Files counted, not folders: "Importing 12 of 200 files"; the list is told to show
+        what has landed once a second."""
+        self.bar.setFormat("%v of %m files")
+        if path:
+            name = Path(path).name
+            self.status.showMessage(f"Importing {done:,} of {total:,} files: {name}")
+        now = time.monotonic()
+        if done and now - self.landed_at >= self.landed_every:
+            self.landed_at = now
+            self.listChanged.emit()
 
     def _imported(self, report: ImportReport) -> None:
         if self.closing:
@@ -139,13 +163,31 @@ class JobRunner(QObject):
         self.report_box = box
         self.importFinished.emit(report)
 
+    # -- near-duplicates among the articles already in the library -------------------------
+
+    def start_near_scan(self) -> Worker:
+        worker = Worker(self.library.scan_near_duplicates, progress=True)
+        self.status.showMessage("Comparing the articles for near-duplicates…")
+        return self._start(worker, "Comparing", self._near_scanned)
+
+    def _near_scanned(self, linked: list[tuple[int, int]]) -> None:
+        if self.closing:
+            return
+        self.status.showMessage(
+            f"Near-duplicates: {len(linked)} article(s) linked to an earlier original.", 10000
+        )
+        self.nearDuplicatesLinked.emit(linked)
+        self.listChanged.emit()
+
     # -- analysis --------------------------------------------------------------------------
 
     def start_analysis(self, article_ids: list[int]) -> Worker:
         worker = Worker(self.library.reanalyze, list(article_ids), progress=True)
         worker.signals.progress.connect(lambda _d, _t, what: self._analysed(what))
-        self.status.showMessage(f"Analysing {len(article_ids)} article(s)…")
-        return self._start(worker, "Analysing", self._analysis_done)
+        self.status.showMessage(f"Analysing {len(article_ids):,} article(s)…")
+        worker = self._start(worker, "Analysing", self._analysis_done)
+        self.bar.setFormat("Analysing %v of %m")
+        return worker
 
     def _analysed(self, what: str) -> None:
         if what.isdigit():

@@ -1,11 +1,14 @@
-"""The window's layout between sessions: its geometry, the splitter and the side tab."""
+"""The window's layout between sessions: its geometry, the splitter, the side tab and the
+tables' column widths."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
-SPLIT_RATIO = (21, 49, 30)  # the reader's text column is capped; claims need room
+from .widgets.columns import restore_columns, save_columns
+
+SPLIT_RATIO = (22, 46, 32)  # the reader's text column is capped; claims and notes need room
 
 
 def restore_layout(
@@ -22,6 +25,7 @@ def restore_layout(
     else:
         splitter.setSizes([window.width() * r // 100 for r in SPLIT_RATIO])
     side.setCurrentIndex(int(str(settings.value("side/tab", 0) or 0)))
+    restore_columns(settings, window)
 
 
 def save_layout(
@@ -30,3 +34,4 @@ def save_layout(
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/splitter", [str(x) for x in splitter.sizes()])
     settings.setValue("side/tab", side.currentIndex())
+    save_columns(settings, window)

@@ -30,6 +30,10 @@ SCRIPTS = {
     "article_hygiene.py": ["--size", "40", "--runs", "1", "--n", "20"],
     "date_inference_cost.py": ["--n", "6", "--rounds", "1"],
     "near_duplicates.py": ["--size", "40", "--n", "10"],
+    "colours.py": [],
+    "report_speed.py": ["--notes", "60", "--articles", "10", "--runs", "1"],
+    "pdf_import.py": ["--pages", "2", "--big", "3"],
+    "claim_views.py": ["--sizes", "20,40", "--runs", "1"],
     "library_copies.py": ["--size", "40", "--copies", "2", "--runs", "1"],
 }
 

@@ -120,6 +120,8 @@ samples = sys.argv[2]
 db = str(tmp / "lib.sqlite")
 steps = {}
 steps["import"] = main(["--db", db, "import", samples])
+# A PDF, a Word file and an HTML e-mail whose images and styles live on the web.
+steps["import documents"] = main(["--db", db, "import", "--no-analyze", sys.argv[3]])
 steps["export notes"] = main(["--db", db, "export", "notes", "-o", str(tmp / "x.csv")])
 steps["export json"] = main(["--db", db, "export", "json", "-o", str(tmp / "x.json")])
 first = sorted(Path(samples).iterdir())[0]
@@ -137,6 +139,38 @@ report = {
 }
 print("REPORT " + json.dumps(report))
 """
+
+
+REMOTE_HTML = (
+    '<html><head><link rel="stylesheet" href="https://cdn.example.org/s.css"></head><body>'
+    '<p>Officials said the talks resume.</p><img src="https://tracker.example.org/p.gif">'
+    '<iframe src="https://ads.example.org/"></iframe></body></html>'
+)
+
+
+def _documents(tmp_path: Path) -> Path:
+    """A folder with a PDF, a .docx and an HTML e-mail carrying the PDF (tests/unit's
+    fixture builders, loaded by path: e2e tests do not import the unit tests)."""
+    import importlib.util
+
+    unit = Path(__file__).resolve().parents[1] / "unit"
+    modules = {}
+    for name in ("pdf_bytes", "document_files"):
+        spec = importlib.util.spec_from_file_location(name, unit / f"{name}.py")
+        assert spec is not None
+        assert spec.loader is not None
+        modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(modules[name])
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    pdf = modules["pdf_bytes"].simple_pdf([["The delegation travels to Baku."]], "Report")
+    (folder / "report.pdf").write_bytes(pdf)
+    modules["document_files"].make_docx(folder / "brief.docx")
+    mail = modules["document_files"].message(
+        "Talks", None, REMOTE_HTML, attachments=(("r.pdf", pdf, "application/pdf"),)
+    )
+    (folder / "mail.eml").write_bytes(mail.as_bytes())
+    return folder
 
 
 def _model_available() -> bool:
@@ -157,7 +191,7 @@ def test_no_network_at_start_import_analysis_export_and_window(tmp_path: Path) -
     script = tmp_path / "child.py"
     script.write_text(GUARD + BODY, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MONITOR_DESK_DB=str(tmp_path / "u.db"))
-    cmd = [sys.executable, str(script), str(tmp_path), str(SAMPLES)]
+    cmd = [sys.executable, str(script), str(tmp_path), str(SAMPLES), str(_documents(tmp_path))]
     strace_log = tmp_path / "strace.log"
     strace = shutil.which("strace")
     if strace and subprocess.run([strace, "-o", os.devnull, "true"]).returncode == 0:
@@ -178,6 +212,7 @@ def test_no_network_at_start_import_analysis_export_and_window(tmp_path: Path) -
         "export json": 0,
         "analyze": 0,
         "screenshot": 0,
+        "import documents": 0,
     }
     assert (tmp_path / "x.json").stat().st_size > 0
     assert report["attempts"] == [], report["attempts"]

@@ -79,6 +79,36 @@ def test_background_import_shows_progress_and_reports_rejects(
     qtbot.waitUntil(lambda: not window.jobs.bar.isVisible(), timeout=5000)
 
 
+def test_import_counts_files_moves_per_file_and_fills_the_list_as_it_goes(
+    qtbot, make_window, gui_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    folder = tmp_path / "two" / "folders"
+    folder.mkdir(parents=True)
+    for i in range(70):
+        (folder.parent if i % 2 else folder).joinpath(f"b{i:02d}.txt").write_text(
+            f"TITLE {i}\n\nOfficials in Riga met on day {i}.\n", encoding="utf-8"
+        )
+    window = make_window(gui_library, analyse_missing=False)
+    rows_before = window.library_panel.model.rowCount()
+    window.jobs.landed_every = 0.0  # tell the list at every file (a second in real use)
+    seen: list[tuple[int, int, str]] = []
+    rows_while_importing: list[int] = []
+    window.jobs.progressed.connect(lambda d, t: seen.append((d, t, window.jobs.bar.text())))
+    window.jobs.listChanged.connect(
+        lambda: rows_while_importing.append(window.library_panel.model.rowCount())
+    )
+    with qtbot.waitSignal(window.jobs.importFinished, timeout=60000):
+        window.jobs.start_import([str(tmp_path / "two")])
+    counts = [d for d, _t, _x in seen]
+    assert {t for _d, t, _x in seen} == {70}  # files, not the one folder named
+    assert counts[0] == 0  # the total shows before the first file is done
+    assert sorted(set(counts)) == list(range(71))  # file by file, no jumps of 32
+    assert seen[-1][2] == "70 of 70 files"
+    assert any(rows_before < n < rows_before + 70 for n in rows_while_importing)
+    window.findChild(QMessageBox, "importReport").close()
+
+
 def test_cancelled_import_stops(qtbot, make_window, gui_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "many"
     folder.mkdir()

@@ -16,7 +16,7 @@ from monitor_desk.ui.dialogs.export_job import last_folder
 from monitor_desk.ui.dialogs.preferences_dialog import PreferencesDialog
 from monitor_desk.ui.preferences import load_preferences
 from monitor_desk.ui.theme import apply_theme, dark_palette, light_palette
-from monitor_desk.ui.widgets.palette import ENTITY_COLORS, ENTITY_NAMES, entity_tint
+from monitor_desk.ui.widgets.palette import ENTITY_NAMES, ENTITY_TINTS, entity_tint
 
 
 @pytest.fixture(autouse=True)
@@ -156,6 +156,6 @@ def test_every_entity_tint_is_readable_in_either_theme(qapp, theme: str) -> None
     """WCAG AA (4.5:1) for the text over each entity type's tint in the theme's palette."""
     palette = dark_palette() if theme == "dark" else light_palette()
     text = palette.color(QPalette.ColorRole.Text)
-    for label in {*ENTITY_NAMES, *ENTITY_COLORS}:
+    for label in {*ENTITY_NAMES, *ENTITY_TINTS}:
         ratio = _contrast(text, entity_tint(label, palette))
         assert ratio >= 4.5, (label, round(ratio, 2))

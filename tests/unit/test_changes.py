@@ -91,3 +91,16 @@ def test_changes_combine() -> None:
     assert a | b == Changes.of(articles=[1, 2], highlights=[5], tags=[7], library=True)
     assert Changes().empty
     assert not a.empty
+
+
+def test_a_details_edit_says_so_and_a_correction_does_not(lib: Library) -> None:
+    """The window refreshes the header and list rows from ``details``, not by guessing from
+    which other fields are empty."""
+    before = lib.details.snapshot([1, 2])
+    edit = lib.details.edit([1, 2], title="New title")
+    assert edit.details == {1, 2}
+    assert lib.details.restore(before).details == {1, 2}
+    correction = lib.corrections.add("retype", ["Odessa"], "ORG").changes
+    assert not correction.details
+    assert (Changes.of(details=[1]) | Changes.of(articles=[2])).details == {1}
+    assert not Changes.of(details=[1]).empty

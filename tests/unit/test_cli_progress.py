@@ -17,15 +17,17 @@ from monitor_desk.cli.progress import TerminalProgress, clock
 def test_the_line_gives_count_rate_and_time_left() -> None:
     line = TerminalProgress(sys.stderr, "files")
     assert line.line(0, 200, "a.txt", now=100.0) == "[0/200]  files  a.txt"
-    middle = line.line(50, 200, "b.txt", now=110.0)  # 50 files in 10 s: 5/s, 150 to go
-    assert middle == "[50/200]  files  b.txt  5.0/s  0:30 left"
-    assert line.line(200, 200, "", now=140.0).endswith("in 0:40")
+    line.line(10, 200, "a.txt", now=105.0)  # the model took 5 s to load: not counted
+    middle = line.line(60, 200, "b.txt", now=115.0)  # 50 files in 10 s: 5/s, 140 to go
+    assert middle == "[60/200]  files  b.txt  5.0/s  0:28 left"
+    assert line.line(200, 200, "", now=150.0).endswith("in 0:50")
 
 
 def test_an_unknown_total_still_counts_and_gives_a_rate() -> None:
     line = TerminalProgress(sys.stderr, "rows")
     line.line(0, None, now=0.0)
-    assert line.line(3000, None, now=2.0) == "[3000]  rows  1500/s"
+    line.line(10, None, now=1.0)
+    assert line.line(3010, None, now=3.0) == "[3010]  rows  1500/s"
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(8, "0:08"), (750, "12:30"), (3723, "1:02:03")])

@@ -183,3 +183,23 @@ def test_header_only_document_gets_a_title() -> None:
     doc = parse_document(b"Publication: Monitor Volume: 5 Issue: 1\n", "x.txt")
     assert doc.title == "Untitled"
     assert doc.body_start == len(doc.text)
+
+
+def test_a_long_first_sentence_loses_its_aside_rather_than_being_cut() -> None:
+    text = (
+        "Publication: Monitor Volume: 2 Issue: 14\n\n"
+        "The envoy's visit to Vilnius—which included talks with the prime minister, the "
+        "speaker of parliament and the heads of the three largest parties—ended without "
+        "agreement on the border. He left on Friday."
+    )
+    assert _title(text) == "The envoy's visit to Vilnius ended without agreement on the border"
+
+
+def test_when_the_main_clause_is_still_long_the_title_is_its_subject() -> None:
+    text = (
+        "A three-day visit to the Baltic capitals by the Polish defence minister–which "
+        "included talks in Riga–appears to have done little to settle the long dispute over "
+        "the transit of military cargo through the corridor between the two countries. "
+        "Officials said so."
+    )
+    assert _title(text) == "A three-day visit to the Baltic capitals by the Polish defence minister"

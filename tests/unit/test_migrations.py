@@ -112,6 +112,10 @@ LATER_ROWS: dict[str, list[dict[str, object]]] = {
         {"id": 9, "revision_id": 2, "start": 0, "end": 3, "text": "Old", "model_label": "ORG",
          "model_cluster": "Old"},
     ],
+    "publication_rules": [
+        {"publication": "Monitor", "volume": 1, "year": 1995, "cadence": "daily",
+         "created": "2021-01-01T00:00:00Z"},
+    ],
 }  # fmt: skip
 FTS = [
     (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),
@@ -227,7 +231,7 @@ def test_a_current_library_reopens_without_a_copy_or_change(tmp_path: Path) -> N
             assert _rows(lib.db.conn, table) == _expected(table), table
         for table, rows in LATER_ROWS.items():
             cols = ", ".join(f'"{c}"' for c in rows[0])
-            got = lib.db.execute(f"SELECT {cols} FROM {table} ORDER BY id").fetchall()
+            got = lib.db.execute(f"SELECT {cols} FROM {table} ORDER BY 1").fetchall()
             assert got == [tuple(r.values()) for r in rows], table
     assert not list(tmp_path.glob("*.bak"))
 

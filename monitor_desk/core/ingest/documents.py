@@ -13,12 +13,24 @@ from monitor_desk.core.dates import parse_header_date
 from monitor_desk.core.ingest.decode import decode_bytes, sniff_declared_encoding
 from monitor_desk.core.ingest.errors import RejectedFile
 from monitor_desk.core.ingest.feeds import extract_xml_text
+from monitor_desk.core.ingest.formats import read_binary
 from monitor_desk.core.ingest.headers import parse_header
 from monitor_desk.core.ingest.html_text import extract_html_text
+from monitor_desk.core.ingest.pdf import PageProgress, is_pdf
 from monitor_desk.core.ingest.titles import choose_title
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+"""The limit for PDFs, Word and OpenDocument files and mailboxes: their images and
+attachments make them large, their text is small."""
+DOCUMENT_KINDS = frozenset({"pdf", "docx", "odt", "eml", "mbox"})
 _KINDS: dict[str, str] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".eml": "eml",
+    ".mbox": "mbox",
+    ".mbx": "mbox",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -29,6 +41,13 @@ _KINDS: dict[str, str] = {
     ".markdown": "md",
 }
 _MB = 1024 * 1024
+FILE_DIALOG_FILTER = (
+    "Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml *.mbox);;"
+    "PDF (*.pdf);;Word and OpenDocument (*.docx *.odt);;E-mail (*.eml *.mbox);;"
+    "Text and web pages (*.txt *.md *.markdown *.html *.htm *.xhtml *.xml *.rss *.atom);;"
+    "All files (*)"
+)
+"""The file dialog's filters: every kind an import reads."""
 
 
 @dataclass(frozen=True)
@@ -43,9 +62,12 @@ class ParsedDocument:
         title: never empty ("Untitled" as a last resort).
         date: ISO YYYY-MM-DD from metadata["date"] when it parses, else None.
         encoding: the codec actually used ("utf-8", "utf-8-sig", "utf-16", "cp1251", ...).
-        kind: "txt", "md", "html" or "xml".
+        kind: "txt", "md", "html", "xml", "pdf", "docx", "odt" or "eml".
         date_source: where ``metadata["date"]`` came from: "header" (a ``Date:`` line in
-            the text) or "metadata" (HTML ``<meta>``/``<time>``, a feed's ``pubDate``).
+            the text) or "metadata" (HTML ``<meta>``/``<time>``, a feed's ``pubDate``,
+            a PDF's document info, an e-mail's ``Date:``).
+        page_starts: for a paged document (a PDF), the offset in ``text`` where each page
+            begins, page 1 first; empty for text without pages (core/pages.py).
     """
 
     text: str
@@ -56,6 +78,7 @@ class ParsedDocument:
     encoding: str
     kind: str
     date_source: str | None = None
+    page_starts: tuple[int, ...] = ()
 
 
 def kind_for(name: str) -> str:
@@ -69,12 +92,21 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
-def parse_document(data: bytes, name: str) -> ParsedDocument:
-    """Decode and parse one file's bytes; ``name`` only chooses the reader by its suffix.
+def parse_document(data: bytes, name: str, on_page: PageProgress | None = None) -> ParsedDocument:
+    """Decode and parse one file's bytes; ``name`` only chooses the reader by its suffix
+    (a PDF is also known by its signature). An ``.eml`` file gives its message without the
+    attachments (``parts.py`` reads those, and mailboxes).
 
-    Raises RejectedFile (empty, binary, undecodable, or no text left after markup).
+    Raises RejectedFile (empty, binary, undecodable, encrypted, no text left after markup
+    or in the document). ``on_page(done, total)`` is called after each page of a PDF (it
+    may raise to stop the reading, e.g. ``Cancelled``).
     """
     kind = kind_for(name)
+    if kind == "txt" and is_pdf(data):
+        kind = "pdf"
+    if kind in DOCUMENT_KINDS:
+        text, found, page_starts = read_binary(data, kind, on_page)
+        return finish_document(text, found, kind, kind, page_starts)
     declared = sniff_declared_encoding(data) if kind in ("html", "xml") else None
     decoded, encoding = decode_bytes(data, declared)
     text = _normalise_newlines(decoded)
@@ -87,6 +119,18 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
         raise RejectedFile(
             "no text found in the markup" if kind in ("html", "xml") else "empty file"
         )
+    return finish_document(text, extracted, encoding, kind)
+
+
+def finish_document(
+    text: str,
+    extracted: dict[str, str],
+    encoding: str,
+    kind: str,
+    page_starts: tuple[int, ...] = (),
+) -> ParsedDocument:
+    """The document of a text and the metadata its format gave (``extracted``): a header
+    block written in the text wins over it, the title and date are chosen."""
     metadata, body_start = parse_header(text)
     date_source = "header" if "date" in metadata else "metadata" if "date" in extracted else None
     # A header block written in the text itself is more specific than page metadata.
@@ -104,6 +148,7 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
         encoding=encoding,
         kind=kind,
         date_source=date_source,
+        page_starts=page_starts,
     )
 
 
@@ -131,11 +176,25 @@ def _not_regular(mode: int) -> RejectedFile:
     return RejectedFile(f"not a regular file ({kind}), skipped")
 
 
-def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument:
-    """Read and parse one file; the size is checked before the contents are read.
+def size_limit(name: str) -> int:
+    return MAX_DOCUMENT_BYTES if kind_for(name) in DOCUMENT_KINDS else MAX_FILE_BYTES
+
+
+def read_document(
+    path: Path, max_bytes: int | None = None, on_page: PageProgress | None = None
+) -> ParsedDocument:
+    """Read and parse one file; the size is checked before the contents are read
+    (``max_bytes``: by default the limit for the file's kind)."""
+    return parse_document(read_bytes(path, max_bytes), path.name, on_page)
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """One file's bytes, the size checked before they are read.
 
     Pipes, devices and sockets are never read: reading one would block the import (and
     its Cancel) forever or never end."""
+    if max_bytes is None:
+        max_bytes = size_limit(path.name)
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
@@ -151,7 +210,7 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument
         raise RejectedFile(f"unreadable: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
-    return parse_document(data, path.name)
+    return data
 
 
 def iter_import_files(paths: Iterable[Path]) -> Iterator[Path]:

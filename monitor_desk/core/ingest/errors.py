@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+class Cancelled(Exception):
+    """Raised from a progress callback to stop reading a long file (a 300-page PDF)."""
+
+
 class RejectedFile(Exception):
     """A file that cannot be imported.
 

@@ -48,6 +48,50 @@ def _first_sentence(paragraph: str) -> str:
     return paragraph.strip()
 
 
+# Asides a title can do without: a pair of dashes ("Ivanov–which included talks…–appears"),
+# brackets, and a comma-enclosed relative clause (", who met him in May,").
+_ASIDES = (
+    re.compile(r"\s*[–—]\s*[^–—]{1,300}?\s*[–—]\s*"),
+    re.compile(r"\s+--\s+.{1,300}?\s+--\s+"),
+    re.compile(r"\s*\([^()]{0,300}\)"),
+    re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,]{0,300},"),
+)
+# Where a subject ends and its verb begins, for the first noun phrase of a long sentence.
+_VERB = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
+    r"appears?|appeared|seems?|seemed|remains?|remained|says?|said|told|announced|"
+    r"declared|warned|urged|insisted|denied|agreed|called|became|came|went|met|made)\s"
+)
+_MIN_SUBJECT = 20  # characters: "The minister" alone is no title
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence without its asides (what a headline writer would drop first)."""
+    for aside in _ASIDES:
+        sentence = aside.sub(" " if aside is _ASIDES[0] else "", sentence)
+    return " ".join(sentence.split())
+
+
+def _subject(sentence: str) -> str | None:
+    """The first noun phrase: the words before the first verb, when they say enough."""
+    verb = _VERB.search(sentence)
+    if verb is None or verb.start() < _MIN_SUBJECT or len(sentence[: verb.start()].split()) < 3:
+        return None
+    subject = sentence[: verb.start()].rstrip(" ,;:")
+    return subject if len(subject) <= MAX_TITLE_CHARS else None
+
+
+def _headline(sentence: str) -> str:
+    """A title from a first sentence: whole if short, else its main clause (asides dropped),
+    else its first noun phrase; only when none fits is it cut at a word boundary."""
+    if len(sentence) <= MAX_TITLE_CHARS:
+        return sentence
+    clause = _main_clause(sentence)
+    if len(clause) <= MAX_TITLE_CHARS:
+        return clause.rstrip(".")
+    return _subject(clause) or _cut(sentence)
+
+
 def _cut(sentence: str) -> str:
     if len(sentence) <= MAX_TITLE_CHARS:
         return sentence
@@ -75,7 +119,7 @@ def choose_title(text: str, body_start: int, metadata: dict[str, str]) -> str:
     if standalone and len(first) <= _HEADLINE_MAX_CHARS and not first.endswith("."):
         return " ".join(first.split())
     # Only the start of the first paragraph matters: a longer sentence is cut anyway.
-    window = text[pos : pos + 4 * MAX_TITLE_CHARS]
+    window = text[pos : pos + 8 * MAX_TITLE_CHARS]
     blank = _BLANK_LINE.search(window)
     paragraph = " ".join((window[: blank.start()] if blank else window).split())
-    return _cut(_first_sentence(paragraph[: 2 * MAX_TITLE_CHARS])) or _UNTITLED
+    return _headline(_first_sentence(paragraph[: 4 * MAX_TITLE_CHARS])) or _UNTITLED

@@ -7,6 +7,7 @@ undo writes it back (``lib.details.restore``), redo makes the same edit again.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoStack
@@ -16,8 +17,10 @@ from ...core.changes import Changes
 from ...core.errors import MonitorDeskError, NotFoundError
 from ...core.library import Library
 from ..dialogs.details_dialog import LABELS, DetailsDialog, SetFieldDialog
+from ..dialogs.rule_dialog import PublicationRuleDialog
 from ..reader.reader_pane import ReaderPane
 from ..undo import GuardedCommand, push
+from .rule_commands import RuleCommand
 
 
 def header_refresher(library: Library, pane: ReaderPane) -> Callable[[int], None]:
@@ -93,7 +96,12 @@ class DetailsEditing(QObject):
         self.act_set_field = QAction("Set &Field for Selected Articles…", window)
         self.act_set_field.setStatusTip("Set one field (e.g. the date) on every selected article")
         self.act_set_field.triggered.connect(self.set_field_for_selected)
-        window.addActions([self.act_details, self.act_set_field])
+        self.act_rule = QAction("Publication &Rule…", window)
+        self.act_rule.setStatusTip(
+            "Which year a volume of a publication is: set once, used for all"
+        )
+        self.act_rule.triggered.connect(lambda: self.edit_rule())
+        window.addActions([self.act_details, self.act_set_field, self.act_rule])
 
     def connect_to(
         self,
@@ -108,7 +116,7 @@ class DetailsEditing(QObject):
 
     @property
     def actions(self) -> list[QAction]:
-        return [self.act_details, self.act_set_field]
+        return [self.act_details, self.act_set_field, self.act_rule]
 
     def edit_current(self) -> None:
         article_id = self._current()
@@ -119,9 +127,37 @@ class DetailsEditing(QObject):
         except MonitorDeskError as exc:
             self.failed.emit(str(exc))
             return
-        dialog = DetailsDialog(article, self.window)
+        dialog = DetailsDialog(
+            article, self.window, on_rule=lambda pub: self._rule_from(dialog, pub)
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
             self.apply([article_id], dialog.changed())
+
+    def _rule_from(self, dialog: DetailsDialog, publication: str) -> None:
+        if self.edit_rule(publication, dialog):
+            with suppress(MonitorDeskError):  # removed meanwhile: the dialog's OK says so
+                dialog.show_date(self.library.articles.get(dialog.article_id))
+
+    def edit_rule(self, publication: str | None = None, parent: QWidget | None = None) -> bool:
+        """The rule dialog for ``publication`` (default: the current article's); True when
+        a rule was set or removed (one undoable step)."""
+        if publication is None:
+            current = self._current()
+            try:
+                publication = self.library.articles.get(current).publication if current else None
+            except MonitorDeskError:
+                publication = None
+        publication = publication or ""
+        dialog = PublicationRuleDialog(
+            publication, self.library.rules.get(publication) if publication else None,
+            parent or self.window,
+        )  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        rule = None if dialog.removed else dialog.rule()
+        name = rule.publication if rule else publication
+        command = RuleCommand(self.library, name, rule, self.changesMade.emit, self.failed.emit)
+        return push(self.stack, command)
 
     def set_field_for_selected(self) -> None:
         ids = self._selected()

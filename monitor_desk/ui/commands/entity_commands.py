@@ -115,6 +115,8 @@ class EntityCorrections(QObject):
 
     def request(self, kind: str, name: str, target: str) -> bool:
         """From a context menu; a merge without ``target`` asks for the canonical name."""
+        if kind == "profile":
+            return False  # not a correction: the library views show the profile
         if kind == "merge" and not target:
             known = [e.name for e in self.library.entities.list(limit=500) if e.name != name]
             target, ok = QInputDialog.getItem(

@@ -3,13 +3,17 @@ field set on every selected article."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -40,37 +44,70 @@ class DetailsDialog(QDialog):
     """Title, date, publication, volume, issue and author of one article.
 
     ``changed()`` gives only the fields the analyst changed (an inferred date left as it
-    is stays inferred)."""
+    is stays inferred). With ``on_rule``, a *Publication Rule…* button beside the
+    publication opens the rule of the publication typed there."""
 
-    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        parent: QWidget | None = None,
+        on_rule: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailsDialog")
+        self.article_id = article.id
         self.setWindowTitle("Article Details")
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         self.initial: dict[str, str] = {}
         for name in EDITABLE:
-            value = getattr(article, name) or ""
-            if name == "date" and value and article.date_precision == "after":
-                value = f">= {value}"  # as the analyst would write it: OK changes nothing
+            value = "" if name == "date" else getattr(article, name) or ""  # show_date: date
             edit = QLineEdit(value, self)
             edit.setCursorPosition(0)  # a long title shows its beginning
             edit.setObjectName(f"details_{name}")
             self.edits[name], self.initial[name] = edit, value
-            form.addRow(LABELS[name], edit)
+            if name == "publication" and on_rule is not None:
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                rule = QPushButton("Publication &Rule…", self)
+                rule.setObjectName("detailsRule")
+                rule.setToolTip(
+                    "Which year a volume of this publication is: set once, used for all"
+                )
+                rule.clicked.connect(lambda _=False, e=edit: on_rule(e.text().strip()))
+                row.addWidget(rule)
+                label = QLabel(LABELS[name], self)
+                label.setBuddy(edit)  # a layout row takes no mnemonic of its own
+                form.addRow(label, row)
+            else:
+                form.addRow(LABELS[name], edit)
             if name == "date":
                 edit.setPlaceholderText("no date")
                 edit.setToolTip(DATE_HINT)
-                source = QLabel(
-                    describe_date(article.date, article.date_source, article.date_precision),
-                    self,
-                )
-                source.setObjectName("detailsDateSource")
-                source.setWordWrap(True)
-                source.setEnabled(False)  # greyed: it says where, it is not a field
-                form.addRow("", source)
+                self.source = QLabel(self)
+                self.source.setObjectName("detailsDateSource")
+                self.source.setWordWrap(True)
+                self.source.setEnabled(False)  # greyed: it says where, it is not a field
+                form.addRow("", self.source)
+        self.show_date(article)
         form.addRow(_buttons(self))
+
+    def show_date(self, article: Article) -> None:
+        """Show the article's date as stored now (after a rule changed it), unless the
+        analyst has typed another."""
+        value = article.date or ""
+        if value and article.date_precision == "after":
+            value = f">= {value}"  # as the analyst would write it: OK changes nothing
+        edit = self.edits["date"]
+        if edit.text().strip() == self.initial["date"].strip():
+            edit.setText(value)
+        self.initial["date"] = value
+        self.source.setText(
+            describe_date(
+                article.date, article.date_source, article.date_precision, article.date_rule
+            )
+        )
 
     def changed(self) -> dict[str, str]:
         return {

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.models import Tag
 from ..commands.highlight_commands import HighlightService
-from ..widgets.palette import DEFAULT_HIGHLIGHT
+from ..widgets.palette import DEFAULT_HIGHLIGHT, HIGHLIGHT_COLORS
 from ..widgets.row_table import row_table
 from ..widgets.table_model import ColumnsTableModel
 
@@ -209,6 +209,9 @@ class TagManager(QDialog):
         if len(names) != 1:
             return
         tag = next(t for t in self.model.tags if t.name == names[0])
+        # The highlighter's colours first among the dialog's own: none is an entity tint.
+        for i, hex_color in enumerate(HIGHLIGHT_COLORS.values()):
+            QColorDialog.setCustomColor(i, QColor(hex_color))
         color = QColorDialog.getColor(QColor(tag.color or DEFAULT_HIGHLIGHT), self, "Tag colour")
         if color.isValid():
             self.service.recolor_tag(tag.name, color.name())

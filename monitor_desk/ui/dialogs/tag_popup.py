@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..commands.highlight_commands import parse_tags
-from ..widgets.palette import OKABE_ITO
+from ..widgets.palette import HIGHLIGHT_COLORS
 
-COLORS: tuple[str | None, ...] = (None, *(c.lower() for c in OKABE_ITO.values()))
-"""None = the first tag's colour (or the default)."""
+COLORS: tuple[str | None, ...] = (None, *(c.lower() for c in HIGHLIGHT_COLORS.values()))
+"""None = the first tag's colour (or the default). Never an entity tint (palette.py)."""
+COLOR_NAMES = {c.lower(): name for name, c in HIGHLIGHT_COLORS.items()}
 
 
 class TagCompleter(QCompleter):
@@ -79,6 +80,8 @@ class TagPopup(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)  # the whole quote, on as many lines as it takes
         self.tag_input = QLineEdit(self)
         self.tag_input.setObjectName("tagInput")
         self.tag_input.setPlaceholderText("Tags, comma-separated — a/b nests")
@@ -101,7 +104,7 @@ class TagPopup(QFrame):
             button.setAutoRaise(True)
             button.setFixedSize(22 if color else 44, 22)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(color or "The first tag's colour")
+            button.setToolTip(COLOR_NAMES[color] if color else "The first tag's colour")
             button.setText("" if color else "Auto")
             if color:
                 button.setStyleSheet(

@@ -125,12 +125,12 @@ def _cell(c: StoredClaim, col: int, edit: bool) -> Any:
         return c.speaker_label
     if col == CUE:
         return c.cue.text
-    if col == CONTENT:
-        return c.content.text
+    if col == CONTENT:  # a claim across a wrapped line reads as one line, as in the reader
+        return " ".join(c.content.text.split())
     if col == KIND:
         return c.kind
     if col == CITATION:
-        return c.citation.text.strip("()") if c.citation else ""
+        return " ".join(c.citation.text.strip("()").split()) if c.citation else ""
     if col == CREDIBILITY_COL:
         if c.credibility is None:
             return "" if edit else "—"

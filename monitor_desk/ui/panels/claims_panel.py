@@ -170,6 +170,10 @@ class ClaimsPanel(QWidget):
         n = self.model.rowCount()
         self.summary.setText(f"{n} claim{'s' if n != 1 else ''}")
         self.delete_button.setEnabled(False)
+        # A reset (another article, or a reload) leaves no claim chosen and Qt says nothing
+        # of it: the detail must not go on describing the previous article's claim.
+        claim = self.current_claim()
+        self.detail.setText(claim_detail(claim) if claim else "")
         self.update_actions()
 
     def current_claim(self) -> StoredClaim | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -19,6 +19,7 @@ from ...core.library import Library
 from ...core.models import EntityMention
 from ..reader.entity_menu import add_entity_entries
 from ..reader.legend import swatch
+from ..widgets.columns import ShareColumns
 from ..widgets.palette import ENTITY_NAMES, entity_tint
 from ..widgets.row_table import over_under, row_table
 from ..widgets.table_model import ColumnsTableModel
@@ -111,10 +112,20 @@ class EntitiesPanel(QWidget):
         self.mentions = MentionsModel(self)
         self.cluster_view = row_table(self, self.clusters, "entityClustersView")
         self.mention_view = row_table(self, self.mentions, "entityMentionsView")
-        for view, stretch in ((self.cluster_view, 0), (self.mention_view, 1)):
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header = self.cluster_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A long title wraps in its share instead of pushing the context off-screen.
         self.mention_view.setWordWrap(True)
+        chars = self.fontMetrics().averageCharWidth()
+        self.mention_columns = ShareColumns(
+            self.mention_view, {0: 0.3, 1: 0.7}, {0: chars * 10, 1: chars * 20}
+        )
+        # Wrapped rows take their new height when the columns change width (once, after).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.mention_view.resizeRowsToContents)
+        self.mention_view.horizontalHeader().sectionResized.connect(lambda *_: self._refit.start(0))
         self.heading = QLabel("Click an entity in the text, or choose one above.", self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)

@@ -31,7 +31,9 @@ class LibraryModel(ColumnsTableModel):
     """Articles of the library, filtered and sorted by the library itself.
 
     Attributes:
-        filters: keyword filters passed to ``Library.article_ids``.
+        filters: keyword filters passed to ``Library.articles.ids``.
+        only_ids: when not None, the list shows only these articles (and the filters
+            apply within them): "Show these in the library list".
     """
 
     columns = COLUMNS
@@ -46,6 +48,7 @@ class LibraryModel(ColumnsTableModel):
         super().__init__(parent)
         self.library = library
         self.filters: dict[str, str | bool] = {}
+        self.only_ids: list[int] | None = None
         self.sort_key = sort_key
         self.descending = descending
         self._ids: list[int] = []
@@ -59,9 +62,24 @@ class LibraryModel(ColumnsTableModel):
     def refresh(self) -> None:
         """Re-query ids (after an import, a filter or a sort change)."""
         self.beginResetModel()
-        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self._query_ids()
         self._pages.clear()
         self.endResetModel()
+
+    def _query_ids(self) -> list[int]:
+        filters: dict[str, Any] = {
+            k: v for k, v in self.filters.items() if k != "group_near_duplicates"
+        }
+        if self.only_ids is not None:
+            filters["ids"] = self.only_ids
+        return self.library.articles.ids(
+            self.sort_key, self.descending, group_near_duplicates=self.grouped, **filters
+        )
+
+    def restrict(self, ids: list[int] | None) -> None:
+        """Show only these articles (None: the whole library again)."""
+        self.only_ids = None if ids is None else list(ids)
+        self.refresh()
 
     def set_filters(self, **filters: str | bool | None) -> None:
         # None and "" filter nothing; False does (``near_duplicates=False`` hides them).
@@ -102,9 +120,12 @@ class LibraryModel(ColumnsTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self._title(s)
             return _display(s, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return s.title + (f"\n{s.source_path}" if s.source_path else "")
+            near = f"\n{s.near_duplicates} near-duplicate(s)" if s.near_duplicates else ""
+            return s.title + (f"\n{s.source_path}" if s.source_path else "") + near
         if col == 3 and role in DATE_ROLES:
             return date_cell(s, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
@@ -112,6 +133,20 @@ class LibraryModel(ColumnsTableModel):
         if role == ArticleIdRole:
             return s.id
         return None
+
+    @property
+    def grouped(self) -> bool:
+        """Near-duplicates sit under their originals (the filters ask for it)."""
+        return bool(self.filters.get("group_near_duplicates"))
+
+    def _title(self, s: ArticleSummary) -> str:
+        title = s.title
+        if s.near_duplicate_of is not None and self.grouped:
+            title = f"    \u21b3 {title}"  # ↳: under its original, one step in
+        if s.near_duplicates:
+            many = "s" if s.near_duplicates != 1 else ""
+            title += f"  (+{s.near_duplicates} near-duplicate{many})"
+        return title
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS):
@@ -124,7 +159,7 @@ class LibraryModel(ColumnsTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.article_id(i.row()) for i in old]
-        self._ids = self.library.articles.ids(self.sort_key, self.descending, **self.filters)
+        self._ids = self._query_ids()
         self._pages.clear()
         # Usually one or two persistent indexes (the selection): a scan each beats a
         # 100k-entry dict.

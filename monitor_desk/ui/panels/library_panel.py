@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,11 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.library import Library
-from ...core.models import SearchHit
+from ...core.models import SearchCount, SearchHit
 from ..widgets.columns import allow_column_choice
 from ..widgets.row_table import row_table
 from .library_model import LibraryModel
+from .list_banner import ListBanner
 from .search_results import HitRole, SearchResultsModel, SnippetDelegate
+from .search_summary import SearchSummary
+
+HITS_PAGE = 100
+"""Hits shown at a time; *More* shows the next page."""
+ARTICLES_COUNTED_UP_TO = 10_000
+"""Past this many hits the results say the hits, not their articles (counting those takes
+0.3 s and more at 100k articles; *Show in list* counts them in its banner)."""
 
 FILTERS = (
     ("publication", "Publication"),
@@ -70,8 +80,9 @@ class LibraryPanel(QWidget):
             grid.addWidget(edit, i // 2, i % 2)
             self.filter_edits[key] = edit
         self.filter_edits["date_source"].setToolTip(
-            "Where the date came from: header, metadata, dateline, citations, analyst; "
-            "inferred (dateline or citations) or none (undated)"
+            "Where the date came from: header, metadata, dateline, citations, analyst "
+            "(edited), rule (a publication rule gave the year); inferred (dateline, "
+            "citations or a rule) or none (undated)"
         )
         self.hide_near_duplicates = QCheckBox("Hide near-duplicates", self.filter_box)
         self.hide_near_duplicates.setObjectName("filter_hide_near_duplicates")
@@ -79,7 +90,22 @@ class LibraryPanel(QWidget):
             "Leave out articles imported as near-duplicates of another (the same story with "
             "another headline or an added line)"
         )
-        grid.addWidget(self.hide_near_duplicates, (len(FILTERS) + 1) // 2, 0, 1, 2)
+        self.group_near_duplicates = QCheckBox("Group near-duplicates", self.filter_box)
+        self.group_near_duplicates.setObjectName("filter_group_near_duplicates")
+        self.group_near_duplicates.setToolTip(
+            "Show each near-duplicate directly under its original, indented; the original "
+            "says how many it has"
+        )
+        # One or the other: hidden near-duplicates have nothing to group under.
+        self.hide_near_duplicates.toggled.connect(
+            lambda on: self.group_near_duplicates.setChecked(False) if on else None
+        )
+        self.group_near_duplicates.toggled.connect(
+            lambda on: self.hide_near_duplicates.setChecked(False) if on else None
+        )
+        row = (len(FILTERS) + 1) // 2
+        grid.addWidget(self.hide_near_duplicates, row, 0)
+        grid.addWidget(self.group_near_duplicates, row, 1)
         self.filter_box.setVisible(False)
         self.filter_button.toggled.connect(self.filter_box.setVisible)
 
@@ -89,6 +115,8 @@ class LibraryPanel(QWidget):
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
+        # A long title loses its middle, not its end (the full title is the tooltip).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -114,9 +142,25 @@ class LibraryPanel(QWidget):
         self.results.selectionModel().currentRowChanged.connect(self._hit_changed)
         self.results.clicked.connect(lambda i: self._hit_changed(i, QModelIndex()))
 
+        self.summary = SearchSummary(self)
+        self.summary.moreClicked.connect(self.more_hits)
+        self.summary.showInListClicked.connect(self.show_hits_in_list)
+        self._query = ""
+        self._count = SearchCount(0, 0)
+        self.results_page = QWidget(self)
+        results_layout = QVBoxLayout(self.results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(2)
+        results_layout.addWidget(self.summary)
+        results_layout.addWidget(self.results, 1)
+
+        self.banner = ListBanner(self)
+        self.banner.showAllClicked.connect(self.show_all)
+        self._only_label = ""
+
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.results)
+        self.stack.addWidget(self.results_page)
 
         top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +171,7 @@ class LibraryPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
 
         self._search_timer = QTimer(self, singleShot=True, interval=200)
@@ -138,6 +183,7 @@ class LibraryPanel(QWidget):
         for edit in self.filter_edits.values():
             edit.textChanged.connect(lambda _: self._filter_timer.start())
         self.hide_near_duplicates.toggled.connect(lambda _: self._filter_timer.start())
+        self.group_near_duplicates.toggled.connect(lambda _: self._filter_timer.start())
         self.update_completers()
 
     # -- list ------------------------------------------------------------------------------
@@ -166,7 +212,7 @@ class LibraryPanel(QWidget):
 
     def step(self, delta: int) -> None:
         """Open the next (+1) or previous (-1) article of the list or of the results."""
-        view = self.results if self.stack.currentWidget() is self.results else self.table
+        view = self.results if self.stack.currentWidget() is self.results_page else self.table
         model = view.model()
         if model.rowCount() == 0:
             return
@@ -182,7 +228,49 @@ class LibraryPanel(QWidget):
             self.table.selectionModel().blockSignals(True)
             self.select_article(current)
             self.table.selectionModel().blockSignals(False)
+        self._update_banner()
         self.update_completers()
+
+    def show_only(self, ids: Sequence[int], label: str) -> None:
+        """Restrict the list to the articles ``ids`` (the filters still apply within them)
+        and say so in a banner over the list, with *Show all* to lift it. ``label`` says
+        where they came from ("search 'ABM Treaty'"). Fast at 100k ids: they reach SQL as
+        one parameter. The list (not the search results) is shown."""
+        self._only_label = label
+        self.model.restrict(list(ids))
+        self.stack.setCurrentWidget(self.table)
+        self._update_banner()
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollToTop()
+
+    def show_all(self) -> None:
+        """Lift ``show_only``: the whole library (within the filters), current article kept."""
+        current = self.current_article_id()
+        self._only_label = ""
+        self.model.restrict(None)
+        self.stack.setCurrentWidget(self.table)
+        self._update_banner()
+        if current is not None:
+            self.select_article(current)
+
+    def shown_only(self) -> list[int] | None:
+        """The articles ``show_only`` restricted the list to, or None (the whole library)."""
+        return self.model.only_ids
+
+    def _update_banner(self) -> None:
+        only = self.model.only_ids
+        self.banner.setVisible(only is not None)
+        if only is None:
+            return
+        shown = self.model.rowCount()
+        # With filters on, say how many of the chosen articles they hide.
+        wanted = len(self.library.articles.ids(ids=only)) if self.model.filters else shown
+        self.banner.show_text(shown, wanted, self._only_label)
 
     def invalidate(self, article_id: int | None = None) -> None:
         """Fetch rows again after their counts changed (one article's, or all)."""
@@ -201,8 +289,10 @@ class LibraryPanel(QWidget):
             k: e.text().strip() or None for k, e in self.filter_edits.items()
         }
         values["near_duplicates"] = False if self.hide_near_duplicates.isChecked() else None
+        values["group_near_duplicates"] = self.group_near_duplicates.isChecked() or None
         current = self.current_article_id()
         self.model.set_filters(**values)
+        self._update_banner()
         if current is not None:
             self.select_article(current)
 
@@ -219,12 +309,32 @@ class LibraryPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.search_box.text().strip()
+        self._query = query
         if not query:
             self.stack.setCurrentWidget(self.table)
             self.results_model.set_hits([])
+            self.summary.setVisible(False)
             return
-        self.results_model.set_hits(self.library.search(query))
-        self.stack.setCurrentWidget(self.results)
+        self._count = self.library.search_count(query, articles_up_to=ARTICLES_COUNTED_UP_TO)
+        self.results_model.set_hits(self.library.search(query, limit=HITS_PAGE))
+        self._show_count()
+        self.stack.setCurrentWidget(self.results_page)
+
+    def more_hits(self) -> None:
+        """Add the next page of hits under those shown."""
+        shown = len(self.results_model.hits)
+        self.results_model.add_hits(self.library.search(self._query, HITS_PAGE, offset=shown))
+        self._show_count()
+
+    def show_hits_in_list(self) -> None:
+        """Every article with a hit of the search, in the library list (``show_only``)."""
+        self._search_timer.stop()  # a search still to run would cover the list again
+        if self._query:
+            self.show_only(self.library.search_article_ids(self._query), f"search '{self._query}'")
+
+    def _show_count(self) -> None:
+        self.summary.show_count(len(self.results_model.hits), self._count, HITS_PAGE)
+        self.summary.setVisible(True)
 
     def _hit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = current.data(HitRole) if current.isValid() else None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ...core.models import Highlight
+from ..widgets.columns import ShareColumns
 from ..widgets.paged_rows import PagedRows
 from ..widgets.row_table import row_table
 from ..widgets.table_model import ColumnsTableModel
@@ -145,6 +145,8 @@ class NotesModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{h.exact}\n\nTags: {', '.join(h.tags) or '—'}\nNote: {h.note or '—'}"
             tip += f"\nCreated: {h.created}"
+            if self.whole_library:
+                tip += f"\nArticle: {self._title(h.article_id)}"
             if orphan:
                 tip += "\n\nThis text is no longer in the article's current revision."
             return tip
@@ -189,17 +191,20 @@ class NotesPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths, not ResizeToContents: that measures every row on every change.
-        header.setSectionResizeMode(TAGS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ARTICLE, QHeaderView.ResizeMode.Interactive)
         fm = self.fontMetrics()
-        self.table.setColumnWidth(TAGS, fm.horizontalAdvance("arms-control/ABM") + 12)
-        self.table.setColumnWidth(DATE, fm.horizontalAdvance("2026-12-31") + 16)
-        self.table.setColumnWidth(ARTICLE, fm.horizontalAdvance("BORDER TALKS RESUME") + 12)
+        # The columns share the panel's width: at 1280 px the quote and the note stay
+        # readable even with the Article column shown (fixed widths squeezed them to 25 px).
+        self.columns = ShareColumns(
+            self.table,
+            {QUOTE: 0.42, TAGS: 0.16, NOTE: 0.26, DATE: 0.08, ARTICLE: 0.16},
+            {
+                QUOTE: fm.averageCharWidth() * 14,
+                TAGS: fm.averageCharWidth() * 8,
+                NOTE: fm.averageCharWidth() * 9,
+                DATE: fm.horizontalAdvance("2026-12-31") + 12,
+                ARTICLE: fm.averageCharWidth() * 8,
+            },
+        )
         self.table.setColumnHidden(ARTICLE, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
@@ -264,7 +269,11 @@ class NotesPanel(QWidget):
         self.model.tag = self.tag_filter.text()
         self.model.text = self.text_filter.text()
         self.model.whole_library = self.library_toggle.isChecked()
+        # Across the library the article matters more than the day of the note (which the
+        # row's tooltip still gives): the panel has room for four columns, not five.
         self.table.setColumnHidden(ARTICLE, not self.model.whole_library)
+        self.table.setColumnHidden(DATE, self.model.whole_library)
+        self.columns.apply()
         self.model.reload()
         self._after_reload()
 

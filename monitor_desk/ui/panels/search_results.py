@@ -21,9 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...core.article_dates import describe_date, display_date, is_inferred
 from ...core.library import Library
 from ...core.models import Article, SearchHit
 from ..reader.reader_view import ReaderView
+from ..widgets.date_cell import INFERRED_COLOR
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 _PARTS = re.compile("\u27e6(.*?)\u27e7", re.S)
@@ -85,6 +87,14 @@ class SearchResultsModel(QAbstractListModel):
         self.hits = list(hits)
         self.endResetModel()
 
+    def add_hits(self, hits: list[SearchHit]) -> None:
+        """Append hits (the next page) under those shown."""
+        if not hits:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(hits) - 1)
+        self.hits.extend(hits)
+        self.endInsertRows()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.hits)
 
@@ -94,16 +104,19 @@ class SearchResultsModel(QAbstractListModel):
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             plain = "".join(t for t, _ in snippet_parts(hit.snippet))
-            return f"{hit.title} — {_KIND[hit.kind]}\n{plain}"
+            date = display_date(hit.date, hit.date_precision)
+            return f"{hit.title} — {_KIND[hit.kind]}{f' — {date}' if date else ''}\n{plain}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.title
+            said = describe_date(hit.date, hit.date_source, hit.date_precision, hit.date_rule)
+            return f"{hit.title}\n{said}"
         if role == HitRole:
             return hit
         return None
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Paints a hit as its title (bold) over the snippet with the hits in bold."""
+    """Paints a hit as its date (grey italics when inferred) and title (bold) over the
+    snippet with the hits in bold."""
 
     def _document(self, hit: SearchHit, option: QStyleOptionViewItem) -> QTextDocument:
         doc = QTextDocument()
@@ -111,6 +124,15 @@ class SnippetDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
         doc.setTextWidth(max(50, option.rect.width()))  # type: ignore[attr-defined]
         cursor = QTextCursor(doc)
+        date = display_date(hit.date, hit.date_precision)
+        if date:
+            # The library list's mark: an inferred date (dateline, citations) grey, italic.
+            when = QTextCharFormat()
+            if is_inferred(hit.date_source, hit.date_rule):
+                when.setFontItalic(True)
+                when.setForeground(INFERRED_COLOR)
+            cursor.insertText(date, when)
+            cursor.insertText("  ", QTextCharFormat())
         title = QTextCharFormat()
         title.setFontWeight(QFont.Weight.Bold)
         cursor.insertText(hit.title, title)

@@ -1,6 +1,6 @@
 """The context-menu entries that correct entities, in the reader and the Entities tab: on
-an entity, Change Type ▸, Merge Into…, Keep Apart, Not an Entity; on a selection (reader),
-Mark as Entity ▸ type."""
+an entity, Change Type ▸, Merge Into…, Keep Apart, Not an Entity, then Speaker Profile
+(the request ``profile``); on a selection (reader), Mark as Entity ▸ type."""
 
 from __future__ import annotations
 
@@ -54,3 +54,7 @@ def add_entity_entries(
     menu.addAction(f"&Not an Entity: “{name}”").triggered.connect(
         lambda: request("ignore", name, "")
     )
+    menu.addSeparator()
+    menu.addAction(f"Speaker &Profile: “{name}”").triggered.connect(
+        lambda: request("profile", name, label)
+    )  # answered by the library views (ui/library_views.py), not by a correction

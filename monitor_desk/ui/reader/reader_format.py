@@ -125,7 +125,7 @@ def apply_formats(
                 color = tints[item.label]
         for item in covering:
             if isinstance(item, Highlight):
-                key = (color.rgb(), _highlight_color(item, tag_colors))
+                key = (color.rgb(), highlight_color(item, tag_colors))
                 if key not in layered:
                     layered[key] = highlight_layer(color, key[1], palette)
                 color = layered[key]
@@ -158,7 +158,8 @@ def apply_formats(
     cursor.endEditBlock()
 
 
-def _highlight_color(h: Highlight, tag_colors: dict[str, str]) -> str | None:
+def highlight_color(h: Highlight, tag_colors: dict[str, str]) -> str | None:
+    """A highlight's own colour, else its first coloured tag's, else None (the default)."""
     if h.color:
         return h.color
     for tag in h.tags:

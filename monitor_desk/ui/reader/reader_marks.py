@@ -6,11 +6,13 @@ reader turns them into character formats and answers "what is under the mouse".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ...core.claims import CREDIBILITY, StoredClaim
 from ...core.models import Article, Citation, EntityMention, Highlight
+from ...core.pages import page_for
 from ..widgets.palette import ENTITY_NAMES
 
 MarkKind = Literal["entity", "claim", "cue", "citation", "highlight"]
@@ -65,8 +67,8 @@ def entity_at(
     return None
 
 
-def describe(mark: Mark) -> str:
-    """One or two plain lines for a tooltip."""
+def describe(mark: Mark, page_starts: Sequence[int] = ()) -> str:
+    """One or two plain lines for a tooltip (a highlight in a PDF says its page)."""
     p = mark.payload
     if isinstance(p, EntityMention):
         kind = ENTITY_NAMES.get(p.label, p.label)
@@ -89,13 +91,21 @@ def describe(mark: Mark) -> str:
     if isinstance(p, Highlight):
         tags = ", ".join(p.tags) if p.tags else "no tags"
         text = f"Highlight: {tags}"
+        page = page_for(page_starts, p.start)
+        if page is not None:
+            text += f" (p. {page})"
         if p.note:
             text += f"\nNote: {p.note}"
         return text
     return ""
 
 
-def tooltip(marks: list[Mark], pos: int, hidden: frozenset[str] | set[str]) -> str:
+def tooltip(
+    marks: list[Mark],
+    pos: int,
+    hidden: frozenset[str] | set[str],
+    page_starts: Sequence[int] = (),
+) -> str:
     here = marks_at(marks, pos)
     on_cue = {id(m.payload) for m in here if m.kind == "cue"}
     lines: list[str] = []
@@ -104,7 +114,7 @@ def tooltip(marks: list[Mark], pos: int, hidden: frozenset[str] | set[str]) -> s
             continue  # the cue's line describes the claim already
         if isinstance(m.payload, EntityMention) and m.payload.label in hidden:
             continue
-        text = describe(m)
+        text = describe(m, page_starts)
         if text and text not in lines:
             lines.append(text)
     return "\n\n".join(lines)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ...core.article_dates import INFERRED, describe_date, display_date
+from ...core.article_dates import describe_date, display_date, is_inferred
 from ...core.claims import StoredClaim
 from ...core.models import Analysis, Article, Highlight
 from ...core.nlp.script import latin_script
@@ -33,13 +33,16 @@ def metadata_line(article: Article) -> str:
         shown = display_date(article.date, article.date_precision)
         if article.date.startswith("--"):
             shown += ", year unknown"
-        if article.date_source in INFERRED:
+        if is_inferred(article.date_source, article.date_rule):
             shown += f" (from the {article.date_source})"
         parts.append(shown)
     else:
         parts.append("no date")
     if article.author:
         parts.append(article.author)
+    if article.page_starts:
+        count = len(article.page_starts)
+        parts.append(f"{count} page{'s' if count != 1 else ''}")
     return "  ·  ".join(parts)
 
 
@@ -124,7 +127,7 @@ class ReaderPane(QWidget):
             # The title line is in the text already (styled as a heading): do not repeat it.
             self.title.setVisible(not self.view.title_in_text())
             self.show_details(article)
-        self.legend.set_types(self.view.marks.labels(), self.view.hidden)
+        self.legend.set_types(self.view.marks.labels(), self.view.hidden, article is not None)
         if article is not None and analysis is None:
             self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
             self.status.show()
@@ -157,7 +160,9 @@ class ReaderPane(QWidget):
         self.title.setText(article.title)
         self.meta.setText(metadata_line(article))
         self.meta.setToolTip(
-            describe_date(article.date, article.date_source, article.date_precision)
+            describe_date(
+                article.date, article.date_source, article.date_precision, article.date_rule
+            )
         )
         self.edit_details.setEnabled(True)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -28,6 +29,7 @@ from ..widgets.palette import HIDDEN_BY_DEFAULT, mix
 from .entity_menu import add_correction_entries
 from .reader_format import apply_formats
 from .reader_marks import ArticleMarks, Mark, entity_at, marks_at, title_span, tooltip
+from .reader_outline import paint_outlines
 from .text_offsets import OffsetMap, document_text
 
 DEFAULT_POINT_SIZE = 12.0
@@ -85,8 +87,7 @@ class ReaderView(QTextBrowser):
         self.hidden: set[str] = set(HIDDEN_BY_DEFAULT)
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
-        self.font_family = ""  # the analyst's reading font ("" = the serif default)
-        self.text_width_em = float(MAX_TEXT_WIDTH_EM)
+        self.font_family, self.text_width_em = "", float(MAX_TEXT_WIDTH_EM)  # Preferences
         self.offsets = OffsetMap("")
         self.claim_span_actions: dict[ClaimPart, QAction] = {}
         self._mark_list: list[Mark] = []
@@ -256,15 +257,11 @@ class ReaderView(QTextBrowser):
 
     def set_reading(self, family: str, point_size: float, width_em: float) -> None:
         """The analyst's font, size and text column width (Edit ▸ Preferences…)."""
-        self.font_family = family
-        self.point_size = min(28.0, max(8.0, point_size))
-        self.text_width_em = max(16.0, width_em)
-        self.repaint_marks()
-        self._fit_margins()
+        self.font_family, self.text_width_em = family, max(16.0, width_em)
+        self.zoom_by(point_size - self.point_size)  # clamped; repaints and refits
 
     def _fit_margins(self) -> None:
-        # Centre a column of at most MAX_TEXT_WIDTH_EM; the root frame's margins keep the
-        # background the palette's base colour on both sides.
+        # Centre a column of text_width_em; the frame's margins keep the base colour around.
         em = (
             self.fontMetrics().horizontalAdvance("M")
             * self.point_size
@@ -285,6 +282,10 @@ class ReaderView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_margins()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        paint_outlines(self, self.marks.highlights, self.offsets, self.tag_colors, event.rect())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
@@ -295,7 +296,8 @@ class ReaderView(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = self.position_at(event.pos())
-            text = tooltip(self._mark_list, pos, self.hidden) if pos is not None else ""
+            pages = self.article.page_starts if self.article is not None else ()
+            text = tooltip(self._mark_list, pos, self.hidden, pages) if pos is not None else ""
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:

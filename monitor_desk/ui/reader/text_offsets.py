@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ...core.unwrap import unwrap
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def document_text(text: str) -> str:
-    """``text`` as it must be given to ``setPlainText`` so that positions line up."""
+    """``text`` as it must be given to ``setPlainText`` so that positions line up, with
+    hard-wrapped lines joined into paragraphs (``core/unwrap.py``: same length)."""
+    text = unwrap(text)
     return text.replace("\r\n", " \n") if "\r" in text else text
 
 

@@ -1,0 +1,166 @@
+"""What a choice of speaker, cue, outlet, tag, dates and words means over the library's
+claims, as SQL: one builder shared by the claims view, the speakers and their profiles, so
+that every count agrees with every list.
+
+A claim's speaker is a library entity when the model named it after a mention in the same
+revision (through ``model_cluster``, so a merge correction moves it to the canonical entity),
+else when its name is a library entity's name; otherwise it is the name as written.
+Only claims of articles' current revisions count. An article's date is "usable" when it
+starts with its year; undated articles (no date, or a day without its year) are kept apart:
+listed after the dated ones, and counted — never silently dropped — when a date range
+leaves them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..entity_corrections import speaker_sql
+from ..search import to_fts_query
+from ..sql import Where
+from ..tags import tagged_highlights_sql
+from .cues import inflections
+
+SPEAKER_ENTITY = """COALESCE(
+    (SELECT MIN(e.entity_id) FROM entities e WHERE e.revision_id = c.revision_id
+        AND e.model_cluster = c.speaker_name AND e.added = 0),
+    (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
+        AND le.label = 'PERSON'),
+    (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
+        AND le.label = 'ORG'),
+    (SELECT MIN(le.id) FROM library_entities le WHERE le.name = c.speaker_name))"""
+"""SQL: the library entity id of claim ``c``'s speaker, or NULL."""
+
+SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"
+"""SQL: the name claim ``c`` shows for its speaker (the corrected name when it has one)."""
+
+FROM = "FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id"
+DATED = "a.date >= '0' AND a.date < ':'"  # starts with a digit: its year is known
+DAY_END = "\uffff"  # after every time of day in an ISO string
+
+Undated = Literal["include", "exclude", "only"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Whom a speaker filter means: a library entity (``entity_id``) or, for a speaker no
+    entity stands for, the name as written (``name``)."""
+
+    entity_id: int | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """A choice of filters over the library's claims; every field left None filters
+    nothing. ``cue`` is a lemma ("say" finds said, says, saying); ``tag`` matches a
+    highlight with the tag or a sub-tag that overlaps the claim; ``since``/``until`` are ISO
+    dates (an end date includes its whole day); ``search`` words of the speaker's name or
+    the content (as the search box takes them); ``article_ids`` restricts to articles."""
+
+    speaker: Speaker | None = None
+    cue: str | None = None
+    outlet: str | None = None
+    tag: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    kind: str | None = None
+    article_ids: Sequence[int] | None = None
+
+    @property
+    def has_dates(self) -> bool:
+        return bool(self.since or self.until)
+
+
+def speaker_terms(where: Where, speaker: Speaker) -> None:
+    """Claims of this speaker: candidates found through indexes (the claims named after the
+    entity's mentions in their revision, and those written with its name), then the exact
+    test, so that the list and every count agree with ``SPEAKER_ENTITY``."""
+    if speaker.entity_id is not None:
+        where.add(
+            # Both sides of the OR are index searches (idx_claims_revision_speaker,
+            # idx_claims_speaker): SQLite reads their union, not every claim.
+            f"""((c.revision_id IN (SELECT revision_id FROM entities WHERE entity_id = ?)
+                  AND c.speaker_name IN (SELECT model_cluster FROM entities
+                      WHERE entity_id = ?))
+                 OR c.speaker_name = (SELECT name FROM library_entities WHERE id = ?)
+                     COLLATE NOCASE)
+                AND {SPEAKER_ENTITY} = ?""",
+            speaker.entity_id,
+            speaker.entity_id,
+            speaker.entity_id,
+            speaker.entity_id,
+        )
+    else:
+        name = " ".join((speaker.name or "").split())
+        where.add(
+            f"""c.id IN (SELECT c2.id FROM claims c2 WHERE c2.speaker_name = ? COLLATE NOCASE
+                UNION SELECT c3.id FROM claims c3 WHERE c3.speaker_name IS NULL
+                    AND c3.speaker_text = ? COLLATE NOCASE)
+                AND {SPEAKER_ENTITY} IS NULL""",
+            name,
+            name,
+        )
+
+
+def selective(f: ClaimFilter) -> bool:
+    """Whether the filter picks claims through their own indexes (speaker, cue, outlet,
+    words, tag): then the articles' date index must not drive the query."""
+    return any((f.speaker, f.cue, f.outlet, f.search is not None, f.tag, f.article_ids))
+
+
+def claim_where(f: ClaimFilter, undated: Undated = "include") -> Where:
+    """Terms over ``claims c`` joined to ``articles a`` (see ``FROM``)."""
+    where = Where()
+    # "+" keeps SQLite from walking every article by date when the claims' own indexes
+    # find far fewer rows.
+    date = "+a.date" if selective(f) else "a.date"
+    if f.article_ids is not None:
+        where.among("a.id", f.article_ids)
+    if f.speaker is not None:
+        speaker_terms(where, f.speaker)
+    if f.cue:
+        forms = inflections(f.cue)
+        if forms:
+            where.add(f"lower(c.cue_text) IN ({','.join('?' * len(forms))})", *forms)
+    if f.kind:
+        where.add("c.kind = ?", f.kind)
+    if f.outlet:
+        where.add(
+            """c.citation_id IN (SELECT ci.citation_id FROM citation_items ci
+               JOIN outlets o ON o.id = ci.outlet_id WHERE o.name = ? COLLATE NOCASE)""",
+            " ".join(f.outlet.split()),
+        )
+    if f.tag:
+        sub, sub_params = tagged_highlights_sql(f.tag)
+        where.add(
+            f"""c.id IN (SELECT c2.id FROM highlights h
+                JOIN claims c2 ON c2.revision_id = h.revision_id
+                WHERE h.id IN ({sub}) AND h.status = 'anchored'
+                AND h.start < max(c2.content_end, c2.cue_end)
+                AND h."end" > min(c2.content_start, c2.cue_start))""",
+            *sub_params,
+        )
+    if f.search is not None:
+        fts = to_fts_query(f.search)
+        if fts is None:
+            where.add("0")
+        else:
+            where.add(
+                """c.id IN (SELECT rowid / 4 FROM search_fts WHERE search_fts MATCH ?
+                   AND rowid % 4 = 2)""",
+                fts,
+            )
+    dated = DATED.replace("a.date", date)
+    if undated == "only":
+        where.add(f"NOT COALESCE({dated}, 0)")
+    elif f.has_dates or undated == "exclude":
+        where.add(dated)
+    if f.since:
+        where.add(f"{date} >= ?", f.since)
+    if f.until:
+        where.add(f"{date} <= ?", f.until + DAY_END)
+    return where

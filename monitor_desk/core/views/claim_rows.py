@@ -1,0 +1,264 @@
+"""Reading claims across the library: resolving a speaker's name, counting, and fetching
+rows a page at a time (shared by ``lib.claim_views`` and ``lib.speakers``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..article_dates import display_date
+from ..errors import NotFoundError
+from ..sql import chunks, in_clause
+from .claim_query import (
+    DATED,
+    DAY_END,
+    FROM,
+    SPEAKER_ENTITY,
+    SPEAKER_NAME,
+    ClaimFilter,
+    Speaker,
+    claim_where,
+    selective,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One claim as the library-wide views list it."""
+
+    id: int
+    article_id: int
+    title: str
+    date: str | None
+    date_precision: str | None
+    speaker_name: str
+    speaker_entity_id: int | None
+    speaker_type: str | None
+    cue: str
+    content: str
+    kind: str
+    outlets: tuple[str, ...]
+    credibility: int | None
+    start: int
+    end: int
+    """Where the claim is in the article's current text (cue and content)."""
+
+    @property
+    def shown_date(self) -> str:
+        return display_date(self.date, self.date_precision)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.id, "article_id": self.article_id, "title": self.title,
+                "date": self.date, "date_precision": self.date_precision,
+                "speaker_name": self.speaker_name, "speaker_type": self.speaker_type,
+                "cue": self.cue, "content": self.content, "kind": self.kind,
+                "outlets": list(self.outlets), "credibility": self.credibility}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCount:
+    """How many claims a filter finds: ``dated`` + ``undated`` are listed; ``undated_apart``
+    were left out by a date range because their article has no usable date."""
+
+    dated: int
+    undated: int
+    undated_apart: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.dated + self.undated
+
+
+def resolve_speaker(db: Database, name: str) -> Speaker:
+    """The speaker a typed name means: a library entity by its canonical name, else a
+    speaker no entity stands for by the name claims give it, else an entity by one of its
+    aliases (the most mentioned); ``NotFoundError`` when none."""
+    name = " ".join(name.split())
+    if not name:
+        raise NotFoundError("Name a speaker.")
+    row = db.execute(
+        """SELECT id FROM library_entities WHERE name = ? COLLATE NOCASE
+           ORDER BY label != 'PERSON', label != 'ORG', id LIMIT 1""",
+        [name],
+    ).fetchone()
+    if row is not None:
+        return Speaker(entity_id=int(row[0]))
+    written = Speaker(name=name)
+    if count(db, ClaimFilter(speaker=written)).total:
+        return written  # a speaker no entity stands for, as `speakers` lists it
+    row = db.execute(
+        """SELECT e.entity_id FROM entities e WHERE e.entity_id IS NOT NULL
+           AND (e.text = ? COLLATE NOCASE OR e.model_cluster = ? COLLATE NOCASE)
+           GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT 1""",
+        [name, name],
+    ).fetchone()
+    if row is not None:
+        return Speaker(entity_id=int(row[0]))
+    raise NotFoundError(
+        f"No speaker is called {name!r} in this library (`monitor-desk speakers` lists them)."
+    )
+
+
+def _count(db: Database, f: ClaimFilter, undated: str) -> int:
+    where = claim_where(f, undated)  # type: ignore[arg-type]
+    if not selective(f) and not f.kind:
+        # Only the articles' dates filter: each article's count of its claims, summed
+        # (triggers keep ``articles.claims_count``; see schema step 0012_claim_views).
+        sql = f"SELECT COALESCE(SUM(a.claims_count), 0) FROM articles a{where.sql()}"
+        return int(db.execute(sql, where.params).fetchone()[0])
+    return int(db.execute(f"SELECT COUNT(*) {FROM}{where.sql()}", where.params).fetchone()[0])
+
+
+def count(db: Database, f: ClaimFilter) -> ClaimCount:
+    if not selective(f) and not f.kind:  # sums of the articles' counts: no claim is read
+        if f.has_dates:
+            apart = _count(db, replace(f, since=None, until=None), "only")
+            return ClaimCount(_count(db, f, "exclude"), 0, apart)
+        return ClaimCount(_count(db, f, "exclude"), _count(db, f, "only"))
+    # One pass over the claims the filter finds: dated (in the range) and undated apart.
+    where = claim_where(replace(f, since=None, until=None), "include")
+    in_range, params = [DATED], []
+    if f.since:
+        in_range.append("a.date >= ?")
+        params.append(f.since)
+    if f.until:
+        in_range.append("a.date <= ?")
+        params.append(f.until + DAY_END)
+    dated, undated = db.execute(
+        f"""SELECT COALESCE(SUM(COALESCE({" AND ".join(in_range)}, 0)), 0),
+                   COALESCE(SUM(NOT COALESCE({DATED}, 0)), 0) {FROM}{where.sql()}""",
+        [*params, *where.params],
+    ).fetchone()
+    if f.has_dates:
+        return ClaimCount(int(dated), 0, int(undated))
+    return ClaimCount(int(dated), int(undated))
+
+
+_COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},
+    {SPEAKER_NAME}, c.cue_text, c.content_text, c.kind, c.credibility, c.citation_id,
+    min(c.cue_start, c.content_start), max(c.cue_end, c.content_end)"""
+
+
+def _segment(
+    db: Database, f: ClaimFilter, dated: bool, descending: bool, offset: int, limit: int
+) -> list[tuple[Any, ...]]:
+    where = claim_where(f, "exclude" if dated else "only")
+    way = "DESC" if descending else ""
+    order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
+    if offset and not selective(f) and not f.kind:
+        # Only the articles' dates filter: skip whole articles by their claim counts (one
+        # pass over the articles' index) instead of stepping over ``offset`` claims.
+        found = db.execute(
+            f"""SELECT id, date, upto - claims_count FROM (SELECT a.id, a.date,
+                    a.claims_count, SUM(a.claims_count) OVER (ORDER BY {order}
+                    ROWS UNBOUNDED PRECEDING) AS upto FROM articles a{where.sql()})
+                WHERE upto > ? LIMIT 1""",
+            [*where.params, offset],
+        ).fetchone()
+        if found is None:
+            return []
+        key, start = ((found[1], found[0]), "(a.date, a.id)") if dated else ((found[0],), "a.id")
+        marks = ", ".join("?" * len(key))
+        where.add(f"{start} {'<=' if descending else '>='} ({marks})", *key)
+        offset -= found[2]
+    # The page's ids first (sorting only what orders them), then their columns: SQLite
+    # would otherwise work out every column of every claim it sorts.
+    sql = f"""SELECT c.id {FROM}{where.sql()}
+              ORDER BY {order}, c.content_start, c.id LIMIT ? OFFSET ?"""
+    ids = [r[0] for r in db.execute(sql, [*where.params, limit, offset])]
+    if not ids:
+        return []
+    rows = db.execute(f"SELECT {_COLUMNS} {FROM} WHERE c.id IN {in_clause(ids)}", ids)
+    by_id = {r[0]: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def page(
+    db: Database,
+    f: ClaimFilter,
+    offset: int,
+    limit: int,
+    descending: bool = False,
+    counted: ClaimCount | None = None,
+) -> list[ClaimRow]:
+    """Rows ``offset`` … ``offset + limit`` in date order (dated first, undated after)."""
+    counted = counted or count(db, f)
+    raw: list[tuple[Any, ...]] = []
+    if offset < counted.dated:
+        raw = _segment(db, f, True, descending, offset, limit)
+    rest = limit - len(raw)
+    if rest > 0 and counted.undated:
+        raw += _segment(db, f, False, descending, max(0, offset - counted.dated), rest)
+    return _rows(db, raw)
+
+
+def iter_rows(
+    db: Database, f: ClaimFilter, descending: bool = False, batch: int = 2000
+) -> Iterator[ClaimRow]:
+    """Every claim the filter finds, in date order (undated ones last): one query per part
+    read in batches (no page re-counts or skips what came before)."""
+    for dated in (True, False):
+        where = claim_where(f, "exclude" if dated else "only")
+        way = "DESC" if descending else ""
+        order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
+        cursor = db.execute(
+            f"SELECT {_COLUMNS} {FROM}{where.sql()} ORDER BY {order}, c.content_start, c.id",
+            where.params,
+        )
+        while raw := cursor.fetchmany(batch):
+            yield from _rows(db, raw)
+
+
+def _rows(db: Database, raw: Sequence[tuple[Any, ...]]) -> list[ClaimRow]:
+    entity_ids = sorted({r[5] for r in raw if r[5] is not None})
+    entities: dict[int, tuple[str, str]] = {}
+    for part in chunks(entity_ids):
+        for eid, name, label in db.execute(
+            f"SELECT id, name, label FROM library_entities WHERE id IN {in_clause(part)}", part
+        ):
+            entities[eid] = (name, label)
+    outlets = outlets_of(db, [r[11] for r in raw if r[11] is not None])
+    out = []
+    for r in raw:
+        written = " ".join((r[6] or "").split())
+        name, label = entities.get(r[5], (written, None)) if r[5] is not None else (written, None)
+        out.append(
+            ClaimRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                name,
+                r[5],
+                label,
+                r[7],
+                r[8],
+                r[9],
+                outlets.get(r[11], ()),
+                r[10],
+                r[12],
+                r[13],
+            )  # fmt: skip
+        )
+    return out
+
+
+def outlets_of(db: Database, citation_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The outlet names each citation cites, in the citation's order."""
+    found: dict[int, list[str]] = {}
+    wanted = sorted(set(citation_ids))
+    for part in chunks(wanted):
+        for cid, name in db.execute(
+            f"""SELECT ci.citation_id, o.name FROM citation_items ci
+                JOIN outlets o ON o.id = ci.outlet_id
+                WHERE ci.citation_id IN {in_clause(part)} ORDER BY ci.citation_id, ci.id""",
+            part,
+        ):
+            names = found.setdefault(cid, [])
+            if name not in names:
+                names.append(name)
+    return {k: tuple(v) for k, v in found.items()}
