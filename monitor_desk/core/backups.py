@@ -16,6 +16,7 @@ import re
 import shutil
 import sqlite3
 import threading
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -147,25 +148,108 @@ def make_backup(library: Path, keep: int = KEEP) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{library.name}.{stamp}.sqlite"
-    partial = target.with_suffix(".partial")
     for stale in folder.glob(glob.escape(library.name) + ".*.partial"):
         stale.unlink(missing_ok=True)  # left by a copy that was killed
+    _checked_copy(
+        library,
+        target,
+        # The backup API copies pages as they are: a damaged library would push the last
+        # good copies out of the rotation. Keep them instead.
+        f"{library} is damaged; no new copy was made and the older copies are kept.",
+    )
+    prune_backups(library, keep)
+    return target
+
+
+def prune_backups(library: Path, keep: int = KEEP) -> int:
+    """Remove all but the newest ``keep`` rolling copies; how many were removed."""
+    old = list_backups(library)[max(1, keep) :]
+    for copy in old:
+        copy.unlink(missing_ok=True)
+    return len(old)
+
+
+def _checked_copy(library: Path, target: Path, damaged: str) -> None:
+    """Copy ``library`` to ``target`` through a ``.partial`` file: whole and checked, or
+    not there at all (``DamagedLibraryError(damaged)`` when the copy fails its check)."""
+    partial = target.with_name(target.name + ".partial")
     try:
         intact = _copy(library, partial)
     except BaseException:
         partial.unlink(missing_ok=True)  # a failed copy must not hold on to the disk
         raise
     if not intact:
-        # The backup API copies pages as they are: a damaged library would push the last
-        # good copies out of the rotation. Keep them instead.
         partial.unlink(missing_ok=True)
-        raise DamagedLibraryError(
-            f"{library} is damaged; no new copy was made and the older copies are kept."
-        )
+        raise DamagedLibraryError(damaged)
     partial.replace(target)
-    for old in list_backups(library)[keep:]:
-        old.unlink(missing_ok=True)
+
+
+def back_up_to(library: Path, target: Path) -> Path:
+    """*File ▸ Back Up Library…*: a consistent copy of ``library`` at ``target`` (SQLite's
+    online backup, never a file copy of a WAL database), checked before it is put there.
+    Never over the library itself or its side files; an existing ``target`` is replaced
+    only once the new copy is whole."""
+    library, target = Path(library), Path(target)
+    if target.is_dir():
+        raise LibraryFileError(f"{target} is a folder; choose a file name for the backup.")
+    if target.suffix == "":
+        target = target.with_name(target.name + ".sqlite")
+    own = {library.resolve(), *(side_file(library, s).resolve() for s in ("-wal", "-shm"))}
+    if target.resolve() in own:
+        raise LibraryFileError(f"A backup cannot be written over the library {library.name}.")
+    if not target.parent.is_dir():
+        raise LibraryFileError(f"There is no folder {target.parent}.")
+    try:
+        _checked_copy(library, target, f"{library} is damaged; no backup was written.")
+    except OSError as exc:
+        raise LibraryFileError(f"Could not write {target}: {exc.strerror or exc}.") from exc
+    except sqlite3.Error as exc:
+        raise LibraryFileError(f"Could not write {target}: {exc}.") from exc
     return target
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One copy as *Restore from Backup…* lists it.
+
+    Attributes:
+        path: the copy; made: when (local time, from its stamp or else its file time);
+        articles: how many articles it holds (None when it cannot be read); state: as
+        ``copy_state`` says ('intact', 'damaged', …); size: bytes.
+    """
+
+    path: Path
+    made: datetime
+    articles: int | None
+    state: str
+    size: int
+
+
+def describe_backup(copy: Path, check: bool = True) -> BackupInfo:
+    """What a copy is; without ``check`` only its date and size (instant: the state is
+    'unchecked' and the article count None, as a list shows them before the check)."""
+    stamp = re.search(rf"({STAMP})\.sqlite$", copy.name)
+    if stamp:
+        made = datetime.strptime(stamp[1], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC).astimezone()
+    else:
+        made = datetime.fromtimestamp(copy.stat().st_mtime).astimezone()
+    state = copy_state(copy) if check else "unchecked"
+    articles = None
+    if state == "intact":
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            articles = None
+        finally:
+            conn.close()
+    return BackupInfo(copy, made, articles, state, copy.stat().st_size)
+
+
+def backup_infos(library: Path, check: bool = True) -> list[BackupInfo]:
+    """The library's rolling copies, newest first, with dates and article counts (checked
+    with ``quick_check``: about 0.04 s per 1,000 articles; without ``check``, at once)."""
+    return [describe_backup(copy, check) for copy in list_backups(library)]
 
 
 def _copy(library: Path, partial: Path) -> bool:
@@ -194,15 +278,16 @@ class RollingBackup(threading.Thread):
         warning: why no copy was made (no room on the disk), known before it starts.
     """
 
-    def __init__(self, library: Path) -> None:
+    def __init__(self, library: Path, keep: int = KEEP) -> None:
         super().__init__(name="library-backup", daemon=True)
         self.library = library
+        self.keep = keep
         self.damage: str | None = None
         self.warning: str | None = None
 
     def run(self) -> None:
         try:
-            make_backup(self.library)
+            make_backup(self.library, self.keep)
         except DamagedLibraryError as exc:
             self.damage = str(exc)
         except NoRoomForBackupError as exc:
@@ -219,12 +304,12 @@ class RollingBackup(threading.Thread):
             self.join()
 
 
-def start_rolling_backup(library: Path) -> RollingBackup | None:
+def start_rolling_backup(library: Path, keep: int = KEEP) -> RollingBackup | None:
     """Make a copy in the background if the library changed since the last one; when the
     disk has no room for it, none is started and ``warning`` says why."""
     if not needs_backup(library):
         return None
-    thread = RollingBackup(library)
+    thread = RollingBackup(library, keep)
     thread.warning = room_warning(library)
     if thread.warning is None:
         thread.start()

@@ -22,6 +22,7 @@ from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
 from .article_edits import ArticleDetails
 from .articles import Articles
+from .backups import KEEP
 from .claims.editing import Claims
 from .connection import Connection
 from .corrections import Corrections
@@ -61,10 +62,14 @@ class Library:
         claim_views, speakers, timelines, rules: the parts.
     """
 
-    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | None, read_only: bool = False, keep_backups: int = KEEP
+    ) -> None:
         self.path = path
         self.read_only = read_only
-        opened = open_library_file(path, read_only)
+        self.keep_backups = keep_backups
+        self.preferred_model: str | None = None
+        opened = open_library_file(path, read_only, keep_backups)
         self.db, self._file_lock, self._backup = opened.db, opened.lock, opened.backup
         self._connection = Connection(self.db)
         self._lock = self._connection.lock
@@ -93,15 +98,22 @@ class Library:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None, read_only: bool = False) -> Library:
+    def open(
+        cls, path: str | Path | None = None, read_only: bool = False, keep_backups: int = KEEP
+    ) -> Library:
         """Open or create the library at ``path`` (default: the user's library file).
 
         Only one process may have a library open for writing; another gets
-        ``LibraryInUseError`` and may open it ``read_only``.
+        ``LibraryInUseError`` and may open it ``read_only``. ``keep_backups``: how many
+        rolling copies are kept (the newest).
         """
         if path is None:
             path = default_library_path()
-        return cls(None if str(path) == ":memory:" else Path(path), read_only=read_only)
+        return cls(
+            None if str(path) == ":memory:" else Path(path),
+            read_only=read_only,
+            keep_backups=keep_backups,
+        )
 
     def close(self) -> None:
         if self._backup is not None:
@@ -132,8 +144,19 @@ class Library:
         if self._pipeline is None:
             from .nlp.pipeline import load_pipeline
 
-            self._pipeline = load_pipeline()
+            self._pipeline = load_pipeline(self.preferred_model)
         return self._pipeline
+
+    def use_model(self, name: str | None) -> bool:
+        """Prefer the spaCy model ``name`` (None: the default order); True when that
+        changes the pipeline, which then loads again on next use. Stored analyses keep
+        the model that made them until re-analysed."""
+        name = name or None
+        if name == self.preferred_model:
+            return False
+        self.preferred_model = name
+        self._pipeline = None
+        return True
 
     def _analyzer(self, processes: int) -> Analyzer:
         from .nlp.analysis import analyze_many

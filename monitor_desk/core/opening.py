@@ -30,7 +30,9 @@ class OpenedFile:
     backup: backups.RollingBackup | None = None
 
 
-def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
+def open_library_file(
+    path: Path | None, read_only: bool, keep_backups: int = backups.KEEP
+) -> OpenedFile:
     if path is None:
         return OpenedFile(open_database(None))
     existed = path.exists() and not path.is_dir()
@@ -53,7 +55,7 @@ def open_library_file(path: Path | None, read_only: bool) -> OpenedFile:
         lock.release()
         raise
     # No copy on a disk too full even for SQLite's index (full_disk.py).
-    backup = backups.start_rolling_backup(path) if changed and not disk_full else None
+    backup = backups.start_rolling_backup(path, keep_backups) if changed and not disk_full else None
     return OpenedFile(db, lock, backup)
 
 

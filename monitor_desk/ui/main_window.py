@@ -46,6 +46,7 @@ from .progress import JobRunner
 from .reader.entity_types import EntityTypesMenu
 from .reader.reader_pane import ReaderPane
 from .undo import UndoActions
+from .window_extras import install_extras, window_title
 from .window_layout import restore_layout, save_layout
 from .workers import WorkQueue
 
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("MonitorDesk", "Monitor Desk")
         self.article_id: int | None = None
         self.pipeline_message = ""
-        self.setWindowTitle("Monitor Desk")
         self.setAcceptDrops(True)
         self.queue = WorkQueue(self)
         self.undo_stack = QUndoStack(self)
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
                 "&Help": [self.act_about],
             },
         )
+        self.extras = install_extras(self, menus)  # File ▸ library files, Preferences, Help
         self.entity_types = EntityTypesMenu(menus["&View"].addMenu("&Entity Types"), self.reader)
         self.type_actions = self.entity_types.actions
         self.overview = OverviewLauncher(self, self.library, self.library_panel, menus["&View"])
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         self.sources.load(article_id, article.text)
         self.notes.load(article_id)
         self.entities.load(list(analysis.entities) if analysis else [], self.reader.view.hidden)
-        self.setWindowTitle(f"{article.title} — Monitor Desk")
+        self.setWindowTitle(window_title(self.library, article.title))
         self.settings.setValue("reader/article", article_id)
         self.articleShown.emit(article_id)
 
@@ -348,8 +349,7 @@ class MainWindow(QMainWindow):
     # -- background work -------------------------------------------------------------------
 
     def _pipeline_loaded(self, message: str) -> None:
-        self.pipeline_message = message
-        self.status_label.setText(message)
+        self.pipeline_message = message  # the status line says it plainly (status_line.py)
         self.pipelineReady.emit(message)
 
     def _analysis_arrived(self, article_id: int) -> None:

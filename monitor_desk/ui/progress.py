@@ -40,6 +40,9 @@ def report_text(report: ImportReport) -> tuple[str, str]:
 class JobRunner(QObject):
     """Runs the library's long jobs on the work queue and shows their progress.
 
+    Attributes:
+        label: what the running (or last) job does, "Importing" or "Analysing".
+
     Signals:
         progressed(int, int): done and total of the running job.
         importFinished(object): the ``ImportReport`` of an import.
@@ -89,6 +92,7 @@ class JobRunner(QObject):
         self.report_box: QMessageBox | None = None
         self.landed_at = 0.0  # when the library list last heard of imported articles
         self.landed_every = 1.0  # seconds
+        self.label = ""  # what the running job does: "Importing", "Analysing"
 
     def busy(self) -> bool:
         return bool(self.active)
@@ -101,6 +105,7 @@ class JobRunner(QObject):
 
     def _start(self, worker: Worker, label: str, on_result: Callable[[Any], None]) -> Worker:
         self.active.append(worker)
+        self.label = label
         self.bar.setRange(0, 0)  # busy until the first progress report gives a total
         self.bar.setFormat(label)
         self.bar.show()

@@ -35,6 +35,7 @@ SCRIPTS = {
     "pdf_import.py": ["--pages", "2", "--big", "3"],
     "claim_views.py": ["--sizes", "20,40", "--runs", "1"],
     "overview_charts.py": ["--sizes", "20,40", "--runs", "1"],
+    "library_copies.py": ["--size", "40", "--copies", "2", "--runs", "1"],
 }
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from monitor_desk.core import backups
 from monitor_desk.core.library import Library
-from monitor_desk.ui import app
+from monitor_desk.ui import library_open
 
 
 def test_a_damaged_library_offers_the_newest_copy_and_restores_it(
@@ -32,7 +32,7 @@ def test_a_damaged_library_offers_the_newest_copy_and_restores_it(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", click_restore)
-    lib = app._open_or_explain(str(db))
+    lib = library_open.open_or_explain(str(db))
     assert lib is not None
     try:
         assert [t.name for t in lib.tags.list()] == ["kept"]
@@ -87,7 +87,7 @@ def test_a_newer_library_is_refused_with_its_version_and_no_restore_is_offered(
     conn.close()
     before = db.read_bytes()
     shown = _record_boxes(monkeypatch, click="Restore copy")
-    assert app._open_or_explain(str(db)) is None
+    assert library_open.open_or_explain(str(db)) is None
     (message,) = shown
     assert "newer Monitor Desk" in message
     assert f"schema {SCHEMA_VERSION + 1}" in message
@@ -109,7 +109,7 @@ def test_another_programs_database_is_refused_and_not_replaced(
     conn.close()
     before = db.read_bytes()
     shown = _record_boxes(monkeypatch, click="Restore copy")
-    assert app._open_or_explain(str(db)) is None
+    assert library_open.open_or_explain(str(db)) is None
     assert len(shown) == 1
     assert "another program's database" in shown[0]
     assert db.read_bytes() == before
@@ -135,7 +135,7 @@ def test_damage_inside_the_file_offers_the_newest_copy(
         data[page * 4096 : (page + 1) * 4096] = bytes(rng.randrange(256) for _ in range(4096))
     db.write_bytes(bytes(data))
     shown = _record_boxes(monkeypatch, click="Restore copy")
-    lib = app._open_or_explain(str(db))
+    lib = library_open.open_or_explain(str(db))
     assert lib is not None
     try:
         assert len(lib.tags.list()) == 300
@@ -162,7 +162,7 @@ def test_a_library_on_a_read_only_disk_opens_read_only(
         else real(p, mode, *a, **k),
     )  # fmt: skip
     shown = _record_boxes(monkeypatch)
-    lib = app._open_or_explain(str(db))
+    lib = library_open.open_or_explain(str(db))
     assert lib is not None
     try:
         assert lib.read_only

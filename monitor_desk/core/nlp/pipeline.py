@@ -123,3 +123,25 @@ def load_pipeline(preferred: str | None = None) -> LoadedPipeline:
     preferred = preferred or os.environ.get("MONITOR_DESK_MODEL") or None
     force = os.environ.get("MONITOR_DESK_FORCE_FALLBACK", "") not in ("", "0")
     return _load_cached(preferred, force)
+
+
+def installed_models() -> list[str]:
+    """The spaCy model packages installed (module names, e.g. ``en_core_web_sm``), found
+    without importing spaCy: a model is a package on the path with a ``meta.json`` that
+    names a language and a pipeline."""
+    found: set[str] = set()
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if not folder.is_dir():
+            continue
+        for meta_file in folder.glob("*/meta.json"):
+            name = meta_file.parent.name
+            if not name.isidentifier() or not (meta_file.parent / "__init__.py").is_file():
+                continue
+            try:
+                meta = json.loads(meta_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(meta, dict) and meta.get("lang") and "pipeline" in meta:
+                found.add(name)
+    return sorted(found)

@@ -23,6 +23,7 @@ NOUNS = {
     "json": "articles",
 }
 LAST_FOLDER_KEY = "export/lastFolder"
+EXPORT_FOLDER_KEY = "export/defaultFolder"  # Edit ▸ Preferences…
 
 
 class ExportCancelled(Exception):
@@ -35,9 +36,10 @@ def default_file_name(what: ExportKind, today: date) -> str:
 
 
 def last_folder(settings: QSettings) -> str:
-    folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
-    if folder and Path(folder).is_dir():
-        return folder
+    for key in (LAST_FOLDER_KEY, EXPORT_FOLDER_KEY):
+        folder = str(settings.value(key, "") or "")
+        if folder and Path(folder).is_dir():
+            return folder
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return docs if docs and Path(docs).is_dir() else str(Path.home())
 

@@ -61,11 +61,13 @@ def _segments(
     return out
 
 
-def base_font(point_size: float) -> QFont:
+SERIFS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Liberation Serif", "DejaVu Serif"]
+
+
+def base_font(point_size: float, family: str = "") -> QFont:
+    """The reader's font: ``family`` (the analyst's choice) first, else a serif."""
     font = QFont()
-    font.setFamilies(
-        ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Liberation Serif", "DejaVu Serif"]
-    )
+    font.setFamilies(([family] if family else []) + SERIFS)
     font.setStyleHint(QFont.StyleHint.Serif)
     font.setPointSizeF(point_size)
     return font
@@ -82,9 +84,10 @@ def apply_formats(
     tag_colors: dict[str, str],
     palette: QPalette,
     point_size: float,
+    family: str = "",
 ) -> None:
     """Reset the document's formats and paint every visible mark."""
-    doc.setDefaultFont(base_font(point_size))
+    doc.setDefaultFont(base_font(point_size, family))
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     cursor.select(QTextCursor.SelectionType.Document)

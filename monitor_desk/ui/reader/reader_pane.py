@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -11,6 +13,7 @@ from ...core.claims import StoredClaim
 from ...core.models import Analysis, Article, Highlight
 from ...core.nlp.script import latin_script
 from ..widgets.palette import HIDDEN_BY_DEFAULT
+from .first_steps import FirstSteps
 from .legend import EntityLegend
 from .reader_view import ReaderView
 
@@ -49,12 +52,17 @@ class ReaderPane(QWidget):
     Attributes:
         view: the ``ReaderView`` (objectName ``readerView``).
         legend: the ``EntityLegend``.
+        first_steps: what shows instead of the text when no article is open.
+        library_empty: asked then, to choose between how to fill the library and
+            "choose an article" (set by the window).
 
     Signals:
         detailsRequested(): the analyst asked to edit the article's details.
+        cleared(): no article is shown any more (the first steps are).
     """
 
     detailsRequested = Signal()
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +92,9 @@ class ReaderPane(QWidget):
         self.status.setObjectName("readerAnalysisStatus")
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status.hide()
+        self.first_steps = FirstSteps(self)
+        self.first_steps.hide()
+        self.library_empty: Callable[[], bool] = lambda: True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 4, 0)
         layout.setSpacing(4)
@@ -95,6 +106,7 @@ class ReaderPane(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.first_steps, 1)
         self.legend.toggled.connect(self.view.set_type_visible)
 
     def show_article(
@@ -106,6 +118,7 @@ class ReaderPane(QWidget):
         keep_scroll: bool = False,
     ) -> None:
         self.view.show_article(article, analysis, claims, highlights, keep_scroll)
+        self._show_first_steps(article is None)
         if article is None:
             self.title.setText("No article open")
             self.meta.clear()
@@ -132,6 +145,15 @@ class ReaderPane(QWidget):
             self.status.show()
         else:
             self.status.hide()
+
+    def _show_first_steps(self, shown: bool) -> None:
+        if shown:
+            self.first_steps.set_empty(self.library_empty())
+        for widget in (self.title, self.meta, self.edit_details, self.legend, self.view):
+            widget.setVisible(not shown)
+        self.first_steps.setVisible(shown)
+        if shown:
+            self.cleared.emit()
 
     def show_details(self, article: Article) -> None:
         """The title and metadata line (again, after an edit: the text is unchanged)."""

@@ -87,6 +87,7 @@ class ReaderView(QTextBrowser):
         self.hidden: set[str] = set(HIDDEN_BY_DEFAULT)
         self.tag_colors: dict[str, str] = {}
         self.point_size = DEFAULT_POINT_SIZE
+        self.font_family, self.text_width_em = "", float(MAX_TEXT_WIDTH_EM)  # Preferences
         self.offsets = OffsetMap("")
         self.claim_span_actions: dict[ClaimPart, QAction] = {}
         self._mark_list: list[Mark] = []
@@ -139,6 +140,7 @@ class ReaderView(QTextBrowser):
             self.tag_colors,
             self.palette(),
             self.point_size,
+            self.font_family,
         )
         self._fit_margins()
 
@@ -253,16 +255,20 @@ class ReaderView(QTextBrowser):
         self.point_size = DEFAULT_POINT_SIZE
         self.repaint_marks()
 
+    def set_reading(self, family: str, point_size: float, width_em: float) -> None:
+        """The analyst's font, size and text column width (Edit ▸ Preferences…)."""
+        self.font_family, self.text_width_em = family, max(16.0, width_em)
+        self.zoom_by(point_size - self.point_size)  # clamped; repaints and refits
+
     def _fit_margins(self) -> None:
-        # Centre a column of at most MAX_TEXT_WIDTH_EM; the root frame's margins keep the
-        # background the palette's base colour on both sides.
+        # Centre a column of text_width_em; the frame's margins keep the base colour around.
         em = (
             self.fontMetrics().horizontalAdvance("M")
             * self.point_size
             / max(1.0, self.font().pointSizeF())
         )
         width = self.viewport().width()
-        side = max(24, int((width - MAX_TEXT_WIDTH_EM * em) / 2))
+        side = max(24, int((width - self.text_width_em * em) / 2))
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if int(fmt.leftMargin()) != side:
