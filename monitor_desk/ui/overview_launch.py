@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 class OverviewLauncher(QObject):
     """Attributes:
-    action: View ▸ Overview (Ctrl+Shift+O); view: the Overview once opened, else None.
+    action: View ▸ Overview (Ctrl+Shift+G, for graphs); view: the Overview once opened, else None.
     """
 
     def __init__(
@@ -31,7 +31,7 @@ class OverviewLauncher(QObject):
         self.window, self.library, self.panel = window, library, panel
         self.view: OverviewView | None = None
         self.action = QAction("&Overview…", window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.action.setStatusTip(
             "Charts of the library over time; click a bar to list its articles"
         )
