@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         self.extras = install_extras(self, menus)  # File ▸ library files, Preferences, Help
         self.entity_types = EntityTypesMenu(menus["&View"].addMenu("&Entity Types"), self.reader)
         self.type_actions = self.entity_types.actions
-        self.overview = OverviewLauncher(self, self.library, self.library_panel, menus["&View"])
+        view = menus["&View"]
+        self.overview = OverviewLauncher(self, self.library, self.library_panel, view, self.jobs)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")

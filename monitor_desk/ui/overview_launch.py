@@ -16,6 +16,7 @@ from ..core.library import Library
 if TYPE_CHECKING:
     from .panels.library_panel import LibraryPanel
     from .panels.overview_view import OverviewView
+    from .progress import JobRunner
 
 
 class OverviewLauncher(QObject):
@@ -24,7 +25,12 @@ class OverviewLauncher(QObject):
     """
 
     def __init__(
-        self, window: QMainWindow, library: Library, panel: LibraryPanel, menu: QMenu
+        self,
+        window: QMainWindow,
+        library: Library,
+        panel: LibraryPanel,
+        menu: QMenu,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(window)
         window.installEventFilter(self)  # its close ends the Overview's counting too
@@ -39,6 +45,9 @@ class OverviewLauncher(QObject):
         window.addAction(self.action)
         menu.addSeparator()
         menu.addAction(self.action)
+        if jobs is not None:  # an open Overview counts again when the library has changed
+            jobs.importFinished.connect(self.library_changed)
+            jobs.analysisFinished.connect(self.library_changed)
 
     def open(self) -> OverviewView:
         """Show the Overview (made on first use) and bring it forward."""
@@ -51,6 +60,12 @@ class OverviewLauncher(QObject):
         self.view.raise_()
         self.view.activateWindow()
         return self.view
+
+    def library_changed(self, *_what: object) -> None:
+        """An import or analysis ended: an Overview on screen is drawn again (a hidden one
+        counts when it is next drawn)."""
+        if self.view is not None and self.view.isVisible():
+            self.view.redraw()
 
     def show_articles(self, ids: list[int], label: str) -> None:
         """The articles behind a bar, in the library list of the main window."""

@@ -202,3 +202,22 @@ def test_cli_draws_the_chart_headless_as_png_and_svg(
     assert len(drawn["png"]) > 10
     # the SVG draws the line where the PNG does (not scaled or shifted off its axes)
     assert len(drawn["svg"] & drawn["png"]) >= 0.7 * len(drawn["png"])
+
+
+def test_an_open_overview_counts_again_after_an_import(
+    qtbot, make_window, gui_library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    window, view = _open(qtbot, make_window, gui_library)
+    before = sum(view.timeline.values("articles"))
+    brief = tmp_path / "new.txt"
+    brief.write_text(
+        "Publication: Monitor Date: April 20, 2001\n\nBORDER POSTS\n\nOfficials met in Riga.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        window.jobs.start_import([str(brief)])
+    assert sum(view.timeline.values("articles")) == before + 1
+    box = window.findChild(QWidget, "importReport")
+    if box is not None:
+        box.close()
