@@ -203,3 +203,15 @@ def test_when_the_main_clause_is_still_long_the_title_is_its_subject() -> None:
         "Officials said so."
     )
     assert _title(text) == "A three-day visit to the Baltic capitals by the Polish defence minister"
+
+
+def test_an_aside_between_double_hyphens_leaves_the_words_apart() -> None:
+    text = (
+        "Foreign Minister Ivanov of the Russian Federation -- whose talks in Washington and New "
+        "York went well by all accounts -- appears ready to sign the new treaty this year. "
+        "More followed."
+    )
+    assert (
+        _title(text)
+        == "Foreign Minister Ivanov of the Russian Federation appears ready to sign the new treaty this year"
+    )

@@ -50,11 +50,12 @@ def _first_sentence(paragraph: str) -> str:
 
 # Asides a title can do without: a pair of dashes ("Ivanov–which included talks…–appears"),
 # brackets, and a comma-enclosed relative clause (", who met him in May,").
+# Each with what it leaves: a dash pair may swallow the spaces around it, so it leaves one.
 _ASIDES = (
-    re.compile(r"\s*[–—]\s*[^–—]{1,300}?\s*[–—]\s*"),
-    re.compile(r"\s+--\s+.{1,300}?\s+--\s+"),
-    re.compile(r"\s*\([^()]{0,300}\)"),
-    re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,]{0,300},"),
+    (re.compile(r"\s*[–—]\s*[^–—]{1,300}?\s*[–—]\s*"), " "),
+    (re.compile(r"\s+--\s+.{1,300}?\s+--\s+"), " "),
+    (re.compile(r"\s*\([^()]{0,300}\)"), ""),
+    (re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,]{0,300},"), ""),
 )
 # Where a subject ends and its verb begins, for the first noun phrase of a long sentence.
 _VERB = re.compile(
@@ -67,8 +68,8 @@ _MIN_SUBJECT = 20  # characters: "The minister" alone is no title
 
 def _main_clause(sentence: str) -> str:
     """The sentence without its asides (what a headline writer would drop first)."""
-    for aside in _ASIDES:
-        sentence = aside.sub(" " if aside is _ASIDES[0] else "", sentence)
+    for aside, left in _ASIDES:
+        sentence = aside.sub(left, sentence)
     return " ".join(sentence.split())
 
 
