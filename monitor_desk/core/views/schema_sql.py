@@ -17,9 +17,7 @@ CREATE INDEX IF NOT EXISTS idx_entities_speaker
     ON entities(revision_id, model_cluster, added, entity_id);
 CREATE INDEX IF NOT EXISTS idx_entities_entity_name ON entities(entity_id, model_cluster);
 CREATE INDEX IF NOT EXISTS idx_claims_revision_speaker ON claims(revision_id, speaker_name);
-CREATE INDEX IF NOT EXISTS idx_claims_speaker ON claims(speaker_name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS idx_claims_cue ON claims(lower(cue_text));
-CREATE INDEX IF NOT EXISTS idx_articles_current ON articles(current_revision_id);
 ALTER TABLE articles ADD COLUMN claims_count INTEGER NOT NULL DEFAULT 0;
 UPDATE articles SET claims_count =
     (SELECT COUNT(*) FROM claims c WHERE c.revision_id = articles.current_revision_id);
