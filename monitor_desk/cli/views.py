@@ -43,8 +43,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
             cue=args.cue,
             outlet=args.outlet,
             tag=args.tag,
-            since=date_arg(args.since, "--since"),
-            until=date_arg(args.until, "--until"),
+            since=date_arg(args.since, "--since", "claims"),
+            until=date_arg(args.until, "--until", "claims"),
             search=args.search,
             kind=args.kind,
         )

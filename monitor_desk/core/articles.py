@@ -28,8 +28,6 @@ from .sql import CHUNK, CURRENT_REVISION, chunks, in_clause
 if TYPE_CHECKING:
     from .ingest import ParsedDocument
 
-_ARTICLE_FIELDS = ("publication", "volume", "issue", "author")
-
 
 def article_values(doc: ParsedDocument) -> dict[str, Any]:
     meta = doc.metadata
@@ -309,8 +307,13 @@ class Articles(Component):
 
     def analysis(self, article_id: int) -> Analysis | None:
         """The stored analysis of the article's current revision, or None if not analysed."""
-        with self._connection.reading() as db:
-            return load_analysis(db, self.get(article_id).revision_id)
+        with self._connection.reading() as db:  # the revision id, not the whole article
+            row = db.execute(
+                "SELECT current_revision_id FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no article {article_id}.")
+            return load_analysis(db, row[0]) if row[0] is not None else None
 
     def unanalyzed_ids(self) -> builtins.list[int]:
         """Articles whose current revision has no stored analysis (cheap at 100k)."""

@@ -304,11 +304,10 @@ class RollingBackup(threading.Thread):
             self.join()
 
 
-def start_rolling_backup(library: Path, keep: int = KEEP) -> RollingBackup | None:
-    """Make a copy in the background if the library changed since the last one; when the
-    disk has no room for it, none is started and ``warning`` says why."""
-    if not needs_backup(library):
-        return None
+def start_rolling_backup(library: Path, keep: int = KEEP) -> RollingBackup:
+    """Make a copy in the background (the caller has asked ``needs_backup``: the library
+    changed since the last copy); when the disk has no room for it, none is started and
+    ``warning`` says why."""
     thread = RollingBackup(library, keep)
     thread.warning = room_warning(library)
     if thread.warning is None:

@@ -106,7 +106,8 @@ def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutco
         analysis_store.store_analysis(db, revision_id, analysis)
         if analysis.error is not None:
             item.note = f"analysis failed ({analysis.error})"
-    publication_rules.apply_rules(db, [article_id])  # a rule's year where the file gave none
+    if analysis is None or analysis.error is not None:  # (a stored analysis applied them)
+        publication_rules.apply_rules(db, [article_id])  # a rule's year where the file gave none
     if item.note:
         reason = "; ".join(filter(None, [reason, item.note]))
     return FileOutcome(path_text(item.path), status, article_id, reason, near_of)  # type: ignore[arg-type]

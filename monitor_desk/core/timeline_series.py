@@ -49,21 +49,24 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
     return out
 
 
+def top_speakers(db: Database, top: int) -> list[str]:
+    """The most quoted speakers of the newest articles (corrected names), most first."""
+    rows = db.execute(
+        f"""WITH c AS MATERIALIZED (
+                SELECT {speaker_sql("c")} AS s FROM claims c
+                WHERE c.revision_id IN ({RECENT_REVISIONS})
+                AND c.speaker_name IS NOT NULL AND c.speaker_name != '')
+            SELECT s FROM c GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
+        [top],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def speaker_series(
     db: Database, names: tuple[str, ...], top: int
 ) -> tuple[list[str], dict[str, str]]:
     """The names claims are stored under and (lower-cased shown name → series name)."""
-    chosen = list(names)
-    if not chosen:
-        rows = db.execute(
-            f"""WITH c AS MATERIALIZED (
-                    SELECT {speaker_sql("c")} AS s FROM claims c
-                    WHERE c.revision_id IN ({RECENT_REVISIONS})
-                    AND c.speaker_name IS NOT NULL AND c.speaker_name != '')
-                SELECT s FROM c GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
-            [top],
-        ).fetchall()
-        chosen = [r[0] for r in rows]
+    chosen = list(names) or top_speakers(db, top)
     stored: set[str] = set()
     for name in chosen:
         # the entity's spellings (an index probe each): mentions renamed to it by a merge

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, TextIO
 
 from sqlite_utils import Database
@@ -23,7 +24,13 @@ from .connection import Component
 from .errors import InvalidInputError
 from .export import neutralize
 from .tags import tagged_highlights_sql
-from .timeline_series import entity_series, outlet_series, speaker_series, tag_series
+from .timeline_series import (
+    entity_series,
+    outlet_series,
+    speaker_series,
+    tag_series,
+    top_speakers,
+)
 from .timeline_sql import (
     APART,
     GRANULARITIES,
@@ -96,18 +103,19 @@ class Timeline:
     apart_articles: dict[str, int] = field(default_factory=dict)
 
     def value(self, series: str, bucket: str) -> int:
-        return self._index().get((series, bucket), 0)
+        return self._index.get((series, bucket), 0)
 
     def values(self, series: str) -> list[int]:
-        index = self._index()
-        return [index.get((series, b), 0) for b in self.buckets]
+        return [self._index.get((series, b), 0) for b in self.buckets]
 
     def share(self, series: str, bucket: str) -> float | None:
         """The series' part of every citation in the bucket (outlets only)."""
         total = self.totals.get(bucket)
         return self.value(series, bucket) / total if total else None
 
+    @cached_property
     def _index(self) -> dict[tuple[str, str], int]:
+        """(series, bucket) → value, built once (a hover or a CSV asks it per point)."""
         return {(p.series, p.bucket): p.value for p in self.points}
 
     @property
@@ -275,7 +283,7 @@ class Timelines(Component):
             if kind == "mentions":
                 return list(dict.fromkeys(entity_series(self.db, q.names, q.top).values()))
             if kind == "claims":
-                return list(speaker_series(self.db, q.names, q.top)[1].values())
+                return top_speakers(self.db, q.top)  # no spellings: completion shows names
             if kind == "outlets":
                 return list(outlet_series(self.db, q.names, q.top).values())
             if kind == "tags":

@@ -110,10 +110,6 @@ class Speakers(Component):
         out.sort(key=lambda s: (-s.claims, s.name.casefold()))
         return out
 
-    def resolve(self, name: str) -> Speaker:
-        with self._lock:
-            return resolve_speaker(self.db, name)
-
     def of_entity(self, cluster: str, label: str) -> Speaker:
         """The speaker a mention (its cluster and type, as the reader shows them) stands
         for: its library entity, else whatever its name resolves to."""
