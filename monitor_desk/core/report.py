@@ -81,6 +81,10 @@ def count_highlights(db: Database, scope: ReportScope) -> int:
     )
 
 
+def _printable_or_none(text: str | None) -> str | None:
+    return None if text is None else printable(text)
+
+
 def _in_scope(tag: str, scope_tags: Sequence[str]) -> bool:
     """``tag`` is one of ``scope_tags`` or a sub-tag of one (all tags when none given)."""
     if not scope_tags:
@@ -173,7 +177,8 @@ def build_report(
     title: str = "",
 ) -> Report:
     """The report of ``scope`` (see ``report_model``); ``written`` is the time it was made."""
-    tag_names = check_scope(db, scope)
+    # Tag names go into headings and tag lines as they are: made printable once, here.
+    tag_names = [printable(t) for t in check_scope(db, scope)]
     where = scope_where(scope)
     rows = db.execute(
         _HIGHLIGHTS_SQL + where.sql() + " ORDER BY a.date IS NULL, a.date, a.id, h.start, h.id",
@@ -182,7 +187,7 @@ def build_report(
     total = len(rows)
     if progress is not None:
         progress(0, total)
-    tags = tags_of(db, [r[0] for r in rows])
+    tags = {h: [printable(t) for t in ts] for h, ts in tags_of(db, [r[0] for r in rows]).items()}
     pages = pages_at(db, [(r[2], r[3]) for r in rows])  # a PDF's page of each highlight
     sections: dict[str | None, ReportSection] = {}  # None: the untagged highlights
 
@@ -199,9 +204,10 @@ def build_report(
     for done, row in enumerate(rows, 1):
         hid, article_id, rev, start, end, exact, note, status = row[:8]
         publication, volume, issue, date, date_source, precision = row[9:15]
+        p = _printable_or_none
         cite = ArticleCitation(
-            article_id, printable(row[8]), publication, volume, issue, date, date_source,
-            precision, pages[(rev, start)],
+            article_id, printable(row[8]), p(publication), p(volume), p(issue), date,
+            date_source, precision, pages[(rev, start)],
         )  # fmt: skip
         own = sorted((t for t in tags.get(hid, []) if _in_scope(t, tag_names)), key=tag_order)
         item = ReportItem(0, hid, printable(exact), printable(note), own, cite, status == "orphan")

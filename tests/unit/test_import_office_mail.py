@@ -109,6 +109,27 @@ def test_an_email_is_its_text_part_with_its_headers_and_its_attachments_are_arti
     assert {o["status"] for o in again.values()} == {"unchanged"}
 
 
+def test_a_message_attached_as_a_file_brings_its_own_attachments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inner = message(
+        "Forwarded brief",
+        PLAIN,
+        None,
+        attachments=(("notes.txt", b"Notes from the Baku meeting.\n", "text/plain"),),
+    )
+    outer = message(
+        "Fwd: brief",
+        "See the attached message.\n",
+        None,
+        attachments=(("fwd.eml", inner.as_bytes(), "application/octet-stream"),),
+    )
+    path = tmp_path / "o.eml"
+    path.write_bytes(outer.as_bytes())
+    outcomes = import_files(capsys, tmp_path / "lib.sqlite", path)
+    assert set(outcomes) == {"o.eml", "o.eml#fwd.eml", "o.eml#fwd.eml#notes.txt"}
+
+
 def test_an_html_only_email_goes_through_the_html_reader_and_a_header_names_the_publication(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -460,3 +460,13 @@ def test_control_characters_are_shown_not_dropped_or_fatal(
     )  # valid XML, or python-docx raises
     notes = [t for _, t in _docx_paragraphs(out) if t.startswith("Note: ")]
     assert notes == ["Note: bell\\x07 tab\tend"]
+
+
+def test_a_tag_name_with_a_control_character_is_shown_not_fatal(
+    briefed: Library, tmp_path: Path
+) -> None:
+    _, b, _ = briefed.test_ids  # type: ignore[attr-defined]
+    briefed.highlights.add(b, *_at(briefed, b, "on Friday"), tags=["odd\x01tag"])
+    out = tmp_path / "odd-tag.docx"
+    briefed.reports.write(ReportScope(), "docx", out)  # python-docx raised ValueError here
+    assert any("odd\\x01tag" in t for _, t in _docx_paragraphs(out))

@@ -50,7 +50,7 @@ ATTACHMENT_SUFFIXES = frozenset(
 )
 
 
-def _attachment_parts(message: EmailMessage, base: str) -> list[Part]:
+def _attachment_parts(message: EmailMessage, base: str, depth: int) -> list[Part]:
     parts: list[Part] = []
     seen: set[str] = set()
     for number, (name, data) in enumerate(attachments(message), 1):
@@ -58,6 +58,10 @@ def _attachment_parts(message: EmailMessage, base: str) -> list[Part]:
             continue
         label = name if name not in seen else f"{number}-{name}"
         seen.add(label)
+        if Path(name).suffix.lower() == ".eml" and depth < MAX_NESTING:
+            # an attached message is a message: its own attachments come too
+            parts.extend(_message_parts(data, f"{base}#{label}", depth + 1))
+            continue
         try:
             parsed: ParsedDocument | RejectedFile = parse_document(data, name)
         except RejectedFile as exc:
@@ -70,7 +74,7 @@ def _message_parts(data: bytes, base: str, depth: int = 0) -> list[Part]:
     try:
         message = parse_message(data)
         text, meta = message_text(message)
-        found = _attachment_parts(message, base)
+        found = _attachment_parts(message, base, depth)
         inner = enclosed_messages(message) if depth < MAX_NESTING else []
     except RejectedFile as exc:
         return [(Path(base), exc)]
