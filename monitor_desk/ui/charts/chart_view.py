@@ -9,18 +9,16 @@ first shown (the Overview, ``monitor-desk timeline -o``), never while the window
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import InvalidInputError, LibraryFileError
-from ...core.export_target import check_export_target
+from ...core.export_target import write_export_bytes
 from ...core.timelines import Timeline
 
 # Series in the Okabe–Ito order (blue, vermillion, green, orange, purple, sky): told apart
@@ -200,29 +198,29 @@ class ChartView(QWidget):
     # -- export ----------------------------------------------------------------------------
 
     def export_image(self, path: Path, library: Path | None = None, width: int = 1200) -> None:
-        """Write the chart as PNG or SVG (by the file's suffix), whole or not at all: into a
-        new file beside ``path``, then renamed over it; never over the library's files."""
+        """Write the chart as PNG or SVG (by the file's suffix), whole or not at all, never
+        over the library's files (``write_export_bytes``, as every export)."""
         from pyqtgraph import exporters
 
-        real = check_export_target(path, library)
-        suffix = real.suffix.lower()
+        suffix = path.suffix.lower()
         if suffix not in (".png", ".svg"):
             raise InvalidInputError(f"Cannot draw a chart as {path.name}; use .png or .svg.")
-        tmp = real.with_name(f".{real.stem}.{secrets.token_hex(4)}.partial{suffix}")
         item = self.plot.getPlotItem()
         # Painting once brings the view's data-to-pixel mapping up to date; the SVG
         # exporter reads it without painting (a chart never shown had its lines misplaced).
         self.plot.grab()
-        try:
-            if suffix == ".svg":
-                exporters.SVGExporter(item).export(fileName=str(tmp))
-            else:
-                exporter = exporters.ImageExporter(item)
-                exporter.parameters()["width"] = width
-                if exporter.export(fileName=str(tmp)) is False or not tmp.exists():
-                    raise LibraryFileError(f"Cannot write {path}.")
-            os.replace(tmp, real)
-        except OSError as exc:
-            raise LibraryFileError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
+        if suffix == ".svg":
+            data = bytes(exporters.SVGExporter(item).export(toBytes=True))
+        else:
+            exporter = exporters.ImageExporter(item)
+            exporter.parameters()["width"] = width
+            data = _png_bytes(exporter.export(toBytes=True))
+        write_export_bytes(path, data, library)
+
+
+def _png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.isNull() or not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise LibraryFileError("Cannot draw the chart as PNG.")
+    return bytes(buffer.data().data())
