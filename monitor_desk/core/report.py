@@ -74,13 +74,6 @@ def scope_where(scope: ReportScope) -> Where:
     )
 
 
-def count_highlights(db: Database, scope: ReportScope) -> int:
-    where = scope_where(scope)
-    return int(
-        db.execute(f"SELECT COUNT(*) FROM highlights h{where.sql()}", where.params).fetchone()[0]
-    )
-
-
 def _printable_or_none(text: str | None) -> str | None:
     return None if text is None else printable(text)
 

@@ -49,12 +49,6 @@ class Reports(Component):
         super().__init__(connection)
         self.path = path
 
-    def count(self, scope: ReportScope) -> int:
-        """How many highlights the report of ``scope`` holds (checks the scope first)."""
-        with self._connection.reading() as db:
-            report.check_scope(db, scope)
-            return report.count_highlights(db, scope)
-
     def build(
         self,
         scope: ReportScope,
