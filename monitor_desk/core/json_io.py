@@ -25,8 +25,9 @@ from .json_corrections import export_corrections, merge_corrections, model_entit
 from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 from .json_near import export_link, merge_links
-from .json_rules import apply_all_rules, export_rules, merge_rules
+from .json_rules import export_rules, merge_rules
 from .pages import encode_page_starts, page_starts
+from .publication_rules import apply_publication, apply_rules
 
 FORMAT = "monitor-desk-library"
 FORMAT_VERSION = 1
@@ -284,8 +285,8 @@ def _index_article(db: Database, article_id: int) -> None:
 
 def _merge_article(
     db: Database, art: dict[str, Any], known_tags: dict[str, int]
-) -> tuple[bool, int]:
-    """Insert or merge one article; returns (was new, highlights added)."""
+) -> tuple[int, bool, int]:
+    """Insert or merge one article; returns (its id, was new, highlights added)."""
     article_id = _find_article(db, art)
     is_new = article_id is None
     if article_id is None:
@@ -329,7 +330,7 @@ def _merge_article(
         merge_analyst_fields(db, article_id, art)
     texts = {rev["number"]: rev["text"] for rev in art["revisions"]}
     added = merge_highlights(db, article_id, art["highlights"], rev_ids, texts, known_tags)
-    return is_new, added
+    return article_id, is_new, added
 
 
 def _merge_vocabulary(db: Database, doc: dict[str, Any]) -> None:
@@ -361,15 +362,21 @@ def import_json(
     with db.atomic():
         _merge_vocabulary(db, doc)
         merge_corrections(db, doc["corrections"])
-        merge_rules(db, doc["publication_rules"])
+        new_rules = merge_rules(db, doc["publication_rules"])
+        merged: list[int] = []
         for n, art in enumerate(articles):
-            is_new, added = _merge_article(db, art, known_tags)
+            article_id, is_new, added = _merge_article(db, art, known_tags)
+            merged.append(article_id)
             counts["articles_added" if is_new else "articles_merged"] += 1
             counts["highlights_added"] += added
             if progress is not None:
                 progress(n + 1, len(articles))
         merge_links(db, articles, _find_article)
-        apply_all_rules(db)
+        # The rules' years: for the articles merged in, and, for a rule new to this library,
+        # over its publication's articles already here (not every rule over every article).
+        apply_rules(db, merged)
+        for publication in new_rules:
+            apply_publication(db, publication)
     return counts
 
 

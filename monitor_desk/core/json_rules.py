@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .errors import InvalidInputError
-from .publication_rules import all_rules, apply_publication, checked_rule, rule_for, store_rule
+from .publication_rules import all_rules, checked_rule, rule_for, store_rule
 
 
 def export_rules(db: Database) -> list[dict[str, Any]]:
@@ -45,14 +45,12 @@ def check_rules(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def merge_rules(db: Database, rules: list[dict[str, Any]]) -> None:
-    """Add the rules this library lacks (its own rule for a publication wins)."""
+def merge_rules(db: Database, rules: list[dict[str, Any]]) -> list[str]:
+    """Add the rules this library lacks (its own rule for a publication wins); returns the
+    publications whose rule was added."""
+    added = []
     for r in rules:
         if rule_for(db, r["publication"]) is None:
             store_rule(db, checked_rule(r["publication"], r["volume"], r["year"], r["cadence"]))
-
-
-def apply_all_rules(db: Database) -> None:
-    """Every rule over its publication's articles (after an import merged articles)."""
-    for rule in all_rules(db):
-        apply_publication(db, rule.publication)
+            added.append(r["publication"])
+    return added
