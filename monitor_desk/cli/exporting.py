@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
+from ..core.dates import RANGE_DATE
 from .library_file import open_library
 from .progress import terminal_progress
 
 
 def date_arg(value: str | None, flag: str, command: str = "export") -> str | None:
     """``value`` if it is a date (or its year, or month); otherwise a usage error."""
-    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if value is not None and not RANGE_DATE.fullmatch(value):
         raise SystemExit(
             f"monitor-desk {command}: {flag} takes a date as YYYY-MM-DD, not {value!r}"
         )

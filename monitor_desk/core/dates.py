@@ -151,3 +151,7 @@ def parse_citation_date(
         return (None, None)
     end_year = year + 1 if m2 < m1 else year
     return _iso(year, m1, d1), _iso(end_year, m2, d2)
+
+
+RANGE_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+"""A date a range is given in: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (use ``fullmatch``)."""

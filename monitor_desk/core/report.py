@@ -6,12 +6,12 @@ outlets it covers. Callers hold the lock."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
+from .dates import RANGE_DATE
 from .entity_corrections import speaker_sql
 from .errors import InvalidInputError, NotFoundError
 from .filters import highlight_where
@@ -33,8 +33,6 @@ from .tags import normalize_tag, tag_id, tags_of
 ReportProgress = Callable[[int, int], None]
 """Called with (highlights done, highlights in all) while a report is built."""
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
 _HIGHLIGHTS_SQL = """
 SELECT h.id, h.article_id, h.revision_id, h.start, h."end", h.exact, h.note, h.status,
        a.title, a.publication, a.volume, a.issue, a.date, a.date_source, a.date_precision
@@ -54,7 +52,7 @@ def check_scope(db: Database, scope: ReportScope) -> list[str]:
         if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
             raise NotFoundError(f"There is no article {article_id}.")
     for label, value in (("start", scope.since), ("end", scope.until)):
-        if value is not None and not _DATE.fullmatch(value):
+        if value is not None and not RANGE_DATE.fullmatch(value):
             raise InvalidInputError(
                 f"The {label} date {value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)."
             )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -21,6 +20,7 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from .connection import Component
+from .dates import RANGE_DATE
 from .errors import InvalidInputError
 from .export import neutralize
 from .tags import tagged_highlights_sql
@@ -54,7 +54,6 @@ from .timeline_sql import (
 
 __all__ = ["KINDS", "GRANULARITIES", "UNDATED", "UNPLACED", "Timeline", "TimelineQuery"]
 
-_RANGE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DAY_END = "\uffff"
 MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
 
@@ -169,7 +168,7 @@ def check_range_date(value: str | None, what: str) -> str | None:
     if value is None or value == "":
         return None
     value = value.strip()
-    if not _RANGE_DATE.match(value):
+    if not RANGE_DATE.fullmatch(value):
         raise InvalidInputError(
             f"{what} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD."
         )

@@ -5,8 +5,6 @@ double-click opens the article at the claim; right-click opens the speaker's pro
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.dates import RANGE_DATE
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ...core.views.claim_query import ClaimFilter, Speaker
 from ..widgets.row_table import row_table
 from .claims_explorer_model import ClaimsExplorerModel
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 WIDTHS = (90, 150, 80, 420, 70, 130, 110, 220)
 
 
@@ -154,7 +152,7 @@ class ClaimsExplorer(QWidget):
         dates = []
         for w, what in ((self.since, "From"), (self.until, "To")):
             value = w.text().strip()
-            if value and not _DATE.fullmatch(value):
+            if value and not RANGE_DATE.fullmatch(value):
                 raise MonitorDeskError(f"{what}: write a date as YYYY, YYYY-MM or YYYY-MM-DD.")
             dates.append(value or None)
 
