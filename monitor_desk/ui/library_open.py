@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.backups import KEEP
+
 if TYPE_CHECKING:  # imported when used: the GUI's start-up stays quick
     from PySide6.QtWidgets import QWidget
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:  # imported when used: the GUI's start-up stays quick
 
 
 def open_library_for_gui(
-    db: str | Path | None, read_only: bool = False, seed: bool = True, keep_backups: int = 5
+    db: str | Path | None, read_only: bool = False, seed: bool = True, keep_backups: int = KEEP
 ) -> Library:
     """Open the library; a new library is seeded with the bundled samples (unless
     ``seed`` is False: *File ▸ New Library…* starts empty and says how to fill it)."""
@@ -36,7 +38,7 @@ def open_or_explain(
     db: str | Path | None,
     parent: QWidget | None = None,
     seed: bool = True,
-    keep_backups: int = 5,
+    keep_backups: int = KEEP,
 ) -> Library | None:
     """Open the library, asking the user what to do when it cannot be opened for writing.
 

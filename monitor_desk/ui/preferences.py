@@ -108,8 +108,7 @@ def apply_at_start(window: Any, prefs: Preferences) -> None:
     """What the window does not restore by itself: font, column width, theme, model."""
     apply_theme(prefs.theme)
     window.reader.view.set_reading(prefs.font_family, prefs.point_size, prefs.width_em)
-    window.library.keep_backups = prefs.backups_kept
-    window.library.use_model(prefs.model or None)
+    window.library.use_model(prefs.model or None)  # (copies kept: given to Library.open)
 
 
 def apply_preferences(window: Any, prefs: Preferences) -> None:

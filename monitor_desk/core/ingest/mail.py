@@ -35,7 +35,7 @@ def parse_message(data: bytes) -> EmailMessage:
 def split_mbox(data: bytes) -> list[bytes]:
     """The messages of an mbox file (each after its ``From `` line; ``>From `` lines
     unquoted as mboxrd writes them)."""
-    starts = [m for m in _FROM_LINE.finditer(data) if m.start() == 0 or data[m.start() - 1] == 10]
+    starts = list(_FROM_LINE.finditer(data))  # ^ in MULTILINE: a line's start only
     if not starts:
         raise RejectedFile("not a mailbox (no 'From ' line starts a message)")
     if data[: starts[0].start()].strip():
