@@ -58,6 +58,10 @@ if [ "${PKG_VENV_FRESH:-0}" = 1 ] || [ ! -x $venv/bin/pyinstaller ] || [ "$(cat 
   say "making $venv from ${locks[*]} (hash-checked)"
   rm -rf $venv
   "$PYTHON" -m venv $venv
+  # A current pip, as the Makefile's venv gets: an old one (23.x, what a distribution's
+  # venv brings) refuses an extra's requirement (weasel's smart-open[http]) in
+  # --require-hashes mode once the index has a newer release than the lock's pin.
+  $venv/bin/python -m pip install --quiet --upgrade pip
   $venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
   $venv/bin/python -m pip install --quiet --require-hashes -r packaging/build-requirements.lock
   echo "$want" >$stamp
