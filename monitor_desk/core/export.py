@@ -32,7 +32,7 @@ ExportKind = Literal["notes", "claims", "sources", "json"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
 _NUMBER_COLUMNS = frozenset(
-    ["note_id", "article_id", "start", "end", "page", "claim_id", "credibility"]
+    ["note_id", "article_id", "start", "end", "page", "claim_id", "credibility", "confidence"]
 )
 
 NOTE_COLUMNS = (

@@ -140,6 +140,6 @@ def apply_preferences(window: Any, prefs: Preferences) -> None:
 def show_confidence(window: Any, view: ConfidenceView) -> None:
     """Mute or hide low-confidence claims in the Claims tab and the library-wide view."""
     window.claims.model.set_confidence(view)
-    views = window.library_views.window
-    if views is not None:
+    views = getattr(getattr(window, "library_views", None), "window", None)
+    if views is not None:  # (at start the views window is not made yet: it reads them)
         views.claims.model.set_confidence(view)
