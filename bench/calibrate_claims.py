@@ -183,6 +183,33 @@ def calibration(pairs: list[tuple[float, int]]) -> dict[str, Any]:
     }
 
 
+def cost(split: str) -> dict[str, float]:
+    """What scoring adds to extraction, per 1000 words of ``split`` (parses cached): the
+    extraction (scoring included) timed whole, and the scoring alone on its claims."""
+    from monitor_desk.core.nlp.claims import extract_claims
+    from monitor_desk.core.nlp.claims.confidence import with_confidence
+
+    docs = [doc for _, doc, _ in parsed(split)]
+    words = sum(1 for doc in docs for t in doc if not t.is_punct and not t.is_space)
+    best_extract = best_score = float("inf")
+    for _ in range(2):
+        extracting = scoring = 0.0
+        for doc in docs:
+            t0 = time.perf_counter()
+            claims = extract_claims(doc)
+            t1 = time.perf_counter()
+            with_confidence(doc, claims)
+            extracting += t1 - t0
+            scoring += time.perf_counter() - t1
+        best_extract, best_score = min(best_extract, extracting), min(best_score, scoring)
+    per_k = 1000 * 1000 / max(words, 1)
+    return {
+        "claims_ms_per_1000_words": round(best_extract * per_k, 3),
+        "confidence_ms_per_1000_words": round(best_score * per_k, 3),
+        "confidence_share_of_claims": round(best_score / best_extract, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group(required=True)
@@ -212,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         cue_claims=calibration(cues),
         orphan_quotes=calibration(orphans),
         all_claims=calibration(cues + orphans),
+        cost=cost(args.report),
         seconds=round(time.perf_counter() - t0, 1),
     )
     return 0
