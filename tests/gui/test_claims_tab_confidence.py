@@ -89,3 +89,22 @@ def test_the_confidence_column_sorts(qtbot, make_window, gui_library: Library) -
     window.open_article(2)
     window.open_article(1)  # the order holds for the next article shown
     assert model.index(0, CONFIDENCE_COL).data() == "0.95"
+
+
+def test_the_library_wide_view_shows_and_greys_low_confidence(
+    qtbot, make_window, gui_library: Library, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    scores = _scores(gui_library)
+    settings.setValue("claims/confidenceThreshold", 0.25)
+    settings.setValue("claims/lowConfidence", "hidden")
+    window = make_window(gui_library, analyse_missing=False)
+    window.library_views.act_claims.trigger()
+    model = window.library_views.window.claims.model
+    column = model.columns.index("Confidence")
+    rows = {model.claim(r).id: r for r in range(model.rowCount())}  # type: ignore[union-attr]
+    assert set(scores) <= set(rows)  # greyed, not left out: the view's count stays exact
+    low = next(cid for cid, s in scores.items() if s == 0.2)
+    assert model.index(rows[low], column).data() == "0.20"
+    assert model.index(rows[low], 1).data(Qt.ItemDataRole.ForegroundRole) == muted_colour()
+    high = next(cid for cid, s in scores.items() if s == 0.95)
+    assert model.index(rows[high], 1).data(Qt.ItemDataRole.ForegroundRole) is None
