@@ -51,10 +51,12 @@ def parsed(split: str) -> list[tuple[str, Any, list[Any]]]:
     pipeline = load_pipeline()
     path = CACHE / f"polnear-{split}.spacy"
     docs: list[Any] = []
-    if path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(pipeline.nlp.vocab))
-        if [d.text for d in docs] != [text for _, text, _ in data]:
-            docs = []  # another order or another corpus: parse again
+    if path.exists():  # ours, or another script's in another order: found by their texts
+        by_text = {d.text: d for d in DocBin().from_disk(path).get_docs(pipeline.nlp.vocab)}
+        found = [by_text.get(text) for _, text, _ in data]
+        docs = [d for d in found if d is not None]
+        if len(docs) != len(data):
+            docs = []  # another corpus: parse again
     if not docs:
         docs = list(pipeline.nlp.pipe((text for _, text, _ in data), batch_size=32))
         bin_ = DocBin(store_user_data=True)
