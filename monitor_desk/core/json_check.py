@@ -188,12 +188,23 @@ def _claim(cl: Any, where: str, size: int, citations: set[int]) -> dict[str, Any
     out["kind"] = _one_of(cl, "kind", where, ("direct", "indirect", "mixed"), _MISSING)
     out["credibility"] = _int(cl, "credibility", where, 1, 6, default=None, optional=True)
     out["origin"] = _one_of(cl, "origin", where, ("auto", "user"), "auto")
+    out["confidence"] = _confidence(cl, where)
     out["quotes"] = [_pair(q, f"{where}.quotes[{i}]", size, 3)
                      for i, q in enumerate(_list(cl, "quotes", where, []))]  # fmt: skip
     out["citation"] = _int(cl, "citation", where, default=None, optional=True)
     if out["citation"] is not None and out["citation"] not in citations:
         _fail(f"{where}.citation", f"there is no citation {out['citation']} in this revision")
     return out
+
+
+def _confidence(cl: dict[str, Any], where: str) -> float | None:
+    """An extracted claim's confidence: a number 0–1, or absent/null (not scored)."""
+    value = _get(cl, "confidence", where, None)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        _fail(f"{where}.confidence", f"expected a number 0..1 or null, found {_show(value)}")
+    return float(value)
 
 
 def _page_starts(starts: list[Any], where: str, size: int) -> list[int]:

@@ -41,7 +41,7 @@ _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "cr
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
                "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind",
                "quotes_json", "credibility", "origin", "status", "edited",
-               "extracted_key")  # fmt: skip
+               "extracted_key", "confidence")  # fmt: skip
 _CLAIM_DEFAULTS = {"status": "anchored", "edited": 0}
 """For exports made before claims had these columns."""
 _HIGHLIGHT_COLS = ("start", "end", "exact", "prefix", "suffix", "text_sha256", "color", "note",

@@ -73,6 +73,14 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0017_claim_confidence")
+def _claim_confidence(db: Database) -> None:
+    """How likely an extracted claim is right, 0–1 (core/nlp/claims/confidence.py). NULL
+    for the analyst's own claims, and for extracted claims of a library analysed before
+    this step until they are analysed again (the panels show "not scored")."""
+    db.execute("ALTER TABLE claims ADD COLUMN confidence REAL")
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

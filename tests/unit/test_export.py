@@ -59,6 +59,7 @@ def _analysis(text: str) -> Analysis:
                 kind="mixed",
                 quotes=(Span(quote, quote + 18, text[quote : quote + 18]),),
                 citation=0,
+                confidence=0.73,
             )
         ],
         citations=[
@@ -145,6 +146,7 @@ def test_claims_and_sources_csv(filled: Library) -> None:
     (claim,) = read_csv(buf.getvalue())
     assert (claim["speaker"], claim["cue"], claim["kind"]) == ("Pavel Kurov", "told", "mixed")
     assert (claim["outlet"], claim["outlet_reliability"]) == ("Interfax", "B")
+    assert claim["confidence"] == "0.73"
     buf = io.StringIO(newline="")
     filled.exports.write("sources", buf)
     (src,) = read_csv(buf.getvalue())

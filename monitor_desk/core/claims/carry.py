@@ -180,4 +180,5 @@ def extracted_columns(cl: Claim) -> dict[str, Any]:
             [[q.start, q.end, q.text] for q in cl.quotes], ensure_ascii=False
         ),
         "extracted_key": claim_key(cl.cue.text, cl.content.text),
+        "confidence": cl.confidence,
     }

@@ -104,6 +104,8 @@ def _map_claim(claim: Claim, text: str, omap: OffsetMap) -> Claim:
         content=_map_span(claim.content, text, omap),
         kind=claim.kind,
         quotes=tuple(_map_span(q, text, omap) for q in claim.quotes),
+        frame=claim.frame,
+        confidence=claim.confidence,
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from ...models import Claim, ClaimKind, Span
 from ..paragraphs import PARAGRAPH_BREAK
+from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
 from .speakers import DescribedSpeakers, SpeakerResolver
@@ -57,7 +58,7 @@ def extract_claims(doc: Any) -> list[Claim]:
             taken.append((claim.content.start, claim.content.end))
     claims.extend(_orphan_quotes(doc, text, quotes, taken, claims))
     claims.sort(key=lambda c: (c.cue.start, c.content.start))
-    return claims
+    return with_confidence(doc, claims)
 
 
 def _in_quotation(text: str, quotes: QuoteIndex, part: ClaimParts) -> bool:
@@ -138,6 +139,7 @@ def _build(
         content=Span(start, end, text[start:end]),
         kind=kind,
         quotes=tuple(Span(s, e, text[s:e]) for s, e in in_quotes),
+        frame=frame_of(part.rule),
     )
 
 
@@ -292,6 +294,7 @@ def _orphan_quotes(
                 content=quote,
                 kind="direct",
                 quotes=(quote,),
+                frame=ORPHAN_FRAME,
             )
         )
     return orphans
