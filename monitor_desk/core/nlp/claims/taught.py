@@ -1,0 +1,112 @@
+"""Cues the analyst taught for one library, applied to the cues found in one parse.
+
+``TaughtCues`` is a plain frozen value: the library reads it from its table
+(core/taught_cues.py) and passes it into the analysis, which hands it to
+``extract_claims``; the extractor reads no database and no global, so any process that
+extracts claims extracts them with the set it was given.
+
+- ``cues``: verb lemmas read as reporting verbs, the way "say" is read — with a clause
+  ("trumpeted that ..."), a quotation beside the cue ("“...,” he trumpeted"), "as X
+  trumpeted, ...", "..., X trumpeted", a passive with an agent, or an object. A lemma the
+  lexicon already has is left to the lexicon's rules.
+- ``never``: (lemma, object_only) pairs: a cue of that lemma makes no claim; with
+  ``object_only`` only where its content is the cue's bare object ("made the proposal"),
+  so "made clear that ..." still does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import COMPLEMENT_VERB_CUES, OBJECT_DEPS, SPEECH_VERBS, VERB_CUES
+from .quotes import QuoteIndex
+from .tree import ClaimParts
+from .verbs import verb_parts
+
+__all__ = ["NO_TAUGHT", "TaughtCues", "apply_taught", "is_object_frame", "known_verb"]
+
+READ_AS = "say"
+"""A taught verb is read with the rules of this lexicon verb."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaughtCues:
+    """Attributes:
+    cues: lower-cased verb lemmas to treat as reporting verbs.
+    never: (lemma, object_only) pairs that never make a claim.
+    """
+
+    cues: frozenset[str] = frozenset()
+    never: frozenset[tuple[str, bool]] = frozenset()
+
+    @classmethod
+    def of(cls, cues: Iterable[str] = (), never: Iterable[tuple[str, bool]] = ()) -> TaughtCues:
+        return cls(
+            frozenset(c.lower() for c in cues),
+            frozenset((lemma.lower(), bool(only)) for lemma, only in never),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.cues or self.never)
+
+
+NO_TAUGHT = TaughtCues()
+
+
+def known_verb(lemma: str) -> bool:
+    """The lexicon already reads ``lemma`` as a reporting verb (with or without a clause)."""
+    lemma = lemma.lower()
+    return lemma in VERB_CUES or lemma in COMPLEMENT_VERB_CUES or lemma in SPEECH_VERBS
+
+
+def apply_taught(
+    doc: Any, quotes: QuoteIndex, parts: list[ClaimParts], taught: TaughtCues
+) -> list[ClaimParts]:
+    """``parts`` (the lexicon's finds, in token order) with the taught verbs' added and
+    the ``never`` rules' removed."""
+    if not taught:
+        return parts
+    found = list(parts)
+    if taught.cues:
+        starts = {p.cue[0] for p in parts}
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if (
+                tok.pos_ == "VERB"
+                and lemma in taught.cues
+                and tok.idx not in starts
+                and not known_verb(lemma)
+            ):
+                part = verb_parts(tok, READ_AS, quotes)
+                if part is not None:
+                    part.rule = f"taught:{part.rule}:{lemma}"
+                    found.append(part)
+        found.sort(key=lambda p: p.cue[0])
+    if taught.never:
+        found = [p for p in found if not _never(doc, p, taught.never)]
+    return found
+
+
+def _never(doc: Any, part: ClaimParts, never: frozenset[tuple[str, bool]]) -> bool:
+    cue = doc.char_span(part.cue[0], part.cue[1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    head = cue[0]
+    lemma = head.lemma_.lower()
+    if (lemma, False) in never:
+        return True
+    return (lemma, True) in never and is_object_frame(doc, head, part.content)
+
+
+def is_object_frame(doc: Any, cue: Any, content: tuple[int, int]) -> bool:
+    """The content is the cue verb's bare object ("made | the proposal", "hints | to the
+    contrary"), not a clause or a quotation."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.head.i != cue.i or root.i == cue.i:
+        return False
+    return root.dep_ in OBJECT_DEPS or root.dep_ in ("prep", "advmod")
