@@ -73,7 +73,6 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
-
 @migrations(name="0018_taught_cues")
 def _taught_cues(db: Database) -> None:
     """Cues the analyst taught the claim extractor for this library (core/taught_cues.py):
@@ -93,6 +92,7 @@ def _taught_cues(db: Database) -> None:
         );
         """
     )
+
 
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
