@@ -25,7 +25,15 @@ from .quotes import QuoteIndex
 from .tree import ClaimParts
 from .verbs import verb_parts
 
-__all__ = ["NO_TAUGHT", "TaughtCues", "apply_taught", "is_object_frame", "known_verb"]
+__all__ = [
+    "NO_TAUGHT",
+    "TaughtCues",
+    "apply_taught",
+    "cue_reading",
+    "is_object_frame",
+    "known_verb",
+    "rule_lemma",
+]
 
 READ_AS = "say"
 """A taught verb is read with the rules of this lexicon verb."""
@@ -110,3 +118,65 @@ def is_object_frame(doc: Any, cue: Any, content: tuple[int, int]) -> bool:
     if root.head.i != cue.i or root.i == cue.i:
         return False
     return root.dep_ in OBJECT_DEPS or root.dep_ in ("prep", "advmod")
+
+
+def cue_reading(
+    nlp: Any | None, text: str, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[str, bool]:
+    """(lemma, object frame) of the cue of a claim over ``text``: what a taught cue or a
+    never rule would be made of. With ``nlp`` (a loaded pipeline) the cue's paragraph is
+    parsed and spaCy's lemmatizer and parse say; without one a small rule does (``-ed``,
+    ``-ing``, ``-s`` and the common irregular pasts), and the frame is "object" when the
+    content follows the cue directly and is neither a clause nor a quotation."""
+    word = text[cue[0] : cue[1]].strip()
+    if nlp is not None and word:
+        start = text.rfind("\n\n", 0, cue[0]) + 1
+        start = max(start, cue[0] - 1500, 0)
+        ends = [e for e in (text.find("\n\n", cue[1]), cue[1] + 1500) if e >= 0]
+        end = min([*ends, len(text)])
+        doc = nlp(text[start:end])
+        span = doc.char_span(cue[0] - start, cue[1] - start, alignment_mode="expand")
+        if span is not None and len(span):
+            head = span[0]
+            frame = is_object_frame(doc, head, (content[0] - start, content[1] - start))
+            return head.lemma_.lower(), frame
+    first = word.split()[0] if word else ""
+    gap = text[cue[1] : content[0]] if content[0] >= cue[1] else "x"
+    body = text[content[0] : content[1]].lstrip()
+    opens_clause = body[:1] in "\"“‘'" or body.split(" ", 1)[0].lower() in _CLAUSE_WORDS
+    return rule_lemma(first), not gap.strip() and not opens_clause
+
+
+_CLAUSE_WORDS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "when"})
+_PASTS = {
+    "said": "say", "told": "tell", "wrote": "write", "made": "make", "spoke": "speak",
+    "thought": "think", "found": "find", "took": "take", "gave": "give", "saw": "see",
+    "knew": "know", "held": "hold", "put": "put", "read": "read", "swore": "swear",
+}  # fmt: skip
+_DOUBLED = frozenset("bdgklmnprt")
+
+
+def rule_lemma(word: str) -> str:
+    """A verb's lemma without a model: "trumpeted" → "trumpet", "lamenting" → "lament",
+    "made" → "make". Regular forms only beyond a few common irregular pasts."""
+    w = word.lower().strip(".,;:!?\"'“”‘’")
+    if w in _PASTS:
+        return _PASTS[w]
+    for suffix in ("ied", "ies"):
+        if w.endswith(suffix) and len(w) > 4:
+            return w[:-3] + "y"
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _DOUBLED:
+                return stem[:-1]  # "planned" → "plan"
+            if stem.endswith(
+                ("at", "iz", "is", "ut", "ak", "ov", "ag", "ir", "rg", "rv", "nc", "dg", "ot")
+            ):
+                return stem + "e"  # "stated" → "state", "urged" → "urge"
+            return stem
+    if w.endswith("es") and w[-3:-2] in ("s", "x", "z", "h"):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
