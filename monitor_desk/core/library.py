@@ -150,6 +150,11 @@ class Library:
             self._pipeline = load_pipeline(self.preferred_model)
         return self._pipeline
 
+    @property
+    def loaded_pipeline(self) -> LoadedPipeline | None:
+        """The pipeline if it has loaded already, else None (never loads it)."""
+        return self._pipeline
+
     def use_model(self, name: str | None) -> bool:
         """Prefer the spaCy model ``name`` (None: the default order); True when that
         changes the pipeline, which then loads again on next use. Stored analyses keep
