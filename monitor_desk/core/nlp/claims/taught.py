@@ -80,13 +80,10 @@ def apply_taught(
     if taught.cues:
         starts = {p.cue[0] for p in parts}
         for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
             lemma = tok.lemma_.lower()
-            if (
-                tok.pos_ == "VERB"
-                and lemma in taught.cues
-                and tok.idx not in starts
-                and not known_verb(lemma)
-            ):
+            if lemma in taught.cues and tok.idx not in starts and not known_verb(lemma):
                 part = verb_parts(tok, READ_AS, quotes)
                 if part is not None:
                     part.rule = f"taught:{part.rule}:{lemma}"
