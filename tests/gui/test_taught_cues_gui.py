@@ -13,7 +13,8 @@ from monitor_desk.ui.dialogs.corrections_dialog import CorrectionsDialog
 
 BRIEF = """Title: Talks in Oslo
 
-Boris Yeltsin trumpeted that the talks in Oslo had succeeded.
+Boris Yeltsin trumpeted that the talks in Oslo had succeeded. Igor Ivanov trumpeted that \
+Moscow had won the argument.
 
 Boris Yeltsin made the proposal on Tuesday. Igor Ivanov made a promise on Wednesday. Ivanov \
 made it clear that Moscow would not yield.
@@ -40,6 +41,11 @@ def _select(window, needle: str) -> None:  # type: ignore[no-untyped-def]
     cursor.setPosition(view.offsets.to_utf16(start))
     cursor.setPosition(view.offsets.to_utf16(start + len(needle)), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
+
+
+def _table(window) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    model = window.claims.model
+    return [(c.speaker_label, c.cue.text) for c in model.claims]
 
 
 def _delete(window, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +76,10 @@ def test_teach_a_verb_from_an_added_claim_and_a_never_rule_from_deletions(
     with qtbot.waitSignal(window.jobs.analysisFinished, timeout=60000):
         offers.accept_button.click()
     assert not offers.isVisible()
-    found = [c for c in lib.claims.list(1) if c.origin == "auto" and c.cue.text == "trumpeted"]
-    assert [c.speaker_label for c in found] == ["Boris Yeltsin"]
+    found = [(c.origin, c.speaker_label) for c in lib.claims.list(1) if c.cue.text == "trumpeted"]
+    # Ivanov's is found now; Yeltsin's is the analyst's own, not found a second time
+    assert found == [("user", "Boris Yeltsin"), ("auto", "Igor Ivanov")]
+    assert ("Igor Ivanov", "trumpeted") in [(s, c) for s, c in _table(window)]
 
     window.undo_stack.undo()  # the teaching, not the claim
     assert _cues(lib) == []

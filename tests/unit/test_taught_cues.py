@@ -64,6 +64,19 @@ def test_a_taught_verb_makes_a_claim_after_reanalysis_and_revoking_undoes_it(
     assert _triples(lib, article) == []
 
 
+def test_a_claim_the_analyst_added_is_not_found_a_second_time_once_its_verb_is_taught(
+    lib: Library, tmp_path: Path
+) -> None:
+    article = _import(lib, tmp_path, "a.txt", TRUMPETED)
+    text = lib.articles.get(article).text
+    start = text.index("that the talks")
+    lib.claims.add(article, (start, text.index(".", start)), "Boris Yeltsin", "trumpeted")
+    lib.cues.add("trumpet")
+    lib.reanalyze([article])
+    claims = lib.claims.list(article)
+    assert [(c.origin, c.cue.text) for c in claims] == [("user", "trumpeted")]
+
+
 def test_a_taught_verb_applies_to_articles_imported_later_also_in_worker_processes(
     lib: Library, tmp_path: Path
 ) -> None:
