@@ -128,3 +128,20 @@ def test_a_known_verb_and_the_analysts_own_claims_offer_nothing(
         _delete(window, mine.content.text)
         window.undo_stack.undo()
     assert not offers.isVisible()
+
+
+def test_a_verb_taught_in_the_corrections_dialog_is_undoable(
+    qtbot, make_window, lib: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(lib)
+    tab = CorrectionsDialog(window.corrections, window).cues_tab
+    tab.word.setText("Gush")
+    tab.how.setCurrentIndex(2)  # never + object
+    tab.teach_button.click()
+    assert _cues(lib) == [("gush", "never", True)]
+    assert tab.items.item(0).text() == "Never treat “gush” + object as a claim"
+    tab.word.setText("two words")
+    tab.teach_button.click()  # refused, told in the status bar
+    assert "not a word to teach" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    assert _cues(lib) == [] and tab.items.count() == 0

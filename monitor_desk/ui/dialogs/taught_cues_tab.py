@@ -1,13 +1,15 @@
 """The *Taught cues* tab of the Corrections dialog: every cue taught to the claim extractor
-for this library, each revocable (undoable), and the articles with its word re-analysed
-on request."""
+for this library, each revocable (undoable), a verb taught from here too, and the articles
+with its word re-analysed on request."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,10 +19,18 @@ from PySide6.QtWidgets import (
 
 from ..commands.cue_commands import TaughtCueEdits
 
+_HOW: tuple[tuple[str, tuple[str, bool]], ...] = (
+    ("as a reporting verb", ("cue", False)),
+    ("never as a claim", ("never", False)),
+    ("never + object as a claim", ("never", True)),
+)
+"""The choices of how to teach a word: (text, (kind, object_only))."""
+
 
 class TaughtCuesTab(QWidget):
     """Attributes: items: the list (the lemma in each item's user data); revoke_button,
-    reanalyse_button: act on the chosen cue; status: what the last action did."""
+    reanalyse_button: act on the chosen cue; status: what the last action did; word, how,
+    teach_button: teach a verb (``how``: reporting verb, never, never with an object)."""
 
     def __init__(self, cues: TaughtCueEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +50,19 @@ class TaughtCuesTab(QWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        teach = QHBoxLayout()
+        self.word = QLineEdit()
+        self.word.setPlaceholderText("a verb, e.g. trumpet")
+        self.how = QComboBox()
+        for text, data in _HOW:
+            self.how.addItem(text, data)
+        self.teach_button = QPushButton("Tea&ch")
+        teach.addWidget(self.word, 1)
+        teach.addWidget(self.how)
+        teach.addWidget(self.teach_button)
+        layout.addLayout(teach)
+        self.teach_button.clicked.connect(self.teach)
+        self.word.returnPressed.connect(self.teach)
         row = QHBoxLayout()
         row.addStretch(1)
         self.reanalyse_button = QPushButton("Re-&analyse Articles with the Word")
@@ -75,6 +98,17 @@ class TaughtCuesTab(QWidget):
     def _lemma(self) -> str | None:
         item = self.items.currentItem()
         return self.revoked if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def teach(self) -> None:
+        lemma = self.word.text().strip().lower()
+        kind, object_only = self.how.currentData()
+        if not lemma or not self.cues.teach(lemma, kind, object_only):
+            return  # refused: the status bar says why
+        self.word.clear()
+        self.revoked = None
+        n = len(self.cues.articles_with(lemma))
+        self.items.setCurrentRow(self.items.count() - 1)
+        self.status.setText(f"Taught “{lemma}”. {n} article(s) have the word.")
 
     def revoke_selected(self) -> None:
         lemma = self._lemma()
