@@ -144,4 +144,5 @@ def test_a_verb_taught_in_the_corrections_dialog_is_undoable(
     tab.teach_button.click()  # refused, told in the status bar
     assert "not a word to teach" in window.statusBar().currentMessage()
     window.undo_stack.undo()
-    assert _cues(lib) == [] and tab.items.count() == 0
+    assert _cues(lib) == []
+    assert tab.items.count() == 0
