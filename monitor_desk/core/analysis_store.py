@@ -105,6 +105,8 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
             ],
         )
     for cl in analysis.claims:
+        if analyst.owned(cl):
+            continue
         citation_id = citation_ids[cl.citation] if cl.citation is not None else None
         claim_id = analyst.take(cl, citation_id)
         if claim_id is None:

@@ -16,6 +16,7 @@ from .article_dates import DATE_PRECISIONS, DATE_SOURCES, legacy_provenance
 from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
+from .json_cues import check_cues
 from .json_near import checked_link
 from .json_rules import check_rules
 from .tags import check_color, normalize_tag
@@ -348,4 +349,4 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
             "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
-            "articles": articles}  # fmt: skip
+            "taught_cues": check_cues(doc), "articles": articles}  # fmt: skip

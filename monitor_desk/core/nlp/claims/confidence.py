@@ -54,6 +54,8 @@ _LENGTHS = ((3, "1-3"), (8, "4-8"), (20, "9-20"), (40, "21-40"))
 def frame_of(rule: str) -> str:
     """The stable short name of the rule that produced a claim ("clause:say" →
     ``verb-clause``, "according" → ``according``, "light:make" → ``light``)."""
+    if rule.startswith("taught:"):  # "taught:clause:trumpet:trumpet": read as its path
+        rule = rule.removeprefix("taught:")
     head = rule.split(":", 1)[0]
     if head in _VERB_PATHS and (":" in rule or head):
         return _VERB_PATHS[head]

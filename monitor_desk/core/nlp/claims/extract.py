@@ -24,6 +24,7 @@ from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
 from .speakers import DescribedSpeakers, SpeakerResolver
+from .taught import NO_TAUGHT, TaughtCues, apply_taught
 
 __all__ = ["extract_claims", "quote_kind"]
 
@@ -31,13 +32,14 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
 
 
-def extract_claims(doc: Any) -> list[Claim]:
-    """All claims of ``doc`` (a spaCy ``Doc``), in text order of their cues."""
+def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
+    """All claims of ``doc`` (a spaCy ``Doc``), in text order of their cues; ``taught``:
+    the cues the analyst taught for the library (``taught``)."""
     text: str = doc.text
     quotes = QuoteIndex(text)
     resolver = SpeakerResolver(doc)
     described = DescribedSpeakers(resolver)
-    parts = find_parts(doc, quotes)
+    parts = apply_taught(doc, quotes, find_parts(doc, quotes), taught)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     cue_starts = sorted(p.cue[0] for p in parts)
