@@ -190,6 +190,11 @@ def _claim(cl: Any, where: str, size: int, citations: set[int]) -> dict[str, Any
     out["credibility"] = _int(cl, "credibility", where, 1, 6, default=None, optional=True)
     out["origin"] = _one_of(cl, "origin", where, ("auto", "user"), "auto")
     out["confidence"] = _confidence(cl, where)
+    # An orphan (the analyst's claim whose words left the text) and an edited extracted
+    # claim must come back as such, or the next re-analysis replaces the analyst's work.
+    out["status"] = _one_of(cl, "status", where, ("anchored", "orphan"), "anchored")
+    out["edited"] = _int(cl, "edited", where, 0, 1, default=0)
+    out["extracted_key"] = _str(cl, "extracted_key", where, None, optional=True)
     out["quotes"] = [_pair(q, f"{where}.quotes[{i}]", size, 3)
                      for i, q in enumerate(_list(cl, "quotes", where, []))]  # fmt: skip
     out["citation"] = _int(cl, "citation", where, default=None, optional=True)

@@ -79,6 +79,8 @@ def _claim_confidence(db: Database) -> None:
     for the analyst's own claims, and for extracted claims of a library analysed before
     this step until they are analysed again (the panels show "not scored")."""
     db.execute("ALTER TABLE claims ADD COLUMN confidence REAL")
+
+
 @migrations(name="0018_taught_cues")
 def _taught_cues(db: Database) -> None:
     """Cues the analyst taught the claim extractor for this library (core/taught_cues.py):

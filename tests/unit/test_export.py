@@ -167,6 +167,9 @@ def test_json_round_trip_into_an_empty_library_and_merge_without_duplicates(
 ) -> None:
     filled.db.execute("UPDATE outlets SET reliability = 'C'")
     filled.tags.recolor("people/russia", "#aa0000")
+    # an extracted claim the analyst corrected stays marked as edited (re-analysis keeps it)
+    (claim_id,) = filled.db.execute("SELECT MIN(id) FROM claims WHERE origin = 'auto'").fetchone()
+    filled.claims.update(claim_id, kind="mixed")
     out = tmp_path / "backup.json"
     filled.exports.write("json", out)
     before = _normalised(filled)
