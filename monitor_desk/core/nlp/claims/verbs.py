@@ -20,6 +20,7 @@ from .lexicon import (
 )
 from .quotes import QuoteIndex
 from .repairs import fronted_speaker, misattached_that_clause, through_dash_aside
+from .senses import non_reporting_object, set_phrase
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -81,6 +82,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
+    if set_phrase(verb):
+        return None  # "That said, ...", "time will tell"
     if lemma in ("quote", "cite"):  # "cited sources in the ministry as saying that ..."
         quoted = _quoted_as_saying(verb, children)
         if quoted is not None:
@@ -152,6 +155,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     speaker = subject_of(verb)
     if speaker is None:
         speaker = fronted_speaker(verb)
+    if path == "object" and non_reporting_object(verb, lemma, speaker):
+        return None  # "the figures underscore the risk", "did not respond to requests"
     # Only a speech act with a clause or a quotation stands on its own inside another's
     # content; "said he praised the plan" is one claim (measured: 0.23 precision).
     strong = (

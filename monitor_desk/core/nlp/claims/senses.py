@@ -1,0 +1,82 @@
+"""Cue words in a sense that reports nothing: set phrases, things as subjects, negations.
+
+A cue word is a cue only in some of its uses. These tests veto a reading the finders
+would otherwise make, where what the analyst would see is not a statement by anyone:
+
+- set phrases built on a speech verb ("That said, ...", "All told, ...", "time will
+  tell", "needless to say");
+- verbs that report only with someone speaking ("the figures underscore the risk",
+  "the firm posted a loss", "the data signal a slowdown", "it was written into law");
+- an object reading with no speaker at all inside an infinitive or a subject clause
+  ("to defend the merger had become impossible");
+- a refusal to answer ("did not respond to requests for comment"): nothing was said;
+- anaphoric light-verb readings ("made the proposal", "delivered his remarks"): the
+  statement is reported elsewhere, this sentence only says it was made.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import PERSON_NOUNS
+
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
+_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# Verbs whose object reading reports something only when someone (not something) is the
+# subject: "the senator wrote a letter" but "the rule writes off", "the data signal".
+OBJECT_NEEDS_SPEAKER: frozenset[str] = frozenset(
+    "post respond underscore write signal name tweet defend refer echo".split()
+)
+# Verbs whose negation means nothing was said: "did not respond to requests for comment".
+_SILENT_WHEN_NEGATED = frozenset({"respond", "reply", "comment", "answer", "return"})
+# A subject-less object reading in these roles is an action, not a report.
+_EMBEDDED_DEPS = frozenset({"xcomp", "csubj", "ccomp"})
+_ANAPHORIC_DETERMINERS = frozenset(
+    "the this that these those his her its their our my your".split()
+)
+
+
+def can_speak(span: Any | None) -> bool:
+    """Whether a speaker span names someone who can say something: a person, a group, an
+    institution, a personal pronoun, a proper noun or a noun for people."""
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.lower_ in _SPEAKING_PRONOUNS
+        or root.ent_type_ in _SPEAKING_ENTITIES
+        or root.pos_ == "PROPN"
+        or root.lemma_.lower() in PERSON_NOUNS
+    )
+
+
+def set_phrase(verb: Any) -> bool:
+    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say"."""
+    doc = verb.doc
+    prev = doc[verb.i - 1].lower_ if verb.i > 0 else ""
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    lemma = verb.lemma_.lower()
+    if lemma in ("say", "tell") and prev in ("that", "all") and nxt is not None:
+        if nxt.text == "," and (verb.i < 2 or doc[verb.i - 2].is_punct or doc[verb.i - 2].is_space):
+            return True  # "That said, ...", "All told, ..." opening a clause
+    if lemma == "tell" and prev == "will" and verb.i >= 2 and doc[verb.i - 2].lower_ == "time":
+        return True
+    return lemma == "say" and prev == "to" and verb.i >= 2 and doc[verb.i - 2].lower_ == "needless"
+
+
+def non_reporting_object(verb: Any, lemma: str, speaker: Any | None) -> bool:
+    """An object reading of ``verb`` that reports nothing (see the module's list)."""
+    if lemma in OBJECT_NEEDS_SPEAKER and not can_speak(speaker):
+        return True
+    if speaker is None and verb.dep_ in _EMBEDDED_DEPS:
+        return True
+    return lemma in _SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in verb.children)
+
+
+def anaphoric_noun(noun: Any) -> bool:
+    """A light verb's noun that points back to a statement reported elsewhere: "made the
+    proposal", "delivered his remarks" — not "made similar comments", "issued a warning"."""
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in noun.children
+    )
