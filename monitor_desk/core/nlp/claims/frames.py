@@ -13,10 +13,10 @@ from typing import Any
 from .lexicon import (
     COPULA_SUBJECT_NOUNS,
     INTENT_NOUNS,
-    OWNED_CONTENT_PREPS,
     MANNER_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
+    OWNED_CONTENT_PREPS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
 )

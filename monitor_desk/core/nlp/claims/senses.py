@@ -20,21 +20,24 @@ from typing import Any
 
 from .lexicon import PERSON_NOUNS
 
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 # Verbs whose object reading reports something only when someone (not something) is the
 # subject: "the senator wrote a letter" but "the rule writes off", "the data signal".
-OBJECT_NEEDS_SPEAKER: frozenset[str] = frozenset(
-    "post respond underscore write signal name tweet defend refer echo".split()
+OBJECT_NEEDS_SPEAKER: frozenset[str] = _words(
+    "post respond underscore write signal name tweet defend refer echo"
 )
 # Verbs whose negation means nothing was said: "did not respond to requests for comment".
 _SILENT_WHEN_NEGATED = frozenset({"respond", "reply", "comment", "answer", "return"})
 # A subject-less object reading in these roles is an action, not a report.
 _EMBEDDED_DEPS = frozenset({"xcomp", "csubj", "ccomp"})
-_ANAPHORIC_DETERMINERS = frozenset(
-    "the this that these those his her its their our my your".split()
-)
+_ANAPHORIC_DETERMINERS = _words("the this that these those his her its their our my your")
 
 
 def can_speak(span: Any | None) -> bool:
@@ -57,9 +60,9 @@ def set_phrase(verb: Any) -> bool:
     prev = doc[verb.i - 1].lower_ if verb.i > 0 else ""
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     lemma = verb.lemma_.lower()
+    opens = verb.i < 2 or doc[verb.i - 2].is_punct or doc[verb.i - 2].is_space
     if lemma in ("say", "tell") and prev in ("that", "all") and nxt is not None:
-        if nxt.text == "," and (verb.i < 2 or doc[verb.i - 2].is_punct or doc[verb.i - 2].is_space):
-            return True  # "That said, ...", "All told, ..." opening a clause
+        return nxt.text == "," and opens  # "That said, ...", "All told, ..." opening a clause
     if lemma == "tell" and prev == "will" and verb.i >= 2 and doc[verb.i - 2].lower_ == "time":
         return True
     return lemma == "say" and prev == "to" and verb.i >= 2 and doc[verb.i - 2].lower_ == "needless"
