@@ -83,3 +83,16 @@ def anaphoric_noun(noun: Any) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in noun.children
     )
+
+
+def said_to_be(verb: Any) -> bool:
+    """ "The bank said to be seeking a merger ...": a reduced passive that hangs hearsay on
+    a noun; the noun is talked about, it does not speak."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )

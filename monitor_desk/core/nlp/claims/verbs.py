@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .quotes import QuoteIndex
 from .repairs import fronted_speaker, misattached_that_clause, through_dash_aside
-from .senses import non_reporting_object, set_phrase
+from .senses import non_reporting_object, said_to_be, set_phrase
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -155,6 +155,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     speaker = subject_of(verb)
     if speaker is None:
         speaker = fronted_speaker(verb)
+    if said_to_be(verb):
+        speaker = None  # "the bank said to be seeking a merger": hearsay, nobody named
     if path == "object" and non_reporting_object(verb, lemma, speaker):
         return None  # "the figures underscore the risk", "did not respond to requests"
     # Only a speech act with a clause or a quotation stands on its own inside another's
