@@ -21,7 +21,7 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 from .repairs import dangling_end, stray_that_clause
-from .senses import anaphoric_noun
+from .senses import anaphoric_noun, arriving_verb
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -106,7 +106,12 @@ def noun_parts(noun: Any) -> ClaimParts | None:
     speaker = speaker_span(owner) if owner is not None else None
     if speaker is not None and speaker[-1].tag_ == "POS":
         speaker = speaker[:-1]
-    return ClaimParts(char_span(doc, noun.i, noun.i), speaker, char_span(doc, first, last))
+    cue = char_span(doc, noun.i, noun.i)
+    arrived = arriving_verb(noun) if owner is None else None
+    if arrived is not None:  # "came to the conclusion that ...": the one who came to it
+        speaker = subject_of(arrived)
+        cue = char_span(doc, arrived.i, noun.i)
+    return ClaimParts(cue, speaker, char_span(doc, first, last))
 
 
 def copula_parts(copula: Any) -> ClaimParts | None:

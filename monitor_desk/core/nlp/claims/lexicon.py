@@ -164,6 +164,7 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     comment remark speech case point observation apology concern question doubt objection
     support opposition view opinion thought praise criticism endorsement clear
     retort reply response rebuttal riposte
+    condemnation denunciation appeal plea request recommendation rebuke
     """
 )
 

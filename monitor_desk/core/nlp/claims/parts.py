@@ -77,11 +77,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
-            if (
-                part is None
-                and lemma in AS_VERBS
-                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-            ):
+            if part is None and lemma in AS_VERBS and _as_phrase(tok):
                 part = _tagged(as_view_parts(tok), "as")
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
@@ -147,6 +143,16 @@ def _without_dangling_end(doc: Any, content: tuple[int, int]) -> tuple[int, int]
     if last == span.end - 1:
         return content
     return content[0], doc[last].idx + len(doc[last].text)
+
+
+def _as_phrase(verb: Any) -> bool:
+    """ "see him as a threat": the "as" phrase on the verb, or on its object ("view the
+    tax as a mistake", as the small model often hangs it)."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _person_words(doc: Any) -> frozenset[str]:

@@ -96,3 +96,22 @@ def said_to_be(verb: Any) -> bool:
             for c in verb.children
         )
     )
+
+
+# Verbs of arriving at a view: "came to the conclusion", "reached the conclusion",
+# "drew the conclusion", "arrived at the view".
+_ARRIVE_THROUGH_PREP = {"come": "to", "arrive": "at"}
+_ARRIVE_WITH_OBJECT = frozenset({"reach", "draw"})
+
+
+def arriving_verb(noun: Any) -> Any | None:
+    """The verb a speech noun is arrived at with ("came to the conclusion that ..."): its
+    subject holds the view, and the verb belongs to the cue."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _ARRIVE_WITH_OBJECT:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if _ARRIVE_THROUGH_PREP.get(verb.lemma_.lower()) == head.lower_:
+            return verb
+    return None

@@ -124,7 +124,7 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
             if c.i > verb.i
             and (
                 c.dep_ in OBJECT_DEPS
-                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not _when(c))
                 or (c.dep_ == "advmod" and c.lower_ in _PRO_FORMS)  # "half said so"
             )
         ]
@@ -171,6 +171,11 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and verb.dep_ not in ("pcomp", "acl", "xcomp")
     )
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
+
+
+def _when(prep: Any) -> bool:
+    """ "announced on Monday": a time, not what was announced."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
