@@ -25,6 +25,12 @@ from .senses import anaphoric_noun, arriving_verb
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+# Prepositions of place and time: "made her announcement in Gdansk" says where, not what.
+# ("took aim at", "takes issue with" keep theirs).
+_SETTING = frozenset(
+    {"in", "during", "after", "before", "since", "near", "outside", "inside"}
+    | {"across", "throughout", "by", "from", "until"}
+)
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
 
 
@@ -266,7 +272,8 @@ def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimPa
     clauses += [
         c
         for c in noun.children
-        if c.i > noun.i and (c.dep_ in ("acl", "ccomp", "relcl") or c.dep_ == "prep")
+        if c.i > noun.i
+        and (c.dep_ in ("acl", "ccomp", "relcl") or (c.dep_ == "prep" and c.lower_ not in _SETTING))
     ]
     if clauses:
         first = min(c.left_edge.i for c in clauses)
