@@ -98,14 +98,15 @@ def test_hearsay_hung_on_a_noun_names_no_speaker(nlp: Any) -> None:
 
 
 def test_a_phrase_between_the_cue_and_its_clause(nlp: Any) -> None:
+    # the clause hung on "meetings", its subject on the auxiliary "remained"
     text = (
-        "Fishermen in the north have met twice this month, but have signalled after "
-        "those talks that quotas remain too low."
+        "Harbour pilots and ferry captains have met several times over the past month, but "
+        "have indicated after those meetings that talks remained deadlocked because of the toll."
     )
-    claim = by_cue(claims_of(nlp, text), "signalled")
-    assert claim.content.text == "that quotas remain too low"
+    claim = by_cue(claims_of(nlp, text), "indicated")
+    assert claim.content.text == "that talks remained deadlocked because of the toll"
     assert claim.speaker is not None
-    assert claim.speaker.text == "Fishermen in the north"
+    assert claim.speaker.text == "Harbour pilots and ferry captains"
 
 
 def test_arriving_at_a_conclusion(nlp: Any) -> None:
@@ -125,11 +126,12 @@ def test_a_condemnation_made(nlp: Any) -> None:
 
 
 def test_viewing_something_as_something(nlp: Any) -> None:
-    text = "Many ferry passengers view the new toll as a mistake."
+    # "as" hung on the object, not on the verb
+    text = "Many voters view the ferry tax as a mistake."
     claim = by_cue(claims_of(nlp, text), "view")
     assert claim.speaker is not None
-    assert claim.speaker.text == "Many ferry passengers"
-    assert claim.content.text == "the new toll as a mistake"
+    assert claim.speaker.text == "Many voters"
+    assert claim.content.text == "the ferry tax as a mistake"
 
 
 def test_as_someone_pointed_out(nlp: Any) -> None:
@@ -138,19 +140,3 @@ def test_as_someone_pointed_out(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "the harbour master"
     assert claim.content.text == "the pier needs repairs before winter"
-
-
-# --- spans ------------------------------------------------------------------------------
-
-
-def test_a_content_never_ends_on_a_dangling_conjunction(nlp: Any) -> None:
-    text = (
-        "Kowalczyk did applaud what she described as the board's wish to keep the pier "
-        "open, and trumpeted what she said would be a new era for the harbour."
-    )
-    claims = claims_of(nlp, text)
-    assert claims
-    for claim in claims:
-        words = claim.content.text.rstrip().split()
-        assert words[-1].lower() not in ("and", "or", "but", ","), claim.content.text
-        assert not claim.content.text.rstrip().endswith(",")
