@@ -67,6 +67,15 @@ def by_cue(claims: list[Claim], cue: str) -> Claim:
         "The ferry company posted a loss of four million crowns last year.",
         # nothing was said
         "The ferry company did not respond to repeated requests for comment.",
+        # the object is the one who worries
+        "The long strike worries the fishermen of the northern harbour.",
+        # an order to the reader, with nobody speaking
+        "Email the harbour council at the address below.",
+        # backing not yet given
+        "Senator Ruiz will support the ferry tax next week.",
+        # an activity, or what something is about
+        "Talking about the ferry tax is easy in the harbour bars.",
+        "The mayor ran a campaign focused on the ferry tax.",
     ],
 )
 def test_no_claim_in_a_sense_that_reports_nothing(nlp: Any, text: str) -> None:

@@ -227,9 +227,14 @@ def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
         return None  # "speaking in London on Saturday": when, not what
     if pobj is not None and pobj.lemma_.lower() in ("condition", "behalf", "basis"):
         return None  # "spoke on condition of anonymity", "on behalf of": how, not what
+    speaker = subject_of(verb)
+    if speaker is None and verb.tag_ in ("VB", "VBG"):
+        return None  # "talking about taxes is easy": an activity, nobody's statement
+    if verb.tag_ == "VBN" and verb.lemma_.lower() == "focus":
+        return None  # "a campaign focused on jobs": what it is about, not a stance
     doc = verb.doc
     content = char_span(doc, prep.i + 1, prep.right_edge.i)
-    return ClaimParts(char_span(doc, verb.i, prep.i), subject_of(verb), content)
+    return ClaimParts(char_span(doc, verb.i, prep.i), speaker, content)
 
 
 def attitude_parts(adjective: Any) -> ClaimParts | None:
@@ -293,8 +298,8 @@ def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimPa
 def backing_parts(verb: Any) -> ClaimParts | None:
     """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None:
-        return None
+    if obj is None or verb.tag_ == "VB":
+        return None  # "will support", "urged them to support": a backing not yet given
     speaker = subject_of(verb)
     if speaker is None:
         return None

@@ -31,10 +31,12 @@ _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Verbs whose object reading reports something only when someone (not something) is the
 # subject: "the senator wrote a letter" but "the rule writes off", "the data signal".
 OBJECT_NEEDS_SPEAKER: frozenset[str] = _words(
-    "post respond underscore write signal name tweet defend refer echo"
+    "post respond underscore write signal name tweet defend refer echo boast promise"
 )
 # Verbs whose negation means nothing was said: "did not respond to requests for comment".
 _SILENT_WHEN_NEGATED = frozenset({"respond", "reply", "comment", "answer", "return"})
+# Verbs whose object is the one who feels: "the vote worries the party".
+_EXPERIENCER_OBJECT = frozenset({"worry"})
 # A subject-less object reading in these roles is an action, not a report.
 _EMBEDDED_DEPS = frozenset({"xcomp", "csubj", "ccomp"})
 _ANAPHORIC_DETERMINERS = _words("the this that these those his her its their our my your")
@@ -72,8 +74,10 @@ def non_reporting_object(verb: Any, lemma: str, speaker: Any | None) -> bool:
     """An object reading of ``verb`` that reports nothing (see the module's list)."""
     if lemma in OBJECT_NEEDS_SPEAKER and not can_speak(speaker):
         return True
-    if speaker is None and verb.dep_ in _EMBEDDED_DEPS:
-        return True
+    if lemma in _EXPERIENCER_OBJECT:
+        return True  # "the convergence worries the Gulf": the Gulf worries, nobody speaks
+    if speaker is None and (verb.dep_ in _EMBEDDED_DEPS or verb.tag_ == "VB"):
+        return True  # "to defend the merger ...", "Email me at ...": an act, no speaker
     return lemma in _SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in verb.children)
 
 
