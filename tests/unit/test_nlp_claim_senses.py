@@ -149,3 +149,18 @@ def test_as_someone_pointed_out(nlp: Any) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "the harbour master"
     assert claim.content.text == "the pier needs repairs before winter"
+
+
+def test_one_of_the_speakers_just_described(nlp: Any) -> None:
+    text = (
+        "Coffee dealers said prices would rise. One said the frost had cut the crop, and "
+        "another said buyers were nervous."
+    )
+    names = [c.speaker_name for c in claims_of(nlp, text) if c.cue.text == "said"]
+    assert names == ["Coffee dealers", "one of coffee dealers", "one of coffee dealers"]
+
+
+def test_a_lone_one_with_nobody_described_stays_unnamed(nlp: Any) -> None:
+    text = "The harbour was quiet on Monday. One said the ferry would not sail."
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.speaker_name is None
