@@ -82,6 +82,11 @@ def test_no_claim_in_a_sense_that_reports_nothing(nlp: Any, text: str) -> None:
     assert cues(claims_of(nlp, text)) == []
 
 
+def test_asking_not_to_be_named_is_no_claim(nlp: Any) -> None:
+    text = "One harbour official, who asked not to be named, said the ferry would not sail."
+    assert cues(claims_of(nlp, text)) == ["said"]
+
+
 def test_a_person_still_underscores_and_makes_comments(nlp: Any) -> None:
     text = "Mayor Lindqvist underscored the risk of a long strike."
     claim = by_cue(claims_of(nlp, text), "underscored")

@@ -57,7 +57,15 @@ def can_speak(span: Any | None) -> bool:
 
 
 def set_phrase(verb: Any) -> bool:
-    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say"."""
+    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say", and
+    "who asked not to be named" (the terms of speaking, not what was said)."""
+    if any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in ("name", "identify", "quote")
+        and any(a.dep_ == "auxpass" for a in c.children)
+        for c in verb.children
+    ):
+        return True
     doc = verb.doc
     prev = doc[verb.i - 1].lower_ if verb.i > 0 else ""
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
