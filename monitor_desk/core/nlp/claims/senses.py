@@ -27,6 +27,12 @@ def _words(words: str) -> frozenset[str]:
 
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Bodies that speak through their people: "the authorities signalled a fall in wages".
+_INSTITUTION_NOUNS = _words(
+    "authority government administration ministry party court council committee campaign"
+    " agency union department office commission panel"
+    " parliament congress senate cabinet regime embassy police army military"
+)
 
 # Verbs whose object reading reports something only when someone (not something) is the
 # subject: "the senator wrote a letter" but "the rule writes off", "the data signal".
@@ -53,6 +59,7 @@ def can_speak(span: Any | None) -> bool:
         or root.ent_type_ in _SPEAKING_ENTITIES
         or root.pos_ == "PROPN"
         or root.lemma_.lower() in PERSON_NOUNS
+        or root.lemma_.lower() in _INSTITUTION_NOUNS
     )
 
 
