@@ -19,8 +19,7 @@ pytestmark = pytest.mark.model
 
 TRUMPETED = "Boris Yeltsin trumpeted that the talks in Oslo had succeeded.\n"
 PROPOSAL = (
-    "Boris Yeltsin denied the report on Tuesday. Igor Ivanov denied that Moscow "
-    "would yield.\n"
+    "Boris Yeltsin denied the report on Tuesday. Igor Ivanov denied that Moscow would yield.\n"
 )
 
 
