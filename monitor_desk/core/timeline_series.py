@@ -132,3 +132,10 @@ def tag_series(db: Database, names: tuple[str, ...], top: int) -> list[str]:
         row = db.execute("SELECT name FROM tags WHERE name = ?", [tag]).fetchone()
         out.append(row[0] if row else tag)
     return out
+
+
+def tag_ids(db: Database, name: str) -> list[int]:
+    """The ids of tag ``name`` and of its sub-tags (``tags.tagged_highlights_sql``'s match)."""
+    sub, params = tagged_highlights_sql(name)
+    where = sub.split("WHERE", 1)[1]
+    return [int(r[0]) for r in db.execute(f"SELECT t.id FROM tags t WHERE {where}", params)]

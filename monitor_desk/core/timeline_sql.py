@@ -93,8 +93,13 @@ def bucket_range(bucket: str, by: Granularity) -> tuple[str, str]:
 
 @dataclass
 class Source:
-    """What one kind counts: ``FROM`` (ending in ``articles a``), the series and the weight
-    (how many units) of a row, and extra terms; ``series``/``where`` take their params."""
+    """What one kind counts: ``FROM`` (ending in ``articles a``, or a count table of
+    ``chart_counts.py``), the series and the weight (how many units) of a row, and extra
+    terms; ``series``/``where`` take their params. ``date`` and ``article``: the columns
+    of a row's article date and id; ``keyed``: the column of the series' key when each
+    series has one key (a row is then one article of one series, and the rows come in
+    index order), None when a series gathers several keys (its articles counted
+    distinct)."""
 
     from_sql: str
     series: str
@@ -103,6 +108,9 @@ class Source:
     params: list[Any] = field(default_factory=list)
     weight: str = "1"
     names: list[str] = field(default_factory=list)
+    date: str = "a.date"
+    article: str = "a.id"
+    keyed: str | None = None
 
 
 def case_of(column: str, names: dict[Any, str]) -> tuple[str, list[Any]]:
@@ -127,23 +135,30 @@ ARTICLES_BY_DATE = "SELECT date, 'articles', COUNT(*), COUNT(*), NULL FROM artic
 """``by_date_sql`` of ``articles_source``: a walk of the date index."""
 
 
-def mentions_source(entity_names: dict[int, str]) -> Source:
-    """Mentions of the given library entities (id → series name) in current texts, counted
-    per entity and revision first (on the ``(entity_id, revision_id)`` index) and only then
-    joined to their articles."""
-    series, params = case_of("m.entity_id", entity_names)
-    ids = list(entity_names)
-    per_revision = f"""(SELECT entity_id, revision_id, COUNT(*) AS n FROM entities
-                        WHERE entity_id IN ({_marks(ids)}) GROUP BY entity_id, revision_id) m"""
+def counted_source(table: str, key: str, names: dict[Any, str]) -> Source:
+    """Rows of a per-article count table (``chart_counts.py``) for the given keys (key →
+    series name; several keys may share one): one index range per key, no join."""
+    series, params = case_of(f"c.{key}", names)
+    keys = list(names)
+    one_key_each = len(set(names.values())) == len(keys)
     return Source(
-        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
+        f"{table} c",
         series,
-        [],
+        [f"c.{key} IN ({_marks(keys)})"],
         params,
-        ids,
-        "m.n",
-        list(dict.fromkeys(entity_names.values())),
+        keys,
+        "c.n",
+        list(dict.fromkeys(names.values())),
+        date="c.date",
+        article="c.article_id",
+        keyed=f"c.{key}" if one_key_each else None,
     )
+
+
+def mentions_source(entity_names: dict[int, str]) -> Source:
+    """Mentions of the given library entities (id → series name) in current texts, from
+    each article's count per entity (``chart_mentions``)."""
+    return counted_source("chart_mentions", "entity_id", entity_names)
 
 
 def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
@@ -163,60 +178,29 @@ def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
     )
 
 
-OUTLETS_FROM = f"""citation_items ci JOIN citations ct ON ct.id = ci.citation_id
-    {CURRENT.format(rev="ct.revision_id")} JOIN outlets o ON o.id = ci.outlet_id"""
+def outlets_source(outlet_ids: dict[int, str]) -> Source:
+    """Citation items of the given outlets (id → name) in current texts, from each
+    article's count per outlet (``chart_outlets``)."""
+    return counted_source("chart_outlets", "outlet_id", outlet_ids)
 
 
-def outlets_source(outlet_ids: dict[int, str] | None) -> Source:
-    """Citation items of the given outlets (id → name); of every outlet when None."""
-    if outlet_ids is None:
-        per_revision = """(SELECT ct.revision_id, COUNT(*) AS n FROM citation_items ci
-                           JOIN citations ct ON ct.id = ci.citation_id GROUP BY 1) m"""
-        return Source(
-            f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
-            "'all'",
-            weight="m.n",
-            names=["all"],
-        )
-    series, params = case_of("m.outlet_id", outlet_ids)
-    ids = list(outlet_ids)
-    per_revision = f"""(SELECT ct.revision_id, ci.outlet_id, COUNT(*) AS n FROM citation_items ci
-                        JOIN citations ct ON ct.id = ci.citation_id
-                        WHERE ci.outlet_id IN ({_marks(ids)}) GROUP BY 1, 2) m"""
-    return Source(
-        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
-        series,
-        [],
-        params,
-        ids,
-        "m.n",
-        list(outlet_ids.values()),
-    )
+OUTLET_TOTALS_SQL = "SELECT date, SUM(n) FROM chart_outlets GROUP BY date"
+"""Every citation item per stored date: what an outlet's share is a share of."""
 
 
-def tag_source(name: str, subquery: str, sub_params: list[Any]) -> Source:
-    """Highlights with tag ``name`` or one of its sub-tags (one series per tag: a highlight
-    with two chosen tags counts in both)."""
-    return Source(
-        f"""({subquery}) x JOIN highlights h ON h.id = x.highlight_id
-            JOIN articles a ON a.id = h.article_id""",
-        "?",
-        [],
-        [name],
-        list(sub_params),
-        names=[name],
-    )
+def tag_source(name: str, tag_ids: list[int]) -> Source:
+    """Highlights with tag ``name`` or one of its sub-tags (``tag_ids``), from each
+    article's count per tag (``chart_tags``). One series per tag: a highlight with two
+    chosen tags counts in both, and under one tag with two of its sub-tags, twice."""
+    return counted_source("chart_tags", "tag_id", dict.fromkeys(tag_ids or [0], name))
 
 
-Ranged = tuple[list[str], list[Any]]
-"""Terms (and their parameters) on placed rows only: the date range."""
-
-
-MAYBE_APART = """a.date IS NULL OR a.date NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
-                 OR substr(a.date, 9, 2) > '28'"""
-"""Dates that may be in no bucket at some size (every one that is not plainly a day): their
-articles' ids come back with the counts, so that articles apart are counted once however
-many series they are behind."""
+def maybe_apart(date: str) -> str:
+    """Dates that may be in no bucket at some size (every one that is not plainly a day):
+    their articles' ids come back with the counts, so that articles apart are counted once
+    however many series they are behind."""
+    return f"""{date} IS NULL OR {date} NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
+               OR substr({date}, 9, 2) > '28'"""
 
 
 def by_date_sql(source: Source) -> tuple[str, list[Any]]:
@@ -226,24 +210,36 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
     if source.from_sql == "articles a":
         return ARTICLES_BY_DATE, []
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
-    sql = f"""SELECT a.date, {source.series} AS s, SUM({source.weight}), COUNT(DISTINCT a.id),
-                     group_concat(CASE WHEN {MAYBE_APART} THEN a.id END)
-              FROM {source.from_sql} {where} GROUP BY a.date, s"""
+    date, article = source.date, source.article
+    # one key per series: its index range read in order, each row one article
+    articles = "COUNT(*)" if source.keyed else f"COUNT(DISTINCT {article})"
+    group = f"{source.keyed}, {date}" if source.keyed else f"{date}, s"
+    sql = f"""SELECT {date}, {source.series} AS s, SUM({source.weight}), {articles},
+                     group_concat(CASE WHEN {maybe_apart(date)} THEN {article} END)
+              FROM {source.from_sql} {where} GROUP BY {group}"""
     return sql, [*source.series_params, *source.params]
 
 
-def ids_sql(source: Source, by: Granularity, key: str, ranged: Ranged) -> tuple[str, list[Any]]:
+def ids_sql(
+    source: Source, by: Granularity, key: str, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
     """The ids and dates of the articles behind one bucket of ``source`` (through the date
-    index), or of those undated / unplaced (``key``), in date order."""
+    index), or of those undated / unplaced (``key``), in date order; ``since``/``until``
+    bound the placed dates (``until`` already past the last day it admits)."""
     terms, params = list(source.where), list(source.params)
+    date, article = source.date, source.article
     if key == UNDATED:
-        terms.append("(a.date IS NULL OR trim(a.date) = '')")
+        terms.append(f"({date} IS NULL OR trim({date}) = '')")
     elif key == UNPLACED:
-        terms.append("trim(a.date) != ''")
+        terms.append(f"trim({date}) != ''")
     else:
         low, high = bucket_range(key, by)
-        terms += ["a.date >= ?", "a.date < ?", *ranged[0]]
-        params += [low, high, *ranged[1]]
-    sql = f"""SELECT DISTINCT a.id, a.date FROM {source.from_sql}
-              WHERE {" AND ".join(terms)} ORDER BY a.date, a.id"""
+        terms += [f"{date} >= ?", f"{date} < ?"]
+        params += [low, high]
+        for bound, op in ((since, ">="), (until, "<=")):
+            if bound:
+                terms.append(f"{date} {op} ?")
+                params.append(bound)
+    sql = f"""SELECT DISTINCT {article}, {date} FROM {source.from_sql}
+              WHERE {" AND ".join(terms)} ORDER BY {date}, {article}"""
     return sql, params

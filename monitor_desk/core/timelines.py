@@ -23,11 +23,11 @@ from .connection import Component
 from .dates import RANGE_DATE
 from .errors import InvalidInputError
 from .export import neutralize
-from .tags import tagged_highlights_sql
 from .timeline_series import (
     entity_series,
     outlet_series,
     speaker_series,
+    tag_ids,
     tag_series,
     top_speakers,
 )
@@ -35,11 +35,11 @@ from .timeline_sql import (
     APART,
     GRANULARITIES,
     KINDS,
+    OUTLET_TOTALS_SQL,
     UNDATED,
     UNITS,
     UNPLACED,
     Granularity,
-    Ranged,
     Source,
     TimelineKind,
     articles_source,
@@ -212,8 +212,7 @@ class Timelines(Component):
             rows = [r for src in sources for r in self.db.execute(*by_date_sql(src))]
             totals: dict[str, int] = {}
             if q.kind == "outlets" and sources:
-                everything = self.db.execute(*by_date_sql(outlets_source(None))).fetchall()
-                for d, _s, value, _articles, _ids in everything:
+                for d, value in self.db.execute(OUTLET_TOTALS_SQL).fetchall():
                     key = self._key(d, q)
                     if key is not None and key not in APART:
                         totals[key] = totals.get(key, 0) + value
@@ -270,7 +269,8 @@ class Timelines(Component):
     def _apart_ids(self, sources: list[Source], q: TimelineQuery, key: str) -> list[int]:
         ids: dict[int, None] = {}
         for source in sources:
-            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, _range(q))):
+            until = q.until + _DAY_END if q.until else None
+            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, q.since, until)):
                 if key not in APART or bucket_of(date, q.by) == key:
                     ids[article_id] = None
         return list(ids)
@@ -316,18 +316,4 @@ class Timelines(Component):
         if q.kind == "outlets":
             outlets = outlet_series(db, q.names, q.top)
             return [outlets_source(outlets)] if outlets else []
-        return [
-            tag_source(name, *tagged_highlights_sql(name))
-            for name in tag_series(db, q.names, q.top)
-        ]
-
-
-def _range(q: TimelineQuery) -> Ranged:
-    terms, params = [], []
-    if q.since:
-        terms.append("a.date >= ?")
-        params.append(q.since)
-    if q.until:
-        terms.append("a.date <= ?")
-        params.append(q.until + _DAY_END)
-    return terms, params
+        return [tag_source(name, tag_ids(db, name)) for name in tag_series(db, q.names, q.top)]
