@@ -1,37 +1,60 @@
-"""Schema step ``0016_chart_counts``: per-article counts behind the Overview's charts
+"""Schema step ``0016_chart_counts``: the counts behind the Overview's charts
 (``timelines.py``), kept by triggers.
 
 A chart of mentions, cited outlets or tags at 100k articles used to join every mention,
 citation item or tagged highlight to its article for the date: hundreds of thousands of
-probes per chart. Instead each article keeps, per library entity, outlet and tag, how many
-of them it has (``n``) beside its date, and a chart reads one index range per series:
+probes per chart. Instead each article keeps its counts beside its date, one row per
+article and series key (*level 1*):
 
-- ``chart_mentions(article_id, entity_id, date, n)``: mentions of the entity in the
-  article's current text (corrections applied: ``entities.entity_id``);
+- ``chart_mentions(article_id, entity_id, date, n)``: mentions of the library entity in
+  the article's current text (corrections applied: ``entities.entity_id``);
 - ``chart_outlets(article_id, outlet_id, date, n)``: citation items naming the outlet in
   the article's current text;
-- ``chart_tags(article_id, tag_id, date, n)``: the article's highlights with the tag (every
-  highlight of the article, as the Notes list shows them, whichever revision it is on).
+- ``chart_tags(article_id, tag_id, date, n)``: the article's highlights with the tag
+  (every highlight of the article, as the Notes list shows them);
+- ``chart_tag_roots(article_id, root, date, n)``: the same per top-level tag name
+  (``topic`` for ``topic`` and ``topic/arms``), so that a tag with its sub-tags is one key.
 
-Triggers keep them exactly right whatever writes the rows (import, re-analysis, JSON
-import, a correction, a tag edit, a delete and its undo, a date edit or a publication
-rule): each change recounts the one (article, entity), the one (article, tag) or the one
-article's outlets from the base tables — a recount, never an increment, so the order in
-which SQLite runs cascades and triggers cannot make a count drift. A date change moves the
-article's rows to its new date; a new current revision recounts its mentions and outlets.
+and each level-1 table is summed per key and stored date in ``<table>_dates(key, date, n,
+articles)`` (*level 2*; ``date`` '' for an undated article): a chart reads a few rows per
+date, the articles behind a bar and the undated ones come from level 1.
+
+Level 1 is recounted from the base tables by triggers whatever writes them (import,
+re-analysis, JSON import, a correction, a tag edit, a delete and its undo, a date edit or a
+publication rule): each change recounts the one (article, entity), or the one article's
+outlets or tags — a recount, never an increment, so the order in which SQLite runs
+cascades and triggers cannot make a count drift. A date change moves the article's rows
+to its new date; a new current revision recounts its mentions and outlets. Level 2 follows
+every row of level 1 (added, removed, moved) by triggers of its own.
 Never edit this once released: add a new step.
 """
 
 from __future__ import annotations
 
-CHART_TABLES = ("chart_mentions", "chart_outlets", "chart_tags")
+LEVEL_ONE = {
+    "chart_mentions": "entity_id INTEGER",
+    "chart_outlets": "outlet_id INTEGER",
+    "chart_tags": "tag_id INTEGER",
+    "chart_tag_roots": "root TEXT COLLATE NOCASE",
+}
+"""Each per-article count table with its key column."""
+
+ROOT = "substr(t.name, 1, instr(t.name || '/', '/') - 1) COLLATE NOCASE"
+"""A tag's top-level name (``tags.tag_series`` groups by the same)."""
+
+
+def key_of(table: str) -> str:
+    return LEVEL_ONE[table].split()[0]
+
+
+def _current(revision: str) -> str:
+    return f"(SELECT id FROM articles WHERE current_revision_id = {revision})"
 
 
 def _recount_mentions(revision: str, entity: str) -> str:
     """Recount one entity's mentions in the article whose current text is ``revision``."""
     return f"""
-    DELETE FROM chart_mentions WHERE entity_id = {entity}
-        AND article_id IN (SELECT id FROM articles WHERE current_revision_id = {revision});
+    DELETE FROM chart_mentions WHERE entity_id = {entity} AND article_id IN {_current(revision)};
     INSERT INTO chart_mentions(article_id, entity_id, date, n)
         SELECT a.id, e.entity_id, a.date, COUNT(*) FROM articles a
         JOIN entities e ON e.revision_id = a.current_revision_id AND e.entity_id = {entity}
@@ -41,8 +64,7 @@ def _recount_mentions(revision: str, entity: str) -> str:
 def _recount_outlets(revision: str) -> str:
     """Recount every outlet cited in the article whose current text is ``revision``."""
     return f"""
-    DELETE FROM chart_outlets
-        WHERE article_id IN (SELECT id FROM articles WHERE current_revision_id = {revision});
+    DELETE FROM chart_outlets WHERE article_id IN {_current(revision)};
     INSERT INTO chart_outlets(article_id, outlet_id, date, n)
         SELECT a.id, ci.outlet_id, a.date, COUNT(*) FROM articles a
         JOIN citations ct ON ct.revision_id = a.current_revision_id
@@ -50,25 +72,18 @@ def _recount_outlets(revision: str) -> str:
         WHERE a.current_revision_id = {revision} GROUP BY a.id, ci.outlet_id;"""
 
 
-def _recount_tag(article: str, tag: str) -> str:
-    """Recount one tag's highlights in one article."""
+def _recount_tags(articles: str) -> str:
+    """Recount the tags (and their top-level names) of the articles ``IN articles``."""
+    tagged = f"""FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
+        JOIN tags t ON t.id = ht.tag_id JOIN articles a ON a.id = h.article_id
+        WHERE h.article_id IN {articles}"""
     return f"""
-    DELETE FROM chart_tags WHERE article_id = {article} AND tag_id = {tag};
+    DELETE FROM chart_tags WHERE article_id IN {articles};
     INSERT INTO chart_tags(article_id, tag_id, date, n)
-        SELECT h.article_id, ht.tag_id, a.date, COUNT(*) FROM highlights h
-        JOIN highlight_tags ht ON ht.highlight_id = h.id AND ht.tag_id = {tag}
-        JOIN articles a ON a.id = h.article_id
-        WHERE h.article_id = {article} GROUP BY h.article_id, ht.tag_id;"""
-
-
-def _recount_article_tags(article: str) -> str:
-    return f"""
-    DELETE FROM chart_tags WHERE article_id = {article};
-    INSERT INTO chart_tags(article_id, tag_id, date, n)
-        SELECT h.article_id, ht.tag_id, a.date, COUNT(*) FROM highlights h
-        JOIN highlight_tags ht ON ht.highlight_id = h.id
-        JOIN articles a ON a.id = h.article_id
-        WHERE h.article_id = {article} GROUP BY h.article_id, ht.tag_id;"""
+        SELECT h.article_id, t.id, a.date, COUNT(*) {tagged} GROUP BY h.article_id, t.id;
+    DELETE FROM chart_tag_roots WHERE article_id IN {articles};
+    INSERT INTO chart_tag_roots(article_id, root, date, n)
+        SELECT h.article_id, {ROOT}, a.date, COUNT(*) {tagged} GROUP BY 1, 2;"""
 
 
 def _recount_article(article: str, revision: str, date: str) -> str:
@@ -93,19 +108,46 @@ def _highlight_article(row: str) -> str:
     return f"(SELECT article_id FROM highlights WHERE id = {row}.highlight_id)"
 
 
-_TABLES = "\n".join(
-    f"""CREATE TABLE {table} (
+def _level_two(table: str) -> str:
+    """``<table>_dates`` and the triggers that make it follow every row of ``table``."""
+    key, column = key_of(table), LEVEL_ONE[table]
+    dates = f"{table}_dates"
+    add = f"""INSERT INTO {dates}({key}, date, n, articles)
+        VALUES (NEW.{key}, ifnull(NEW.date, ''), NEW.n, 1)
+        ON CONFLICT({key}, date) DO UPDATE SET n = n + excluded.n, articles = articles + 1;"""
+    take = f"""UPDATE {dates} SET n = n - OLD.n, articles = articles - 1
+        WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '');
+    DELETE FROM {dates} WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '')
+        AND articles <= 0;"""
+    return f"""
+    CREATE TABLE {table} (
         article_id INTEGER NOT NULL,
-        {key} INTEGER NOT NULL,
+        {column} NOT NULL,
         date TEXT,
         n INTEGER NOT NULL,
         PRIMARY KEY (article_id, {key})
     ) WITHOUT ROWID;
-    CREATE INDEX idx_{table}_series ON {table}({key}, date, n);"""
-    for table, key in zip(CHART_TABLES, ("entity_id", "outlet_id", "tag_id"), strict=True)
+    CREATE INDEX idx_{table}_series ON {table}({key}, date, n);
+    CREATE TABLE {dates} (
+        {column} NOT NULL,
+        date TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY ({key}, date)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER {dates}_add AFTER INSERT ON {table} BEGIN {add} END;
+    CREATE TRIGGER {dates}_take AFTER DELETE ON {table} BEGIN {take} END;
+    CREATE TRIGGER {dates}_move AFTER UPDATE ON {table} BEGIN {take} {add} END;"""
+
+
+_TABLES = (
+    "\n".join(_level_two(table) for table in LEVEL_ONE)
+    + """
+CREATE INDEX idx_chart_outlets_dates_date ON chart_outlets_dates(date, n);
+"""
 )
 
-_BACKFILL = """
+_BACKFILL = f"""
 INSERT INTO chart_mentions(article_id, entity_id, date, n)
     SELECT a.id, e.entity_id, a.date, COUNT(*) FROM articles a
     JOIN entities e ON e.revision_id = a.current_revision_id
@@ -114,10 +156,7 @@ INSERT INTO chart_outlets(article_id, outlet_id, date, n)
     SELECT a.id, ci.outlet_id, a.date, COUNT(*) FROM articles a
     JOIN citations ct ON ct.revision_id = a.current_revision_id
     JOIN citation_items ci ON ci.citation_id = ct.id GROUP BY a.id, ci.outlet_id;
-INSERT INTO chart_tags(article_id, tag_id, date, n)
-    SELECT h.article_id, ht.tag_id, a.date, COUNT(*) FROM highlights h
-    JOIN highlight_tags ht ON ht.highlight_id = h.id JOIN articles a ON a.id = h.article_id
-    GROUP BY h.article_id, ht.tag_id;
+{_recount_tags("(SELECT id FROM articles)")}
 """
 
 _TRIGGERS = f"""
@@ -130,14 +169,10 @@ CREATE TRIGGER chart_article_revision AFTER UPDATE OF current_revision_id ON art
 END;
 CREATE TRIGGER chart_article_date AFTER UPDATE OF date ON articles
     WHEN NEW.date IS NOT OLD.date BEGIN
-    UPDATE chart_mentions SET date = NEW.date WHERE article_id = NEW.id;
-    UPDATE chart_outlets SET date = NEW.date WHERE article_id = NEW.id;
-    UPDATE chart_tags SET date = NEW.date WHERE article_id = NEW.id;
+    {" ".join(f"UPDATE {t} SET date = NEW.date WHERE article_id = NEW.id;" for t in LEVEL_ONE)}
 END;
 CREATE TRIGGER chart_article_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM chart_mentions WHERE article_id = OLD.id;
-    DELETE FROM chart_outlets WHERE article_id = OLD.id;
-    DELETE FROM chart_tags WHERE article_id = OLD.id;
+    {" ".join(f"DELETE FROM {t} WHERE article_id = OLD.id;" for t in LEVEL_ONE)}
 END;
 
 CREATE TRIGGER chart_mention_insert AFTER INSERT ON entities
@@ -175,23 +210,28 @@ CREATE TRIGGER chart_citation_item_update AFTER UPDATE OF citation_id, outlet_id
 END;
 
 CREATE TRIGGER chart_highlight_delete AFTER DELETE ON highlights BEGIN
-    {_recount_article_tags("OLD.article_id")}
+    {_recount_tags("(OLD.article_id)")}
 END;
 CREATE TRIGGER chart_highlight_move AFTER UPDATE OF article_id ON highlights
     WHEN NEW.article_id IS NOT OLD.article_id BEGIN
-    {_recount_article_tags("OLD.article_id")}
-    {_recount_article_tags("NEW.article_id")}
+    {_recount_tags("(OLD.article_id, NEW.article_id)")}
 END;
 CREATE TRIGGER chart_highlight_tag_insert AFTER INSERT ON highlight_tags BEGIN
-    {_recount_tag(_highlight_article("NEW"), "NEW.tag_id")}
+    {_recount_tags(f"({_highlight_article('NEW')})")}
 END;
 CREATE TRIGGER chart_highlight_tag_delete AFTER DELETE ON highlight_tags BEGIN
-    {_recount_tag(_highlight_article("OLD"), "OLD.tag_id")}
+    {_recount_tags(f"({_highlight_article('OLD')})")}
 END;
 CREATE TRIGGER chart_highlight_tag_update AFTER UPDATE OF highlight_id, tag_id
     ON highlight_tags BEGIN
-    {_recount_tag(_highlight_article("OLD"), "OLD.tag_id")}
-    {_recount_tag(_highlight_article("NEW"), "NEW.tag_id")}
+    {_recount_tags(f"({_highlight_article('OLD')}, {_highlight_article('NEW')})")}
+END;
+CREATE TRIGGER chart_tag_rename AFTER UPDATE OF name ON tags
+    WHEN NEW.name IS NOT OLD.name BEGIN
+    {
+    _recount_tags('''(SELECT h.article_id FROM highlight_tags ht
+        JOIN highlights h ON h.id = ht.highlight_id WHERE ht.tag_id = NEW.id)''')
+}
 END;
 """
 

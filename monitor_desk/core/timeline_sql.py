@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .chart_counts import key_of
 from .entity_corrections import speaker_sql
 
 TimelineKind = Literal["articles", "mentions", "claims", "outlets", "tags"]
@@ -54,6 +55,8 @@ RECENT = 1000
 articles: found with an index probe, not by counting the whole library."""
 
 RECENT_REVISIONS = f"SELECT current_revision_id FROM articles ORDER BY id DESC LIMIT {RECENT}"
+RECENT_FIRST = f"SELECT min(id) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT {RECENT})"
+"""The oldest of the newest articles: the count tables' rows from it on are theirs."""
 
 _PLACED = {
     "year": re.compile(r"^\d{4}"),
@@ -97,9 +100,9 @@ class Source:
     ``chart_counts.py``), the series and the weight (how many units) of a row, and extra
     terms; ``series``/``where`` take their params. ``date`` and ``article``: the columns
     of a row's article date and id; ``keyed``: the column of the series' key when each
-    series has one key (a row is then one article of one series, and the rows come in
-    index order), None when a series gathers several keys (its articles counted
-    distinct)."""
+    series has one key, None when a series gathers several keys (its articles counted
+    distinct); ``dates_table``: the sums per key and date of a count table (level 2 of
+    ``chart_counts.py``), read instead of its rows when each series has one key."""
 
     from_sql: str
     series: str
@@ -111,6 +114,7 @@ class Source:
     date: str = "a.date"
     article: str = "a.id"
     keyed: str | None = None
+    dates_table: str | None = None
 
 
 def case_of(column: str, names: dict[Any, str]) -> tuple[str, list[Any]]:
@@ -135,9 +139,11 @@ ARTICLES_BY_DATE = "SELECT date, 'articles', COUNT(*), COUNT(*), NULL FROM artic
 """``by_date_sql`` of ``articles_source``: a walk of the date index."""
 
 
-def counted_source(table: str, key: str, names: dict[Any, str]) -> Source:
-    """Rows of a per-article count table (``chart_counts.py``) for the given keys (key →
-    series name; several keys may share one): one index range per key, no join."""
+def counted_source(table: str, names: dict[Any, str]) -> Source:
+    """A per-article count table (``chart_counts.py``) for the given keys (key → series
+    name; several keys may share one): one index range per key, no join; when each series
+    has one key, its chart reads the sums per date instead."""
+    key = key_of(table)
     series, params = case_of(f"c.{key}", names)
     keys = list(names)
     one_key_each = len(set(names.values())) == len(keys)
@@ -152,13 +158,14 @@ def counted_source(table: str, key: str, names: dict[Any, str]) -> Source:
         date="c.date",
         article="c.article_id",
         keyed=f"c.{key}" if one_key_each else None,
+        dates_table=f"{table}_dates" if one_key_each else None,
     )
 
 
 def mentions_source(entity_names: dict[int, str]) -> Source:
     """Mentions of the given library entities (id → series name) in current texts, from
     each article's count per entity (``chart_mentions``)."""
-    return counted_source("chart_mentions", "entity_id", entity_names)
+    return counted_source("chart_mentions", entity_names)
 
 
 def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
@@ -181,18 +188,21 @@ def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
 def outlets_source(outlet_ids: dict[int, str]) -> Source:
     """Citation items of the given outlets (id → name) in current texts, from each
     article's count per outlet (``chart_outlets``)."""
-    return counted_source("chart_outlets", "outlet_id", outlet_ids)
+    return counted_source("chart_outlets", outlet_ids)
 
 
-OUTLET_TOTALS_SQL = "SELECT date, SUM(n) FROM chart_outlets GROUP BY date"
+OUTLET_TOTALS_SQL = "SELECT date, SUM(n) FROM chart_outlets_dates GROUP BY date"
 """Every citation item per stored date: what an outlet's share is a share of."""
 
 
 def tag_source(name: str, tag_ids: list[int]) -> Source:
     """Highlights with tag ``name`` or one of its sub-tags (``tag_ids``), from each
-    article's count per tag (``chart_tags``). One series per tag: a highlight with two
-    chosen tags counts in both, and under one tag with two of its sub-tags, twice."""
-    return counted_source("chart_tags", "tag_id", dict.fromkeys(tag_ids or [0], name))
+    article's count per top-level name (``chart_tag_roots``) or per tag (``chart_tags``).
+    One series per tag: a highlight with two chosen tags counts in both, and under one tag
+    with two of its sub-tags, twice."""
+    if "/" not in name:
+        return counted_source("chart_tag_roots", {name: name})
+    return counted_source("chart_tags", dict.fromkeys(tag_ids or [0], name))
 
 
 def maybe_apart(date: str) -> str:
@@ -209,6 +219,10 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
     to thousands): the caller folds them into buckets, undated and unplaced."""
     if source.from_sql == "articles a":
         return ARTICLES_BY_DATE, []
+    if source.dates_table:  # the sums per date: undated and unplaced ids asked apart
+        sql = f"""SELECT c.date, {source.series}, c.n, c.articles, NULL
+                  FROM {source.dates_table} c WHERE {" AND ".join(source.where)}"""
+        return sql, [*source.series_params, *source.params]
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
     date, article = source.date, source.article
     # one key per series: its index range read in order, each row one article
@@ -218,6 +232,16 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
                      group_concat(CASE WHEN {maybe_apart(date)} THEN {article} END)
               FROM {source.from_sql} {where} GROUP BY {group}"""
     return sql, [*source.series_params, *source.params]
+
+
+def apart_ids_sql(source: Source, dates: Sequence[str]) -> tuple[str, list[Any]]:
+    """The ids and dates of the articles of ``source`` at the given stored dates (those
+    undated or unplaced; '' stands for no date)."""
+    date = source.date
+    sql = f"""SELECT DISTINCT {source.article}, {date} FROM {source.from_sql}
+              WHERE {" AND ".join(source.where)}
+              AND ({date} IS NULL OR {date} IN ({_marks(dates)}))"""
+    return sql, [*source.params, *dates]
 
 
 def ids_sql(

@@ -42,6 +42,7 @@ from .timeline_sql import (
     Granularity,
     Source,
     TimelineKind,
+    apart_ids_sql,
     articles_source,
     bucket_of,
     by_date_sql,
@@ -209,7 +210,12 @@ class Timelines(Component):
         q = self._checked(query)
         with self._lock:
             sources = self._sources(self.db, q)
-            rows = [r for src in sources for r in self.db.execute(*by_date_sql(src))]
+            rows: list[Any] = []
+            for src in sources:
+                got = self.db.execute(*by_date_sql(src)).fetchall()
+                rows += got
+                if src.dates_table and sum(len(s.names) for s in sources) > 1:
+                    rows += self._apart_rows(src, [r[0] for r in got], q)
             totals: dict[str, int] = {}
             if q.kind == "outlets" and sources:
                 for d, value in self.db.execute(OUTLET_TOTALS_SQL).fetchall():
@@ -223,9 +229,10 @@ class Timelines(Component):
             key = self._key(d, q)
             if key is None:
                 continue  # outside the date range
-            c = counts.setdefault((series, key), [0, 0])
-            c[0] += value
-            c[1] += articles
+            if series is not None:  # None: a row of ids apart only
+                c = counts.setdefault((series, key), [0, 0])
+                c[0] += value
+                c[1] += articles
             if key in APART and ids:
                 apart_ids[key].update(int(i) for i in str(ids).split(","))
         if len(names) == 1:
@@ -244,6 +251,18 @@ class Timelines(Component):
             totals,
             apart_articles,
         )
+
+    def _apart_rows(self, src: Source, dates: list[str], q: TimelineQuery) -> list[Any]:
+        """Rows (series None) of nothing but the ids of the articles apart (undated or
+        unplaced) behind ``src``'s sums per date, so that one behind two series is counted
+        once."""
+        apart = [d for d in dates if self._key(d, q) in APART]
+        if not apart:
+            return []
+        by_date: dict[str, list[str]] = {}
+        for article_id, date in self.db.execute(*apart_ids_sql(src, apart)):
+            by_date.setdefault(date or "", []).append(str(article_id))
+        return [(d, None, 0, 0, ",".join(ids)) for d, ids in by_date.items()]
 
     @staticmethod
     def _key(date: str | None, q: TimelineQuery) -> str | None:
