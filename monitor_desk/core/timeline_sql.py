@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from .chart_counts import key_of
@@ -65,6 +66,7 @@ _PLACED = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # a chart asks it once per stored date and series
 def bucket_of(date: str | None, by: Granularity) -> str:
     """The bucket of a stored date (as ``bucket_sql``), or ``undated`` / ``unplaced``."""
     if date is None or not date.strip():

@@ -241,13 +241,14 @@ class Timelines(Component):
             apart_articles = {k: len(v) for k, v in apart_ids.items()}
         points = [TimelinePoint(k, s, v, n) for (s, k), (v, n) in counts.items()]
         placed = tuple(p for p in points if p.bucket not in APART)
+        apart = [p for p in points if p.bucket in APART]
         return Timeline(
             q,
             UNITS[q.kind],
             names,
             fill_buckets([p.bucket for p in placed], q.by),
             placed,
-            tuple(sorted((p for p in points if p.bucket in APART), key=lambda p: p.bucket)),
+            tuple(sorted(apart, key=lambda p: (p.bucket, names.index(p.series)))),
             totals,
             apart_articles,
         )
