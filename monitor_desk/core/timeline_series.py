@@ -24,7 +24,7 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
         rows = db.execute(
             f"""WITH m AS MATERIALIZED (
                     SELECT entity_id, SUM(n) AS n FROM chart_mentions
-                    WHERE article_id >= ({RECENT_FIRST}) GROUP BY entity_id)
+                    WHERE article_id >= ({RECENT_FIRST}) GROUP BY +entity_id)
                 SELECT m.entity_id, le.name FROM m JOIN library_entities le ON le.id = m.entity_id
                 WHERE le.label IN ({",".join("?" * len(DEFAULT_TYPES))})
                 ORDER BY m.n DESC LIMIT ?""",

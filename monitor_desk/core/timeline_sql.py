@@ -101,10 +101,9 @@ class Source:
     """What one kind counts: ``FROM`` (ending in ``articles a``, or a count table of
     ``chart_counts.py``), the series and the weight (how many units) of a row, and extra
     terms; ``series``/``where`` take their params. ``date`` and ``article``: the columns
-    of a row's article date and id; ``keyed``: the column of the series' key when each
-    series has one key, None when a series gathers several keys (its articles counted
-    distinct); ``dates_table``: the sums per key and date of a count table (level 2 of
-    ``chart_counts.py``), read instead of its rows when each series has one key."""
+    of a row's article date and id; ``dates_table``: the sums per key and date of a count
+    table (level 2 of ``chart_counts.py``), read instead of its rows; ``params`` are then
+    the series' keys."""
 
     from_sql: str
     series: str
@@ -115,7 +114,6 @@ class Source:
     names: list[str] = field(default_factory=list)
     date: str = "a.date"
     article: str = "a.id"
-    keyed: str | None = None
     dates_table: str | None = None
 
 
@@ -141,33 +139,61 @@ ARTICLES_BY_DATE = "SELECT date, 'articles', COUNT(*), COUNT(*), NULL FROM artic
 """``by_date_sql`` of ``articles_source``: a walk of the date index."""
 
 
-def counted_source(table: str, names: dict[Any, str]) -> Source:
-    """A per-article count table (``chart_counts.py``) for the given keys (key → series
-    name; several keys may share one): one index range per key, no join; when each series
-    has one key, its chart reads the sums per date instead."""
+def counted_sources(table: str, names: dict[Any, str]) -> list[Source]:
+    """One series each from a per-article count table (``chart_counts.py``) for the given
+    keys (key → series name; several keys may share one, e.g. one name of two types): its
+    chart reads the sums per key and date, the articles behind a bar one index range per
+    key."""
     key = key_of(table)
-    series, params = case_of(f"c.{key}", names)
-    keys = list(names)
-    one_key_each = len(set(names.values())) == len(keys)
-    return Source(
-        f"{table} c",
-        series,
-        [f"c.{key} IN ({_marks(keys)})"],
-        params,
-        keys,
-        "c.n",
-        list(dict.fromkeys(names.values())),
-        date="c.date",
-        article="c.article_id",
-        keyed=f"c.{key}" if one_key_each else None,
-        dates_table=f"{table}_dates" if one_key_each else None,
-    )
+    keys: dict[str, list[Any]] = {}
+    for k, name in names.items():
+        keys.setdefault(name, []).append(k)
+    return [
+        Source(
+            f"{table} c",
+            "?",
+            [f"c.{key} IN ({_marks(ks)})"],
+            [name],
+            ks,
+            "c.n",
+            [name],
+            date="c.date",
+            article="c.article_id",
+            dates_table=f"{table}_dates",
+        )
+        for name, ks in keys.items()
+    ]
 
 
-def mentions_source(entity_names: dict[int, str]) -> Source:
+def _dates_sql(source: Source) -> tuple[str, list[Any]]:
+    """A counted series per stored date from the sums (level 2). With several keys, an
+    article may be behind two of them: the articles are those of the biggest key (its
+    sums) and those of the others that the biggest has not (probed on level 1)."""
+    table, dates = source.from_sql.split()[0], source.dates_table
+    key, keys, name = f"c.{key_of(table)}", source.params, source.series_params
+    if len(keys) == 1:
+        sql = f"SELECT c.date, ?, c.n, c.articles, NULL FROM {dates} c WHERE {key} = ?"
+        return sql, [*name, *keys]
+    inside = f"{key} IN ({_marks(keys)})"
+    sql = f"""WITH major AS MATERIALIZED (SELECT {key} AS k FROM {dates} c WHERE {inside}
+                  GROUP BY {key} ORDER BY SUM(c.articles) DESC LIMIT 1)
+              SELECT c.date, ?, SUM(c.n),
+                     SUM(CASE WHEN {key} = (SELECT k FROM major) THEN c.articles ELSE 0 END),
+                     NULL
+              FROM {dates} c WHERE {inside} GROUP BY c.date
+              UNION ALL
+              SELECT c.date, ?, 0, COUNT(DISTINCT c.article_id), NULL
+              FROM {table} c WHERE {inside} AND {key} != (SELECT k FROM major)
+              AND NOT EXISTS (SELECT 1 FROM {table} b WHERE b.article_id = c.article_id
+                              AND b.{key[2:]} = (SELECT k FROM major))
+              GROUP BY c.date"""
+    return sql, [*keys, *name, *keys, *name, *keys]
+
+
+def mentions_sources(entity_names: dict[int, str]) -> list[Source]:
     """Mentions of the given library entities (id → series name) in current texts, from
     each article's count per entity (``chart_mentions``)."""
-    return counted_source("chart_mentions", entity_names)
+    return counted_sources("chart_mentions", entity_names)
 
 
 def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
@@ -187,10 +213,10 @@ def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
     )
 
 
-def outlets_source(outlet_ids: dict[int, str]) -> Source:
+def outlets_sources(outlet_ids: dict[int, str]) -> list[Source]:
     """Citation items of the given outlets (id → name) in current texts, from each
     article's count per outlet (``chart_outlets``)."""
-    return counted_source("chart_outlets", outlet_ids)
+    return counted_sources("chart_outlets", outlet_ids)
 
 
 OUTLET_TOTALS_SQL = "SELECT date, SUM(n) FROM chart_outlets_dates GROUP BY date"
@@ -203,8 +229,8 @@ def tag_source(name: str, tag_ids: list[int]) -> Source:
     One series per tag: a highlight with two chosen tags counts in both, and under one tag
     with two of its sub-tags, twice."""
     if "/" not in name:
-        return counted_source("chart_tag_roots", {name: name})
-    return counted_source("chart_tags", dict.fromkeys(tag_ids or [0], name))
+        return counted_sources("chart_tag_roots", {name: name})[0]
+    return counted_sources("chart_tags", dict.fromkeys(tag_ids or [0], name))[0]
 
 
 def maybe_apart(date: str) -> str:
@@ -222,17 +248,12 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
     if source.from_sql == "articles a":
         return ARTICLES_BY_DATE, []
     if source.dates_table:  # the sums per date: undated and unplaced ids asked apart
-        sql = f"""SELECT c.date, {source.series}, c.n, c.articles, NULL
-                  FROM {source.dates_table} c WHERE {" AND ".join(source.where)}"""
-        return sql, [*source.series_params, *source.params]
+        return _dates_sql(source)
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
     date, article = source.date, source.article
-    # one key per series: its index range read in order, each row one article
-    articles = "COUNT(*)" if source.keyed else f"COUNT(DISTINCT {article})"
-    group = f"{source.keyed}, {date}" if source.keyed else f"{date}, s"
-    sql = f"""SELECT {date}, {source.series} AS s, SUM({source.weight}), {articles},
+    sql = f"""SELECT {date}, {source.series} AS s, SUM({source.weight}), COUNT(DISTINCT {article}),
                      group_concat(CASE WHEN {maybe_apart(date)} THEN {article} END)
-              FROM {source.from_sql} {where} GROUP BY {group}"""
+              FROM {source.from_sql} {where} GROUP BY {date}, s"""
     return sql, [*source.series_params, *source.params]
 
 

@@ -48,8 +48,8 @@ from .timeline_sql import (
     by_date_sql,
     claims_source,
     ids_sql,
-    mentions_source,
-    outlets_source,
+    mentions_sources,
+    outlets_sources,
     tag_source,
 )
 
@@ -329,11 +329,11 @@ class Timelines(Component):
             return [articles_source()]
         if q.kind == "mentions":
             entities = entity_series(db, q.names, q.top)
-            return [mentions_source(entities)] if entities else []
+            return mentions_sources(entities)
         if q.kind == "claims":
             stored, speakers = speaker_series(db, q.names, q.top)
             return [claims_source(stored, speakers)] if speakers else []
         if q.kind == "outlets":
             outlets = outlet_series(db, q.names, q.top)
-            return [outlets_source(outlets)] if outlets else []
+            return outlets_sources(outlets)
         return [tag_source(name, tag_ids(db, name)) for name in tag_series(db, q.names, q.top)]

@@ -12,6 +12,7 @@ import pytest
 from chart_scratch import assert_exact
 
 from monitor_desk.core.library import Library
+from monitor_desk.core.timeline_sql import bucket_of
 from monitor_desk.core.timelines import Timeline, TimelineQuery
 
 BRIEF = """Publication: Monitor Volume: 7 Issue: {n}
@@ -159,3 +160,42 @@ def test_json_import_counts_as_the_library_it_came_from(lib: Library, tmp_path: 
             for by in ("week", "month", "year"):
                 mine, theirs = chart(lib, kind, *names, by=by), chart(other, kind, *names, by=by)
                 assert theirs.to_dict() == mine.to_dict()
+
+
+def test_a_name_of_two_entities_counts_each_article_once(lib: Library) -> None:
+    """ "Igor Ivanov" both a person and (here) an organisation: one series; an article
+    with both is one article, its mentions of both are all counted."""
+    db = lib.db
+    person = db.execute(
+        "SELECT id FROM library_entities WHERE name = 'Igor Ivanov' AND label = 'PERSON'"
+    ).fetchone()[0]
+    org = db.execute(
+        "INSERT INTO library_entities(name, label) VALUES ('Igor Ivanov', 'ORG')"
+    ).lastrowid
+    first_three = [lib.articles.get(i).revision_id for i in lib.articles.ids()[:3]]
+    db.execute(
+        f"""UPDATE entities SET entity_id = ? WHERE entity_id = ? AND text = 'Ivanov'
+            AND revision_id IN ({",".join("?" * len(first_three))})""",
+        [org, person, *first_three],
+    )
+    assert_exact(db)
+    both = db.execute(
+        """SELECT COUNT(*) FROM chart_mentions o JOIN chart_mentions p
+           ON p.article_id = o.article_id AND p.entity_id = ? WHERE o.entity_id = ?""",
+        [person, org],
+    ).fetchone()[0]
+    assert both == 3
+    expected: dict[str, list[int]] = {}
+    for date, n in db.execute(
+        """SELECT a.date, COUNT(*) FROM entities e JOIN articles a
+           ON a.current_revision_id = e.revision_id WHERE e.entity_id IN (?, ?)
+           GROUP BY a.id""",
+        [person, org],
+    ):
+        e = expected.setdefault(bucket_of(date, "month"), [0, 0])
+        e[0] += n
+        e[1] += 1
+    t = chart(lib, "mentions", "Igor Ivanov")
+    got = {p.bucket: [p.value, p.articles] for p in t.points + t.apart}
+    assert got == expected
+    assert expected["2001-09"][1] == 2  # the first two, each with both entities
