@@ -23,9 +23,11 @@ Level 1 is recounted from the base tables by triggers whatever writes them (impo
 re-analysis, JSON import, a correction, a tag edit, a delete and its undo, a date edit or a
 publication rule): each change recounts the one (article, entity), or the one article's
 outlets or tags — a recount, never an increment, so the order in which SQLite runs
-cascades and triggers cannot make a count drift. A date change moves the article's rows
-to its new date; a new current revision recounts its mentions and outlets. Level 2 follows
-every row of level 1 (added, removed, moved) by triggers of its own.
+cascades and triggers cannot make a count drift. A new current revision recounts its
+mentions and outlets. Level 2 follows every row of level 1 added or removed by triggers of
+its own; a date change moves the article's rows and their part of the sums to its new
+date in a few statements per table (a trigger per row made re-dating 100 articles take
+0.3 s at 10k).
 Never edit this once released: add a new step.
 """
 
@@ -100,6 +102,24 @@ def _recount_article(article: str, revision: str, date: str) -> str:
         WHERE ct.revision_id = {revision} GROUP BY ci.outlet_id;"""
 
 
+def _move_date(table: str) -> str:
+    """An article's rows of ``table`` not yet at its new date moved there, and with them
+    their part of the sums: one statement each, not a trigger per row. Rows already there
+    (recounted by a new revision set in the same statement) stay as they are."""
+    key, dates = key_of(table), f"{table}_dates"
+    moving = f"FROM {table} WHERE article_id = NEW.id AND date IS NOT NEW.date"
+    return f"""
+    INSERT INTO {dates}({key}, date, n, articles)
+        SELECT {key}, ifnull(NEW.date, ''), n, 1 {moving}
+        ON CONFLICT({key}, date) DO UPDATE SET n = n + excluded.n, articles = articles + 1;
+    UPDATE {dates} SET articles = articles - 1, n = n - (SELECT c.n FROM {table} c
+        WHERE c.article_id = NEW.id AND c.{key} = {dates}.{key})
+        WHERE ({key}, date) IN (SELECT {key}, ifnull(date, '') {moving});
+    DELETE FROM {dates} WHERE articles <= 0
+        AND ({key}, date) IN (SELECT {key}, ifnull(date, '') {moving});
+    UPDATE {table} SET date = NEW.date WHERE article_id = NEW.id AND date IS NOT NEW.date;"""
+
+
 def _citation_revision(row: str) -> str:
     return f"(SELECT revision_id FROM citations WHERE id = {row}.citation_id)"
 
@@ -108,8 +128,9 @@ def _highlight_article(row: str) -> str:
     return f"(SELECT article_id FROM highlights WHERE id = {row}.highlight_id)"
 
 
-def _level_two(table: str) -> str:
-    """``<table>_dates`` and the triggers that make it follow every row of ``table``."""
+def _level_two(table: str, part: str) -> str:
+    """``table`` and its ``<table>_dates`` (``part`` "tables"), the sums filled from it
+    ("sums") or the triggers that make them follow every row of ``table`` ("triggers")."""
     key, column = key_of(table), LEVEL_ONE[table]
     dates = f"{table}_dates"
     add = f"""INSERT INTO {dates}({key}, date, n, articles)
@@ -119,6 +140,15 @@ def _level_two(table: str) -> str:
         WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '');
     DELETE FROM {dates} WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '')
         AND articles <= 0;"""
+    if part == "sums":
+        return f"""INSERT INTO {dates}({key}, date, n, articles)
+        SELECT {key}, ifnull(date, ''), SUM(n), COUNT(*) FROM {table} GROUP BY 1, 2;"""
+    if part == "triggers":
+        return f"""
+    CREATE TRIGGER {dates}_add AFTER INSERT ON {table} BEGIN {add} END;
+    CREATE TRIGGER {dates}_take AFTER DELETE ON {table} BEGIN {take} END;
+    CREATE TRIGGER {dates}_move AFTER UPDATE OF article_id, {key}, n ON {table}
+        BEGIN {take} {add} END;"""
     return f"""
     CREATE TABLE {table} (
         article_id INTEGER NOT NULL,
@@ -134,14 +164,11 @@ def _level_two(table: str) -> str:
         n INTEGER NOT NULL,
         articles INTEGER NOT NULL,
         PRIMARY KEY ({key}, date)
-    ) WITHOUT ROWID;
-    CREATE TRIGGER {dates}_add AFTER INSERT ON {table} BEGIN {add} END;
-    CREATE TRIGGER {dates}_take AFTER DELETE ON {table} BEGIN {take} END;
-    CREATE TRIGGER {dates}_move AFTER UPDATE ON {table} BEGIN {take} {add} END;"""
+    ) WITHOUT ROWID;"""
 
 
 _TABLES = (
-    "\n".join(_level_two(table) for table in LEVEL_ONE)
+    "\n".join(_level_two(table, "tables") for table in LEVEL_ONE)
     + """
 CREATE INDEX idx_chart_outlets_dates_date ON chart_outlets_dates(date, n);
 """
@@ -157,6 +184,8 @@ INSERT INTO chart_outlets(article_id, outlet_id, date, n)
     JOIN citations ct ON ct.revision_id = a.current_revision_id
     JOIN citation_items ci ON ci.citation_id = ct.id GROUP BY a.id, ci.outlet_id;
 {_recount_tags("(SELECT id FROM articles)")}
+{"".join(_level_two(table, "sums") for table in LEVEL_ONE)}
+{"".join(_level_two(table, "triggers") for table in LEVEL_ONE)}
 """
 
 _TRIGGERS = f"""
@@ -169,7 +198,7 @@ CREATE TRIGGER chart_article_revision AFTER UPDATE OF current_revision_id ON art
 END;
 CREATE TRIGGER chart_article_date AFTER UPDATE OF date ON articles
     WHEN NEW.date IS NOT OLD.date BEGIN
-    {" ".join(f"UPDATE {t} SET date = NEW.date WHERE article_id = NEW.id;" for t in LEVEL_ONE)}
+    {"".join(_move_date(t) for t in LEVEL_ONE)}
 END;
 CREATE TRIGGER chart_article_delete AFTER DELETE ON articles BEGIN
     {" ".join(f"DELETE FROM {t} WHERE article_id = OLD.id;" for t in LEVEL_ONE)}
@@ -236,4 +265,5 @@ END;
 """
 
 CHART_COUNTS = _TABLES + _BACKFILL + _TRIGGERS
-"""The tables, filled from the library as it is, and the triggers that keep them."""
+"""The tables, filled from the library as it is (the sums in one pass each, before their
+triggers), and the triggers that keep them."""

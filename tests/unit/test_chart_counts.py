@@ -77,6 +77,15 @@ def test_a_revised_file_and_reanalysis_recount(lib: Library) -> None:
     lib.reanalyze()
     assert_exact(lib.db)
     assert total(chart(lib, "outlets", "ITAR-TASS"), "ITAR-TASS") == 4
+    # an older text and another date in one statement: the triggers' order cannot matter
+    article = lib.articles.ids()[0]
+    lib.db.execute(
+        """UPDATE articles SET date = '2002-02-02', current_revision_id =
+           (SELECT MIN(id) FROM revisions WHERE article_id = ?) WHERE id = ?""",
+        [article, article],
+    )
+    assert_exact(lib.db)
+    assert total(chart(lib, "outlets", "ITAR-TASS"), "ITAR-TASS") == 5
 
 
 def test_date_edits_and_publication_rules_move_the_counts(lib: Library) -> None:
