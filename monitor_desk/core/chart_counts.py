@@ -104,8 +104,9 @@ def _recount_article(article: str, revision: str, date: str) -> str:
 
 def _move_date(table: str) -> str:
     """An article's rows of ``table`` not yet at its new date moved there, and with them
-    their part of the sums: one statement each, not a trigger per row. Rows already there
-    (recounted by a new revision set in the same statement) stay as they are."""
+    their part of the sums: one statement each, not a trigger per row (the sums probed by
+    key and old date: every row of an article is at its date). Rows already at the new
+    date (recounted by a new revision set in the same statement) stay as they are."""
     key, dates = key_of(table), f"{table}_dates"
     moving = f"FROM {table} WHERE article_id = NEW.id AND date IS NOT NEW.date"
     return f"""
@@ -114,9 +115,9 @@ def _move_date(table: str) -> str:
         ON CONFLICT({key}, date) DO UPDATE SET n = n + excluded.n, articles = articles + 1;
     UPDATE {dates} SET articles = articles - 1, n = n - (SELECT c.n FROM {table} c
         WHERE c.article_id = NEW.id AND c.{key} = {dates}.{key})
-        WHERE ({key}, date) IN (SELECT {key}, ifnull(date, '') {moving});
+        WHERE date = ifnull(OLD.date, '') AND {key} IN (SELECT {key} {moving});
     DELETE FROM {dates} WHERE articles <= 0
-        AND ({key}, date) IN (SELECT {key}, ifnull(date, '') {moving});
+        AND date = ifnull(OLD.date, '') AND {key} IN (SELECT {key} {moving});
     UPDATE {table} SET date = NEW.date WHERE article_id = NEW.id AND date IS NOT NEW.date;"""
 
 
