@@ -76,6 +76,10 @@ def synth_citations(path: Path) -> None:
     conn.close()
 
 
+WRITES = ("open_with_upgrade_ms", "date_edit_100_ms", "tag_highlight_ms")
+"""Not charts: the one-time upgrade and what the counts cost a write."""
+
+
 def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(runs):
@@ -139,7 +143,8 @@ def main() -> None:
         by_size[str(size)] = charts(size, args.runs)
         print(f"{size}: {by_size[str(size)]}", file=sys.stderr)
     largest = by_size[max(by_size, key=int)]
-    worst = max(largest, key=lambda k: largest[k])
+    charts_only = {k: v for k, v in largest.items() if k not in WRITES}
+    worst = max(charts_only, key=lambda k: charts_only[k])
     report(
         "overview_charts",
         ms_by_size=by_size,
@@ -148,6 +153,7 @@ def main() -> None:
         worst_ms=largest[worst],
         target_ms=300,
         meets_target=largest[worst] <= 300,
+        over_target=sorted(k for k, v in charts_only.items() if v > 300),
     )
 
 
