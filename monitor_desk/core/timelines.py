@@ -4,8 +4,10 @@
 Five kinds: articles; mentions of chosen library entities (canonical, corrections applied);
 claims of chosen speakers; citations of chosen outlets (with each one's share of all
 citations in the bucket); highlights with chosen tags (a tag counts its sub-tags). Only
-current revisions count. Every figure is one ``GROUP BY`` in SQL (``timeline_sql.py``, which
-also says how each date precision buckets); undated and unplaced articles come back apart.
+current revisions count. Every figure is counted in SQL (``timeline_sql.py``, which also
+says how each date precision buckets): articles on the date index, claims grouped by date,
+mentions, outlets and tags read from the sums per date that ``chart_counts.py`` keeps;
+undated and unplaced articles come back apart.
 """
 
 from __future__ import annotations
@@ -205,8 +207,8 @@ class Timelines(Component):
     def timeline(self, query: TimelineQuery) -> Timeline:
         """The counts ``query`` asks for; ``NotFoundError`` names a series the library lacks.
 
-        One pass per source, grouped by stored date in SQL; the dates (hundreds or
-        thousands, not one per article) are folded into buckets here."""
+        One pass per source, by stored date in SQL; the dates (hundreds or thousands, not
+        one per article) are folded into buckets here."""
         q = self._checked(query)
         with self._lock:
             sources = self._sources(self.db, q)
