@@ -54,13 +54,18 @@ def _current(revision: str) -> str:
 
 
 def _recount_mentions(revision: str, entity: str) -> str:
-    """Recount one entity's mentions in the article whose current text is ``revision``."""
+    """Recount one entity's mentions in the article whose current text is ``revision``:
+    its row written only when the count changed (an import links mentions one at a time),
+    dropped when none is left."""
+    count = f"""(SELECT COUNT(*) FROM entities e
+        WHERE e.entity_id = {entity} AND e.revision_id = {revision})"""
     return f"""
-    DELETE FROM chart_mentions WHERE entity_id = {entity} AND article_id IN {_current(revision)};
     INSERT INTO chart_mentions(article_id, entity_id, date, n)
-        SELECT a.id, e.entity_id, a.date, COUNT(*) FROM articles a
-        JOIN entities e ON e.revision_id = a.current_revision_id AND e.entity_id = {entity}
-        WHERE a.current_revision_id = {revision} GROUP BY a.id, e.entity_id;"""
+        SELECT a.id, {entity}, a.date, {count} FROM articles a
+        WHERE a.current_revision_id = {revision} AND {count} > 0
+        ON CONFLICT(article_id, entity_id) DO UPDATE SET n = excluded.n WHERE n != excluded.n;
+    DELETE FROM chart_mentions WHERE entity_id = {entity}
+        AND article_id IN {_current(revision)} AND {count} = 0;"""
 
 
 def _recount_outlets(revision: str) -> str:
@@ -148,8 +153,15 @@ def _level_two(table: str, part: str) -> str:
         return f"""
     CREATE TRIGGER {dates}_add AFTER INSERT ON {table} BEGIN {add} END;
     CREATE TRIGGER {dates}_take AFTER DELETE ON {table} BEGIN {take} END;
+    CREATE TRIGGER {dates}_count AFTER UPDATE OF n ON {table}
+        WHEN NEW.article_id = OLD.article_id AND NEW.{key} = OLD.{key}
+        AND NEW.date IS OLD.date BEGIN
+        UPDATE {dates} SET n = n + NEW.n - OLD.n
+            WHERE {key} = NEW.{key} AND date = ifnull(NEW.date, '');
+    END;
     CREATE TRIGGER {dates}_move AFTER UPDATE OF article_id, {key}, n ON {table}
-        BEGIN {take} {add} END;"""
+        WHEN NEW.article_id != OLD.article_id OR NEW.{key} != OLD.{key}
+        OR NEW.date IS NOT OLD.date BEGIN {take} {add} END;"""
     return f"""
     CREATE TABLE {table} (
         article_id INTEGER NOT NULL,
@@ -213,9 +225,14 @@ CREATE TRIGGER chart_mention_delete AFTER DELETE ON entities
     WHEN OLD.entity_id IS NOT NULL BEGIN
     {_recount_mentions("OLD.revision_id", "OLD.entity_id")}
 END;
-CREATE TRIGGER chart_mention_update AFTER UPDATE OF entity_id, revision_id ON entities
-    WHEN NEW.entity_id IS NOT OLD.entity_id OR NEW.revision_id IS NOT OLD.revision_id BEGIN
+CREATE TRIGGER chart_mention_unlink AFTER UPDATE OF entity_id, revision_id ON entities
+    WHEN OLD.entity_id IS NOT NULL AND (NEW.entity_id IS NOT OLD.entity_id
+    OR NEW.revision_id IS NOT OLD.revision_id) BEGIN
     {_recount_mentions("OLD.revision_id", "OLD.entity_id")}
+END;
+CREATE TRIGGER chart_mention_link AFTER UPDATE OF entity_id, revision_id ON entities
+    WHEN NEW.entity_id IS NOT NULL AND (NEW.entity_id IS NOT OLD.entity_id
+    OR NEW.revision_id IS NOT OLD.revision_id) BEGIN
     {_recount_mentions("NEW.revision_id", "NEW.entity_id")}
 END;
 
