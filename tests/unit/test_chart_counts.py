@@ -208,3 +208,19 @@ def test_a_name_of_two_entities_counts_each_article_once(lib: Library) -> None:
     got = {p.bucket: [p.value, p.articles] for p in t.points + t.apart}
     assert got == expected
     assert expected["2001-09"][1] == 2  # the first two, each with both entities
+
+
+def test_a_bar_and_the_undated_show_their_articles(lib: Library) -> None:
+    ids = lib.articles.ids()
+    tl = lib.timelines
+    arms = TimelineQuery("tags", "month", ("arms",))
+    assert tl.article_ids(arms, "2001-09") == ids[:2]
+    assert tl.article_ids(arms, "undated") == [ids[3]]
+    assert tl.article_ids(TimelineQuery("tags", "week", ("arms/abm",)), "2001-09-10") == [ids[1]]
+    reuters = TimelineQuery("outlets", "month", ("Reuters", "Interfax"))
+    assert tl.article_ids(reuters, "2001-10") == [ids[2]]
+    assert tl.article_ids(reuters, "2001-09", "Reuters") == ids[:2]
+    ranged = TimelineQuery("mentions", "year", ("Igor Ivanov",), "2001-09-10", "2001-10-31")
+    assert tl.article_ids(ranged, "2001") == ids[1:3]
+    two = chart(lib, "outlets", "Reuters", "Interfax")
+    assert two.undated == 1  # behind both series, counted once
