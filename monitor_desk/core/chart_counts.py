@@ -135,8 +135,9 @@ def _highlight_article(row: str) -> str:
 
 
 def _level_two(table: str, part: str) -> str:
-    """``table`` and its ``<table>_dates`` (``part`` "tables"), the sums filled from it
-    ("sums") or the triggers that make them follow every row of ``table`` ("triggers")."""
+    """``table`` and its ``<table>_dates`` (``part`` "tables"), the index of ``table`` and
+    the sums filled from it ("sums") or the triggers that make the sums follow every row of
+    ``table`` ("triggers")."""
     key, column = key_of(table), LEVEL_ONE[table]
     dates = f"{table}_dates"
     add = f"""INSERT INTO {dates}({key}, date, n, articles)
@@ -146,8 +147,9 @@ def _level_two(table: str, part: str) -> str:
         WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '');
     DELETE FROM {dates} WHERE {key} = OLD.{key} AND date = ifnull(OLD.date, '')
         AND articles <= 0;"""
-    if part == "sums":
-        return f"""INSERT INTO {dates}({key}, date, n, articles)
+    if part == "sums":  # and the index of level 1, made once it is filled
+        return f"""CREATE INDEX idx_{table}_series ON {table}({key}, date, n);
+        INSERT INTO {dates}({key}, date, n, articles)
         SELECT {key}, ifnull(date, ''), SUM(n), COUNT(*) FROM {table} GROUP BY 1, 2;"""
     if part == "triggers":
         return f"""
@@ -170,7 +172,6 @@ def _level_two(table: str, part: str) -> str:
         n INTEGER NOT NULL,
         PRIMARY KEY (article_id, {key})
     ) WITHOUT ROWID;
-    CREATE INDEX idx_{table}_series ON {table}({key}, date, n);
     CREATE TABLE {dates} (
         {column} NOT NULL,
         date TEXT NOT NULL,
