@@ -73,6 +73,17 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0016_chart_counts")
+def _chart_counts(db: Database) -> None:
+    """Each article's count of its mentions per library entity, citations per outlet and
+    highlights per tag, beside its date, kept by triggers: the Overview's charts read an
+    index range per series instead of joining every row to its article (the SQL and why:
+    core/chart_counts.py)."""
+    from .chart_counts import CHART_COUNTS
+
+    db.executescript(CHART_COUNTS)
+
+
 @migrations(name="0017_claim_confidence")
 def _claim_confidence(db: Database) -> None:
     """How likely an extracted claim is right, 0–1 (core/nlp/claims/confidence.py). NULL
