@@ -1,0 +1,81 @@
+"""Speakers' names in Russian text: the nominative normal form of a PER, ORG or LOC span,
+a surname alone joined to the full name said elsewhere in the text, and "он"/"она" to the
+nearest person before the cue of the matching gender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .claims_tree import Parse
+
+_NAMED = frozenset({"PER", "ORG", "LOC"})
+_PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    start: int
+    end: int
+    type: str
+    normal: str
+    gender: str | None
+
+
+class RuSpeakers:
+    """Names a speaker from the document's NER spans (natasha ``DocSpan``s)."""
+
+    def __init__(self, p: Parse, spans: list[Any]) -> None:
+        self.p = p
+        self.named: list[Named] = []
+        for span in spans:
+            if span.type not in _NAMED:
+                continue
+            first = next((i for i, s in enumerate(p.starts) if s >= span.start), None)
+            gender = p.feats[first].get("Gender") if first is not None else None
+            normal = span.normal or span.text
+            self.named.append(Named(span.start, span.stop, span.type, normal, gender))
+        self.named.sort(key=lambda n: n.start)
+
+    def name(self, start: int, end: int, head: int, cue_start: int) -> str | None:
+        """The speaker's name for the speaker span ``[start, end)`` with head ``head``."""
+        inside = [n for n in self.named if start <= n.start and n.end <= end]
+        if inside:
+            at_head = [n for n in inside if n.start <= self.p.starts[head] < n.end]
+            people = [n for n in inside if n.type == "PER"]
+            chosen = (at_head or people or inside)[-1]
+            return self.full_name(chosen)
+        proper = [
+            i
+            for i, st in enumerate(self.p.starts)
+            if start <= st < end and self.p.pos[i] == "PROPN"
+        ]
+        if proper:  # a name the NER missed: its lemmas, capitalised ("Лавров")
+            normal = " ".join(_name_word(self.p, i) for i in proper)
+            return self.full_name(Named(start, end, "PER", normal, None))
+        gender = _PRONOUN_GENDER.get(self.p.lemmas[head])
+        if gender is None or self.p.pos[head] != "PRON":
+            return None
+        for n in reversed(self.named):
+            before = n.end <= min(start, cue_start)
+            if before and n.type == "PER" and n.gender in (gender, None):
+                return self.full_name(n)
+        return None
+
+    def full_name(self, n: Named) -> str:
+        """A surname alone takes the full name the text gives it ("Медведев" → "Дмитрий
+        Медведев"), the nearest before it first."""
+        if n.type != "PER" or " " in n.normal:
+            return n.normal
+        key = n.normal.casefold()
+        fuller = [m for m in self.named if m.type == "PER" and " " in m.normal]
+        fuller = [m for m in fuller if m.normal.split()[-1].casefold() == key]
+        if not fuller:
+            return n.normal
+        before = [m for m in fuller if m.start < n.start]
+        return (before or fuller)[-1 if before else 0].normal
+
+
+def _name_word(p: Parse, i: int) -> str:
+    word = p.words[i]
+    return word if word.isupper() else p.lemmas[i][:1].upper() + p.lemmas[i][1:]
