@@ -50,11 +50,12 @@ def speaker_tokens(p: Parse, head: int) -> tuple[int, int]:
             last = min(last, p.subtree(c)[0] - 1)
     while first < head and p.pos[first] == "PUNCT" and p.words[first] not in '«„"':
         first += 1
-    quoted = p.words[first] in '«„"'
-    while last > head and p.pos[last] == "PUNCT" and not (quoted and p.words[last] in '»“"'):
+    while last > head and p.pos[last] == "PUNCT" and p.words[last] not in "»“":
         last -= 1
-    if quoted and last + 1 < len(p.words) and p.words[last + 1] in '»“"':
-        last += 1  # «Интерфакс»: both marks or neither
+    opened = sum(p.words[i] in "«„" for i in range(first, last + 1))
+    closed = sum(p.words[i] in "»“" for i in range(first, last + 1))
+    if opened > closed and last + 1 < len(p.words) and p.words[last + 1] in "»“":
+        last += 1  # агентство «Интерфакс»: both marks or neither
     return first, last
 
 
@@ -122,14 +123,17 @@ def _verb_content(
         if p.rels[c] in ("obl", "obj") and _case(p, c) == "о":
             # "заявил о том, что …": the clause; "сообщил о своей отставке": the object
             clause = next((g for g in p.children[c] if _marked(p, g)), None)
-            if p.lemmas[c] == "то" and clause is not None:
+            if p.lemmas[c] in ("то", "тот") and clause is not None:
                 return _clause(p, clause), "about-that", False
-            if lemma in ABOUT_VERBS:
+            if lemma in ABOUT_VERBS and p.pos[c] != "PRON":  # "сообщил об этом": no content
                 s, e = p.subtree(c)
                 return p.chars(s + 1, e), "about", False
     if lemma in NAMING_VERBS:
         obj = p.child(v, "obj")
+        # "назвал итоги обнадеживающими": a predicate in the instrumental, not "в 2005 году"
         pred = p.child(v, "xcomp", "obl")
+        if pred is not None and (p.feats[pred].get("Case") != "Ins" or _case(p, pred)):
+            pred = None
         if obj is not None and pred is not None and pred > obj:
             return (p.starts[p.subtree(obj)[0]], p.stops[p.subtree(pred)[1]]), "naming", False
     # Переговоры продолжатся, сообщил министр. / Как сообщает «Интерфакс», …
@@ -255,7 +259,7 @@ def statement_cues(p: Parse) -> list[RuParts]:
         if clause is None:
             clause = next((c for c in p.children[n] if _marked(p, c) and c > n), None)
         if clause is None:
-            about = next((c for c in p.children[n] if p.lemmas[c] == "то"), None)
+            about = next((c for c in p.children[n] if p.lemmas[c] in ("то", "тот")), None)
             if about is not None and _case(p, about) == "о":
                 clause = next((c for c in p.children[about] if _marked(p, c)), None)
         if clause is None or x is None:

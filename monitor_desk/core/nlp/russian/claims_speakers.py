@@ -10,6 +10,7 @@ from typing import Any
 from .claims_tree import Parse
 
 _NAMED = frozenset({"PER", "ORG", "LOC"})
+_APPOSITION = frozenset({"appos", "flat", "flat:name", "flat:foreign"})
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 
 
@@ -41,10 +42,14 @@ class RuSpeakers:
         """The speaker's name for the speaker span ``[start, end)`` with head ``head``."""
         inside = [n for n in self.named if start <= n.start and n.end <= end]
         if inside:
+            # "министр Сергей Лавров": the person; "агентство «Интерфакс»": the agency; but
+            # "директор представительства в Киеве" is not Kiev, nor "представитель МИД" МИД
             at_head = [n for n in inside if n.start <= self.p.starts[head] < n.end]
             people = [n for n in inside if n.type == "PER"]
-            chosen = (at_head or people or inside)[-1]
-            return self.full_name(chosen)
+            named_head = [n for n in inside if n.type == "ORG" and self._names_head(n, head)]
+            chosen = at_head or people or named_head
+            if chosen:
+                return self.full_name(chosen[-1])
         proper = [
             i
             for i, st in enumerate(self.p.starts)
@@ -61,6 +66,14 @@ class RuSpeakers:
             if before and n.type == "PER" and n.gender in (gender, None):
                 return self.full_name(n)
         return None
+
+    def _names_head(self, n: Named, head: int) -> bool:
+        """Whether the name is the head noun's apposition ("агентство «Интерфакс»")."""
+        p = self.p
+        return any(
+            n.start <= p.starts[i] < n.end and p.heads[i] == head and p.rels[i] in _APPOSITION
+            for i in range(len(p.starts))
+        )
 
     def full_name(self, n: Named) -> str:
         """A surname alone takes the full name the text gives it ("Медведев" → "Дмитрий

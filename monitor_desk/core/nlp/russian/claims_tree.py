@@ -67,11 +67,13 @@ class Parse:
     def subtree(self, i: int) -> tuple[int, int]:
         """(first, last) token of ``i``'s subtree (projective enough for spans)."""
         first = last = i
-        stack = [i]
+        stack, seen = [i], {i}
         while stack:
             for c in self.children[stack.pop()]:
-                first, last = min(first, c), max(last, c)
-                stack.append(c)
+                if c not in seen:  # the parser's heads can form a cycle
+                    seen.add(c)
+                    first, last = min(first, c), max(last, c)
+                    stack.append(c)
         return first, last
 
     def child(self, i: int, *rels: str) -> int | None:
