@@ -30,7 +30,8 @@ def test_quote_with_a_dash_introduced_pronoun_names_the_woman_before_it(ru_parse
     (claim,) = claims_of(ru_parse, text)
     assert claim.content.text == "«Мы откроем ее к зиме»"
     assert claim.cue.text == "сказала"
-    assert claim.speaker is not None and claim.speaker.text == "она"
+    assert claim.speaker is not None
+    assert claim.speaker.text == "она"
     assert claim.speaker_name == "Анна Ковалева"
     assert claim.kind == "direct"
 
@@ -63,7 +64,8 @@ def test_a_surname_alone_takes_the_full_name(ru_parse: Parse) -> None:
 
 def test_kak_soobshchaet_with_an_outlet_in_elochki(ru_parse: Parse) -> None:
     (claim,) = claims_of(ru_parse, "Как сообщает «Коммерсант», сделка будет закрыта в марте.")
-    assert claim.speaker is not None and claim.speaker.text == "«Коммерсант»"
+    assert claim.speaker is not None
+    assert claim.speaker.text == "«Коммерсант»"
     assert claim.content.text == "сделка будет закрыта в марте"
 
 
