@@ -78,7 +78,9 @@ def _russian_search(db: Database) -> None:
     """The full-text index gets a ``stems`` column: the stems of each row's Russian words
     (core/search_stems.py), so that ``Медведев`` finds ``Медведева``. An FTS5 table takes
     no new column, so the index is built again from its own rows (title and body as they
-    were; English rows get an empty column)."""
+    were; English rows get an empty column). ``outlet_aliases``: the analyst's word that
+    an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
+    for every later analysis."""
     from .search_stems import stems
 
     db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
@@ -94,6 +96,11 @@ def _russian_search(db: Database) -> None:
         "ALTER TABLE search_fts_stemmed RENAME TO search_fts",
         # one b-tree per term again, as an index built row by row has (queries stay as fast)
         "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+        """CREATE TABLE outlet_aliases (
+               name TEXT PRIMARY KEY COLLATE NOCASE,
+               outlet TEXT NOT NULL,
+               created TEXT NOT NULL
+           )""",
     ):  # one statement at a time: executescript would commit the step's transaction
         db.execute(sql)
 

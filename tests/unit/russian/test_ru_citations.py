@@ -87,3 +87,34 @@ def test_one_grade_for_interfax_cited_in_english_and_in_russian(
     assert {(e.outlet, e.reliability) for e in entries} == {("Interfax", "B")}
     assert sorted(e.items[0].outlet_text or "" for e in entries) == ["Interfax", "Интерфакс"]
     assert {e.items[0].date_start for e in entries} == {"1999-09-25"}
+
+
+def test_the_analyst_links_an_outlet_the_table_does_not_know_and_takes_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    (tmp_path / "en.txt").write_text(
+        "Date: 1999-09-27\n\nThe deal collapsed (Novye Izvestia, September 25).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ru.txt").write_text(
+        "Date: 1999-09-27\n\nСделка сорвалась (Новые Известия, 25 сентября).\n",
+        encoding="utf-8",
+    )
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        lib.import_paths([tmp_path / "en.txt", tmp_path / "ru.txt"], analyze=True)
+        ids = [a.id for a in lib.articles.list()]
+
+        def outlets() -> set[tuple[str, str | None]]:
+            return {(e.outlet, e.reliability) for i in ids for e in lib.sources.list(i)}
+
+        lib.sources.set_reliability("Новые Известия", "C")
+        assert outlets() == {("Novye Izvestia", None), ("Новые Известия", "C")}
+        assert lib.sources.link("Новые Известия", "Novye Izvestia").library
+        assert outlets() == {("Novye Izvestia", "C")}
+        lib.reanalyze()  # the analyst's word holds for every later analysis
+        assert outlets() == {("Novye Izvestia", "C")}
+        assert lib.sources.aliases() == {"Новые Известия": "Novye Izvestia"}
+        lib.sources.unlink("Новые Известия")
+        assert {e for e, _ in outlets()} == {"Novye Izvestia", "Новые Известия"}
+        assert lib.sources.aliases() == {}
