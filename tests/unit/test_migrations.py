@@ -116,6 +116,9 @@ LATER_ROWS: dict[str, list[dict[str, object]]] = {
         {"publication": "Monitor", "volume": 1, "year": 1995, "cadence": "daily",
          "created": "2021-01-01T00:00:00Z"},
     ],
+    "outlet_aliases": [
+        {"name": "Новые Известия", "outlet": "Novye Izvestia", "created": "2021-01-01T00:00:00Z"},
+    ],
 }  # fmt: skip
 FTS = [
     (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),
