@@ -118,3 +118,19 @@ def test_the_analyst_links_an_outlet_the_table_does_not_know_and_takes_it_back(
         lib.sources.unlink("Новые Известия")
         assert {e for e, _ in outlets()} == {"Novye Izvestia", "Новые Известия"}
         assert lib.sources.aliases() == {}
+
+
+def test_the_command_line_links_and_lists_outlets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from monitor_desk.cli import main
+
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    (tmp_path / "ru.txt").write_text("Сделка сорвалась (Новые Известия, 25 сентября).\n")
+    db = str(tmp_path / "lib.sqlite")
+    assert main(["--db", db, "import", str(tmp_path / "ru.txt")]) == 0
+    assert main(["--db", db, "outlet", "link", "Новые Известия", "Novye Izvestia"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "outlet", "links"]) == 0
+    assert capsys.readouterr().out == "Новые Известия = Novye Izvestia\n"
+    assert main(["--db", db, "outlet", "unlink", "Газета"]) == 1  # never linked
