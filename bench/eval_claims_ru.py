@@ -4,7 +4,9 @@ Usage: ``python bench/eval_claims_ru.py [--data FILE] [--show]``
        ``python bench/eval_claims_ru.py --corpus [--limit N]`` (claims of the corpus's
        Russian feeds printed one a line for reading by eye; no score)
 
-``FILE`` (default ``bench/data/ru_claims.jsonl``) holds one paragraph a line: ``text`` and
+``FILE`` (default ``bench/data/ru_claims.jsonl``, 38 paragraphs written while the
+extractor was built; ``bench/data/ru_claims_heldout.jsonl``, 15 written after it and
+scored once before any change) holds one paragraph a line: ``text`` and
 its ``claims``, each with the ``speaker``, ``cue`` and ``content`` strings as written in
 the text (the first occurrence). The paragraphs were written for this benchmark (no
 outside text); the frames cover reporting verbs in both aspects, "по словам / по мнению /

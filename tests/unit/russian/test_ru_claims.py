@@ -67,6 +67,9 @@ def test_kak_soobshchaet_with_an_outlet_in_elochki(ru_parse: Parse) -> None:
     assert claim.speaker is not None
     assert claim.speaker.text == "«Коммерсант»"
     assert claim.content.text == "сделка будет закрыта в марте"
+    (passed_on,) = claims_of(ru_parse, "Как передает «Интерфакс», мост откроют в мае.")
+    assert passed_on.speaker_name == "Интерфакс"
+    assert claims_of(ru_parse, "Курьер передал документы в суд.") == []
 
 
 def test_name_colon_quotation_and_lapki(ru_parse: Parse) -> None:
