@@ -133,3 +133,12 @@ def test_a_parse_whose_heads_form_a_cycle_does_not_hang() -> None:
     ]
     doc = SimpleNamespace(text="Он заявил нет", sents=[SimpleNamespace(tokens=tokens)], spans=[])
     assert isinstance(extract_claims_ru(doc), list)
+
+
+def test_a_pronoun_means_the_subject_before_it_not_the_last_name_said(ru_parse: Parse) -> None:
+    text = (
+        "Фермер Петр Сидоров подал иск к соседу, который ссылался на указ Ивана Грозного. "
+        "Он утверждает, что земля принадлежит ему."
+    )
+    (claim,) = claims_of(ru_parse, text)
+    assert claim.speaker_name == "Петр Сидоров"

@@ -21,6 +21,8 @@ class Named:
     type: str
     normal: str
     gender: str | None
+    subject: bool = False
+    """A subject of its clause ("Житель … Василий Середонин ходатайствовал")."""
 
 
 class RuSpeakers:
@@ -35,7 +37,8 @@ class RuSpeakers:
             first = next((i for i, s in enumerate(p.starts) if s >= span.start), None)
             gender = p.feats[first].get("Gender") if first is not None else None
             normal = span.normal or span.text
-            self.named.append(Named(span.start, span.stop, span.type, normal, gender))
+            subject = first is not None and _is_subject(p, first)
+            self.named.append(Named(span.start, span.stop, span.type, normal, gender, subject))
         self.named.sort(key=lambda n: n.start)
 
     def name(self, start: int, end: int, head: int, cue_start: int) -> str | None:
@@ -61,11 +64,16 @@ class RuSpeakers:
         gender = _PRONOUN_GENDER.get(self.p.lemmas[head])
         if gender is None or self.p.pos[head] != "PRON":
             return None
-        for n in reversed(self.named):
-            before = n.end <= min(start, cue_start)
-            if before and n.type == "PER" and n.gender in (gender, None):
-                return self.full_name(n)
-        return None
+        # the nearest person before of that gender, a subject first ("Житель Василий
+        # Середонин … произошли от Адама и Евы. Он считает": Середонин, not Адам)
+        people = [
+            n
+            for n in self.named
+            if n.end <= min(start, cue_start) and n.type == "PER" and n.gender in (gender, None)
+        ]
+        subjects = [n for n in people if n.subject]
+        chosen = (subjects or people)[-1:]
+        return self.full_name(chosen[0]) if chosen else None
 
     def _names_head(self, n: Named, head: int) -> bool:
         """Whether the name is the head noun's apposition ("агентство «Интерфакс»")."""
@@ -92,3 +100,14 @@ class RuSpeakers:
 def _name_word(p: Parse, i: int) -> str:
     word = p.words[i]
     return word if word.isupper() else p.lemmas[i][:1].upper() + p.lemmas[i][1:]
+
+
+def _is_subject(p: Parse, i: int) -> bool:
+    """Whether token ``i`` is, or names by apposition, a subject."""
+    for _ in range(4):
+        if p.rels[i].startswith("nsubj"):
+            return True
+        if p.rels[i] not in _APPOSITION or p.heads[i] < 0:
+            return False
+        i = p.heads[i]
+    return False
