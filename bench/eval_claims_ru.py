@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -116,11 +117,13 @@ def corpus_claims(limit: int | None) -> None:
     from monitor_desk.core.nlp.russian.claims import extract_claims_ru
 
     parse = russian_parser()
-    folder = CORPUS / "encodings" / "chardet" / "windows-1251-russian"
+    encodings = CORPUS / "encodings"
+    paths = sorted((encodings / "chardet" / "windows-1251-russian").glob("*.xml"))
+    paths += sorted((encodings / "derived").glob("*.cp1251.txt"))
     shown = 0
-    for path in sorted(folder.glob("*.xml")):
+    for path in paths:
         text = read_document(path).text
-        for para in text.split("\n"):
+        for para in re.split(r"\n\s*\n", text):
             if len(para) < 40:
                 continue
             for c in extract_claims_ru(parse(para)):

@@ -142,3 +142,9 @@ def test_a_pronoun_means_the_subject_before_it_not_the_last_name_said(ru_parse: 
     )
     (claim,) = claims_of(ru_parse, text)
     assert claim.speaker_name == "Петр Сидоров"
+
+
+def test_a_title_line_without_a_full_stop_is_not_what_was_said(ru_parse: Parse) -> None:
+    text = "В Омске закрыли аэропорт\nПо данным диспетчеров, туман рассеется к вечеру."
+    (claim,) = claims_of(ru_parse, text)
+    assert claim.content.text == "туман рассеется к вечеру"

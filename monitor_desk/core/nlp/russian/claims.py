@@ -71,7 +71,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _build(p: Parse, quotes: QuoteIndex, speakers: RuSpeakers, part: RuParts) -> Claim | None:
     text = p.text
-    start, end = _trim(text, *part.content)
+    # A title line without a full stop reads as one sentence with the next: what was said
+    # stays on the cue's line.
+    line_start = text.rfind("\n", 0, part.cue[0]) + 1
+    line_end = text.find("\n", part.cue[1])
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = part.content
+    start, end = _trim(text, max(start, line_start), min(end, line_end))
     if end <= start:
         return None
     speaker: Span | None = None

@@ -85,7 +85,7 @@ def _verb_content(
     p: Parse, v: int, lemma: str, quotes: QuoteIndex
 ) -> tuple[tuple[int, int] | None, str, bool]:
     text = p.text
-    first, last = p.sents[p.sent_of[v]]
+    first, last = p.bounds(v)
     # «…», — заявил министр: the quotation right before the cue
     if found := _quote_before(p, v, quotes):
         return found, "dash-quote", False
@@ -194,7 +194,7 @@ def _quote_before(p: Parse, v: int, quotes: QuoteIndex) -> tuple[int, int] | Non
 
 def _colon_after(p: Parse, v: int) -> int | None:
     """A colon after the cue and its own words ("заявил журналистам:")."""
-    last = p.sents[p.sent_of[v]][1]
+    last = p.bounds(v)[1]
     for k in range(v + 1, min(v + 6, last + 1)):
         if p.words[k] == ":":
             return k
@@ -232,7 +232,7 @@ def according_cues(p: Parse) -> list[RuParts]:
         x = p.child(n, "nmod")
         if x is None or x < n:
             continue
-        first, last = p.sents[p.sent_of[n]]
+        first, last = p.bounds(n)
         s, e = p.subtree(n)
         s = min(s, n - 1)
         if s > first:

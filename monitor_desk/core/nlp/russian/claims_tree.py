@@ -80,6 +80,16 @@ class Parse:
     def child(self, i: int, *rels: str) -> int | None:
         return next((c for c in self.children[i] if self.rels[c] in rels), None)
 
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(first, last) token of ``i``'s sentence on ``i``'s line: a title line without a
+        full stop is not part of the sentence under it."""
+        first, last = self.sents[self.sent_of[i]]
+        while first < i and "\n" in self.text[self.starts[first] : self.starts[i]]:
+            first += 1
+        while last > i and "\n" in self.text[self.stops[i] : self.stops[last]]:
+            last -= 1
+        return first, last
+
     def chars(self, first: int, last: int) -> tuple[int, int]:
         return self.starts[first], self.stops[last]
 
