@@ -49,7 +49,12 @@ def measure(size: int, folder: Path) -> dict[str, object]:
     migrations.apply(db)
     step_s = time.perf_counter() - t0
     rows = db.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    wal = path.with_name(path.name + "-wal")
+    wal_mb = round(wal.stat().st_size / 1e6) if wal.exists() else 0
     after = _times(db, ENGLISH + RUSSIAN)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    after_checkpoint = _times(db, ENGLISH)
     db.close()
     return {
         "size": size,
@@ -58,6 +63,9 @@ def measure(size: int, folder: Path) -> dict[str, object]:
         "index_rows": rows,
         "english_ms_median_before": before,
         "search_ms_median_after": after,
+        "journal_mode": mode,
+        "wal_mb_after_step": wal_mb,
+        "english_ms_median_after_checkpoint": after_checkpoint,
     }
 
 

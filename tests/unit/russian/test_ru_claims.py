@@ -148,3 +148,9 @@ def test_a_title_line_without_a_full_stop_is_not_what_was_said(ru_parse: Parse) 
     text = "В Омске закрыли аэропорт\nПо данным диспетчеров, туман рассеется к вечеру."
     (claim,) = claims_of(ru_parse, text)
     assert claim.content.text == "туман рассеется к вечеру"
+
+
+def test_a_cue_inside_the_sentence_attributes_the_whole_sentence(ru_parse: Parse) -> None:
+    text = "Платить за ремонт должны, по мнению мэрии, владельцы квартир."
+    (claim,) = claims_of(ru_parse, text)
+    assert claim.content.text == "Платить за ремонт должны, по мнению мэрии, владельцы квартир"

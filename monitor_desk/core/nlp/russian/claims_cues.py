@@ -147,11 +147,24 @@ def _verb_content(
         inverted = subj is not None and subj > v
         before = text[p.stops[_prev_word(p, s, first)] : p.starts[s]] if s > first else ""
         if as_clause or (inverted and s > first and "," in before):
-            if s > first:
-                return (p.starts[first], p.stops[_prev_word(p, s, first)]), "as-clause", False
-            if e < last:
-                return (p.starts[e + 1], p.stops[last]), "as-clause", False
+            if found := _around(p, s, e, first, last):
+                return found, "as-clause", False
     return None, "", False
+
+
+def _around(p: Parse, s: int, e: int, first: int, last: int) -> tuple[int, int] | None:
+    """What a parenthetical cue (tokens ``s..e``) attributes in its sentence: the words
+    before it, or after it, or — inside the sentence ("должны, по мнению России, страны
+    Запада") — the whole sentence."""
+    before = s > first
+    after = any(p.pos[k] != "PUNCT" for k in range(e + 1, last + 1))
+    if before and after:
+        return p.starts[first], p.stops[last]
+    if before:
+        return p.starts[first], p.stops[_prev_word(p, s, first)]
+    if after:
+        return p.starts[e + 1], p.stops[last]
+    return None
 
 
 def _prev_stop(p: Parse, i: int) -> int:
@@ -234,12 +247,8 @@ def according_cues(p: Parse) -> list[RuParts]:
             continue
         first, last = p.bounds(n)
         s, e = p.subtree(n)
-        s = min(s, n - 1)
-        if s > first:
-            content = (p.starts[first], _prev_stop(p, s))
-        elif e < last:
-            content = (p.starts[e + 1], p.stops[last])
-        else:
+        content = _around(p, min(s, n - 1), e, first, last)
+        if content is None:
             continue
         found.append(RuParts((p.starts[n - 1], p.stops[n]), x, content, "according"))
     return found
