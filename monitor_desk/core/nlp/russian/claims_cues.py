@@ -146,9 +146,9 @@ def _verb_content(
         subj = p.child(v, "nsubj")
         inverted = subj is not None and subj > v
         before = text[p.stops[_prev_word(p, s, first)] : p.starts[s]] if s > first else ""
-        if as_clause or (inverted and s > first and "," in before):
-            if found := _around(p, s, e, first, last):
-                return found, "as-clause", False
+        parenthetical = as_clause or (inverted and s > first and "," in before)
+        if parenthetical and (found := _around(p, s, e, first, last)):
+            return found, "as-clause", False
     return None, "", False
 
 
