@@ -18,6 +18,7 @@ from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
 from .json_near import checked_link
 from .json_rules import check_rules
+from .outlet_links import check_links
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -337,4 +338,4 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
             "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
-            "articles": articles}  # fmt: skip
+            "outlet_links": check_links(doc.get("outlet_links")), "articles": articles}  # fmt: skip

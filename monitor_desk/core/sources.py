@@ -1,8 +1,7 @@
 """The outlets an article cites, and their reliability grades (one per outlet, library-wide).
 
 The analyst can say that one outlet is another ("Новые Известия" is "Novye Izvestia"):
-``link`` moves its citations to the other and keeps the word (``outlet_aliases``) for every
-later analysis; ``unlink`` takes it back.
+``link`` and ``unlink``, over core/outlet_links.py.
 """
 
 from __future__ import annotations
@@ -10,12 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .analysis_store import outlet_id
 from .changes import Changes
 from .connection import Component
-from .db import environment_errors, utc_now
+from .db import environment_errors
 from .errors import InvalidInputError, NotFoundError
 from .models import CitationItem, Span
+from .outlet_links import link_outlet, outlet_links, unlink_outlet
 from .sql import current_revision
 
 RELIABILITY = {
@@ -98,63 +97,18 @@ class Sources(Component):
     def link(self, outlet: str, same_as: str) -> Changes:
         """Say that ``outlet`` is ``same_as``: its citations move there (its grade too, if
         ``same_as`` has none), now and in every later analysis."""
-        same_as = " ".join(same_as.split())
-        if not same_as or same_as.casefold() == outlet.casefold():
-            raise InvalidInputError("Link an outlet to another outlet's name.")
         with self._lock, self.db.atomic():
-            row = self.db.execute(
-                "SELECT id, reliability FROM outlets WHERE name = ?", [outlet]
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no outlet {outlet!r}.")
-            source, grade = row
-            target = outlet_id(self.db, same_as)
-            self.db.execute(
-                "UPDATE citation_items SET outlet_id = ? WHERE outlet_id = ?", [target, source]
-            )
-            self.db.execute(
-                "UPDATE outlets SET reliability = coalesce(reliability, ?) WHERE id = ?",
-                [grade, target],
-            )
-            self.db.execute("DELETE FROM outlets WHERE id = ?", [source])
-            # "A is B" then "B is C": A is C too
-            self.db.execute(
-                "UPDATE outlet_aliases SET outlet = ? WHERE outlet = ?", [same_as, outlet]
-            )
-            self.db.execute(
-                "INSERT OR REPLACE INTO outlet_aliases(name, outlet, created) VALUES (?, ?, ?)",
-                [outlet, same_as, utc_now()],
-            )
+            link_outlet(self.db, outlet, same_as)
         return Changes(library=True)
 
     @environment_errors
     def unlink(self, outlet: str) -> Changes:
         """Take back ``link``: the citations that name ``outlet`` are its own again."""
-        from .nlp.citations import normalize_outlet
-
         with self._lock, self.db.atomic():
-            row = self.db.execute(
-                "SELECT outlet FROM outlet_aliases WHERE name = ?", [outlet]
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"{outlet!r} is not linked to another outlet.")
-            self.db.execute("DELETE FROM outlet_aliases WHERE name = ?", [outlet])
-            own = outlet_id(self.db, outlet)
-            items = self.db.execute(
-                """SELECT ci.id, ci.outlet_text FROM citation_items ci
-                   JOIN outlets o ON o.id = ci.outlet_id WHERE o.name = ?""",
-                [row[0]],
-            ).fetchall()
-            mine = [
-                (own, item_id)
-                for item_id, written in items
-                if written and normalize_outlet(written).casefold() == outlet.casefold()
-            ]
-            self.db.conn.executemany("UPDATE citation_items SET outlet_id = ? WHERE id = ?", mine)
+            unlink_outlet(self.db, outlet)
         return Changes(library=True)
 
     def aliases(self) -> dict[str, str]:
         """Every outlet the analyst linked to another: its name → the other's."""
         with self._lock:
-            rows = self.db.execute("SELECT name, outlet FROM outlet_aliases ORDER BY name")
-            return {name: same_as for name, same_as in rows}
+            return outlet_links(self.db)

@@ -115,9 +115,17 @@ def test_the_analyst_links_an_outlet_the_table_does_not_know_and_takes_it_back(
         lib.reanalyze()  # the analyst's word holds for every later analysis
         assert outlets() == {("Novye Izvestia", "C")}
         assert lib.sources.aliases() == {"Новые Известия": "Novye Izvestia"}
+        lib.exports.write("json", tmp_path / "all.json")
         lib.sources.unlink("Новые Известия")
         assert {e for e, _ in outlets()} == {"Novye Izvestia", "Новые Известия"}
         assert lib.sources.aliases() == {}
+
+    # the link travels with the JSON export: the other library has one outlet too
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_json(tmp_path / "all.json")
+        assert other.sources.aliases() == {"Новые Известия": "Novye Izvestia"}
+        names = {e.outlet for a in other.articles.list() for e in other.sources.list(a.id)}
+        assert names == {"Novye Izvestia"}
 
 
 def test_the_command_line_links_and_lists_outlets(
