@@ -154,3 +154,13 @@ def test_a_cue_inside_the_sentence_attributes_the_whole_sentence(ru_parse: Parse
     text = "Платить за ремонт должны, по мнению мэрии, владельцы квартир."
     (claim,) = claims_of(ru_parse, text)
     assert claim.content.text == "Платить за ремонт должны, по мнению мэрии, владельцы квартир"
+
+
+def test_a_pronoun_far_from_any_person_names_nobody(ru_parse: Parse) -> None:
+    text = (
+        "Губернатор Олег Савельев открыл мост. Движение пустили в полдень. Пробки исчезли. "
+        "Автобусы пошли по новому графику. Цены на проезд не изменились. "
+        "Он сказал, что ремонт дороги начнется весной."
+    )
+    (claim,) = claims_of(ru_parse, text)
+    assert claim.speaker_name is None

@@ -11,6 +11,7 @@ from .claims_tree import Parse
 
 _NAMED = frozenset({"PER", "ORG", "LOC"})
 _APPOSITION = frozenset({"appos", "flat", "flat:name", "flat:foreign"})
+_PRONOUN_REACH = 3
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 
 
@@ -34,7 +35,8 @@ class RuSpeakers:
         for span in spans:
             if span.type not in _NAMED:
                 continue
-            first = next((i for i, s in enumerate(p.starts) if s >= span.start), None)
+            tokens = p.tokens_in(span.start, span.stop)
+            first = tokens[0] if tokens else None
             gender = p.feats[first].get("Gender") if first is not None else None
             normal = span.normal or span.text
             subject = first is not None and _is_subject(p, first)
@@ -53,11 +55,7 @@ class RuSpeakers:
             chosen = at_head or people or named_head
             if chosen:
                 return self.full_name(chosen[-1])
-        proper = [
-            i
-            for i, st in enumerate(self.p.starts)
-            if start <= st < end and self.p.pos[i] == "PROPN"
-        ]
+        proper = [i for i in self.p.tokens_in(start, end) if self.p.pos[i] == "PROPN"]
         if proper:  # a name the NER missed: its lemmas, capitalised ("Лавров")
             normal = " ".join(_name_word(self.p, i) for i in proper)
             return self.full_name(Named(start, end, "PER", normal, None))
@@ -66,10 +64,16 @@ class RuSpeakers:
             return None
         # the nearest person before of that gender, a subject first ("Житель Василий
         # Середонин … произошли от Адама и Евы. Он считает": Середонин, not Адам)
+        # … said in this sentence or the three before it
+        sentence = self.p.sent_of[head]
+        since = self.p.starts[self.p.sents[max(sentence - _PRONOUN_REACH, 0)][0]]
         people = [
             n
             for n in self.named
-            if n.end <= min(start, cue_start) and n.type == "PER" and n.gender in (gender, None)
+            if since <= n.start
+            and n.end <= min(start, cue_start)
+            and n.type == "PER"
+            and n.gender in (gender, None)
         ]
         subjects = [n for n in people if n.subject]
         chosen = (subjects or people)[-1:]
@@ -79,8 +83,7 @@ class RuSpeakers:
         """Whether the name is the head noun's apposition ("агентство «Интерфакс»")."""
         p = self.p
         return any(
-            n.start <= p.starts[i] < n.end and p.heads[i] == head and p.rels[i] in _APPOSITION
-            for i in range(len(p.starts))
+            p.heads[i] == head and p.rels[i] in _APPOSITION for i in p.tokens_in(n.start, n.end)
         )
 
     def full_name(self, n: Named) -> str:

@@ -7,6 +7,7 @@ token gets one index into the document, so finders walk the tree without string 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,10 @@ class Parse:
         while last > i and "\n" in self.text[self.stops[i] : self.stops[last]]:
             last -= 1
         return first, last
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """The tokens that start inside ``[start, end)`` (characters)."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
     def chars(self, first: int, last: int) -> tuple[int, int]:
         return self.starts[first], self.stops[last]
