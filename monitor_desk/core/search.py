@@ -135,7 +135,7 @@ def to_fts_query(query: str) -> str | None:
                 parts.append(_russian_word(token))
             else:
                 parts.append(f'"{token}"' + ("*" if star else ""))
-    return " ".join(parts) if parts else None
+    return " AND ".join(parts) if parts else None  # FTS5 takes no implicit AND after ")"
 
 
 def _russian_word(token: str) -> str:

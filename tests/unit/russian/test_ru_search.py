@@ -81,3 +81,9 @@ def test_a_library_from_before_the_stems_column_finds_russian_forms(tmp_path: Pa
         (hit,) = lib.search("Лавров")
         assert marked(hit.snippet) == ["Лавровым"]
         assert len(lib.search("Москва")) == 1
+
+
+def test_two_russian_words_and_a_hyphenated_one(lib: Library) -> None:
+    assert len(lib.search("Медведев завод")) == 1
+    assert len(lib.search("Медведев-завод")) == 1
+    assert lib.search("Медведев sanctions") == []
