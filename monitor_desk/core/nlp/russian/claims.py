@@ -101,4 +101,5 @@ def _build(p: Parse, quotes: QuoteIndex, speakers: RuSpeakers, part: RuParts) ->
         content=Span(start, end, text[start:end]),
         kind=kind,
         quotes=tuple(Span(s, e, text[s:e]) for s, e in in_quotes),
+        frame=f"ru-{part.rule}",  # no confidence: the calibration is English (None: unscored)
     )
