@@ -4,7 +4,9 @@ FTS5's tokenizer knows no Russian morphology, so ``Медведев`` would not 
 Each search row carries the Snowball stems of its Cyrillic words (title and body) in a
 column of their own; a Cyrillic query word is looked up there by its stem (core/search.py),
 and the words of the text stay as they are for snippets. Snowball (pure Python, BSD) needs
-no model at index time; natasha's lemmas would (and a second's load per process).
+no model at index time; natasha's lemmas would (measured on 60 factRuEval dev texts,
+12k words: natasha segment + morph + lemmatise 3.4k words/s after a 0.5 s load, Snowball
+64k words/s).
 
 Snowball cuts the ``-ов``/``-ев`` of a surname in the nominative only ("медведев" →
 "медвед", "медведева" → "медведев"), so a capitalised word's stem loses that ending too,
