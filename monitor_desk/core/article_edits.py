@@ -21,7 +21,7 @@ from .connection import Component
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
 from .publication_rules import apply_rules
-from .search import fts_rowid
+from .search import set_title
 from .sql import chunks, in_clause
 
 EDITABLE = ("title", "date", "publication", "volume", "issue", "author")
@@ -153,7 +153,4 @@ class ArticleDetails(Component):
             f"UPDATE articles SET {sets}, modified = :now WHERE id = :id", {**row, "now": utc_now()}
         )
         if "title" in row:  # the article's own search row carries its title
-            db.execute(
-                "UPDATE search_fts SET title = ? WHERE rowid = ?",
-                [row["title"], fts_rowid("article", row["id"])],
-            )
+            set_title(db, row["id"])

@@ -121,6 +121,9 @@ LATER_ROWS: dict[str, list[dict[str, object]]] = {
         {"id": 1, "lemma": "trumpet", "kind": "cue", "object_only": 0,
          "created": "2021-01-01T00:00:00Z", "note": ""},
     ],
+    "outlet_aliases": [
+        {"name": "Новые Известия", "outlet": "Novye Izvestia", "created": "2021-01-01T00:00:00Z"},
+    ],
 }  # fmt: skip
 FTS = [
     (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),

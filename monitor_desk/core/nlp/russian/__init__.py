@@ -1,0 +1,1 @@
+"""The Russian pipeline: natasha analysis of Russian text."""
