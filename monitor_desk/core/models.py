@@ -131,6 +131,9 @@ class Analysis:
     citations: list[Citation] = field(default_factory=list)
     error: str | None = None
     """Why the analysis of this text failed (then it holds nothing else)."""
+    language: str | None = None
+    """The text's language (core/nlp/language.py: ``en``, ``ru``, another ISO 639-1 code
+    or ``und``); None when not known (an analysis stored before languages were)."""
 
 
 @dataclass(slots=True)
