@@ -73,6 +73,21 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0019_article_language")
+def _article_language(db: Database) -> None:
+    """An article's language (core/nlp/language.py): ``language`` is what its last analysis
+    read it as (``en``, ``ru``, another ISO 639-1 code, ``und``; NULL: analysed before
+    languages were, until re-analysed), ``language_override`` the analyst's choice (``en``
+    or ``ru``; NULL: detect), which every later analysis and a JSON round trip keep."""
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN language TEXT;
+        ALTER TABLE articles ADD COLUMN language_override TEXT
+            CHECK (language_override IN ('en', 'ru'));
+        """
+    )
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

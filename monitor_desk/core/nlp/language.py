@@ -79,6 +79,12 @@ def _cyrillic_language(text: str, letters: int) -> str:
             sum(share.get(c, 0.0) for c in chars) >= at_least and sum(counts[c] for c in chars) >= 2
         )
 
+    words = Counter(w for w in _WORD_RE.findall(low))
+    votes = {lang: sum(words[w] for w in vocab) for lang, vocab in _CYR_SETS.items()}
+
+    def unless_russian(lang: str) -> str:  # a Ukrainian name in a Russian sentence
+        return lang if votes[lang] >= votes[RUSSIAN] else RUSSIAN
+
     if has("ѓќѕ"):
         return "mk"
     if has("ђћ") or (has("ј") and not has("ы")):
@@ -86,12 +92,10 @@ def _cyrillic_language(text: str, letters: int) -> str:
     if has("ў"):
         return "be"
     if has("їєґ") or (has("і", 0.01) and not has("ы")):
-        return "uk"
+        return unless_russian("uk")
     if has("і", 0.01) and has("ы"):
-        return "be"
-    words = Counter(w for w in _WORD_RE.findall(low))
-    votes = {lang: sum(words[w] for w in vocab) for lang, vocab in _CYR_SETS.items()}
-    if not has("ыэ", 0.002) and (has("ъ", 0.01) or votes["bg"] > votes["ru"]):
+        return unless_russian("be")
+    if not has("ыэ", 0.002) and (has("ъ", 0.01) or votes["bg"] > votes[RUSSIAN]):
         return "bg"
     best = max(votes, key=lambda k: votes[k])
     return best if votes[best] > votes["ru"] + 1 and best != "ru" else RUSSIAN
@@ -180,6 +184,11 @@ def no_analysis_message(code: str) -> str:
 OVERRIDE_KEY = "monitor-desk:language"
 """The metadata key under which the library hands an article's language override to the
 analysis (no header can make it: header keys are words)."""
+
+
+def with_override(metadata: Mapping[str, str], override: str | None) -> Mapping[str, str]:
+    """The metadata handed to the analysis of an article whose language the analyst set."""
+    return {**metadata, OVERRIDE_KEY: override} if override else metadata
 
 
 def override_of(metadata: Mapping[str, str]) -> str | None:
