@@ -155,3 +155,31 @@ def test_english_analysis_never_loads_natasha() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "en True False False"
+
+
+def test_russian_articles_analysed_before_languages_are_analysed_again(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from monitor_desk.core.schema import migrations
+
+    path = tmp_path / "old.sqlite"
+    with Library.open(path) as lib:
+        lib.import_paths([_write(tmp_path, "ru.txt", ARTICLE), _write(tmp_path, "en.txt", MIXED)])
+    db = Database(path)  # as a library before 0019: its columns and its record gone
+    db.execute("ALTER TABLE articles DROP COLUMN language_override")
+    db.execute("ALTER TABLE articles DROP COLUMN language")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0019_article_language'")
+    db.execute(f"PRAGMA user_version = {len(migrations._migrations) - 1}")
+    db.conn.commit()
+    db.close()
+    with Library.open(path) as lib:
+        assert lib.articles.unanalyzed_ids() == [1]  # the Russian one; the English one kept
+        assert lib.articles.get(1).language is None
+        lib.reanalyze(lib.articles.unanalyzed_ids())
+        assert lib.articles.get(1).language == "ru"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
