@@ -14,7 +14,7 @@ import pytest
 from monitor_desk.cli.main import main
 from monitor_desk.core.library import Library
 from monitor_desk.core.nlp import load_pipeline
-from monitor_desk.core.nlp.analysis import analyze_text
+from monitor_desk.core.nlp.analysis import analyze_many, analyze_text
 
 ARTICLE = (
     "Title: Переговоры в Сочи\n\n"
@@ -183,3 +183,12 @@ def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_worker_processes_handle_russian_articles() -> None:
+    items = [(ARTICLE, ARTICLE.index("\n\n") + 2, {}), (MIXED, 0, {})] * 3
+    pipeline = load_pipeline()
+    alone = list(analyze_many(items, pipeline))
+    assert alone[0].language == "ru"
+    assert alone[0].entities
+    assert list(analyze_many(items, pipeline, batch_size=2, n_process=2)) == alone

@@ -9,6 +9,7 @@ and the citations' parentheses are hidden from natasha exactly as from spaCy.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from .entities import doc_entities
 from .pipeline import load_russian
 
 
+@functools.lru_cache(maxsize=1)
 def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
     try:  # the Russian claims extractor (core/nlp/russian/claims.py) may not be there
         from .claims import extract_claims_ru  # type: ignore[import-not-found,unused-ignore]
