@@ -192,3 +192,16 @@ def test_worker_processes_handle_russian_articles() -> None:
     assert alone[0].language == "ru"
     assert alone[0].entities
     assert list(analyze_many(items, pipeline, batch_size=2, n_process=2)) == alone
+
+
+def test_organisations_in_quotes_and_abbreviations() -> None:
+    text = (
+        "Представители США встретились с руководством компании «Уральские моторы» и "
+        "сотрудниками МЧС. Об этом сообщил источник в ОАО «Северный порт»."
+    )
+    found = {(m.text, m.label) for m in analyze_text(text, 0, {}, load_pipeline()).entities}
+    assert ("США", "GPE") in found  # a country's abbreviation is a place
+    assert ("МЧС", "ORG") in found
+    assert any(label == "ORG" and "Уральские моторы" in name for name, label in found)
+    # no name keeps a quotation mark it does not close
+    assert all(name.count("«") == name.count("»") for name, _ in found)

@@ -5,7 +5,7 @@ GPE — or LOC for a street, river or sea), each with its normal form (nominativ
 Two general rules add organisations the news model misses: a name in «ёлочки» after an
 organisation word (``компания «Норильский никель»``, ``партии «Единая Россия»``), and an
 all-capitals abbreviation of three to six letters (``МВД``, ``ФСБ``, ``НАТО``) that is not
-a Roman numeral and not already inside an entity.
+a Roman numeral and not already inside an entity (``США``, ``КНР`` and the like are places).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _ORG_WORDS = (
 _QUOTED_ORG_RE = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})\s+(«[^«»\n]{{2,60}}»)", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(r"(?<![\w-])[А-ЯЁA-Z]{3,6}(?![\w-])")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
+# Abbreviations of countries, not organisations.
+_COUNTRY_ABBREVIATIONS = frozenset(str.split("США ФРГ ГДР КНР КНДР ОАЭ ЮАР СССР РСФСР УССР БССР"))
 
 
 def _label(span: Any) -> str:
@@ -47,8 +49,15 @@ _OPENING, _CLOSING = '«„“"', '»“”"'
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without an unmatched quotation mark at either edge (the model often takes
-    the closing » of «Российские железные дороги» and not the opening one)."""
+    """A span whose «ёлочки» pair up: the model often stops before the closing » of
+    ``ОАО «Северный порт»`` (taken in) or starts after the opening « of
+    ``«Российские железные дороги»`` (the stray » left out)."""
+    inside = text[start:end]
+    opened = inside.count("«") - inside.count("»")
+    if opened > 0 and text[end : end + 1] == "»":
+        end += 1
+    elif opened < 0 and start > 0 and text[start - 1] == "«":
+        start -= 1
     while (
         start < end
         and text[end - 1] in _CLOSING
@@ -65,11 +74,13 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_quotes(normal: str) -> str:
-    return (
-        normal.strip(_OPENING + _CLOSING + " ")
-        if normal.count("«") != normal.count("»")
-        else normal
-    )
+    """The normal form with its «ёлочки» paired as the span's are."""
+    opened = normal.count("«") - normal.count("»")
+    if opened > 0:
+        return normal + "»" * opened
+    if opened < 0:
+        return normal.replace("»", "", -opened) if "«" not in normal else "«" + normal
+    return normal
 
 
 def doc_entities(doc: Any) -> list[tuple[int, int, str, str]]:
@@ -96,6 +107,7 @@ def doc_entities(doc: Any) -> list[tuple[int, int, str, str]]:
         word = m.group(0)
         if _ROMAN_RE.fullmatch(word) or not free(*m.span()):
             continue
-        added.append((m.start(), m.end(), "ORG", word))
+        label = "GPE" if word in _COUNTRY_ABBREVIATIONS else "ORG"
+        added.append((m.start(), m.end(), label, word))
         taken.append(m.span())
     return sorted(found + added)
