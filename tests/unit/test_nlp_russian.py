@@ -205,3 +205,18 @@ def test_organisations_in_quotes_and_abbreviations() -> None:
     assert any(label == "ORG" and "Уральские моторы" in name for name, label in found)
     # no name keeps a quotation mark it does not close
     assert all(name.count("«") == name.count("»") for name, _ in found)
+
+
+def test_the_corpus_russian_feeds_in_every_encoding_get_entities(corpus: Path) -> None:
+    from monitor_desk.core.analyze_files import analyze_paths
+
+    folders = sorted((corpus / "encodings" / "chardet").iterdir())
+    folders = [f for f in folders if f.is_dir()] + [corpus / "encodings" / "derived"]
+    done = list(analyze_paths(folders, load_pipeline()))
+    assert len({f.doc.encoding for f in done if f.doc}) >= 5  # KOI8-R, cp1251, IBM866, …
+    for result in done:
+        assert result.analysis is not None, result.path
+        assert result.analysis.language == "ru", result.path
+        labels = {m.label for m in result.analysis.entities}
+        assert labels & {"PERSON", "ORG"}, result.path
+        assert labels & {"GPE", "LOC"}, result.path
