@@ -220,3 +220,16 @@ def test_the_corpus_russian_feeds_in_every_encoding_get_entities(corpus: Path) -
         labels = {m.label for m in result.analysis.entities}
         assert labels & {"PERSON", "ORG"}, result.path
         assert labels & {"GPE", "LOC"}, result.path
+
+
+def test_with_worker_processes_natasha_runs_in_them() -> None:
+    code = (
+        "import sys\n"
+        "from monitor_desk.core.nlp import analyze_many, load_pipeline\n"
+        f"items = [({ARTICLE!r}, 0, {{}})] * 4\n"
+        "out = list(analyze_many(items, load_pipeline(), batch_size=1, n_process=2))\n"
+        "print({m.cluster for a in out for m in a.entities if m.label == 'PERSON'},"
+        " 'natasha' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "{'Дмитрий Медведев'} False"

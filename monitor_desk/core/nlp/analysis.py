@@ -119,6 +119,8 @@ class _Found:
     language: str = ENGLISH
     russian: str | None = None
     """The masked text with only its Russian lines, when it has any."""
+    parsed: Any = None
+    """What a worker process made of them (a ``RussianFound``, or why it failed)."""
     sentences: list[tuple[int, int]] | None = field(default_factory=list)
     entities: list[tuple[int, int, str]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -156,10 +158,10 @@ def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
             citations = with_coverage(prep.citations, text, prep.body_start, None)
             return Analysis(pipeline.name, pipeline.version, [], [], citations, language=lang)
         normal: dict[tuple[int, int], str] = {}
-        if found.russian is not None:  # natasha, here: see core/nlp/russian/
-            from .russian.analysis import analyze_russian
-
-            ru = analyze_russian(prep, found.russian)
+        if found.russian is not None:  # natasha (core/nlp/russian/), here or in a worker
+            ru = found.parsed or _russian((prep, found.russian))
+            if isinstance(ru, str):
+                return Analysis(pipeline.name, pipeline.version, error=ru, language=lang)
             found.sentences = sorted((found.sentences or []) + ru.sentences)
             found.entities = sorted(found.entities + ru.entities)
             found.claims += [_map_claim(c, text, prep.offsets) for c in ru.claims]
@@ -174,6 +176,17 @@ def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
         return Analysis(pipeline.name, pipeline.version, entities, claims, citations, language=lang)
     except Exception as exc:
         return Analysis(pipeline.name, pipeline.version, error=_failed(exc), language=lang)
+
+
+def _russian(job: tuple[Prepared, str]) -> Any:
+    """The Russian lines of one text through natasha (``RussianFound``), or why that failed
+    (text: an odd text must not stop a worker process's batch)."""
+    from .russian.analysis import analyze_russian
+
+    try:
+        return analyze_russian(*job)
+    except Exception as exc:
+        return _failed(exc)
 
 
 def _chunks(masked: str, pipeline: LoadedPipeline) -> list[tuple[int, int]]:
@@ -196,7 +209,9 @@ def analyze_many(
     """
     pending: deque[tuple[_Found, Prepared, bool]] = deque()
 
-    def masked_texts() -> Iterator[str]:
+    in_workers = n_process > 1  # then the Russian lines are parsed there too
+
+    def masked_texts() -> Iterator[tuple[str, Any]]:
         for text, body_start, metadata in items:
             try:
                 prep = _prepare(text, body_start, metadata)
@@ -208,7 +223,7 @@ def analyze_many(
                 prep = Prepared(text, body_start, "", OffsetMap((0,), (body_start,)), ())
                 found = _Found(prep, False, 1, error=_failed(exc))
                 pending.append((found, prep, True))
-                yield ""
+                yield "", None
                 continue
             english = english_text is not None
             # Only the English lines go to spaCy (the others blanked, offsets kept).
@@ -217,20 +232,26 @@ def analyze_many(
             found = _Found(prep, english, len(bounds), language, russian_text)
             for n, (start, end) in enumerate(bounds):
                 chunk = chunk_prepared(english_prep, start, end)
-                pending.append((found, chunk, n == len(bounds) - 1))
-                yield chunk.masked if english else ""
+                last = n == len(bounds) - 1
+                pending.append((found, chunk, last))
+                job = (prep, russian_text) if in_workers and last and russian_text else None
+                yield chunk.masked if english else "", job
 
-    if n_process > 1:
+    docs: Iterator[tuple[Any, Any]]
+    if in_workers:
         from .workers import pipe_in_workers
 
-        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size)
+        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size, _russian)
     else:
-        docs = pipeline.nlp.pipe(masked_texts(), batch_size=batch_size)
+        texts = (text for text, _ in masked_texts())
+        docs = ((doc, None) for doc in pipeline.nlp.pipe(texts, batch_size=batch_size))
     try:
-        for doc in docs:
+        for doc, russian in docs:
             found, chunk, last = pending.popleft()
             if found.english:
                 found.add(doc, chunk, pipeline)
+            if russian is not None:
+                found.parsed = russian
             if last:
                 yield _finish(found, pipeline)
     finally:
