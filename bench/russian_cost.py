@@ -4,8 +4,9 @@ never loaded for English text).
 
 One process, in this order: spaCy's pipeline loaded; English texts (corpus/news) analysed
 (``analyze_many``) with the per-line language detection timed apart; then natasha loaded
-(time and RSS delta) and the Russian texts (factRuEval dev, read from the corpus) analysed,
-and parsed by natasha alone. The best of ``--repeat`` rounds counts.
+(time and RSS delta) and the Russian texts (factRuEval dev, read from the corpus) analysed
+— in one process and with two worker processes (each loads natasha itself) — and parsed by
+natasha alone. The best of ``--repeat`` rounds counts.
 
     python bench/russian_cost.py [--limit N] [--repeat 2]
 
@@ -91,6 +92,11 @@ def main() -> None:
         list(analyze_many([(t, 0, {}) for t in russian], pipeline))
 
     ru_seconds, ru_cpu = best(args.repeat, run_russian)
+
+    def run_russian_two() -> None:  # natasha in each worker (loaded there, once per run)
+        list(analyze_many([(t, 0, {}) for t in russian], pipeline, n_process=2))
+
+    ru_two_seconds, _ = best(args.repeat, run_russian_two)
     bare_seconds, bare_cpu = best(args.repeat, lambda: [russian_pipeline.parse(t) for t in russian])
     report(
         "russian_cost",
@@ -110,6 +116,7 @@ def main() -> None:
             "words": ru_words,
             "words_per_s": round(ru_words / ru_seconds),
             "words_per_cpu_s": round(ru_words / ru_cpu),
+            "words_per_s_2_processes": round(ru_words / ru_two_seconds),
             "natasha_parse_words_per_s": round(ru_words / bare_seconds),
             "natasha_parse_words_per_cpu_s": round(ru_words / bare_cpu),
         },
