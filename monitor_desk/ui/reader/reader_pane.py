@@ -153,7 +153,13 @@ class ReaderPane(QWidget):
             self.status.show()
         elif article is not None and analysis is not None and not analysis.entities:
             language = _language(article, analysis)
-            if language in ANALYSED:
+            if language in ANALYSED and language != ENGLISH and analysis.language is None:
+                self.status.setText(
+                    f"Analysed before {language_name(language)} text was: analyse this "
+                    "article again to see its entities and claims."
+                )
+                self.status.show()
+            elif language in ANALYSED:
                 self.status.hide()
             else:
                 self.status.setText(
