@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..core.errors import MonitorDeskError
+from .cues import cmd_cues
 from .deleting import COMMANDS as DELETE_COMMANDS
 from .editing import cmd_edit
 from .entities import cmd_entities, cmd_entity
@@ -45,6 +46,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     **REPORT_COMMANDS,
     "edit": cmd_edit,
     "publication-rule": cmd_publication_rule,
+    "cues": cmd_cues,
     "near-duplicates": cmd_near_duplicates,
     "claims": cmd_claims,
     "speakers": cmd_speakers,

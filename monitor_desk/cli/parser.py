@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from .cues import add_cues_parser
 from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_delete_parsers(sub)
     add_edit_parser(sub)
     add_rule_parser(sub)
+    add_cues_parser(sub)
     add_near_duplicates_parser(sub)
     add_report_parsers(sub)
     add_view_parsers(sub)

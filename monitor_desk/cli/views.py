@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any
 
+from ..core.claims.model import shown_confidence
 from ..core.views.claim_query import ClaimFilter
 from .exporting import date_arg
 from .library_file import open_library
@@ -18,7 +19,8 @@ def add_parsers(sub: Any) -> None:
         "claims",
         help="claims across the library, in date order (undated articles last)",
         description="One row per claim of every article's current text: article id, date, "
-        "speaker, cue, content, kind, cited outlets, credibility. Claims of undated "
+        "speaker, cue, content, kind, cited outlets, credibility, confidence (0-1; 'analyst' "
+        "for the analyst's own claims, empty when not scored yet). Claims of undated "
         "articles come last; a date range leaves them out and says how many.",
     )
     cl.add_argument("--speaker", metavar="NAME", help="canonical name or alias of a speaker")
@@ -61,7 +63,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
                     "\t".join(
                         [str(row.article_id), row.shown_date or "undated", row.speaker_name,
                          row.cue, " ".join(row.content.split()), row.kind,
-                         "; ".join(row.outlets), str(row.credibility or "")]
+                         "; ".join(row.outlets), str(row.credibility or ""),
+                         shown_confidence(row.confidence, row.origin)]
                     ) + "\n"
                 )  # fmt: skip
         if args.json:

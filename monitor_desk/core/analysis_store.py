@@ -110,6 +110,8 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
             ],
         )
     for cl in analysis.claims:
+        if analyst.owned(cl):
+            continue
         citation_id = citation_ids[cl.citation] if cl.citation is not None else None
         claim_id = analyst.take(cl, citation_id)
         if claim_id is None:
@@ -180,7 +182,8 @@ def load_analysis(db: Database, revision_id: int) -> Analysis | None:
     for r in db.execute(
         """SELECT speaker_start, speaker_end, speaker_text, speaker_name, cue_start, cue_end,
                   cue_text, content_start, content_end, content_text, kind, quotes_json,
-                  citation_id FROM claims WHERE revision_id = ? ORDER BY cue_start, id""",
+                  citation_id, confidence FROM claims WHERE revision_id = ?
+           ORDER BY cue_start, id""",
         [revision_id],
     ):
         speaker = Span(r[0], r[1], r[2]) if r[0] is not None else None
@@ -193,6 +196,7 @@ def load_analysis(db: Database, revision_id: int) -> Analysis | None:
                 kind=r[10],
                 quotes=tuple(Span(*q) for q in json.loads(r[11])),
                 citation=cit_index.get(r[12]) if r[12] is not None else None,
+                confidence=r[13],
             )
         )
     return analysis

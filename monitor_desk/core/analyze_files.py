@@ -85,6 +85,8 @@ def analysis_record(path: Path, doc: ParsedDocument, analysis: Analysis) -> dict
                 "kind": c.kind,
                 "quotes": [_span(q) for q in c.quotes],
                 "citation": c.citation,
+                "frame": c.frame,
+                "confidence": c.confidence,
             }
             for c in analysis.claims
         ],

@@ -32,7 +32,7 @@ ExportKind = Literal["notes", "claims", "sources", "json"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
 _NUMBER_COLUMNS = frozenset(
-    ["note_id", "article_id", "start", "end", "page", "claim_id", "credibility"]
+    ["note_id", "article_id", "start", "end", "page", "claim_id", "credibility", "confidence"]
 )
 
 NOTE_COLUMNS = (
@@ -47,7 +47,7 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 CLAIM_COLUMNS = (
     "claim_id", "speaker", "speaker_text", "cue", "content", "kind", "credibility", "outlet",
-    "outlet_reliability", *ARTICLE_COLUMNS, "origin", "status",
+    "outlet_reliability", *ARTICLE_COLUMNS, "origin", "status", "confidence",
 )  # fmt: skip
 SOURCE_COLUMNS = (
     "outlet", "reliability", "date_text", "date_start", "date_end", *ARTICLE_COLUMNS,
@@ -228,7 +228,7 @@ def claim_rows(db: Database, scope: ExportScope) -> Iterator[tuple[Any, ...]]:
                (SELECT group_concat(COALESCE(o.reliability, ''), '; ') FROM citation_items ci
                     JOIN outlets o ON o.id = ci.outlet_id WHERE ci.citation_id = cl.citation_id),
                a.id, a.publication, a.volume, a.issue, a.date, a.date_source, a.date_precision,
-       a.title, cl.origin, cl.status
+       a.title, cl.origin, cl.status, cl.confidence
         FROM claims cl JOIN revisions r ON r.id = cl.revision_id
         JOIN articles a ON a.id = r.article_id
         WHERE (cl.revision_id = a.current_revision_id OR cl.status = 'orphan') {where.sql("AND")}

@@ -16,6 +16,7 @@ from .article_dates import DATE_PRECISIONS, DATE_SOURCES, legacy_provenance
 from .article_edits import EDITABLE
 from .errors import InvalidInputError, MonitorDeskError
 from .json_corrections import check_corrections
+from .json_cues import check_cues
 from .json_near import checked_link
 from .json_rules import check_rules
 from .tags import check_color, normalize_tag
@@ -188,12 +189,28 @@ def _claim(cl: Any, where: str, size: int, citations: set[int]) -> dict[str, Any
     out["kind"] = _one_of(cl, "kind", where, ("direct", "indirect", "mixed"), _MISSING)
     out["credibility"] = _int(cl, "credibility", where, 1, 6, default=None, optional=True)
     out["origin"] = _one_of(cl, "origin", where, ("auto", "user"), "auto")
+    out["confidence"] = _confidence(cl, where)
+    # An orphan (the analyst's claim whose words left the text) and an edited extracted
+    # claim must come back as such, or the next re-analysis replaces the analyst's work.
+    out["status"] = _one_of(cl, "status", where, ("anchored", "orphan"), "anchored")
+    out["edited"] = _int(cl, "edited", where, 0, 1, default=0)
+    out["extracted_key"] = _str(cl, "extracted_key", where, None, optional=True)
     out["quotes"] = [_pair(q, f"{where}.quotes[{i}]", size, 3)
                      for i, q in enumerate(_list(cl, "quotes", where, []))]  # fmt: skip
     out["citation"] = _int(cl, "citation", where, default=None, optional=True)
     if out["citation"] is not None and out["citation"] not in citations:
         _fail(f"{where}.citation", f"there is no citation {out['citation']} in this revision")
     return out
+
+
+def _confidence(cl: dict[str, Any], where: str) -> float | None:
+    """An extracted claim's confidence: a number 0–1, or absent/null (not scored)."""
+    value = _get(cl, "confidence", where, None)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        _fail(f"{where}.confidence", f"expected a number 0..1 or null, found {_show(value)}")
+    return float(value)
 
 
 def _page_starts(starts: list[Any], where: str, size: int) -> list[int]:
@@ -339,4 +356,4 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
             "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
-            "articles": articles}  # fmt: skip
+            "taught_cues": check_cues(doc), "articles": articles}  # fmt: skip

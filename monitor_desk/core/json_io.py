@@ -22,6 +22,7 @@ from .entity_corrections import speaker_sql
 from .errors import InvalidInputError
 from .json_check import checked_export
 from .json_corrections import export_corrections, merge_corrections, model_entities
+from .json_cues import export_cues, merge_cues
 from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 from .json_near import export_link, merge_links
@@ -41,7 +42,7 @@ _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "cr
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
                "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind",
                "quotes_json", "credibility", "origin", "status", "edited",
-               "extracted_key")  # fmt: skip
+               "extracted_key", "confidence")  # fmt: skip
 _CLAIM_DEFAULTS = {"status": "anchored", "edited": 0}
 """For exports made before claims had these columns."""
 _HIGHLIGHT_COLS = ("start", "end", "exact", "prefix", "suffix", "text_sha256", "color", "note",
@@ -160,6 +161,7 @@ def export_json(
                          ("name", "reliability")),
         "corrections": export_corrections(db),
         "publication_rules": export_rules(db),
+        "taught_cues": export_cues(db),
     }  # fmt: skip
     stream.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [\n')
     for n, article_id in enumerate(ids):
@@ -363,6 +365,7 @@ def import_json(
         _merge_vocabulary(db, doc)
         merge_corrections(db, doc["corrections"])
         new_rules = merge_rules(db, doc["publication_rules"])
+        merge_cues(db, doc["taught_cues"])
         merged: list[int] = []
         for n, art in enumerate(articles):
             article_id, is_new, added = _merge_article(db, art, known_tags)

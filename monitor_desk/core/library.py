@@ -7,8 +7,9 @@ imports and analyses; everything else is one of its parts, each over the same co
 edits of titles, dates and the like), ``lib.exports``, ``lib.reports`` (briefing
 reports from tagged notes), ``lib.claim_views`` and ``lib.speakers`` (claims and speakers
 across the library), ``lib.timelines`` (counts over time), ``lib.rules`` (publication
-rules). Every public method is safe to call from any thread: one lock serialises access to
-the single connection, so no two threads write at once.
+rules), ``lib.cues`` (the cues the analyst taught the claim extractor). Every public
+method is safe to call from any thread: one lock serialises access to the single
+connection, so no two threads write at once.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from .reports import Reports
 from .sources import Sources
 from .sql import CURRENT_REVISION
 from .tags import Tags
+from .taught_cues import Cues
 from .timelines import Timelines
 from .views.claim_views import ClaimViews
 from .views.speakers import Speakers
@@ -60,7 +62,7 @@ class Library:
         path: the SQLite file, or None for an in-memory library (tests).
         db: the ``sqlite_utils.Database``; only core modules touch it.
         articles, highlights, tags, claims, sources, entities, exports, reports, details,
-        claim_views, speakers, timelines, rules: the parts.
+        claim_views, speakers, timelines, rules, cues: the parts.
     """
 
     def __init__(
@@ -89,6 +91,7 @@ class Library:
         self.claim_views = ClaimViews(self._connection)
         self.speakers = Speakers(self._connection)
         self.timelines = Timelines(self._connection)
+        self.cues = Cues(self._connection)
         self._pipeline: LoadedPipeline | None = None
 
     def notices(self) -> list[str]:
@@ -148,6 +151,11 @@ class Library:
             self._pipeline = load_pipeline(self.preferred_model)
         return self._pipeline
 
+    @property
+    def loaded_pipeline(self) -> LoadedPipeline | None:
+        """The pipeline if it has loaded already, else None (never loads it)."""
+        return self._pipeline
+
     def use_model(self, name: str | None) -> bool:
         """Prefer the spaCy model ``name`` (None: the default order); True when that
         changes the pipeline, which then loads again on next use. Stored analyses keep
@@ -163,8 +171,10 @@ class Library:
         from .nlp.analysis import analyze_many
 
         def analyze(items: Iterable[tuple[str, int, Mapping[str, str]]]) -> Iterator[Analysis]:
-            # The model loads only when a file actually needs analysing.
-            return analyze_many(items, self.pipeline, n_process=processes)
+            # The model loads only when a file actually needs analysing; the taught cues
+            # are read afresh for each batch, so a cue taught meanwhile applies next.
+            taught = self.cues.taught()
+            return analyze_many(items, self.pipeline, n_process=processes, taught=taught)
 
         return analyze
 

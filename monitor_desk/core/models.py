@@ -122,6 +122,12 @@ class Claim:
     quotes: tuple[Span, ...] = ()
     citation: int | None = None
     """Index into the analysis' citations, or None."""
+    frame: str = ""
+    """The rule that found it (``verb-clause``, ``according``, ``orphan-quote`` …), or ""
+    when not extracted here (an analyst's claim, a claim loaded from the library)."""
+    confidence: float | None = None
+    """How likely the extractor is right, 0–1, calibrated on annotated news
+    (core/nlp/claims/confidence.py); None for an analyst's claim or one not yet scored."""
 
 
 @dataclass(slots=True)

@@ -73,6 +73,35 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0017_claim_confidence")
+def _claim_confidence(db: Database) -> None:
+    """How likely an extracted claim is right, 0–1 (core/nlp/claims/confidence.py). NULL
+    for the analyst's own claims, and for extracted claims of a library analysed before
+    this step until they are analysed again (the panels show "not scored")."""
+    db.execute("ALTER TABLE claims ADD COLUMN confidence REAL")
+
+
+@migrations(name="0018_taught_cues")
+def _taught_cues(db: Database) -> None:
+    """Cues the analyst taught the claim extractor for this library (core/taught_cues.py):
+    ``cue`` — treat ``lemma`` as a reporting verb; ``never`` — never make a claim of it
+    (with ``object_only``: only where its content is a bare object, "made the proposal").
+    One row per lemma; AUTOINCREMENT so that a removed row's id never comes back for an
+    undo to mistake. Nothing is re-analysed here: a cue applies at the next analysis."""
+    db.executescript(
+        """
+        CREATE TABLE taught_cues (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            lemma TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            kind TEXT NOT NULL CHECK (kind IN ('cue', 'never')),
+            object_only INTEGER NOT NULL DEFAULT 0 CHECK (object_only IN (0, 1)),
+            created TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )
+
+
 @migrations(name="0019_article_language")
 def _article_language(db: Database) -> None:
     """An article's language (core/nlp/language.py): ``language`` is what its last analysis

@@ -65,4 +65,4 @@ class PanelRefresh:
     def repaint_claims(self, article_id: int | None) -> None:
         """Paint the claims the Claims tab holds over the open article: nothing is read."""
         if article_id is not None and self.claims.model.article_id == article_id:
-            self.reader.set_marks(claims=self.claims.model.claims)
+            self.reader.set_marks(claims=self.claims.model.all_claims)

@@ -23,6 +23,7 @@ from ..core.views.speakers import SpeakerProfile
 from .menus import window_action
 from .panels.claims_explorer import ClaimsExplorer
 from .panels.speaker_profile import SpeakerProfileView
+from .widgets.confidence import read_confidence_view
 from .workers import Worker, WorkQueue
 
 
@@ -35,6 +36,7 @@ class Host(Protocol):
     claims: Any
     jobs: Any
     corrections: Any
+    settings: Any
 
     def go_to(self, article_id: int, start: int, end: int) -> None: ...
 
@@ -112,6 +114,7 @@ class LibraryViews(QObject):
             w.claims.speakerRequested.connect(self.show_profile)
             w.profile.speakerRequested.connect(self.show_profile)
             w.profile.showInClaims.connect(self._show_in_claims)
+            w.claims.model.set_confidence(read_confidence_view(self.host.settings))
             w.claims.reload()
             self.window = w
         return self.window

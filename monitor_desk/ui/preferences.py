@@ -18,6 +18,11 @@ from .dialogs.export_job import EXPORT_FOLDER_KEY, LAST_FOLDER_KEY
 from .library_menu import BACKUPS_KEPT_KEY, backups_kept
 from .reader.reader_view import DEFAULT_POINT_SIZE, MAX_TEXT_WIDTH_EM
 from .theme import THEMES, apply_theme
+from .widgets.confidence import (
+    ConfidenceView,
+    read_confidence_view,
+    save_confidence_view,
+)
 from .widgets.palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
 
 FONT_KEY = "reader/fontFamily"
@@ -55,6 +60,8 @@ class Preferences:
     backups_kept: how many automatic copies are kept.
     model: the spaCy model to analyse with ("" = the first installed).
     export_folder: where exports start ("" = Documents).
+    claims_confidence: the threshold below which extracted claims are low-confidence, and
+        whether the Claims tab mutes or hides them.
     """
 
     font_family: str = ""
@@ -66,6 +73,7 @@ class Preferences:
     backups_kept: int = backups.KEEP
     model: str = ""
     export_folder: str = ""
+    claims_confidence: ConfidenceView = field(default_factory=ConfidenceView)
 
     @property
     def width_em(self) -> float:
@@ -85,6 +93,7 @@ def load_preferences(settings: QSettings) -> Preferences:
         backups_kept=backups_kept(settings),
         model=str(settings.value(MODEL_KEY, "") or ""),
         export_folder=str(settings.value(EXPORT_FOLDER_KEY, "") or ""),
+        claims_confidence=read_confidence_view(settings),
     )
 
 
@@ -97,6 +106,7 @@ def save_preferences(settings: QSettings, prefs: Preferences) -> None:
     settings.setValue(PINNED_KEY, prefs.favourites)
     settings.setValue(BACKUPS_KEPT_KEY, prefs.backups_kept)
     settings.setValue(MODEL_KEY, prefs.model)
+    save_confidence_view(settings, prefs.claims_confidence)
     old_default = str(settings.value(EXPORT_FOLDER_KEY, "") or "")
     settings.setValue(EXPORT_FOLDER_KEY, prefs.export_folder)
     if prefs.export_folder and prefs.export_folder != old_default:
@@ -109,6 +119,7 @@ def apply_at_start(window: Any, prefs: Preferences) -> None:
     apply_theme(prefs.theme)
     window.reader.view.set_reading(prefs.font_family, prefs.point_size, prefs.width_em)
     window.library.use_model(prefs.model or None)  # (copies kept: given to Library.open)
+    show_confidence(window, prefs.claims_confidence)
 
 
 def apply_preferences(window: Any, prefs: Preferences) -> None:
@@ -120,6 +131,15 @@ def apply_preferences(window: Any, prefs: Preferences) -> None:
         action.setChecked(label not in prefs.hidden_types)  # reader, legend, Entities tab
     window.highlights.set_pinned(prefs.favourites)
     window.library.keep_backups = prefs.backups_kept
+    show_confidence(window, prefs.claims_confidence)
     if window.library.use_model(prefs.model or None):
         window.extras.status.loading()
         window.jobs.load_pipeline(False)
+
+
+def show_confidence(window: Any, view: ConfidenceView) -> None:
+    """Mute or hide low-confidence claims in the Claims tab and the library-wide view."""
+    window.claims.model.set_confidence(view)
+    views = getattr(getattr(window, "library_views", None), "window", None)
+    if views is not None:  # (at start the views window is not made yet: it reads them)
+        views.claims.model.set_confidence(view)

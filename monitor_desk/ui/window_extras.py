@@ -1,6 +1,7 @@
 """What every desktop app has, wired into the main window in one call: the library file
 actions (File ▸ New / Open / Open Recent / Back Up / Restore), Edit ▸ Preferences…,
-Help ▸ Keyboard Shortcuts, the plain status line and the empty library's first steps.
+Help ▸ Keyboard Shortcuts, the plain status line, the empty library's first steps and the
+Claims tab's offers to teach a cue.
 
 Kept out of ``main_window.py`` (which is at its size limit): the window calls
 ``install_extras(self, menus)`` once while building its actions.
@@ -19,6 +20,7 @@ from .dialogs.preferences_dialog import PreferencesDialog
 from .dialogs.shortcuts import show_shortcuts
 from .library_menu import LibraryFiles, window_title
 from .menus import window_action
+from .panels.cue_offers import CueOffers
 from .preferences import apply_at_start, apply_preferences, load_preferences
 from .status_line import StatusLine
 
@@ -30,6 +32,8 @@ class WindowExtras(QObject):
     library_files: the ``LibraryFiles`` actions; status: the ``StatusLine``.
     act_preferences, act_shortcuts: Edit ▸ Preferences… and Help ▸ Keyboard Shortcuts.
     preferences_dialog: the dialog while it is open.
+    cue_offers: the Claims tab's bar offering to teach a cue (taught through the entity
+    corrections' ``cues``, made after this).
     """
 
     def __init__(self, window: Any, menus: dict[str, QMenu]) -> None:
@@ -60,6 +64,7 @@ class WindowExtras(QObject):
         window.setWindowTitle(window_title(window.library))
         window.reader.cleared.connect(lambda: window.setWindowTitle(window_title(window.library)))
         apply_at_start(window, load_preferences(window.settings))
+        self.cue_offers = CueOffers(window.claims, window.library, lambda: window.corrections.cues)
 
     def open_samples(self) -> None:
         """Import the bundled sample briefs (written for Monitor Desk) into this library."""

@@ -45,7 +45,7 @@ def test_a_row_says_who_what_where_and_on_whose_authority(
         "claim_id": 0, "article_id": ids["oct"], "title": row.title, "date": "1999-10-02",
         "date_precision": "day", "speaker_name": "Igor Ivanov", "speaker_type": "PERSON",
         "cue": "says", "content": "talks on the ABM Treaty will go on", "kind": "indirect",
-        "outlets": ["Izvestia"], "credibility": None,
+        "outlets": ["Izvestia"], "credibility": None, "confidence": None, "origin": "auto",
     }  # fmt: skip
     text = library.articles.get(ids["oct"]).text
     assert text[row.start : row.end].startswith("says talks")

@@ -59,6 +59,7 @@ def _analysis(text: str) -> Analysis:
                 kind="mixed",
                 quotes=(Span(quote, quote + 18, text[quote : quote + 18]),),
                 citation=0,
+                confidence=0.73,
             )
         ],
         citations=[
@@ -145,6 +146,7 @@ def test_claims_and_sources_csv(filled: Library) -> None:
     (claim,) = read_csv(buf.getvalue())
     assert (claim["speaker"], claim["cue"], claim["kind"]) == ("Pavel Kurov", "told", "mixed")
     assert (claim["outlet"], claim["outlet_reliability"]) == ("Interfax", "B")
+    assert claim["confidence"] == "0.73"
     buf = io.StringIO(newline="")
     filled.exports.write("sources", buf)
     (src,) = read_csv(buf.getvalue())
@@ -165,6 +167,9 @@ def test_json_round_trip_into_an_empty_library_and_merge_without_duplicates(
 ) -> None:
     filled.db.execute("UPDATE outlets SET reliability = 'C'")
     filled.tags.recolor("people/russia", "#aa0000")
+    # an extracted claim the analyst corrected stays marked as edited (re-analysis keeps it)
+    (claim_id,) = filled.db.execute("SELECT MIN(id) FROM claims WHERE origin = 'auto'").fetchone()
+    filled.claims.update(claim_id, kind="mixed")
     out = tmp_path / "backup.json"
     filled.exports.write("json", out)
     before = _normalised(filled)

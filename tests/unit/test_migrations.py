@@ -116,6 +116,10 @@ LATER_ROWS: dict[str, list[dict[str, object]]] = {
         {"publication": "Monitor", "volume": 1, "year": 1995, "cadence": "daily",
          "created": "2021-01-01T00:00:00Z"},
     ],
+    "taught_cues": [
+        {"id": 1, "lemma": "trumpet", "kind": "cue", "object_only": 0,
+         "created": "2021-01-01T00:00:00Z", "note": ""},
+    ],
 }  # fmt: skip
 FTS = [
     (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),

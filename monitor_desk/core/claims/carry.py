@@ -141,6 +141,21 @@ class AnalystClaims:
             [revision_id],
         ):
             self._by_key[key or ""].append((claim_id, bool(edited)))
+        # The analyst's own claims with a cue in the text: an extracted claim of the same
+        # cue over overlapping content is theirs already (a verb taught after they added
+        # its claim by hand), not a second claim.
+        self._own: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for cue_start, cue_end, start, end in db.execute(
+            """SELECT cue_start, cue_end, content_start, content_end FROM claims
+               WHERE revision_id = ? AND origin = 'user' AND cue_end > cue_start""",
+            [revision_id],
+        ):
+            self._own[(cue_start, cue_end)].append((start, end))
+
+    def owned(self, claim: Claim) -> bool:
+        """The analyst added this claim themselves (same cue, overlapping content)."""
+        spans = self._own.get((claim.cue.start, claim.cue.end), [])
+        return any(s < claim.content.end and claim.content.start < e for s, e in spans)
 
     @property
     def ids(self) -> list[int]:
@@ -180,4 +195,5 @@ def extracted_columns(cl: Claim) -> dict[str, Any]:
             [[q.start, q.end, q.text] for q in cl.quotes], ensure_ascii=False
         ),
         "extracted_key": claim_key(cl.cue.text, cl.content.text),
+        "confidence": cl.confidence,
     }

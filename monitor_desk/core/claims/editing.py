@@ -33,7 +33,7 @@ _UNSET: Any = object()
 _CLAIM_SQL = f"""SELECT c.id, c.speaker_start, c.speaker_end, c.speaker_text, {speaker_sql("c")},
                          c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end,
                          c.content_text, c.kind, ct.start, ct."end", ct.text, c.credibility,
-                         c.origin, c.status
+                         c.origin, c.status, c.confidence, c.edited
                   FROM claims c LEFT JOIN citations ct ON ct.id = c.citation_id"""
 
 
@@ -50,6 +50,8 @@ def _stored(article_id: int, r: Any) -> StoredClaim:
         credibility=r[15],
         origin=r[16],
         status=r[17],
+        confidence=r[18],
+        edited=bool(r[19]),
     )
 
 

@@ -46,12 +46,36 @@ class StoredClaim:
     credibility: int | None
     origin: Literal["auto", "user"]
     status: Literal["anchored", "orphan"] = "anchored"
+    confidence: float | None = None
+    """The extractor's confidence, 0–1; None for the analyst's claims and for extracted
+    claims analysed before confidence existed (not scored)."""
+    edited: bool = False
+    """An extracted claim the analyst edited."""
 
     @property
     def speaker_label(self) -> str:
         if self.speaker_name:
             return self.speaker_name
         return self.speaker.text if self.speaker else ""
+
+    @property
+    def vouched(self) -> bool:
+        """The analyst made, edited or graded it: their judgement, never muted or hidden."""
+        return self.origin == "user" or self.edited or self.credibility is not None
+
+    def below(self, threshold: float) -> bool:
+        """An extracted claim scored under ``threshold`` that the analyst has not vouched
+        for (a claim not scored yet is never below: nothing is known against it)."""
+        return not self.vouched and self.confidence is not None and self.confidence < threshold
+
+
+def shown_confidence(confidence: float | None, origin: str) -> str:
+    """A claim's confidence as the panels, the CLI and reports write it: ``0.87``,
+    ``analyst`` for the analyst's own claim, empty when not scored yet (analysed before
+    confidence existed: re-analyse to score it)."""
+    if origin == "user":
+        return "analyst"
+    return "" if confidence is None else f"{confidence:.2f}"
 
 
 def check_credibility(grade: int | None) -> int | None:

@@ -11,7 +11,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Analysis, Claim, Span
 from .chunks import chunk_bounds, chunk_prepared
@@ -23,8 +23,11 @@ from .language import dominant as dominant_language
 from .pipeline import LoadedPipeline, gazetteer_patterns
 from .prepare import OffsetMap, Prepared, prepare
 
+if TYPE_CHECKING:
+    from .claims.taught import TaughtCues
 
-def _claims_extractor() -> Callable[[Any], list[Claim]] | None:
+
+def _claims_extractor() -> Callable[..., list[Claim]] | None:
     try:  # written by the claims helper; analysis still works without it
         from .claims import extract_claims
     except ImportError:
@@ -98,6 +101,8 @@ def _map_claim(claim: Claim, text: str, omap: OffsetMap) -> Claim:
         content=_map_span(claim.content, text, omap),
         kind=claim.kind,
         quotes=tuple(_map_span(q, text, omap) for q in claim.quotes),
+        frame=claim.frame,
+        confidence=claim.confidence,
     )
 
 
@@ -126,7 +131,9 @@ class _Found:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None
 
-    def add(self, doc: Any, chunk: Prepared, pipeline: LoadedPipeline) -> None:
+    def add(
+        self, doc: Any, chunk: Prepared, pipeline: LoadedPipeline, taught: TaughtCues | None
+    ) -> None:
         if self.error is not None:
             return
         try:
@@ -137,7 +144,8 @@ class _Found:
             self.entities += model_entity_spans(doc, chunk)
             if _extract_claims is not None and not pipeline.is_fallback:
                 text, omap = chunk.text, chunk.offsets
-                self.claims += [_map_claim(c, text, omap) for c in _extract_claims(doc)]
+                extracted = _extract_claims(doc, taught) if taught else _extract_claims(doc)
+                self.claims += [_map_claim(c, text, omap) for c in extracted]
         except Exception as exc:  # one odd text must not stop the others (see _failed)
             self.error = _failed(exc)
 
@@ -201,8 +209,12 @@ def analyze_many(
     *,
     batch_size: int = 32,
     n_process: int = 1,
+    taught: TaughtCues | None = None,
 ) -> Iterator[Analysis]:
     """Analyse many texts through ``nlp.pipe``; results come in input order.
+
+    ``taught``: the cues the analyst taught for the library (claims.taught); the workers
+    only parse, so the claims are extracted here with exactly this set.
 
     A text longer than ``LONG_TEXT`` goes to the model in chunks of paragraphs; a text
     whose analysis fails gets an ``Analysis`` with ``error`` set, and the others go on.
@@ -249,7 +261,7 @@ def analyze_many(
         for doc, russian in docs:
             found, chunk, last = pending.popleft()
             if found.english:
-                found.add(doc, chunk, pipeline)
+                found.add(doc, chunk, pipeline, taught)
             if russian is not None:
                 found.parsed = russian
             if last:
@@ -261,7 +273,11 @@ def analyze_many(
 
 
 def analyze_text(
-    text: str, body_start: int, metadata: Mapping[str, str], pipeline: LoadedPipeline
+    text: str,
+    body_start: int,
+    metadata: Mapping[str, str],
+    pipeline: LoadedPipeline,
+    taught: TaughtCues | None = None,
 ) -> Analysis:
     """Analyse one text (header before ``body_start`` is ignored)."""
-    return next(analyze_many([(text, body_start, metadata)], pipeline))
+    return next(analyze_many([(text, body_start, metadata)], pipeline, taught=taught))

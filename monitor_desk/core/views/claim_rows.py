@@ -45,6 +45,9 @@ class ClaimRow:
     start: int
     end: int
     """Where the claim is in the article's current text (cue and content)."""
+    confidence: float | None = None
+    """The extractor's confidence 0–1; None for the analyst's claims or not yet scored."""
+    origin: str = "auto"
 
     @property
     def shown_date(self) -> str:
@@ -55,7 +58,8 @@ class ClaimRow:
                 "date": self.date, "date_precision": self.date_precision,
                 "speaker_name": self.speaker_name, "speaker_type": self.speaker_type,
                 "cue": self.cue, "content": self.content, "kind": self.kind,
-                "outlets": list(self.outlets), "credibility": self.credibility}  # fmt: skip
+                "outlets": list(self.outlets), "credibility": self.credibility,
+                "confidence": self.confidence, "origin": self.origin}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +143,7 @@ def count(db: Database, f: ClaimFilter) -> ClaimCount:
 
 _COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},
     {SPEAKER_NAME}, c.cue_text, c.content_text, c.kind, c.credibility, c.citation_id,
-    min(c.cue_start, c.content_start), max(c.cue_end, c.content_end)"""
+    min(c.cue_start, c.content_start), max(c.cue_end, c.content_end), c.confidence, c.origin"""
 
 
 def _segment(
@@ -242,6 +246,8 @@ def _rows(db: Database, raw: Sequence[tuple[Any, ...]]) -> list[ClaimRow]:
                 r[10],
                 r[12],
                 r[13],
+                r[14],
+                r[15],
             )  # fmt: skip
         )
     return out

@@ -54,12 +54,16 @@ class ClaimEdits(QObject):
         replayed(int, int): an undo or redo (not the first run) is about to be reported by
             ``changed`` for article (first) and claim (second; 0 when it is gone): emitted
             first, so the window can open that article before the Claims tab reloads.
+        added(int): the analyst added this claim (its first run, not an undo or redo).
+        deleted(object): the analyst deleted this claim (the ``StoredClaim`` as it was).
     """
 
     changesMade = Signal(object)
     changed = Signal(int, int)
     failed = Signal(str)
     replayed = Signal(int, int)
+    added = Signal(int)
+    deleted = Signal(object)
 
     def __init__(self, library: Library, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,12 +112,22 @@ class ClaimEdits(QObject):
             return created.id, created.changes
 
         command = ClaimCommand(self, "Add Claim", article_id, None, run)
-        return command.claim_id if push(self.stack, command) else None
+        if not push(self.stack, command) or command.claim_id is None:
+            return None
+        self.added.emit(command.claim_id)
+        return command.claim_id
 
     def delete(self, claim_id: int) -> bool:
-        return self._push(
-            "Delete Claim", claim_id, lambda: (None, self.library.claims.delete(claim_id))
-        )
+        try:
+            claim = self.library.claims.get(claim_id)
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return False
+        run = lambda: (None, self.library.claims.delete(claim_id))  # noqa: E731
+        if not self._push("Delete Claim", claim_id, run):
+            return False
+        self.deleted.emit(claim)
+        return True
 
     def _push(self, text: str, claim_id: int, run: Callable[[], Step]) -> bool:
         try:

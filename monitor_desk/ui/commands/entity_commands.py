@@ -23,6 +23,7 @@ from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ..progress import JobRunner
 from ..workers import Worker
+from .cue_commands import TaughtCueEdits
 
 _TITLES = {
     "retype": "Change Entity Type",
@@ -87,6 +88,10 @@ class EntityCorrections(QObject):
         corrected(Changes): a correction was made, revoked, undone or redone.
         failed(str): the library refused it (one line for the status bar).
         finished(): a step (teach, revoke, undo or redo) ended, done or refused.
+
+    Attributes:
+        cues: the ``TaughtCueEdits``: the cues taught to the claim extractor, listed and
+            revoked with the corrections.
     """
 
     corrected = Signal(object)
@@ -99,6 +104,8 @@ class EntityCorrections(QObject):
         super().__init__(window)
         self.library, self.stack, self.window, self.jobs = library, stack, window, jobs
         self.running = 0  # steps queued or running
+        self.cues = TaughtCueEdits(library, stack, jobs, self)
+        self.cues.failed.connect(self.failed)
 
     def connect_to(
         self,

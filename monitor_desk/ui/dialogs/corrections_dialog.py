@@ -1,4 +1,5 @@
-"""*Edit ▸ Entity Corrections…*: every correction in force, in one list, each revocable."""
+"""*Edit ▸ Entity Corrections…*: every correction in force, in one list, each revocable; and,
+in a second tab, the cues taught to the claim extractor (``taught_cues_tab``)."""
 
 from __future__ import annotations
 
@@ -10,30 +11,39 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..commands.entity_commands import EntityCorrections
+from .taught_cues_tab import TaughtCuesTab
 
 
 class CorrectionsDialog(QDialog):
     """Attributes: items: the list; revoke_button: revokes the chosen correction (undoable
-    with Edit ▸ Undo)."""
+    with Edit ▸ Undo); tabs: entity corrections, then taught cues (``cues_tab``)."""
 
     def __init__(self, corrections: EntityCorrections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Entity Corrections")
+        self.setWindowTitle("Corrections")
         self.corrections = corrections
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs)
+        entities = QWidget()
+        layout = QVBoxLayout(entities)
         layout.addWidget(QLabel("Corrections apply to every article, now and when analysed later."))
         self.items = QListWidget()
         layout.addWidget(self.items)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.revoke_button = QPushButton("&Revoke")
-        buttons.addButton(self.revoke_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(entities, "&Entity corrections")
+        self.cues_tab = TaughtCuesTab(corrections.cues, self)
+        self.tabs.addTab(self.cues_tab, "&Taught cues")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.items.currentRowChanged.connect(lambda row: self.revoke_button.setEnabled(row >= 0))
         corrections.corrected.connect(lambda _c: self.reload())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.nlp.pipeline import installed_models
 from ..preferences import Preferences
 from ..theme import THEMES
+from ..widgets.confidence import LOW_CHOICES, ConfidenceView, LowConfidence
 from ..widgets.palette import ENTITY_NAMES
 
 FAVOURITES = 9
@@ -90,8 +91,22 @@ class PreferencesDialog(QDialog):
         export.setPlaceholderText("Documents")
         choose = QPushButton("Choose…", self)
         choose.clicked.connect(self._choose_folder)
+        threshold = QDoubleSpinBox(self)
+        threshold.setRange(0, 1)
+        threshold.setDecimals(2)
+        threshold.setSingleStep(0.05)
+        threshold.setValue(prefs.claims_confidence.threshold)
+        threshold.setToolTip(
+            "Extracted claims scored below this (0–1) are shown greyed or hidden; "
+            "your own, edited and graded claims never are"
+        )
+        low = QComboBox(self)
+        low.addItem("show muted", "muted")
+        low.addItem("hide (counted)", "hidden")
+        low.setCurrentIndex(max(0, low.findData(prefs.claims_confidence.low)))
         self.fields = {"font": font, "size": size, "width": width, "theme": theme}
         self.fields.update({"model": model, "backups": kept, "export": export})
+        self.fields.update({"confidence": threshold, "low_confidence": low})
         for name, widget in self.fields.items():
             widget.setObjectName(f"pref_{name}")
 
@@ -107,6 +122,10 @@ class PreferencesDialog(QDialog):
         library.addRow("Analysis model:", model)
         library.addRow("Automatic copies kept:", kept)
         library.addRow("Export to:", export_row)
+        confidence_row = QHBoxLayout()
+        confidence_row.addWidget(threshold)
+        confidence_row.addWidget(low, 1)
+        library.addRow("Claims below confidence:", confidence_row)
 
         types_box = QGroupBox("Entity types shown in the reader", self)
         grid = QGridLayout(types_box)
@@ -183,6 +202,12 @@ class PreferencesDialog(QDialog):
         assert isinstance(size, QDoubleSpinBox)
         assert isinstance(width, QSpinBox)
         assert isinstance(kept, QSpinBox)
+        threshold, low = f["confidence"], f["low_confidence"]
+        assert isinstance(threshold, QDoubleSpinBox)
+        assert isinstance(low, QComboBox)
+        low_data = str(low.currentData())
+        chosen: LowConfidence = "hidden" if low_data == "hidden" else "muted"
+        assert chosen in LOW_CHOICES
         favourites = [b.currentText().strip() for b in self.favourites]
         return Preferences(
             font_family=str(font.currentData() or ""),
@@ -194,6 +219,7 @@ class PreferencesDialog(QDialog):
             backups_kept=kept.value(),
             model=str(model.currentData() or ""),
             export_folder=export.text().strip(),
+            claims_confidence=ConfidenceView(round(threshold.value(), 2), chosen),
         )
 
     def _ok(self) -> None:

@@ -9,13 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from ...core.claims.model import CREDIBILITY
+from ...core.claims.model import CREDIBILITY, shown_confidence
 from ...core.library import Library
 from ...core.views.claim_query import ClaimFilter
 from ...core.views.claim_rows import ClaimCount, ClaimRow
+from ..widgets.confidence import ConfidenceView, confidence_tip, muted_colour
 from ..widgets.table_model import ColumnsTableModel
 
-COLUMNS = ("Date", "Speaker", "Cue", "Content", "Kind", "Outlet(s)", "Credibility", "Article")
+COLUMNS = ("Date", "Speaker", "Cue", "Content", "Kind", "Outlet(s)", "Credibility", "Article",
+           "Confidence")  # fmt: skip
+CONFIDENCE_COL = 8
 PAGE = 200
 CACHE_PAGES = 20
 
@@ -28,6 +31,9 @@ class ClaimsExplorerModel(ColumnsTableModel):
     Attributes:
         filter: the ``ClaimFilter`` in force; counted: its exact ``ClaimCount``;
         descending: newest first.
+        confidence: the analyst's threshold: claims below it are greyed (muted even in
+            ``hidden`` mode: this view is counted and paged in SQL by date, and a claim
+            left out of it would change its exact count).
     """
 
     columns = COLUMNS
@@ -38,12 +44,24 @@ class ClaimsExplorerModel(ColumnsTableModel):
         self.filter = ClaimFilter()
         self.descending = False
         self.counted = ClaimCount(0, 0)
+        self.confidence = ConfidenceView()
         self._pages: dict[int, list[ClaimRow]] = {}
 
     def set_filter(self, f: ClaimFilter, counted: ClaimCount | None = None) -> None:
         """Show the claims ``f`` finds (``counted``: their count, when already known)."""
         self.filter = f
         self.refresh(counted)
+
+    def set_confidence(self, view: ConfidenceView) -> None:
+        self.confidence = view
+        if self.counted.total:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.counted.total - 1, len(COLUMNS) - 1)
+            )
+
+    def _low(self, c: ClaimRow) -> bool:
+        vouched = c.origin == "user" or c.credibility is not None
+        return self.confidence.is_low(c.confidence, vouched)
 
     def refresh(self, counted: ClaimCount | None = None) -> None:
         self.beginResetModel()
@@ -78,7 +96,11 @@ class ClaimsExplorerModel(ColumnsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(c, col)
+        if role == Qt.ItemDataRole.ForegroundRole and self._low(c):
+            return muted_colour()
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == CONFIDENCE_COL:
+                return confidence_tip(c.confidence, c.origin, self.confidence, self._low(c))
             if col == 3:
                 return c.content
             if col == 0 and not c.date:
@@ -112,4 +134,6 @@ def _display(c: ClaimRow, col: int) -> str:
         return ", ".join(c.outlets)
     if col == 6:
         return f"{c.credibility} {CREDIBILITY[c.credibility]}" if c.credibility else ""
+    if col == CONFIDENCE_COL:
+        return shown_confidence(c.confidence, c.origin) or "—"
     return c.title

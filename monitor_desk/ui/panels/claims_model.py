@@ -8,14 +8,16 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core.claims import CREDIBILITY, StoredClaim
+from ...core.claims.model import shown_confidence
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ..commands.claim_commands import ClaimField
+from ..widgets.confidence import ConfidenceView, confidence_tip, muted_colour
 from ..widgets.delegates import GradeRole
 from ..widgets.table_model import ColumnsTableModel
 
-COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility")
-SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL = range(6)
+COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility", "Confidence")
+SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL, CONFIDENCE_COL = range(7)
 ClaimRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +33,9 @@ class ClaimsModel(ColumnsTableModel):
     Attributes:
         editor: when set, inline edits go through it (and it refreshes the table and
             reports errors); otherwise they are written to the library directly.
+        confidence: the analyst's threshold and what to do below it (Preferences).
+        hidden: how many low-confidence claims the list leaves out (``hidden`` mode).
+        sorted_by: (column, order) the rows are sorted by; column -1 = text order.
     """
 
     columns = COLUMNS
@@ -44,6 +49,10 @@ class ClaimsModel(ColumnsTableModel):
         self.article_id: int | None = None
         self.claims: list[StoredClaim] = []
         self.editor: ClaimEditor | None = None
+        self.confidence = ConfidenceView()
+        self.hidden = 0
+        self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._all: list[StoredClaim] = []
 
     def load(self, article_id: int | None, claims: list[StoredClaim] | None = None) -> None:
         """Show the article's claims (``claims`` when the caller has just read them)."""
@@ -51,8 +60,41 @@ class ClaimsModel(ColumnsTableModel):
         self.article_id = article_id
         if claims is None:
             claims = self.library.claims.list(article_id) if article_id is not None else []
-        self.claims = list(claims)
+        self._all = list(claims)
+        self._arrange()
         self.endResetModel()
+
+    @property
+    def all_claims(self) -> list[StoredClaim]:
+        """Every claim of the article, those hidden from the list too (the reader marks
+        them all)."""
+        return self._all
+
+    def set_confidence(self, view: ConfidenceView) -> None:
+        """Mute or hide the claims below ``view.threshold`` from now on."""
+        self.beginResetModel()
+        self.confidence = view
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self.sorted_by = (column, order)
+        self._arrange()
+        self.endResetModel()
+
+    def is_low(self, c: StoredClaim) -> bool:
+        return self.confidence.is_low(c.confidence, c.vouched)
+
+    def _arrange(self) -> None:
+        shown = [c for c in self._all if not (self.confidence.hides and self.is_low(c))]
+        self.hidden = len(self._all) - len(shown)
+        column, order = self.sorted_by
+        if 0 <= column < len(COLUMNS):  # else text order, as listed
+            shown.sort(key=lambda c: _sort_key(c, column))
+            if order == Qt.SortOrder.DescendingOrder:
+                shown.reverse()
+        self.claims = shown
 
     def reload(self) -> None:
         self.load(self.article_id)
@@ -70,7 +112,11 @@ class ClaimsModel(ColumnsTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _cell(c, col, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_low(c):
+            return muted_colour()
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == CONFIDENCE_COL:
+                return confidence_tip(c.confidence, c.origin, self.confidence, self.is_low(c))
             if col == CREDIBILITY_COL:
                 meaning = CREDIBILITY[c.credibility] if c.credibility else "not graded"
                 scale = "Admiralty scale: 1 confirmed … 6 cannot be judged"
@@ -115,9 +161,18 @@ class ClaimsModel(ColumnsTableModel):
             self.failed.emit(str(exc))
             return False
         self.claims[index.row()] = self.library.claims.get(claim.id)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
         self.changed.emit()
         return True
+
+
+def _sort_key(c: StoredClaim, col: int) -> tuple[Any, ...]:
+    if col == CONFIDENCE_COL:  # the analyst's claims above every score, unscored below
+        rank = 2.0 if c.origin == "user" else (c.confidence if c.confidence is not None else -1)
+        return (rank, c.content.start)
+    if col == CREDIBILITY_COL:
+        return (c.credibility or 7, c.content.start)
+    return (str(_cell(c, col, edit=False)).lower(), c.content.start)
 
 
 def _cell(c: StoredClaim, col: int, edit: bool) -> Any:
@@ -135,4 +190,6 @@ def _cell(c: StoredClaim, col: int, edit: bool) -> Any:
         if c.credibility is None:
             return "" if edit else "—"
         return str(c.credibility) if not edit else f"{c.credibility} {CREDIBILITY[c.credibility]}"
+    if col == CONFIDENCE_COL:
+        return shown_confidence(c.confidence, c.origin) or "—"
     return None

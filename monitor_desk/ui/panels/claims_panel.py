@@ -36,7 +36,16 @@ from ..dialogs.claim_dialog import ClaimDialog
 from ..widgets.columns import allow_column_choice
 from ..widgets.delegates import GradeDelegate
 from ..widgets.row_table import row_table
-from .claims_model import CITATION, CONTENT, CREDIBILITY_COL, CUE, KIND, SPEAKER, ClaimsModel
+from .claims_model import (
+    CITATION,
+    CONFIDENCE_COL,
+    CONTENT,
+    CREDIBILITY_COL,
+    CUE,
+    KIND,
+    SPEAKER,
+    ClaimsModel,
+)
 
 SelectionProvider = Callable[[], "tuple[int, int, int] | None"]
 """Returns (article id, start, end) of the reader's selection, or None."""
@@ -101,6 +110,10 @@ class ClaimsPanel(QWidget):
         self.table.setColumnWidth(KIND, fm.horizontalAdvance("indirect") + 16)
         self.table.setColumnWidth(CITATION, fm.horizontalAdvance("Interfax, May 13") + 12)
         self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Credibility") + 16)
+        self.table.setColumnWidth(CONFIDENCE_COL, fm.horizontalAdvance("Confidence") + 16)
+        # Sortable by any column; at first (indicator on no column) in text order.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         # The side panel is narrow: kind and citation show below the table for the chosen
         # claim; the header's context menu brings the columns back.
         allow_column_choice(self.table, hidden=(KIND, CITATION))
@@ -167,8 +180,11 @@ class ClaimsPanel(QWidget):
         self.table.resizeRowsToContents()
 
     def _update_summary(self) -> None:
-        n = self.model.rowCount()
-        self.summary.setText(f"{n} claim{'s' if n != 1 else ''}")
+        n, hidden = self.model.rowCount(), self.model.hidden
+        text = f"{n} claim{'s' if n != 1 else ''}"
+        if hidden:  # nothing leaves the list unsaid
+            text += f" · {hidden} low-confidence claim{'s' if hidden != 1 else ''} hidden"
+        self.summary.setText(text)
         self.delete_button.setEnabled(False)
         # A reset (another article, or a reload) leaves no claim chosen and Qt says nothing
         # of it: the detail must not go on describing the previous article's claim.
@@ -286,4 +302,7 @@ def claim_detail(c: StoredClaim) -> str:
         line += f"\nSource: {c.citation.text}"
     grade = f"{c.credibility} {CREDIBILITY[c.credibility]}" if c.credibility else "not graded"
     line += f"\nCredibility: {grade}" + ("  ·  added by you" if c.origin == "user" else "")
+    if c.origin != "user":
+        scored = f"{c.confidence:.2f}" if c.confidence is not None else "not scored"
+        line += f"  ·  confidence {scored}"
     return line

@@ -20,9 +20,11 @@ from typing import Any
 
 from ...models import Claim, ClaimKind, Span
 from ..paragraphs import PARAGRAPH_BREAK
+from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
 from .speakers import DescribedSpeakers, SpeakerResolver
+from .taught import NO_TAUGHT, TaughtCues, apply_taught
 
 __all__ = ["extract_claims", "quote_kind"]
 
@@ -30,13 +32,14 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
 
 
-def extract_claims(doc: Any) -> list[Claim]:
-    """All claims of ``doc`` (a spaCy ``Doc``), in text order of their cues."""
+def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
+    """All claims of ``doc`` (a spaCy ``Doc``), in text order of their cues; ``taught``:
+    the cues the analyst taught for the library (``taught``)."""
     text: str = doc.text
     quotes = QuoteIndex(text)
     resolver = SpeakerResolver(doc)
     described = DescribedSpeakers(resolver)
-    parts = find_parts(doc, quotes)
+    parts = apply_taught(doc, quotes, find_parts(doc, quotes), taught)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     cue_starts = sorted(p.cue[0] for p in parts)
@@ -57,7 +60,7 @@ def extract_claims(doc: Any) -> list[Claim]:
             taken.append((claim.content.start, claim.content.end))
     claims.extend(_orphan_quotes(doc, text, quotes, taken, claims))
     claims.sort(key=lambda c: (c.cue.start, c.content.start))
-    return claims
+    return with_confidence(doc, claims)
 
 
 def _in_quotation(text: str, quotes: QuoteIndex, part: ClaimParts) -> bool:
@@ -138,6 +141,7 @@ def _build(
         content=Span(start, end, text[start:end]),
         kind=kind,
         quotes=tuple(Span(s, e, text[s:e]) for s, e in in_quotes),
+        frame=frame_of(part.rule),
     )
 
 
@@ -292,6 +296,7 @@ def _orphan_quotes(
                 content=quote,
                 kind="direct",
                 quotes=(quote,),
+                frame=ORPHAN_FRAME,
             )
         )
     return orphans

@@ -77,11 +77,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
-            if (
-                part is None
-                and lemma in AS_VERBS
-                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-            ):
+            if part is None and lemma in AS_VERBS and _as_phrase(tok):
                 part = _tagged(as_view_parts(tok), "as")
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
@@ -114,7 +110,49 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = _tagged(noun_parts(tok), "noun")
             if part is not None:
                 parts.append(part)
+    for part in parts:
+        part.content = _without_dangling_end(doc, part.content)
+        if part.speaker is not None and _only_article_before_cue(part.speaker, part.cue):
+            part.speaker = None
     return parts
+
+
+def _only_article_before_cue(speaker: Any, cue: tuple[int, int]) -> bool:
+    """A speaker phrase that holds its own cue ("The bank said to be seeking a merger"):
+    cut at the cue it would be a bare "The" or "One"; the phrase names no one who spoke."""
+    if not speaker.start_char <= cue[0] < speaker.end_char:
+        return False
+    before = [t for t in speaker if t.idx < cue[0] and not (t.is_punct or t.is_space)]
+    return all(t.pos_ in ("DET", "NUM") for t in before) or (
+        speaker.root.idx >= cue[0] and not any(t.pos_ in ("PROPN", "PRON") for t in before)
+    )
+
+
+_DANGLING = frozenset({",", ";", ":", "and", "or", "but", "nor", "&"})
+
+
+def _without_dangling_end(doc: Any, content: tuple[int, int]) -> tuple[int, int]:
+    """A content ends on a word, not on ", and" or ", but" the parser left hanging
+    ("... friendly ties with Russia, and")."""
+    span = doc.char_span(content[0], content[1], alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return content
+    last = span.end - 1
+    while last > span.start and (doc[last].lower_ in _DANGLING or doc[last].is_space):
+        last -= 1
+    if last == span.end - 1:
+        return content
+    return content[0], doc[last].idx + len(doc[last].text)
+
+
+def _as_phrase(verb: Any) -> bool:
+    """ "see him as a threat": the "as" phrase on the verb, or on its object ("view the
+    tax as a mistake", as the small model often hangs it)."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _person_words(doc: Any) -> frozenset[str]:

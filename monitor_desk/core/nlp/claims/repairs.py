@@ -116,12 +116,22 @@ def misattached_that_clause(verb: Any) -> list[Any]:
             if (
                 tok.dep_ in ("relcl", "acl")
                 and tok.left_edge.lower_ == "that"
-                and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
-                )
+                and _has_own_subject(tok)
             ):
                 return [tok]
     return []
+
+
+def _has_own_subject(clause: Any) -> bool:
+    """A subject of its own, not the relative "that": on the verb, or on an auxiliary the
+    parser made its head ("that negotiations remained deadlocked": "negotiations" hangs
+    on "remained")."""
+    heads = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"
+        for head in heads
+        for c in head.children
+    )
 
 
 _DASHES = frozenset({"–", "—", "--"})

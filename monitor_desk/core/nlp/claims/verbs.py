@@ -20,6 +20,7 @@ from .lexicon import (
 )
 from .quotes import QuoteIndex
 from .repairs import fronted_speaker, misattached_that_clause, through_dash_aside
+from .senses import non_reporting_object, said_to_be, set_phrase
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -81,6 +82,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
+    if set_phrase(verb):
+        return None  # "That said, ...", "time will tell"
     if lemma in ("quote", "cite"):  # "cited sources in the ministry as saying that ..."
         quoted = _quoted_as_saying(verb, children)
         if quoted is not None:
@@ -121,7 +124,7 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
             if c.i > verb.i
             and (
                 c.dep_ in OBJECT_DEPS
-                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not _when(c))
                 or (c.dep_ == "advmod" and c.lower_ in _PRO_FORMS)  # "half said so"
             )
         ]
@@ -152,6 +155,10 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     speaker = subject_of(verb)
     if speaker is None:
         speaker = fronted_speaker(verb)
+    if said_to_be(verb):
+        speaker = None  # "the bank said to be seeking a merger": hearsay, nobody named
+    if path == "object" and non_reporting_object(verb, lemma, speaker):
+        return None  # "the figures underscore the risk", "did not respond to requests"
     # Only a speech act with a clause or a quotation stands on its own inside another's
     # content; "said he praised the plan" is one claim (measured: 0.23 precision).
     strong = (
@@ -164,6 +171,11 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
         and verb.dep_ not in ("pcomp", "acl", "xcomp")
     )
     return ClaimParts(char_span(doc, first_cue, last_cue), speaker, content, strong, rule=path)
+
+
+def _when(prep: Any) -> bool:
+    """ "announced on Monday": a time, not what was announced."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
