@@ -233,3 +233,12 @@ def test_with_worker_processes_natasha_runs_in_them() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "{'Дмитрий Медведев'} False"
+
+
+def test_a_governing_body_before_a_place_is_an_organisation() -> None:
+    text = "Представители мэрии Новосибирска обсудили проект с сотрудниками посольства Франции."
+    found = {
+        (m.text, m.label, m.cluster) for m in analyze_text(text, 0, {}, load_pipeline()).entities
+    }
+    assert ("мэрии Новосибирска", "ORG", "мэрия Новосибирска") in found
+    assert ("посольства Франции", "ORG", "посольство Франции") in found

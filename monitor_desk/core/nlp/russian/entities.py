@@ -2,10 +2,12 @@
 GPE — or LOC for a street, river or sea), each with its normal form (nominative:
 ``Медведеву`` → ``Медведев``) for clustering, in ``doc.text`` offsets.
 
-Two general rules add organisations the news model misses: a name in «ёлочки» after an
-organisation word (``компания «Норильский никель»``, ``партии «Единая Россия»``), and an
+Three general rules add organisations the news model misses: a name in «ёлочки» after an
+organisation word (``компания «Норильский никель»``, ``партии «Единая Россия»``); an
 all-capitals abbreviation of three to six letters (``МВД``, ``ФСБ``, ``НАТО``) that is not
-a Roman numeral and not already inside an entity (``США``, ``КНР`` and the like are places).
+a Roman numeral and not already inside an entity (``США``, ``КНР`` and the like are places);
+and a governing body before a place, which together name one organisation (``мэрии
+Москвы`` → ORG ``мэрия Москвы``, ``правительства России``, ``посольство США``).
 """
 
 from __future__ import annotations
@@ -83,14 +85,42 @@ def _strip_quotes(normal: str) -> str:
     return normal
 
 
+# Bodies that govern a place: with the place after them (in the genitive) they name one
+# organisation ("правительство России", "мэрия Москвы", "администрация Курской области").
+_GOVERNING_BODIES = frozenset(
+    str.split(
+        "правительство мэрия администрация парламент посольство генконсульство консульство "
+        "полиция прокуратура минобороны мид"
+    )
+)
+
+
+def _governing_body(text: str, before: dict[int, Any], start: int) -> tuple[int, str] | None:
+    """(start, nominative) of a governing body's noun right before a place, if any."""
+    gap = start - 1
+    if gap < 0 or text[gap] != " ":
+        return None
+    token = before.get(gap)
+    if token is None or (token.lemma or "").lower() not in _GOVERNING_BODIES:
+        return None
+    lemma = token.lemma.lower()
+    return token.start, lemma if token.text.islower() else lemma.capitalize()
+
+
 def doc_entities(doc: Any) -> list[tuple[int, int, str, str]]:
     """(start, end, label, normal form) of the model's spans and the rules' additions."""
     text = doc.text
     found = []
+    before = {b.stop: b for b in doc.tokens}
     for span in doc.spans:
         start, end = _balanced(text, span.start, span.stop)
-        if end > start:
-            found.append((start, end, _label(span), _strip_quotes(span.normal or text[start:end])))
+        if end <= start:
+            continue
+        label, normal = _label(span), _strip_quotes(span.normal or text[start:end])
+        body = _governing_body(text, before, start) if label in ("GPE", "LOC") else None
+        if body is not None:  # "мэрии Москвы": the city's government, an organisation
+            start, label, normal = body[0], "ORG", f"{body[1]} {text[span.start : end]}"
+        found.append((start, end, label, normal))
     taken = [(s, e) for s, e, _, _ in found]
 
     def free(start: int, end: int) -> bool:
