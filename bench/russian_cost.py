@@ -100,6 +100,7 @@ def main() -> None:
     bare_seconds, bare_cpu = best(args.repeat, lambda: [russian_pipeline.parse(t) for t in russian])
     report(
         "russian_cost",
+        natasha=russian_pipeline.version,
         natasha_load_s=round(ru_load, 2),
         natasha_rss_delta_mb=round(rss_after - rss_before, 1),
         spacy_load_s=round(spacy_load, 2),
