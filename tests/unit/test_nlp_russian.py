@@ -78,6 +78,8 @@ def test_a_correction_links_the_russian_name_to_the_english_one(
     assert len({m.article_id for m in mentions}) == 2
     (entity,) = [e for e in library.entities.list(type="PERSON") if e.name == "Dmitry Medvedev"]
     assert entity.mentions == len(mentions)
+    profile = library.speakers.profile(library.claim_views.speaker("Dmitry Medvedev"))
+    assert {"Дмитрий Медведев", "Медведеву", "Medvedev"} <= set(profile.aliases)
 
 
 def test_a_mixed_text_analyses_each_paragraph_in_its_language() -> None:
