@@ -19,6 +19,11 @@ from .publication_rules import apply_rules
 
 
 def outlet_id(db: Database, name: str) -> int:
+    """The outlet's id (made when new); an outlet the analyst linked to another is that
+    other (``Sources.link``)."""
+    alias = db.execute("SELECT outlet FROM outlet_aliases WHERE name = ?", [name]).fetchone()
+    if alias:
+        name = alias[0]
     row = db.execute("SELECT id FROM outlets WHERE name = ?", [name]).fetchone()
     if row:
         return int(row[0])

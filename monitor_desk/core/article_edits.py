@@ -22,7 +22,7 @@ from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
 from .nlp.language import AUTO, OVERRIDE_KEY, OVERRIDES
 from .publication_rules import apply_rules
-from .search import fts_rowid
+from .search import set_title
 from .sql import chunks, in_clause
 
 METADATA_WITH_LANGUAGE = (
@@ -179,7 +179,4 @@ class ArticleDetails(Component):
             f"UPDATE articles SET {sets}, modified = :now WHERE id = :id", {**row, "now": utc_now()}
         )
         if "title" in row:  # the article's own search row carries its title
-            db.execute(
-                "UPDATE search_fts SET title = ? WHERE rowid = ?",
-                [row["title"], fts_rowid("article", row["id"])],
-            )
+            set_title(db, row["id"])

@@ -19,6 +19,7 @@ from .json_corrections import check_corrections
 from .json_cues import check_cues
 from .json_near import checked_link
 from .json_rules import check_rules
+from .outlet_links import check_links
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -356,4 +357,5 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
             "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
-            "taught_cues": check_cues(doc), "articles": articles}  # fmt: skip
+            "taught_cues": check_cues(doc), "outlet_links": check_links(doc.get("outlet_links")),
+            "articles": articles}  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .article_edits import analyst_fields
-from .search import fts_rowid
+from .search import set_title
 
 
 def merge_analyst_fields(db: Database, article_id: int, art: dict[str, Any]) -> None:
@@ -31,7 +31,4 @@ def merge_analyst_fields(db: Database, article_id: int, art: dict[str, Any]) -> 
     sets = ", ".join(f"{k} = :{k}" for k in values)
     db.execute(f"UPDATE articles SET {sets} WHERE id = :id", {**values, "id": article_id})
     if "title" in theirs:
-        db.execute(
-            "UPDATE search_fts SET title = ? WHERE rowid = ?",
-            [art["title"], fts_rowid("article", article_id)],
-        )
+        set_title(db, article_id)

@@ -73,6 +73,17 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0016_chart_counts")
+def _chart_counts(db: Database) -> None:
+    """Each article's count of its mentions per library entity, citations per outlet and
+    highlights per tag, beside its date, kept by triggers: the Overview's charts read an
+    index range per series instead of joining every row to its article (the SQL and why:
+    core/chart_counts.py)."""
+    from .chart_counts import CHART_COUNTS
+
+    db.executescript(CHART_COUNTS)
+
+
 @migrations(name="0017_claim_confidence")
 def _claim_confidence(db: Database) -> None:
     """How likely an extracted claim is right, 0–1 (core/nlp/claims/confidence.py). NULL
@@ -100,6 +111,38 @@ def _taught_cues(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0020_russian_search")
+def _russian_search(db: Database) -> None:
+    """The full-text index gets a ``stems`` column: the stems of each row's Russian words
+    (core/search_stems.py), so that ``Медведев`` finds ``Медведева``. An FTS5 table takes
+    no new column, so the index is built again from its own rows (title and body as they
+    were; English rows get an empty column). ``outlet_aliases``: the analyst's word that
+    an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
+    for every later analysis."""
+    from .search_stems import stems
+
+    db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
+    for sql in (
+        """CREATE VIRTUAL TABLE search_fts_stemmed USING fts5(
+               article_id UNINDEXED, title, body, stems,
+               tokenize = 'unicode61 remove_diacritics 2'
+           )""",
+        """INSERT INTO search_fts_stemmed(rowid, article_id, title, body, stems)
+           SELECT rowid, article_id, title, body, monitor_desk_stems(title, body)
+           FROM search_fts""",
+        "DROP TABLE search_fts",
+        "ALTER TABLE search_fts_stemmed RENAME TO search_fts",
+        # one b-tree per term again, as an index built row by row has (queries stay as fast)
+        "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+        """CREATE TABLE outlet_aliases (
+               name TEXT PRIMARY KEY COLLATE NOCASE,
+               outlet TEXT NOT NULL,
+               created TEXT NOT NULL
+           )""",
+    ):  # one statement at a time: executescript would commit the step's transaction
+        db.execute(sql)
 
 
 @migrations(name="0019_article_language")

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from .entity_corrections import speaker_sql
 from .errors import NotFoundError
 from .tags import normalize_tag, tagged_highlights_sql
-from .timeline_sql import RECENT_REVISIONS
+from .timeline_sql import RECENT_FIRST, RECENT_REVISIONS
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 """The kinds of entity a mentions chart compares when none is named."""
@@ -23,8 +23,8 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
     if not names:
         rows = db.execute(
             f"""WITH m AS MATERIALIZED (
-                    SELECT entity_id, COUNT(*) AS n FROM entities
-                    WHERE revision_id IN ({RECENT_REVISIONS}) GROUP BY entity_id)
+                    SELECT entity_id, SUM(n) AS n FROM chart_mentions
+                    WHERE article_id >= ({RECENT_FIRST}) GROUP BY +entity_id)
                 SELECT m.entity_id, le.name FROM m JOIN library_entities le ON le.id = m.entity_id
                 WHERE le.label IN ({",".join("?" * len(DEFAULT_TYPES))})
                 ORDER BY m.n DESC LIMIT ?""",
@@ -95,10 +95,9 @@ def speaker_series(
 def outlet_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, str]:
     if not names:
         rows = db.execute(
-            f"""SELECT o.id, o.name FROM citation_items ci
-                JOIN citations ct ON ct.id = ci.citation_id JOIN outlets o ON o.id = ci.outlet_id
-                WHERE ct.revision_id IN ({RECENT_REVISIONS})
-                GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
+            f"""SELECT o.id, o.name FROM chart_outlets c JOIN outlets o ON o.id = c.outlet_id
+                WHERE c.article_id >= ({RECENT_FIRST})
+                GROUP BY o.id ORDER BY SUM(c.n) DESC LIMIT ?""",
             [top],
         ).fetchall()
         return {int(i): n for i, n in rows}
@@ -114,9 +113,8 @@ def outlet_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
 def tag_series(db: Database, names: tuple[str, ...], top: int) -> list[str]:
     if not names:
         rows = db.execute(
-            """SELECT substr(t.name, 1, instr(t.name || '/', '/') - 1) AS root
-               FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id
-               GROUP BY lower(root) ORDER BY COUNT(*) DESC LIMIT ?""",
+            """SELECT root FROM chart_tag_roots_dates
+               GROUP BY root ORDER BY SUM(n) DESC LIMIT ?""",
             [top],
         ).fetchall()
         return [r[0] for r in rows]
@@ -132,3 +130,10 @@ def tag_series(db: Database, names: tuple[str, ...], top: int) -> list[str]:
         row = db.execute("SELECT name FROM tags WHERE name = ?", [tag]).fetchone()
         out.append(row[0] if row else tag)
     return out
+
+
+def tag_ids(db: Database, name: str) -> list[int]:
+    """The ids of tag ``name`` and of its sub-tags (``tags.tagged_highlights_sql``'s match)."""
+    sub, params = tagged_highlights_sql(name)
+    where = sub.split("WHERE", 1)[1]
+    return [int(r[0]) for r in db.execute(f"SELECT t.id FROM tags t WHERE {where}", params)]
