@@ -145,6 +145,43 @@ def _russian_search(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations(name="0019_article_language")
+def _article_language(db: Database) -> None:
+    """An article's language (core/nlp/language.py): ``language`` is what its last analysis
+    read it as (``en``, ``ru``, another ISO 639-1 code, ``und``; NULL: analysed before
+    languages were, until re-analysed), ``language_override`` the analyst's choice (``en``
+    or ``ru``; NULL: detect), which every later analysis and a JSON round trip keep.
+
+    Articles analysed before, whose text is mostly Cyrillic, were given no entities then
+    (English only): they are marked not analysed, so the next start analyses them in
+    Russian. Only the first 5,000 characters of each current text are read."""
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN language TEXT;
+        ALTER TABLE articles ADD COLUMN language_override TEXT
+            CHECK (language_override IN ('en', 'ru'));
+        """
+    )
+    stale = [
+        revision_id
+        for revision_id, sample in db.execute(
+            """SELECT r.id, substr(r.text, r.body_start + 1, 5000) FROM articles a
+               JOIN revisions r ON r.id = a.current_revision_id
+               WHERE r.pipeline_name IS NOT NULL"""
+        )
+        if _mostly_cyrillic(sample or "")
+    ]
+    db.conn.executemany(
+        "UPDATE revisions SET pipeline_name = NULL, pipeline_version = NULL WHERE id = ?",
+        [(r,) for r in stale],
+    )
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

@@ -36,6 +36,7 @@ SCRIPTS = {
     "claim_views.py": ["--sizes", "20,40", "--runs", "1"],
     "overview_charts.py": ["--sizes", "20,40", "--runs", "1"],
     "library_copies.py": ["--size", "40", "--copies", "2", "--runs", "1"],
+    "russian_cost.py": ["--limit", "3", "--repeat", "1"],
 }
 
 
@@ -50,7 +51,7 @@ def bench_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def test_every_script_is_covered() -> None:
     scripts = {p.name for p in BENCH.glob("*.py") if not p.name.startswith("_")}
-    helpers = {"generate.py", "eval_claims.py", "eval_ner.py"}
+    helpers = {"generate.py", "eval_claims.py", "eval_ner.py", "eval_ner_ru.py"}
     assert scripts - helpers == set(SCRIPTS)
 
 
@@ -74,7 +75,11 @@ def test_benchmark_runs_and_prints_json(script: str, bench_env: dict[str, str]) 
 
 @pytest.mark.parametrize(
     ("script", "args"),
-    [("eval_claims.py", ["--limit", "2"]), ("eval_ner.py", ["--limit", "30"])],
+    [
+        ("eval_claims.py", ["--limit", "2"]),
+        ("eval_ner.py", ["--limit", "30"]),
+        ("eval_ner_ru.py", ["--limit", "3", "--no-baseline"]),
+    ],
 )
 def test_evaluation_scripts_run_on_the_dev_data(
     script: str, args: list[str], corpus: Path, bench_env: dict[str, str]
