@@ -43,3 +43,64 @@ CREATE TRIGGER claims_count_revision AFTER UPDATE OF current_revision_id ON arti
         WHERE c.revision_id = NEW.current_revision_id) WHERE id = NEW.id;
 END;
 """
+
+
+def speaker_entity_sql(claim: str) -> str:
+    """SQL: the library entity id of ``claim``'s speaker, or NULL — the one rule that
+    ``claims.speaker_entity_id`` stores: the entity of a mention the model named the speaker
+    after in the same revision (so a merge moves the claim), else an entity with the
+    speaker's name (a person, an organisation, any)."""
+    return f"""COALESCE(
+    (SELECT MIN(e.entity_id) FROM entities e WHERE e.revision_id = {claim}.revision_id
+        AND e.model_cluster = {claim}.speaker_name AND e.added = 0),
+    (SELECT le.id FROM library_entities le WHERE le.name = {claim}.speaker_name
+        AND le.label = 'PERSON'),
+    (SELECT le.id FROM library_entities le WHERE le.name = {claim}.speaker_name
+        AND le.label = 'ORG'),
+    (SELECT MIN(le.id) FROM library_entities le WHERE le.name = {claim}.speaker_name))"""
+
+
+_SET = f"UPDATE claims SET speaker_entity_id = {speaker_entity_sql('claims')}"
+
+CLAIM_SPEAKERS = f"""
+ALTER TABLE claims ADD COLUMN speaker_entity_id INTEGER;
+{_SET};
+CREATE INDEX idx_claims_speaker_entity ON claims(speaker_entity_id, revision_id);
+CREATE TRIGGER claims_speaker_insert AFTER INSERT ON claims BEGIN
+    {_SET} WHERE id = NEW.id;
+END;
+CREATE TRIGGER claims_speaker_update AFTER UPDATE OF revision_id, speaker_name ON claims BEGIN
+    {_SET} WHERE id = NEW.id;
+END;
+CREATE TRIGGER entities_speaker_insert AFTER INSERT ON entities
+    WHEN NEW.model_cluster IS NOT NULL BEGIN
+    {_SET} WHERE revision_id = NEW.revision_id AND speaker_name = NEW.model_cluster;
+END;
+CREATE TRIGGER entities_speaker_update
+    AFTER UPDATE OF revision_id, model_cluster, added, entity_id ON entities
+    WHEN NEW.revision_id IS NOT OLD.revision_id OR NEW.model_cluster IS NOT OLD.model_cluster
+        OR NEW.added IS NOT OLD.added OR NEW.entity_id IS NOT OLD.entity_id BEGIN
+    {_SET} WHERE (revision_id = OLD.revision_id AND speaker_name = OLD.model_cluster)
+        OR (revision_id = NEW.revision_id AND speaker_name = NEW.model_cluster);
+END;
+CREATE TRIGGER entities_speaker_delete AFTER DELETE ON entities
+    WHEN OLD.model_cluster IS NOT NULL BEGIN
+    {_SET} WHERE revision_id = OLD.revision_id AND speaker_name = OLD.model_cluster;
+END;
+CREATE TRIGGER library_entities_speaker_insert AFTER INSERT ON library_entities BEGIN
+    {_SET} WHERE speaker_name = NEW.name COLLATE NOCASE;
+END;
+CREATE TRIGGER library_entities_speaker_update AFTER UPDATE OF name, label ON library_entities
+    BEGIN
+    {_SET} WHERE speaker_entity_id = OLD.id OR speaker_name = OLD.name COLLATE NOCASE
+        OR speaker_name = NEW.name COLLATE NOCASE;
+END;
+CREATE TRIGGER library_entities_speaker_delete AFTER DELETE ON library_entities BEGIN
+    {_SET} WHERE speaker_entity_id = OLD.id OR speaker_name = OLD.name COLLATE NOCASE;
+END;
+"""
+"""Schema step ``0015_claim_speakers``: each claim's speaker entity stored
+(``claims.speaker_entity_id``), filled here in one set-based UPDATE and kept by triggers on
+everything the rule reads — the claim's revision and name, the revision's mentions (their
+model name, ``added`` and library entity: analysis, corrections, deletes, undo), and the
+library entities' names — so no write path can leave it stale."""
