@@ -1,0 +1,130 @@
+"""Each claim's speaker entity, stored (``claims.speaker_entity_id``, schema step
+``0015_claim_speakers``): it must stay what the rule works out after every write an analyst
+makes — imports, new texts, claim edits, corrections made and revoked, deletes undone, JSON
+merges — and the claims list, ``speakers`` and the claims chart must agree by entity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from claim_views_data import brief, build
+
+from monitor_desk.core.library import Library
+from monitor_desk.core.timelines import TimelineQuery
+from monitor_desk.core.views.claim_query import ClaimFilter
+from monitor_desk.core.views.schema_sql import speaker_entity_sql
+
+
+def _stored_right(library: Library) -> None:
+    """Every claim's stored speaker entity is the one the rule gives now."""
+    rows = library.db.execute(
+        f"SELECT c.id, c.speaker_entity_id, {speaker_entity_sql('c')} FROM claims c"
+    ).fetchall()
+    assert rows
+    assert [(i, stored) for i, stored, _ in rows] == [(i, now) for i, _, now in rows]
+
+
+def _speaker_of(library: Library, content: str) -> str | None:
+    (row,) = library.db.execute(
+        """SELECT le.name FROM claims c LEFT JOIN library_entities le
+           ON le.id = c.speaker_entity_id WHERE c.content_text = ?""",
+        [content],
+    ).fetchall()
+    return row[0]
+
+
+def test_the_stored_speaker_follows_every_write(library: Library, tmp_path: Path) -> None:
+    ids = build(library, tmp_path)
+    _stored_right(library)
+    assert _speaker_of(library, "the visit was over") == "I. Ivanov"
+    merged = library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")
+    _stored_right(library)
+    assert _speaker_of(library, "the visit was over") == "Igor Ivanov"
+    library.corrections.revoke(merged.id)
+    _stored_right(library)
+    assert _speaker_of(library, "the visit was over") == "I. Ivanov"
+    # the analyst names another speaker, then adds a claim of their own
+    (claim,) = [c for c in library.claims.list(ids["aug"]) if c.content.text == "prices would rise"]
+    library.claims.update(claim.id, speaker_name="Igor Ivanov")
+    _stored_right(library)
+    assert _speaker_of(library, "prices would rise") == "Igor Ivanov"
+    text = library.articles.get(ids["aug"]).text
+    added = library.claims.add(ids["aug"], (text.index("prices"), text.index(" in the")))
+    _stored_right(library)
+    library.claims.delete(added.id)
+    # a new text of an article: its old claims leave, the new ones are stored right
+    brief(
+        library, tmp_path, "oct.txt", "Olga Petrova says talks will go on. (Izvestia, Oct 2)\n",
+        "1999-10-02", [("Olga Petrova", "Olga Petrova", "says", "talks will go on")],
+        outlet="Izvestia",
+    )  # fmt: skip
+    _stored_right(library)
+    assert _speaker_of(library, "talks will go on") == "Olga Petrova"
+    deleted = library.deletions.delete([ids["sep"]])
+    _stored_right(library)
+    library.deletions.restore(deleted.snapshot)
+    _stored_right(library)
+    assert _speaker_of(library, "the treaty must stand") == "Igor Ivanov"
+    out = tmp_path / "lib.json"
+    library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")
+    library.exports.write("json", out)
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_json(out)
+        _stored_right(other)
+        assert _speaker_of(other, "the visit was over") == "Igor Ivanov"
+
+
+def test_a_split_takes_a_surnames_claims_back(library: Library, tmp_path: Path) -> None:
+    """ "Ivanov" alone joins the one full name with that surname; split off, its claim is
+    its own speaker's again."""
+    brief(
+        library, tmp_path, "a.txt", "Igor Ivanov said the talks were over.\n", "1999-09-01",
+        [("Igor Ivanov", "Igor Ivanov", "said", "the talks were over")],
+    )  # fmt: skip
+    brief(
+        library, tmp_path, "b.txt", "Ivanov warned of new missiles.\n", "1999-09-02",
+        [("Ivanov", "Ivanov", "warned", "of new missiles")],
+    )  # fmt: skip
+    assert _speaker_of(library, "of new missiles") == "Igor Ivanov"
+    library.corrections.add("split", ["Ivanov"])
+    _stored_right(library)
+    assert _speaker_of(library, "of new missiles") == "Ivanov"
+    ivanov = library.claim_views.speaker("Igor Ivanov")
+    assert library.claim_views.count(ClaimFilter(speaker=ivanov)).total == 1
+
+
+@pytest.fixture
+def namesakes(library: Library, tmp_path: Path) -> Library:
+    """Two library entities called "Jordan": a person quoted twice and an organisation (as
+    the model typed a mention) quoted once."""
+    for n, (label, day) in enumerate((("PERSON", "01"), ("PERSON", "02"), ("ORG", "03"))):
+        brief(
+            library, tmp_path, f"j{n}.txt", f"Jordan said the talks were over {n}.\n",
+            f"1999-09-{day}", [("Jordan", "Jordan", "said", f"the talks were over {n}")],
+        )  # fmt: skip
+        if label == "ORG":  # the model took this Jordan for an organisation
+            library.db.execute(
+                """UPDATE entities SET label = 'ORG', model_label = 'ORG'
+                   WHERE revision_id = (SELECT MAX(id) FROM revisions)"""
+            )
+            rev = library.db.execute("SELECT MAX(id) FROM revisions").fetchone()[0]
+            from monitor_desk.core.entity_corrections import link, load_rules
+
+            link(library.db, "revision_id = ?", [rev], load_rules(library.db))
+    return library
+
+
+def test_namesakes_are_counted_apart_by_claims_speakers_and_the_chart(
+    namesakes: Library,
+) -> None:
+    library = namesakes
+    _stored_right(library)
+    jordans = sorted((s.type, s.claims) for s in library.speakers.list() if s.name == "Jordan")
+    assert jordans == [("ORG", 1), ("PERSON", 2)]
+    person = library.claim_views.speaker("Jordan")  # a person first, as `claims` resolves it
+    assert library.claim_views.count(ClaimFilter(speaker=person)).total == 2
+    chart = library.timelines.timeline(TimelineQuery("claims", "month", names=("Jordan",)))
+    assert chart.series == ("Jordan",)
+    assert chart.values("Jordan") == [2]  # the person's claims, not every "jordan"
+    assert library.speakers.profile("Jordan").claims.total == 2
