@@ -128,3 +128,23 @@ def test_namesakes_are_counted_apart_by_claims_speakers_and_the_chart(
     assert chart.series == ("Jordan",)
     assert chart.values("Jordan") == [2]  # the person's claims, not every "jordan"
     assert library.speakers.profile("Jordan").claims.total == 2
+
+
+def test_a_listed_filter_follows_writes(library: Library, tmp_path: Path) -> None:
+    """A speaker's claims are listed once and read from that list while nothing changes:
+    a claim deleted, or a speaker renamed, shows at once in the count and the pages."""
+    ids = build(library, tmp_path)
+    views = library.claim_views
+    ivanov = ClaimFilter(speaker=views.speaker("Igor Ivanov"))
+    assert views.count(ivanov).total == 2
+    first = views.page(ivanov, 0, 10)
+    assert [r.article_id for r in views.page(ivanov, 1, 1)] == [first[1].article_id]
+    (oct_claim,) = library.claims.list(ids["oct"])
+    library.claims.delete(oct_claim.id)
+    assert views.count(ivanov).total == 1
+    assert [r.article_id for r in views.page(ivanov, 0, 10)] == [ids["sep"]]
+    (aug_claim,) = library.claims.list(ids["aug"])
+    library.claims.update(aug_claim.id, speaker_name="Igor Ivanov")
+    assert [r.article_id for r in views.page(ivanov, 0, 10, descending=True)] == [
+        ids["sep"], ids["aug"]]  # fmt: skip
+    assert views.count(ivanov).total == 2

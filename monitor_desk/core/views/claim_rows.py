@@ -143,14 +143,29 @@ _COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},
 
 
 def _segment(
-    db: Database, f: ClaimFilter, dated: bool, descending: bool, offset: int, limit: int
+    db: Database,
+    f: ClaimFilter,
+    dated: bool,
+    descending: bool,
+    offset: int,
+    limit: int,
+    size: int,
 ) -> list[tuple[Any, ...]]:
+    """Rows ``offset`` … ``offset + limit`` of the dated (or undated) part, ``size`` rows
+    long: read from whichever end is nearer, so the last page costs what the first does."""
+    if offset >= size or limit <= 0:
+        return []
+    back = offset + limit // 2 > size // 2
+    if back:  # the same rows, counted from the end in the opposite order
+        offset, limit = max(0, size - offset - limit), min(limit, size - offset)
     where = claim_where(f, "exclude" if dated else "only")
-    way = "DESC" if descending else ""
+    way = "DESC" if descending != back else ""
+    within = "DESC" if back else ""
     order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
     if offset and not selective(f) and not f.kind:
         # Only the articles' dates filter: skip whole articles by their claim counts (one
-        # pass over the articles' index) instead of stepping over ``offset`` claims.
+        # pass over the articles' (date, id, claims_count) index, in its order) instead of
+        # stepping over ``offset`` claims.
         found = db.execute(
             f"""SELECT id, date, upto - claims_count FROM (SELECT a.id, a.date,
                     a.claims_count, SUM(a.claims_count) OVER (ORDER BY {order}
@@ -162,18 +177,44 @@ def _segment(
             return []
         key, start = ((found[1], found[0]), "(a.date, a.id)") if dated else ((found[0],), "a.id")
         marks = ", ".join("?" * len(key))
-        where.add(f"{start} {'<=' if descending else '>='} ({marks})", *key)
+        where.add(f"{start} {'<=' if way else '>='} ({marks})", *key)
         offset -= found[2]
     # The page's ids first (sorting only what orders them), then their columns: SQLite
     # would otherwise work out every column of every claim it sorts.
     sql = f"""SELECT c.id {FROM}{where.sql()}
-              ORDER BY {order}, c.content_start, c.id LIMIT ? OFFSET ?"""
+              ORDER BY {order}, c.content_start {within}, c.id {within} LIMIT ? OFFSET ?"""
     ids = [r[0] for r in db.execute(sql, [*where.params, limit, offset])]
     if not ids:
         return []
+    if back:
+        ids.reverse()
     rows = db.execute(f"SELECT {_COLUMNS} {FROM} WHERE c.id IN {in_clause(ids)}", ids)
     by_id = {r[0]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def ordered_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[int], list[int]]:
+    """The ids of every claim a selective filter finds, in list order: dated (in the date
+    range) and undated (with no date range: those a range leaves apart). One pass, sorted
+    on index columns only, so a count and any page after it need no second one."""
+    out = []
+    for dated in (True, False):
+        part = f if dated else replace(f, since=None, until=None)
+        where = claim_where(part, "exclude" if dated else "only")
+        way = "DESC" if descending else ""
+        order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
+        sql = f"SELECT c.id {FROM}{where.sql()} ORDER BY {order}, c.content_start, c.id"
+        out.append([r[0] for r in db.execute(sql, where.params)])
+    return out[0], out[1]
+
+
+def rows_of(db: Database, ids: Sequence[int]) -> list[ClaimRow]:
+    """These claims' rows, in this order."""
+    if not ids:
+        return []
+    rows = db.execute(f"SELECT {_COLUMNS} {FROM} WHERE c.id IN {in_clause(ids)}", list(ids))
+    by_id = {r[0]: r for r in rows}
+    return _rows(db, [by_id[i] for i in ids if i in by_id])
 
 
 def page(
@@ -188,10 +229,11 @@ def page(
     counted = counted or count(db, f)
     raw: list[tuple[Any, ...]] = []
     if offset < counted.dated:
-        raw = _segment(db, f, True, descending, offset, limit)
+        raw = _segment(db, f, True, descending, offset, limit, counted.dated)
     rest = limit - len(raw)
     if rest > 0 and counted.undated:
-        raw += _segment(db, f, False, descending, max(0, offset - counted.dated), rest)
+        at = max(0, offset - counted.dated)
+        raw += _segment(db, f, False, descending, at, rest, counted.undated)
     return _rows(db, raw)
 
 

@@ -65,7 +65,13 @@ _SET = f"UPDATE claims SET speaker_entity_id = {speaker_entity_sql('claims')}"
 CLAIM_SPEAKERS = f"""
 ALTER TABLE claims ADD COLUMN speaker_entity_id INTEGER;
 {_SET};
-CREATE INDEX idx_claims_speaker_entity ON claims(speaker_entity_id, revision_id);
+CREATE INDEX idx_claims_speaker_entity
+    ON claims(speaker_entity_id, revision_id, content_start);
+DROP INDEX IF EXISTS idx_claims_cue;
+CREATE INDEX idx_claims_cue_sort ON claims(lower(cue_text), revision_id, content_start);
+CREATE INDEX idx_claims_revision_spans
+    ON claims(revision_id, content_start, content_end, cue_start, cue_end);
+CREATE INDEX idx_articles_date_id_claims ON articles(date, id, claims_count);
 CREATE TRIGGER claims_speaker_insert AFTER INSERT ON claims BEGIN
     {_SET} WHERE id = NEW.id;
 END;
@@ -103,4 +109,8 @@ END;
 (``claims.speaker_entity_id``), filled here in one set-based UPDATE and kept by triggers on
 everything the rule reads — the claim's revision and name, the revision's mentions (their
 model name, ``added`` and library entity: analysis, corrections, deletes, undo), and the
-library entities' names — so no write path can leave it stale."""
+library entities' names — so no write path can leave it stale. And indexes that answer the
+claims view's filters in date order without reading a claim's row: a speaker's or a cue's
+claims with their revision and place (the sort key after the article's date), a revision's
+claim spans (what a tagged highlight overlaps), and the articles in (date, id) order with
+their claim counts (how a page deep in the unfiltered list skips whole articles)."""
