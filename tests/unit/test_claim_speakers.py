@@ -13,16 +13,23 @@ from claim_views_data import brief, build
 from monitor_desk.core.library import Library
 from monitor_desk.core.timelines import TimelineQuery
 from monitor_desk.core.views.claim_query import ClaimFilter
-from monitor_desk.core.views.schema_sql import speaker_entity_sql
+from monitor_desk.core.views.schema_sql import overlaps_sql, speaker_entity_sql
 
 
 def _stored_right(library: Library) -> None:
-    """Every claim's stored speaker entity is the one the rule gives now."""
+    """Every claim's stored speaker entity is the one the rule gives now, and the kept
+    pairs of overlapping highlights and claims are those the text gives now."""
     rows = library.db.execute(
         f"SELECT c.id, c.speaker_entity_id, {speaker_entity_sql('c')} FROM claims c"
     ).fetchall()
     assert rows
     assert [(i, stored) for i, stored, _ in rows] == [(i, now) for i, _, now in rows]
+    kept = library.db.execute("SELECT highlight_id, claim_id FROM claim_highlights ORDER BY 1, 2")
+    now = library.db.execute(
+        f"""SELECT h.id, c.id FROM highlights h JOIN claims c ON {overlaps_sql("h", "c")}
+            ORDER BY 1, 2"""
+    )
+    assert kept.fetchall() == now.fetchall()
 
 
 def _speaker_of(library: Library, content: str) -> str | None:
@@ -36,7 +43,12 @@ def _speaker_of(library: Library, content: str) -> str | None:
 
 def test_the_stored_speaker_follows_every_write(library: Library, tmp_path: Path) -> None:
     ids = build(library, tmp_path)
+    for name, words in (("sep", "treaty must"), ("oct", "ABM Treaty"), ("aug", "prices")):
+        text = library.articles.get(ids[name]).text
+        s = text.index(words)
+        library.highlights.add(ids[name], s, s + 6, tags=["arms"])
     _stored_right(library)
+    assert library.db.execute("SELECT COUNT(*) FROM claim_highlights").fetchone()[0] == 3
     assert _speaker_of(library, "the visit was over") == "I. Ivanov"
     merged = library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")
     _stored_right(library)
@@ -65,6 +77,16 @@ def test_the_stored_speaker_follows_every_write(library: Library, tmp_path: Path
     _stored_right(library)
     library.deletions.restore(deleted.snapshot)
     _stored_right(library)
+    arms = ClaimFilter(tag="arms")
+    assert [r.content for r in library.claim_views.page(arms, 0, 9)] == [
+        "prices would rise", "the treaty must stand"]  # fmt: skip
+    (h,) = [h for h in library.highlights.list(ids["aug"])]
+    library.highlights.delete(h.id)
+    _stored_right(library)
+    assert [r.content for r in library.claim_views.page(arms, 0, 9)] == ["the treaty must stand"]
+    library.highlights.restore(h)  # undone
+    _stored_right(library)
+    assert library.claim_views.count(arms).total == 2
     assert _speaker_of(library, "the treaty must stand") == "Igor Ivanov"
     out = tmp_path / "lib.json"
     library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")

@@ -117,12 +117,10 @@ def claim_where(f: ClaimFilter, undated: Undated = "include") -> Where:
         )
     if f.tag:
         sub, sub_params = tagged_highlights_sql(f.tag)
+        # the pairs of overlapping highlights and claims, kept by triggers (0015)
         where.add(
-            f"""c.id IN (SELECT c2.id FROM highlights h
-                JOIN claims c2 ON c2.revision_id = h.revision_id
-                WHERE h.id IN ({sub}) AND h.status = 'anchored'
-                AND h.start < max(c2.content_end, c2.cue_end)
-                AND h."end" > min(c2.content_start, c2.cue_start))""",
+            f"""c.id IN (SELECT ch.claim_id FROM claim_highlights ch
+                WHERE ch.highlight_id IN ({sub}))""",
             *sub_params,
         )
     if f.search is not None:

@@ -60,6 +60,16 @@ def speaker_entity_sql(claim: str) -> str:
     (SELECT MIN(le.id) FROM library_entities le WHERE le.name = {claim}.speaker_name))"""
 
 
+def overlaps_sql(h: str, c: str) -> str:
+    """SQL: highlight ``h`` lies over claim ``c`` (same revision, anchored, sharing a
+    character with its cue or content) — what the claims view's tag filter means."""
+    return f"""{h}.revision_id = {c}.revision_id AND {h}.status = 'anchored'
+        AND {h}.start < max({c}.content_end, {c}.cue_end)
+        AND {h}."end" > min({c}.content_start, {c}.cue_start)"""
+
+
+_PAIR = "INSERT OR IGNORE INTO claim_highlights(highlight_id, claim_id)"
+
 _SET = f"UPDATE claims SET speaker_entity_id = {speaker_entity_sql('claims')}"
 
 CLAIM_SPEAKERS = f"""
@@ -72,6 +82,35 @@ CREATE INDEX idx_claims_cue_sort ON claims(lower(cue_text), revision_id, content
 CREATE INDEX idx_claims_revision_spans
     ON claims(revision_id, content_start, content_end, cue_start, cue_end);
 CREATE INDEX idx_articles_date_id_claims ON articles(date, id, claims_count);
+CREATE TABLE claim_highlights (
+    highlight_id INTEGER NOT NULL,
+    claim_id INTEGER NOT NULL,
+    PRIMARY KEY (highlight_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX idx_claim_highlights_claim ON claim_highlights(claim_id);
+{_PAIR} SELECT h.id, c.id FROM highlights h JOIN claims c ON {overlaps_sql("h", "c")};
+CREATE TRIGGER highlights_claims_insert AFTER INSERT ON highlights BEGIN
+    {_PAIR} SELECT NEW.id, c.id FROM claims c WHERE {overlaps_sql("NEW", "c")};
+END;
+CREATE TRIGGER highlights_claims_update
+    AFTER UPDATE OF revision_id, start, "end", status ON highlights BEGIN
+    DELETE FROM claim_highlights WHERE highlight_id = OLD.id;
+    {_PAIR} SELECT NEW.id, c.id FROM claims c WHERE {overlaps_sql("NEW", "c")};
+END;
+CREATE TRIGGER highlights_claims_delete AFTER DELETE ON highlights BEGIN
+    DELETE FROM claim_highlights WHERE highlight_id = OLD.id;
+END;
+CREATE TRIGGER claims_highlights_insert AFTER INSERT ON claims BEGIN
+    {_PAIR} SELECT h.id, NEW.id FROM highlights h WHERE {overlaps_sql("h", "NEW")};
+END;
+CREATE TRIGGER claims_highlights_update
+    AFTER UPDATE OF revision_id, content_start, content_end, cue_start, cue_end ON claims BEGIN
+    DELETE FROM claim_highlights WHERE claim_id = OLD.id;
+    {_PAIR} SELECT h.id, NEW.id FROM highlights h WHERE {overlaps_sql("h", "NEW")};
+END;
+CREATE TRIGGER claims_highlights_delete AFTER DELETE ON claims BEGIN
+    DELETE FROM claim_highlights WHERE claim_id = OLD.id;
+END;
 CREATE TRIGGER claims_speaker_insert AFTER INSERT ON claims BEGIN
     {_SET} WHERE id = NEW.id;
 END;
@@ -113,4 +152,7 @@ library entities' names — so no write path can leave it stale. And indexes tha
 claims view's filters in date order without reading a claim's row: a speaker's or a cue's
 claims with their revision and place (the sort key after the article's date), a revision's
 claim spans (what a tagged highlight overlaps), and the articles in (date, id) order with
-their claim counts (how a page deep in the unfiltered list skips whole articles)."""
+their claim counts (how a page deep in the unfiltered list skips whole articles). And which
+highlights lie over which claims (``claim_highlights``, kept by triggers on both), so the
+tag filter reads pairs instead of comparing every tagged highlight with its revision's
+claims."""
