@@ -50,11 +50,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
         )
         counted = lib.claim_views.count(f)
         out = sys.stdout
+        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
         if args.json:
             out.write("[")
         for n, row in enumerate(lib.claim_views.rows(f, args.desc)):
             if args.json:
-                text = json.dumps(row.to_dict(), ensure_ascii=False)
+                text = encode(row.to_dict())
                 out.write(("\n" if n == 0 else ",\n") + text)
             else:
                 out.write(

@@ -137,8 +137,10 @@ def count(db: Database, f: ClaimFilter) -> ClaimCount:
     return ClaimCount(int(dated), int(undated))
 
 
+# The written name only where no entity names the speaker (a probe saved per row).
 _COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},
-    {SPEAKER_NAME}, c.cue_text, c.content_text, c.kind, c.credibility, c.citation_id,
+    CASE WHEN {SPEAKER_ENTITY} IS NULL THEN {SPEAKER_NAME} END, c.cue_text, c.content_text,
+    c.kind, c.credibility, c.citation_id,
     min(c.cue_start, c.content_start), max(c.cue_end, c.content_end)"""
 
 

@@ -76,7 +76,8 @@ CLAIM_SPEAKERS = f"""
 ALTER TABLE claims ADD COLUMN speaker_entity_id INTEGER;
 {_SET};
 CREATE INDEX idx_claims_speaker_entity
-    ON claims(speaker_entity_id, revision_id, content_start);
+    ON claims(speaker_entity_id, revision_id, content_start, citation_id);
+CREATE INDEX idx_entities_aliases ON entities(entity_id, text, cluster);
 DROP INDEX IF EXISTS idx_claims_cue;
 CREATE INDEX idx_claims_cue_sort ON claims(lower(cue_text), revision_id, content_start);
 CREATE INDEX idx_claims_revision_spans
@@ -150,7 +151,9 @@ everything the rule reads — the claim's revision and name, the revision's ment
 model name, ``added`` and library entity: analysis, corrections, deletes, undo), and the
 library entities' names — so no write path can leave it stale. And indexes that answer the
 claims view's filters in date order without reading a claim's row: a speaker's or a cue's
-claims with their revision and place (the sort key after the article's date), a revision's
+claims with their revision and place (the sort key after the article's date; a speaker's
+with their citations too, for a profile's outlets), the names an entity's mentions go by
+(a profile's aliases), a revision's
 claim spans (what a tagged highlight overlaps), and the articles in (date, id) order with
 their claim counts (how a page deep in the unfiltered list skips whole articles). And which
 highlights lie over which claims (``claim_highlights``, kept by triggers on both), so the
