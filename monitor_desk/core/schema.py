@@ -77,10 +77,12 @@ def _document_pages(db: Database) -> None:
 def _claim_speakers(db: Database) -> None:
     """Each claim's speaker as a library entity id, stored and indexed, kept right by
     triggers (core/views/schema_sql.py): the speaker filter, profiles, ``claims --speaker``,
-    ``speakers`` and the claims chart read it instead of working it out per claim."""
-    from .views.schema_sql import CLAIM_SPEAKERS
+    ``speakers`` and the claims chart read it instead of working it out per claim; the pairs
+    of highlights and claims that overlap (the tag filter), and who is mentioned with whom
+    (a profile), kept the same way."""
+    from .views.schema_sql import CLAIM_SPEAKERS, CO_MENTIONS
 
-    db.executescript(CLAIM_SPEAKERS)
+    db.executescript(CLAIM_SPEAKERS + CO_MENTIONS)
 
 
 # Every step is pending for an empty database: counted through the public API, so a step

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from claim_views_data import brief, build
 
+from monitor_desk.core.analysis_store import store_analysis
 from monitor_desk.core.library import Library
+from monitor_desk.core.models import Analysis, EntityMention
 from monitor_desk.core.timelines import TimelineQuery
 from monitor_desk.core.views.claim_query import ClaimFilter
 from monitor_desk.core.views.schema_sql import overlaps_sql, speaker_entity_sql
@@ -170,3 +172,61 @@ def test_a_listed_filter_follows_writes(library: Library, tmp_path: Path) -> Non
     assert [r.article_id for r in views.page(ivanov, 0, 10, descending=True)] == [
         ids["sep"], ids["aug"]]  # fmt: skip
     assert views.count(ivanov).total == 2
+
+
+def _pairs_right(library: Library) -> None:
+    """The kept counts of who is mentioned with whom are those the current texts give."""
+    kept = library.db.execute(
+        """SELECT entity_id, other_id, revisions FROM entity_pairs WHERE revisions != 0
+           ORDER BY 1, 2"""
+    ).fetchall()
+    now = library.db.execute(
+        """SELECT x.entity_id, y.entity_id, COUNT(DISTINCT a.id) FROM articles a
+           JOIN entities x ON x.revision_id = a.current_revision_id
+           JOIN entities y ON y.revision_id = x.revision_id
+           WHERE x.entity_id IS NOT NULL AND y.entity_id IS NOT NULL
+           AND x.entity_id != y.entity_id GROUP BY 1, 2 ORDER BY 1, 2"""
+    ).fetchall()
+    assert kept == now
+
+
+def test_who_is_mentioned_with_whom_stays_right(library: Library, tmp_path: Path) -> None:
+    """A profile's "mentioned with" is kept on write: it must follow new texts, merges and
+    their revoking, deletes and their undoing, and the analysis of an article again."""
+    ids = build(library, tmp_path)
+    _pairs_right(library)
+    assert ("Olga Petrova", "PERSON", 1) in library.speakers.profile("Igor Ivanov").co_mentioned
+    merged = library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")
+    _pairs_right(library)
+    library.corrections.add("retype", ["Interfax"], "GPE")
+    _pairs_right(library)
+    library.corrections.revoke(merged.id)
+    _pairs_right(library)
+    brief(
+        library, tmp_path, "sep.txt",
+        "Olga Petrova said the treaty is dead. Igor Ivanov agreed. (Interfax, Sep 26)\n",
+        "1999-09-26", [("Olga Petrova", "Olga Petrova", "said", "the treaty is dead")],
+        extra=[("Igor Ivanov", "PERSON", "Igor Ivanov"), ("Interfax", "ORG", "Interfax")],
+        outlet="Interfax",
+    )  # fmt: skip
+    _pairs_right(library)
+    # analysed again: the new analysis finds only Olga Petrova in the October brief
+    art = library.articles.get(ids["oct"])
+    s = art.text.index("Igor Ivanov")
+    again = [EntityMention(s, s + 11, "PERSON", "Igor Ivanov", "Olga Petrova")]
+    with library.db.atomic():
+        store_analysis(library.db, art.revision_id, Analysis("test", "2", again, [], []))
+    _pairs_right(library)
+    _stored_right(library)
+    deleted = library.deletions.delete([ids["sep"], ids["oct"]])
+    _pairs_right(library)
+    assert library.speakers.profile("Olga Petrova").co_mentioned == ()
+    library.deletions.restore(deleted.snapshot)
+    _pairs_right(library)
+    co = library.speakers.profile("Olga Petrova").co_mentioned
+    assert ("Igor Ivanov", "PERSON", 1) in co
+    out = tmp_path / "lib.json"
+    library.exports.write("json", out)
+    with Library.open(tmp_path / "other.sqlite") as other:
+        other.import_json(out)
+        _pairs_right(other)

@@ -159,3 +159,96 @@ their claim counts (how a page deep in the unfiltered list skips whole articles)
 highlights lie over which claims (``claim_highlights``, kept by triggers on both), so the
 tag filter reads pairs instead of comparing every tagged highlight with its revision's
 claims."""
+
+
+_CURRENT = "EXISTS (SELECT 1 FROM articles WHERE current_revision_id = {rev})"
+_ADD_PAIRS = """INSERT INTO entity_pairs(entity_id, other_id, revisions)
+    SELECT x.entity_id, y.entity_id, 1 FROM revision_entities x JOIN revision_entities y
+    ON y.revision_id = x.revision_id AND y.entity_id != x.entity_id
+    WHERE x.revision_id = {rev}
+    ON CONFLICT DO UPDATE SET revisions = revisions + 1"""
+_TAKE_PAIRS = """UPDATE entity_pairs SET revisions = revisions - 1
+    WHERE (entity_id, other_id) IN (SELECT x.entity_id, y.entity_id FROM revision_entities x
+        JOIN revision_entities y ON y.revision_id = x.revision_id
+        AND y.entity_id != x.entity_id WHERE x.revision_id = {rev})"""
+
+CO_MENTIONS = f"""
+CREATE TABLE revision_entities (
+    revision_id INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE entity_pairs (
+    entity_id INTEGER NOT NULL,
+    other_id INTEGER NOT NULL,
+    revisions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, other_id)
+) WITHOUT ROWID;
+INSERT INTO revision_entities SELECT revision_id, entity_id, COUNT(*) FROM entities
+    WHERE entity_id IS NOT NULL GROUP BY revision_id, entity_id;
+INSERT INTO entity_pairs SELECT x.entity_id, y.entity_id, COUNT(*) FROM articles a
+    JOIN revision_entities x ON x.revision_id = a.current_revision_id
+    JOIN revision_entities y ON y.revision_id = x.revision_id AND y.entity_id != x.entity_id
+    GROUP BY x.entity_id, y.entity_id;
+CREATE TRIGGER entities_pairs_insert AFTER INSERT ON entities
+    WHEN NEW.entity_id IS NOT NULL BEGIN
+    INSERT INTO revision_entities VALUES (NEW.revision_id, NEW.entity_id, 1)
+        ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+END;
+CREATE TRIGGER entities_pairs_delete AFTER DELETE ON entities
+    WHEN OLD.entity_id IS NOT NULL BEGIN
+    UPDATE revision_entities SET mentions = mentions - 1
+        WHERE revision_id = OLD.revision_id AND entity_id = OLD.entity_id;
+    DELETE FROM revision_entities WHERE revision_id = OLD.revision_id
+        AND entity_id = OLD.entity_id AND mentions <= 0;
+END;
+CREATE TRIGGER entities_pairs_update AFTER UPDATE OF revision_id, entity_id ON entities
+    WHEN NEW.revision_id IS NOT OLD.revision_id OR NEW.entity_id IS NOT OLD.entity_id BEGIN
+    UPDATE revision_entities SET mentions = mentions - 1
+        WHERE revision_id = OLD.revision_id AND entity_id = OLD.entity_id;
+    DELETE FROM revision_entities WHERE revision_id = OLD.revision_id
+        AND entity_id = OLD.entity_id AND mentions <= 0;
+    INSERT INTO revision_entities SELECT NEW.revision_id, NEW.entity_id, 1
+        WHERE NEW.entity_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+END;
+CREATE TRIGGER revision_entities_pairs_insert AFTER INSERT ON revision_entities
+    WHEN {_CURRENT.format(rev="NEW.revision_id")} BEGIN
+    INSERT INTO entity_pairs(entity_id, other_id, revisions)
+        SELECT NEW.entity_id, entity_id, 1 FROM revision_entities
+        WHERE revision_id = NEW.revision_id AND entity_id != NEW.entity_id
+        ON CONFLICT DO UPDATE SET revisions = revisions + 1;
+    INSERT INTO entity_pairs(entity_id, other_id, revisions)
+        SELECT entity_id, NEW.entity_id, 1 FROM revision_entities
+        WHERE revision_id = NEW.revision_id AND entity_id != NEW.entity_id
+        ON CONFLICT DO UPDATE SET revisions = revisions + 1;
+END;
+CREATE TRIGGER revision_entities_pairs_delete AFTER DELETE ON revision_entities
+    WHEN {_CURRENT.format(rev="OLD.revision_id")} BEGIN
+    UPDATE entity_pairs SET revisions = revisions - 1 WHERE entity_id = OLD.entity_id
+        AND other_id IN (SELECT entity_id FROM revision_entities
+            WHERE revision_id = OLD.revision_id);
+    UPDATE entity_pairs SET revisions = revisions - 1 WHERE other_id = OLD.entity_id
+        AND entity_id IN (SELECT entity_id FROM revision_entities
+            WHERE revision_id = OLD.revision_id);
+END;
+CREATE TRIGGER articles_pairs_insert AFTER INSERT ON articles
+    WHEN NEW.current_revision_id IS NOT NULL BEGIN
+    {_ADD_PAIRS.format(rev="NEW.current_revision_id")};
+END;
+CREATE TRIGGER articles_pairs_revision AFTER UPDATE OF current_revision_id ON articles
+    WHEN NEW.current_revision_id IS NOT OLD.current_revision_id BEGIN
+    {_TAKE_PAIRS.format(rev="OLD.current_revision_id")};
+    {_ADD_PAIRS.format(rev="NEW.current_revision_id")};
+END;
+CREATE TRIGGER articles_pairs_delete BEFORE DELETE ON articles BEGIN
+    {_TAKE_PAIRS.format(rev="OLD.current_revision_id")};
+END;
+"""
+"""Part of schema step ``0015_claim_speakers``: who is mentioned with whom, kept on write
+for the speaker profile's "mentioned with". ``revision_entities``: each revision's library
+entities with their number of mentions (kept by triggers on mentions); ``entity_pairs``: for
+two entities, in how many current texts both are mentioned (both ways round; kept by
+triggers on ``revision_entities`` and on an article's current revision; a pair no text
+shares any more stays at 0)."""

@@ -168,17 +168,14 @@ def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     total = sum(k for _, k in by_prefix)
     aliases = _aliases(db, eid, name)
     skip = ",".join(f"'{t}'" for t in NOT_CO_MENTIONED)
-    # Counted over an index that holds both the revision and the entity of a mention
-    # (no mention row is read); types are the library entities', checked after grouping.
+    # Kept on write (``entity_pairs``, schema step 0015): in how many current texts each
+    # other entity is mentioned with this one; types are the library entities'.
     co = db.execute(
-        f"""SELECT le.name, le.label, n FROM (
-                SELECT e2.entity_id AS other, COUNT(DISTINCT e2.revision_id) AS n
-                FROM entities e2 INDEXED BY idx_entities_speaker
-                WHERE e2.revision_id IN (SELECT e.revision_id {mentions})
-                AND e2.entity_id IS NOT NULL AND e2.entity_id != ? GROUP BY e2.entity_id)
-            JOIN library_entities le ON le.id = other WHERE le.label NOT IN ({skip})
-            ORDER BY n DESC, le.name LIMIT ?""",
-        [eid, eid, top],
+        f"""SELECT le.name, le.label, p.revisions FROM entity_pairs p
+            JOIN library_entities le ON le.id = p.other_id
+            WHERE p.entity_id = ? AND p.revisions > 0 AND le.label NOT IN ({skip})
+            ORDER BY p.revisions DESC, le.name LIMIT ?""",
+        [eid, top],
     ).fetchall()
     return SpeakerProfile(
         speaker, name, label, f, claims, n_articles, int(total), aliases, outlets,
