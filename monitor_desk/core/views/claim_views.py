@@ -1,8 +1,8 @@
 """``lib.claim_views``: the claims of the whole library, filtered, counted exactly and
 read a page at a time in date order (the GUI's Claims view and ``monitor-desk claims``).
 
-A filter that picks claims through their own indexes (speaker, cue, outlet, tag, words,
-kind) is listed once — every id in order, one pass — and its count and pages are read from
+A filter that picks claims through their own indexes (speaker, cue, outlet, tag, words)
+is listed once — every id in order, one pass — and its count and pages are read from
 that list while the library is unchanged (``PRAGMA data_version`` and the connection's
 change count say so exactly): the view's count, first page and last page cost one query.
 Without such a filter, counts and pages come from the articles' claim counts instead."""
@@ -85,7 +85,7 @@ class ClaimViews(Component):
     ) -> tuple[list[int], list[int]] | None:
         """The ids a selective filter finds in list order (either order when
         ``descending`` is None: a count), kept while nothing changed; None for others."""
-        if not selective(f) and not f.kind:
+        if not selective(f):  # the date index and the articles' claim counts serve these
             return None
         version = (
             self.db.execute("PRAGMA data_version").fetchone()[0],
