@@ -60,9 +60,14 @@ def test_the_stored_speaker_follows_every_write(library: Library, tmp_path: Path
     assert _speaker_of(library, "the visit was over") == "I. Ivanov"
     # the analyst names another speaker, then adds a claim of their own
     (claim,) = [c for c in library.claims.list(ids["aug"]) if c.content.text == "prices would rise"]
+    before = library.claims.snapshot(claim.id)
     library.claims.update(claim.id, speaker_name="Igor Ivanov")
     _stored_right(library)
     assert _speaker_of(library, "prices would rise") == "Igor Ivanov"
+    library.claims.restore(before)  # undone
+    _stored_right(library)
+    assert _speaker_of(library, "prices would rise") == "Olga Petrova"
+    library.claims.update(claim.id, speaker_name="Igor Ivanov")
     text = library.articles.get(ids["aug"]).text
     added = library.claims.add(ids["aug"], (text.index("prices"), text.index(" in the")))
     _stored_right(library)
