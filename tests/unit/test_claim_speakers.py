@@ -94,6 +94,11 @@ def test_the_stored_speaker_follows_every_write(library: Library, tmp_path: Path
     library.highlights.restore(h)  # undone
     _stored_right(library)
     assert library.claim_views.count(arms).total == 2
+    newest = library.claim_views.page(arms, 0, 9, descending=True)
+    assert [r.content for r in newest] == ["the treaty must stand", "prices would rise"]
+    september = ClaimFilter(tag="arms", since="1999-09")
+    assert [r.content for r in library.claim_views.page(september, 0, 9)] == [
+        "the treaty must stand"]  # fmt: skip
     assert _speaker_of(library, "the treaty must stand") == "Igor Ivanov"
     out = tmp_path / "lib.json"
     library.corrections.add("merge", ["I. Ivanov"], "Igor Ivanov")

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ..article_dates import display_date
 from ..errors import NotFoundError
 from ..sql import chunks, in_clause
+from ..tags import tagged_highlights_sql
 from .claim_query import (
     DATED,
     DAY_END,
@@ -199,6 +200,8 @@ def ordered_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[in
     """The ids of every claim a selective filter finds, in list order: dated (in the date
     range) and undated (with no date range: those a range leaves apart). One pass, sorted
     on index columns only, so a count and any page after it need no second one."""
+    if f.tag and replace(f, tag=None, since=None, until=None) == ClaimFilter():
+        return _tagged_ids(db, f, descending)
     out = []
     for dated in (True, False):
         part = f if dated else replace(f, since=None, until=None)
@@ -207,6 +210,36 @@ def ordered_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[in
         order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
         sql = f"SELECT c.id {FROM}{where.sql()} ORDER BY {order}, c.content_start, c.id"
         out.append([r[0] for r in db.execute(sql, where.params)])
+    return out[0], out[1]
+
+
+def _tagged_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[int], list[int]]:
+    """``ordered_ids`` of a tag (and dates) alone: from the kept pairs of highlights and
+    claims, which hold each claim's revision and place, so no claim row is read."""
+    sub, sub_params = tagged_highlights_sql(f.tag or "")
+    dated = DATED.replace("a.date", "+a.date")
+    way = "DESC" if descending else ""
+    out = []
+    for part, terms, params in (
+        ("dated", [dated], []),
+        ("undated", [f"NOT COALESCE({dated}, 0)"], []),
+    ):
+        if part == "dated":
+            if f.since:
+                terms.append("+a.date >= ?")
+                params.append(f.since)
+            if f.until:
+                terms.append("+a.date <= ?")
+                params.append(f.until + DAY_END)
+        order = f"a.date {way}, a.id {way}" if part == "dated" else f"a.id {way}"
+        rows = db.execute(
+            f"""SELECT DISTINCT ch.claim_id, a.date, a.id, ch.place FROM claim_highlights ch
+                JOIN articles a ON a.current_revision_id = ch.revision_id
+                WHERE ch.highlight_id IN ({sub}) AND {" AND ".join(terms)}
+                ORDER BY {order}, ch.place, ch.claim_id""",
+            [*sub_params, *params],
+        )
+        out.append([r[0] for r in rows])
     return out[0], out[1]
 
 

@@ -68,7 +68,7 @@ def overlaps_sql(h: str, c: str) -> str:
         AND {h}."end" > min({c}.content_start, {c}.cue_start)"""
 
 
-_PAIR = "INSERT OR IGNORE INTO claim_highlights(highlight_id, claim_id)"
+_PAIR = "INSERT OR IGNORE INTO claim_highlights(highlight_id, claim_id, revision_id, place)"
 
 _SET = f"UPDATE claims SET speaker_entity_id = {speaker_entity_sql('claims')}"
 
@@ -86,28 +86,35 @@ CREATE INDEX idx_articles_date_id_claims ON articles(date, id, claims_count);
 CREATE TABLE claim_highlights (
     highlight_id INTEGER NOT NULL,
     claim_id INTEGER NOT NULL,
+    revision_id INTEGER NOT NULL,
+    place INTEGER NOT NULL,
     PRIMARY KEY (highlight_id, claim_id)
 ) WITHOUT ROWID;
 CREATE INDEX idx_claim_highlights_claim ON claim_highlights(claim_id);
-{_PAIR} SELECT h.id, c.id FROM highlights h JOIN claims c ON {overlaps_sql("h", "c")};
+{_PAIR} SELECT h.id, c.id, c.revision_id, c.content_start
+    FROM highlights h JOIN claims c ON {overlaps_sql("h", "c")};
 CREATE TRIGGER highlights_claims_insert AFTER INSERT ON highlights BEGIN
-    {_PAIR} SELECT NEW.id, c.id FROM claims c WHERE {overlaps_sql("NEW", "c")};
+    {_PAIR} SELECT NEW.id, c.id, c.revision_id, c.content_start FROM claims c
+        WHERE {overlaps_sql("NEW", "c")};
 END;
 CREATE TRIGGER highlights_claims_update
     AFTER UPDATE OF revision_id, start, "end", status ON highlights BEGIN
     DELETE FROM claim_highlights WHERE highlight_id = OLD.id;
-    {_PAIR} SELECT NEW.id, c.id FROM claims c WHERE {overlaps_sql("NEW", "c")};
+    {_PAIR} SELECT NEW.id, c.id, c.revision_id, c.content_start FROM claims c
+        WHERE {overlaps_sql("NEW", "c")};
 END;
 CREATE TRIGGER highlights_claims_delete AFTER DELETE ON highlights BEGIN
     DELETE FROM claim_highlights WHERE highlight_id = OLD.id;
 END;
 CREATE TRIGGER claims_highlights_insert AFTER INSERT ON claims BEGIN
-    {_PAIR} SELECT h.id, NEW.id FROM highlights h WHERE {overlaps_sql("h", "NEW")};
+    {_PAIR} SELECT h.id, NEW.id, NEW.revision_id, NEW.content_start FROM highlights h
+        WHERE {overlaps_sql("h", "NEW")};
 END;
 CREATE TRIGGER claims_highlights_update
     AFTER UPDATE OF revision_id, content_start, content_end, cue_start, cue_end ON claims BEGIN
     DELETE FROM claim_highlights WHERE claim_id = OLD.id;
-    {_PAIR} SELECT h.id, NEW.id FROM highlights h WHERE {overlaps_sql("h", "NEW")};
+    {_PAIR} SELECT h.id, NEW.id, NEW.revision_id, NEW.content_start FROM highlights h
+        WHERE {overlaps_sql("h", "NEW")};
 END;
 CREATE TRIGGER claims_highlights_delete AFTER DELETE ON claims BEGIN
     DELETE FROM claim_highlights WHERE claim_id = OLD.id;
@@ -156,9 +163,9 @@ with their citations too, for a profile's outlets), the names an entity's mentio
 (a profile's aliases), a revision's
 claim spans (what a tagged highlight overlaps), and the articles in (date, id) order with
 their claim counts (how a page deep in the unfiltered list skips whole articles). And which
-highlights lie over which claims (``claim_highlights``, kept by triggers on both), so the
-tag filter reads pairs instead of comparing every tagged highlight with its revision's
-claims."""
+highlights lie over which claims (``claim_highlights``, with the claim's revision and place
+in it, kept by triggers on both), so the tag filter reads pairs — and orders them by date —
+instead of comparing every tagged highlight with its revision's claims."""
 
 
 _CURRENT = "EXISTS (SELECT 1 FROM articles WHERE current_revision_id = {rev})"
