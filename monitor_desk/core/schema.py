@@ -73,6 +73,18 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0015_claim_speakers")
+def _claim_speakers(db: Database) -> None:
+    """Each claim's speaker as a library entity id, stored and indexed, kept right by
+    triggers (core/views/schema_sql.py): the speaker filter, profiles, ``claims --speaker``,
+    ``speakers`` and the claims chart read it instead of working it out per claim; the pairs
+    of highlights and claims that overlap (the tag filter), and who is mentioned with whom
+    (a profile), kept the same way."""
+    from .views.schema_sql import CLAIM_SPEAKERS, CO_MENTIONS
+
+    db.executescript(CLAIM_SPEAKERS + CO_MENTIONS)
+
+
 @migrations(name="0016_chart_counts")
 def _chart_counts(db: Database) -> None:
     """Each article's count of its mentions per library entity, citations per outlet and
