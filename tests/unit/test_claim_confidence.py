@@ -29,7 +29,7 @@ SAMPLE = (
 BRIEF = (
     "Publication: Monitor Volume: 7 Issue: 12 Date: February 3, 2001\n\n"
     "Foreign Minister Anna Petrova said on Monday that the border talks would resume in "
-    "March (Interfax, February 2). Boris Yeltsin made the proposal on Tuesday.\n"
+    "March (Interfax, February 2). Boris Yeltsin denied the report on Tuesday.\n"
 )
 
 
@@ -99,8 +99,8 @@ def test_analyze_json_gives_every_claim_its_confidence(
         assert 0 <= c["confidence"] <= 1
         assert c["frame"]
     said = next(c for c in rec["claims"] if c["cue"]["text"] == "said")
-    made = next(c for c in rec["claims"] if c["cue"]["text"] == "made")
-    assert said["confidence"] > made["confidence"]
+    denied = next(c for c in rec["claims"] if c["cue"]["text"] == "denied")
+    assert said["confidence"] > denied["confidence"]
 
 
 def _old_library(path: Path) -> int:

@@ -173,6 +173,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
             None,
         )
         speaker = speaker_span(subject) if subject is not None else None
+    if speaker is None and verb.dep_ == "acl" and not _named_or_embedded(verb, children):
+        speaker = speaker_span(verb.head)  # "Beruff, a Scott ally, called ..."
     if speaker is None:
         speaker = fronted_speaker(verb)
     if said_to_be(verb):
@@ -205,7 +207,15 @@ def _named_or_embedded(verb: Any, children: list[Any]) -> bool:
     someone else's clause ("said he would praise the plan": the outer cue holds it).
     """
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "oprd" for c in children):
-        return True
+        # but "Beruff, a Scott ally, called the standards “strong”": the verb after a
+        # speaker's apposition, misread as a reduced relative
+        doc = verb.doc
+        return not (
+            verb.i > 0
+            and doc[verb.i - 1].text == ","
+            and verb.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            and verb.head.i < verb.i
+        )
     return verb.dep_ == "ccomp" and verb.tag_ == "VB"
 
 
