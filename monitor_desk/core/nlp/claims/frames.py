@@ -257,9 +257,12 @@ def attitude_parts(adjective: Any) -> ClaimParts | None:
     return ClaimParts(cue, subject_of(copula), char_span(doc, start, last))
 
 
-def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimParts | None:
+def light_verb_parts(
+    verb: Any, nouns: frozenset[str] = SPEECH_NOUNS, bare: bool = True
+) -> ClaimParts | None:
     """ "made similar comments", "raised concerns about ...", "made it clear that ...",
-    "took aim at ..." (``nouns``: the nouns that make the verb a cue)."""
+    "took aim at ..." (``nouns``: the nouns that make the verb a cue; ``bare``: whether
+    the noun alone, with nothing on it, is a content)."""
     noun = next(
         (
             c
@@ -288,7 +291,7 @@ def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimPa
         content = char_span(doc, first, max(first, last))
         cue = char_span(doc, verb.i, noun.i)
     else:
-        if anaphoric_noun(noun):
+        if not bare or anaphoric_noun(noun):
             return None  # "made the proposal": said elsewhere, only its making is told here
         content = char_span(doc, noun.left_edge.i, noun.right_edge.i)
         cue = char_span(doc, verb.i, verb.i)

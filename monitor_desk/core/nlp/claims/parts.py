@@ -25,6 +25,7 @@ from .lexicon import (
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
     COMPLEMENT_VERB_CUES,
+    HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
     NOUN_CUES,
@@ -71,6 +72,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(light_verb_parts(tok), "light")
             if part is None and lemma == "take":  # "took aim at", "takes issue with"
                 part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma == "have":  # "had harsh words for"
+                part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
@@ -96,6 +99,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
             part = _tagged(source_phrase_parts(tok), "source_phrase")
+
             if part is not None:
                 parts.append(part)
         elif tok.text == ":" and tok.i > 0:
