@@ -110,3 +110,64 @@ def test_a_name_given_is_still_no_claim(nlp: Any) -> None:
     assert [
         c for c in claims_of(nlp, "A group called Open Harbour met on Monday.") if c.cue.text
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Councillor Berg had harsh words for the ferry timetable.",
+            "had harsh words",
+            "the ferry timetable",
+        ),
+        (
+            "The harbour pilots have mixed feelings about the new crane.",
+            "have mixed feelings",
+            "the new crane",
+        ),
+    ],
+)
+def test_have_with_a_stance_noun_and_what_it_is_about(
+    nlp: Any, text: str, cue: str, content: str
+) -> None:
+    claim = one_claim(claims_of(nlp, text), cue)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Councillor Berg had a sandwich for lunch.", "Councillor Berg had a question."],
+)
+def test_have_without_a_stance_or_its_topic_is_no_claim(nlp: Any, text: str) -> None:
+    assert [c for c in claims_of(nlp, text) if c.cue.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a gerund clause backed
+        ("Councillor Berg supports closing the old pier.", "supports", "closing the old pier"),
+        # backing given, with "did"
+        ("Councillor Berg did support the strikers in Malmo.", "support", "the strikers in Malmo"),
+        # a common noun for people backs a thing
+        ("Most senators have supported the fishing treaty.", "supported", "the fishing treaty"),
+    ],
+)
+def test_backing_given_by_someone_who_can_speak(
+    nlp: Any, text: str, cue: str, content: str
+) -> None:
+    claim = one_claim(claims_of(nlp, text), cue)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you support Councillor Berg?",  # a question asks, nobody backs
+        "Councillor Berg does not support the quota.",
+        "Councillor Berg will support the quota.",  # not yet given
+        "The fund supports schools in poor districts.",  # a thing, not a stance
+    ],
+)
+def test_backing_asked_refused_future_or_by_a_thing_is_no_claim(nlp: Any, text: str) -> None:
+    assert [c for c in claims_of(nlp, text) if c.cue.text] == []

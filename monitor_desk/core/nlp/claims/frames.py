@@ -21,7 +21,7 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 from .repairs import dangling_end, stray_that_clause
-from .senses import anaphoric_noun, arriving_verb
+from .senses import anaphoric_noun, arriving_verb, can_speak
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -299,18 +299,32 @@ def light_verb_parts(
 
 
 def backing_parts(verb: Any) -> ClaimParts | None:
-    """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
+    """ "Roloson supports Clinton", "most presidents have supported trade treaties", "Cruz
+    supports tightening enforcement": backing given by someone who can speak is a stance."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or verb.tag_ == "VB":
+    if obj is None:  # "supports squeezing out ...": a gerund clause backed
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i
+            ),
+            None,
+        )
+    # "she did support the strikers": given; not "do you support ...?", "does not support"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    done = (
+        subject is not None
+        and any(c.dep_ == "aux" and c.lemma_ == "do" and c.i > subject.i for c in verb.children)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+    if obj is None or (verb.tag_ == "VB" and not done):
         return None  # "will support", "urged them to support": a backing not yet given
     speaker = subject_of(verb)
     if speaker is None:
         return None
-    if obj.pos_ != "PROPN" and not (
-        speaker.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or speaker.root.lower_ in ("he", "she", "they", "who")
-    ):
-        return None
+    if obj.pos_ != "PROPN" and not can_speak(speaker):
+        return None  # "the fund supports schools"; but "most presidents supported the treaty"
     doc = verb.doc
     return ClaimParts(
         char_span(doc, verb.i, verb.i), speaker, char_span(doc, obj.left_edge.i, obj.right_edge.i)
