@@ -171,3 +171,40 @@ def test_backing_given_by_someone_who_can_speak(
 )
 def test_backing_asked_refused_future_or_by_a_thing_is_no_claim(nlp: Any, text: str) -> None:
     assert [c for c in claims_of(nlp, text) if c.cue.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "A new survey of harbour workers finds Berg with a narrow lead over Holm.",
+            "finds",
+            "A new survey of harbour workers",
+            "Berg with a narrow lead over Holm",
+        ),
+        (
+            "Early estimates put the cost of the new pier at 40 million kronor.",
+            "put",
+            "Early estimates",
+            "the cost of the new pier at 40 million kronor",
+        ),
+    ],
+)
+def test_what_a_poll_or_study_found_with_an_object(
+    nlp: Any, text: str, cue: str, speaker: str, content: str
+) -> None:
+    claim = one_claim(claims_of(nlp, text), cue)
+    assert claim.speaker is not None
+    assert claim.speaker.text == speaker
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll has a margin of error of three points.",
+        "The inspector found the keys under the mat.",  # a person finding a thing
+    ],
+)
+def test_other_finding_and_having_is_no_claim(nlp: Any, text: str) -> None:
+    assert [c for c in claims_of(nlp, text) if c.cue.text] == []

@@ -329,3 +329,36 @@ def backing_parts(verb: Any) -> ClaimParts | None:
     return ClaimParts(
         char_span(doc, verb.i, verb.i), speaker, char_span(doc, obj.left_edge.i, obj.right_edge.i)
     )
+
+
+# What finds things: "the poll found ...", "a 2014 paper found ...".
+_FINDERS = SOURCE_NOUNS | frozenset({"paper", "research", "investigation", "review", "audit"})
+
+
+def finding_parts(verb: Any) -> ClaimParts | None:
+    """ "A new survey finds Clinton with a small lead", "..., the poll found.": what a poll
+    or study found, said without a clause."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("that", "which"):
+        subject = verb.head
+    if subject is None or subject.lemma_.lower() not in _FINDERS:
+        return None
+    doc = verb.doc
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp")]
+    sent = verb.sent
+    if objects:  # with what follows on the verb: "found Clinton with a lead of 4 points"
+        first = min(c.left_edge.i for c in objects)
+        after = [c for c in verb.children if c.i >= first and not c.is_punct]
+        last = max(c.right_edge.i for c in after)
+    elif verb.dep_ in ("relcl", "parataxis", "ccomp") and subject.left_edge.i > sent.start:
+        # "Most voters back the plan, the poll found."
+        first, last = sent.start, subject.left_edge.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if verb.right_edge.i < sent.end - 2 or sum(t.is_alpha for t in doc[first:last]) < 3:
+            return None
+    else:
+        return None
+    return ClaimParts(
+        char_span(doc, verb.i, verb.i), speaker_span(subject), char_span(doc, first, last)
+    )

@@ -14,6 +14,7 @@ from .frames import (
     attitude_parts,
     backing_parts,
     copula_parts,
+    finding_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
@@ -25,6 +26,7 @@ from .lexicon import (
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
     COMPLEMENT_VERB_CUES,
+    FINDING_VERBS,
     HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
@@ -72,6 +74,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(light_verb_parts(tok), "light")
             if part is None and lemma == "take":  # "took aim at", "takes issue with"
                 part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma in FINDING_VERBS:  # "the survey finds Clinton ahead"
+                part = _tagged(finding_parts(tok), "finding")
             if part is None and lemma == "have":  # "had harsh words for"
                 part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
