@@ -208,3 +208,14 @@ def test_what_a_poll_or_study_found_with_an_object(
 )
 def test_other_finding_and_having_is_no_claim(nlp: Any, text: str) -> None:
     assert [c for c in claims_of(nlp, text) if c.cue.text] == []
+
+
+def test_responded_by_saying_is_one_cue(nlp: Any) -> None:
+    claims = claims_of(nlp, "Mayor Berg responded by saying that the pier would stay open.")
+    claim = one_claim(claims, "responded by saying")
+    assert claim.content.text == "that the pier would stay open"
+
+
+def test_by_saying_after_another_act_keeps_its_own_cue(nlp: Any) -> None:
+    claims = claims_of(nlp, "Mayor Berg won the vote by promising lower fares.")
+    assert [c.cue.text for c in claims if c.cue.text] == ["promising"]

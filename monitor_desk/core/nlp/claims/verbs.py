@@ -31,6 +31,12 @@ from .tree import ClaimParts, char_span, speaker_span, subject_of
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 _PRO_FORMS = frozenset({"so", "otherwise"})
+# Verbs whose "by saying ..." says how they were done: "responded by saying that ...",
+# "began by saying", "concluded by implying that ...".
+_ANSWERING = frozenset(
+    {"respond", "reply", "answer", "react", "counter", "begin", "open", "end", "close"}
+    | {"conclude", "follow", "explain"}
+)
 
 
 def as_view_parts(verb: Any) -> ClaimParts | None:
@@ -166,6 +172,14 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     for c in children:
         if c.dep_ == "prt" and c.i == last_cue + 1:
             last_cue = c.i
+    by = verb.head
+    if (
+        verb.dep_ == "pcomp"
+        and by.lower_ == "by"
+        and by.head.lemma_.lower() in _ANSWERING
+        and 0 < by.i - by.head.i <= 2
+    ):
+        first_cue = by.head.i  # "responded by saying that ...": one act of speech
     speaker = subject_of(verb)
     if fronted is not None:  # "..., said Geert Wilders": the subject outside the report
         subject = next(
