@@ -219,3 +219,30 @@ def test_responded_by_saying_is_one_cue(nlp: Any) -> None:
 def test_by_saying_after_another_act_keeps_its_own_cue(nlp: Any) -> None:
     claims = claims_of(nlp, "Mayor Berg won the vote by promising lower fares.")
     assert [c.cue.text for c in claims if c.cue.text] == ["promising"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # the cue is the phrase up to its noun, the owner speaks
+        (
+            "In Lindqvist's view, the ferry should run all winter.",
+            "In Lindqvist's view",
+            "Lindqvist",
+        ),
+        (
+            "In the latest harbour survey, most dockers backed the strike.",
+            "In the latest harbour survey",
+            "the latest harbour survey",
+        ),
+    ],
+)
+def test_a_source_phrase_names_its_noun(nlp: Any, text: str, cue: str, speaker: str) -> None:
+    claim = one_claim(claims_of(nlp, text), cue)
+    assert claim.speaker is not None
+    assert claim.speaker.text == speaker
+
+
+def test_a_source_phrase_before_a_speaker_is_only_where_it_was_said(nlp: Any) -> None:
+    text = "In a letter to the council, the harbour master said the pier was unsafe."
+    assert [c.cue.text for c in claims_of(nlp, text) if c.cue.text] == ["said"]

@@ -11,20 +11,25 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import (
+    COMPLEMENT_VERB_CUES,
     COPULA_SUBJECT_NOUNS,
     INTENT_NOUNS,
     MANNER_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
     OWNED_CONTENT_PREPS,
+    PERSONAL_OBJECT_VERBS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
+    VERB_CUES,
 )
 from .repairs import dangling_end, stray_that_clause
 from .senses import anaphoric_noun, arriving_verb, can_speak
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_SPEAKING_VERBS = VERB_CUES | SPEECH_VERBS | COMPLEMENT_VERB_CUES | PERSONAL_OBJECT_VERBS
 # Prepositions of place and time: "made her announcement in Gdansk" says where, not what.
 # ("took aim at", "takes issue with" keep theirs).
 _SETTING = frozenset(
@@ -163,8 +168,17 @@ def source_phrase_parts(prep: Any) -> ClaimParts | None:
     if max(words_before, words_after) < 3:
         return None
     first, last = before if words_before >= words_after else after
+    root = sent.root
+    if root.pos_ == "VERB" and root.lemma_.lower() in _SPEAKING_VERBS and first <= root.i <= last:
+        return None  # "In a letter, the FBI said ...": the letter is where, the FBI speaks
     speaker = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-    return ClaimParts(char_span(doc, prep.i, prep.i), speaker, char_span(doc, first, last))
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "in Ash's view": Ash
+        speaker = speaker_span(owner)
+        if speaker[-1].tag_ == "POS":
+            speaker = speaker[:-1]
+    # the cue is the phrase up to its noun: "In their view", "in the latest poll"
+    return ClaimParts(char_span(doc, prep.i, pobj.i), speaker, char_span(doc, first, last))
 
 
 def headline_parts(colon: Any, text: str, people: frozenset[str]) -> ClaimParts | None:
