@@ -246,3 +246,13 @@ def test_a_source_phrase_names_its_noun(nlp: Any, text: str, cue: str, speaker: 
 def test_a_source_phrase_before_a_speaker_is_only_where_it_was_said(nlp: Any) -> None:
     text = "In a letter to the council, the harbour master said the pier was unsafe."
     assert [c.cue.text for c in claims_of(nlp, text) if c.cue.text] == ["said"]
+
+
+def test_see_x_as_with_the_as_phrase_read_as_a_clause(nlp: Any) -> None:
+    claim = one_claim(claims_of(nlp, "The dockers see the union as most likely to win it."), "see")
+    assert claim.content.text == "the union as most likely to win it"
+
+
+def test_see_with_as_and_a_clause_of_its_own_is_no_view(nlp: Any) -> None:
+    text = "The slump would see prices fall as buyers decide to wait."
+    assert all(c.cue.text != "see" for c in claims_of(nlp, text))

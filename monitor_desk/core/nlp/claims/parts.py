@@ -159,6 +159,13 @@ def _as_phrase(verb: Any) -> bool:
     return any(
         (c.dep_ == "prep" and c.lower_ == "as")
         or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))
+        # "see the campaign as most unfair": the "as" phrase read as an adverbial clause
+        or (
+            c.dep_ in ("advcl", "oprd")
+            and c.i > verb.i
+            and c.left_edge.lower_ == "as"
+            and not any(g.dep_ == "nsubj" for g in c.children)  # "as buyers decide"
+        )
         for c in verb.children
     )
 

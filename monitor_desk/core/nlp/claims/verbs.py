@@ -41,7 +41,18 @@ _ANSWERING = frozenset(
 
 def as_view_parts(verb: Any) -> ClaimParts | None:
     """ "voters see him as a threat", "he is widely seen as ...": a view attributed."""
-    kept = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or c.lower_ == "as")]
+    after = [c for c in verb.children if c.i > verb.i]
+    as_phrase = next(
+        (
+            c
+            for c in after
+            if c.lower_ == "as"
+            or (c.left_edge.lower_ == "as" and not any(g.dep_ == "nsubj" for g in c.children))
+        ),
+        None,
+    )
+    obj = next((c for c in after if c.dep_ == "dobj"), None)
+    kept = [c for c in (obj, as_phrase) if c is not None]
     if not kept or kept[-1].right_edge.i == kept[-1].i:
         return None
     doc = verb.doc
