@@ -29,7 +29,7 @@ SAMPLE = (
 BRIEF = (
     "Publication: Monitor Volume: 7 Issue: 12 Date: February 3, 2001\n\n"
     "Foreign Minister Anna Petrova said on Monday that the border talks would resume in "
-    "March (Interfax, February 2). Boris Yeltsin denied the report on Tuesday.\n"
+    "March (Interfax, February 2). Moscow denied the report on Tuesday.\n"
 )
 
 
