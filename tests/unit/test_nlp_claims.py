@@ -300,7 +300,7 @@ def test_reportedly_attributes_the_clause_to_an_unnamed_source(nlp: Any) -> None
 
 def test_speaker_of_a_cue_after_a_preposition(nlp: Any) -> None:
     text = "The harbour master answered by saying that the pier would reopen in May."
-    claim = by_cue(claims_of(nlp, text), "saying")
+    claim = by_cue(claims_of(nlp, text), "answered by saying")
     assert claim.speaker is not None
     assert claim.speaker.text == "The harbour master"
 

@@ -11,20 +11,25 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import (
+    COMPLEMENT_VERB_CUES,
     COPULA_SUBJECT_NOUNS,
     INTENT_NOUNS,
     MANNER_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
     OWNED_CONTENT_PREPS,
+    PERSONAL_OBJECT_VERBS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
+    VERB_CUES,
 )
 from .repairs import dangling_end, stray_that_clause
-from .senses import anaphoric_noun, arriving_verb
+from .senses import anaphoric_noun, arriving_verb, can_speak
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_SPEAKING_VERBS = VERB_CUES | SPEECH_VERBS | COMPLEMENT_VERB_CUES | PERSONAL_OBJECT_VERBS
 # Prepositions of place and time: "made her announcement in Gdansk" says where, not what.
 # ("took aim at", "takes issue with" keep theirs).
 _SETTING = frozenset(
@@ -163,8 +168,17 @@ def source_phrase_parts(prep: Any) -> ClaimParts | None:
     if max(words_before, words_after) < 3:
         return None
     first, last = before if words_before >= words_after else after
+    root = sent.root
+    if root.pos_ == "VERB" and root.lemma_.lower() in _SPEAKING_VERBS and first <= root.i <= last:
+        return None  # "In a letter, the FBI said ...": the letter is where, the FBI speaks
     speaker = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-    return ClaimParts(char_span(doc, prep.i, prep.i), speaker, char_span(doc, first, last))
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "in Ash's view": Ash
+        speaker = speaker_span(owner)
+        if speaker[-1].tag_ == "POS":
+            speaker = speaker[:-1]
+    # the cue is the phrase up to its noun: "In their view", "in the latest poll"
+    return ClaimParts(char_span(doc, prep.i, pobj.i), speaker, char_span(doc, first, last))
 
 
 def headline_parts(colon: Any, text: str, people: frozenset[str]) -> ClaimParts | None:
@@ -257,9 +271,12 @@ def attitude_parts(adjective: Any) -> ClaimParts | None:
     return ClaimParts(cue, subject_of(copula), char_span(doc, start, last))
 
 
-def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimParts | None:
+def light_verb_parts(
+    verb: Any, nouns: frozenset[str] = SPEECH_NOUNS, bare: bool = True
+) -> ClaimParts | None:
     """ "made similar comments", "raised concerns about ...", "made it clear that ...",
-    "took aim at ..." (``nouns``: the nouns that make the verb a cue)."""
+    "took aim at ..." (``nouns``: the nouns that make the verb a cue; ``bare``: whether
+    the noun alone, with nothing on it, is a content)."""
     noun = next(
         (
             c
@@ -288,7 +305,7 @@ def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimPa
         content = char_span(doc, first, max(first, last))
         cue = char_span(doc, verb.i, noun.i)
     else:
-        if anaphoric_noun(noun):
+        if not bare or anaphoric_noun(noun):
             return None  # "made the proposal": said elsewhere, only its making is told here
         content = char_span(doc, noun.left_edge.i, noun.right_edge.i)
         cue = char_span(doc, verb.i, verb.i)
@@ -296,19 +313,66 @@ def light_verb_parts(verb: Any, nouns: frozenset[str] = SPEECH_NOUNS) -> ClaimPa
 
 
 def backing_parts(verb: Any) -> ClaimParts | None:
-    """ "Roloson supports Clinton": backing a named candidate or party is a stance."""
+    """ "Roloson supports Clinton", "most presidents have supported trade treaties", "Cruz
+    supports tightening enforcement": backing given by someone who can speak is a stance."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or verb.tag_ == "VB":
+    if obj is None:  # "supports squeezing out ...": a gerund clause backed
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i
+            ),
+            None,
+        )
+    # "she did support the strikers": given; not "do you support ...?", "does not support"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    done = (
+        subject is not None
+        and any(c.dep_ == "aux" and c.lemma_ == "do" and c.i > subject.i for c in verb.children)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+    if obj is None or (verb.tag_ == "VB" and not done):
         return None  # "will support", "urged them to support": a backing not yet given
     speaker = subject_of(verb)
     if speaker is None:
         return None
-    if obj.pos_ != "PROPN" and not (
-        speaker.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or speaker.root.lower_ in ("he", "she", "they", "who")
-    ):
-        return None
+    if obj.pos_ != "PROPN" and not can_speak(speaker):
+        return None  # "the fund supports schools"; but "most presidents supported the treaty"
     doc = verb.doc
     return ClaimParts(
         char_span(doc, verb.i, verb.i), speaker, char_span(doc, obj.left_edge.i, obj.right_edge.i)
+    )
+
+
+# What finds things: "the poll found ...", "a 2014 paper found ...".
+_FINDERS = SOURCE_NOUNS | frozenset({"paper", "research", "investigation", "review", "audit"})
+
+
+def finding_parts(verb: Any) -> ClaimParts | None:
+    """ "A new survey finds Clinton with a small lead", "..., the poll found.": what a poll
+    or study found, said without a clause."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("that", "which"):
+        subject = verb.head
+    if subject is None or subject.lemma_.lower() not in _FINDERS:
+        return None
+    doc = verb.doc
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp")]
+    sent = verb.sent
+    if objects:  # with what follows on the verb: "found Clinton with a lead of 4 points"
+        first = min(c.left_edge.i for c in objects)
+        after = [c for c in verb.children if c.i >= first and not c.is_punct]
+        last = max(c.right_edge.i for c in after)
+    elif verb.dep_ in ("relcl", "parataxis", "ccomp") and subject.left_edge.i > sent.start:
+        # "Most voters back the plan, the poll found."
+        first, last = sent.start, subject.left_edge.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if verb.right_edge.i < sent.end - 2 or sum(t.is_alpha for t in doc[first:last]) < 3:
+            return None
+    else:
+        return None
+    return ClaimParts(
+        char_span(doc, verb.i, verb.i), speaker_span(subject), char_span(doc, first, last)
     )

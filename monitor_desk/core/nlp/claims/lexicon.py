@@ -168,6 +168,17 @@ SPEECH_NOUNS: frozenset[str] = NOUN_CUES | _lexicon(
     """
 )
 
+# Nouns that make "have" a stance, with what it is about: "had harsh words for",
+# "had nothing but praise for", "have sharply different views about".
+HAVE_NOUNS: frozenset[str] = _lexicon(
+    "word praise criticism view doubt concern feeling question message opinion complaint"
+)
+
+# Verbs that report a poll's or a study's finding with an object: "a new survey finds
+# Clinton with a small lead", "estimates put the cost at ...". (Not "give" (1 of 3 right
+# on train) nor "have": "the poll has a margin of error of 3 points".)
+FINDING_VERBS: frozenset[str] = frozenset({"find", "put"})
+
 # Nouns that make "take" a stance: "took aim at", "takes issue with", "took a swipe at".
 TAKE_NOUNS: frozenset[str] = _lexicon(
     "aim issue position stand side swipe shot credit stance jab dig exception"

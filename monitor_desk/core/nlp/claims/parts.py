@@ -14,6 +14,7 @@ from .frames import (
     attitude_parts,
     backing_parts,
     copula_parts,
+    finding_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
@@ -25,6 +26,8 @@ from .lexicon import (
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
     COMPLEMENT_VERB_CUES,
+    FINDING_VERBS,
+    HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
     NOUN_CUES,
@@ -71,6 +74,10 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(light_verb_parts(tok), "light")
             if part is None and lemma == "take":  # "took aim at", "takes issue with"
                 part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma in FINDING_VERBS:  # "the survey finds Clinton ahead"
+                part = _tagged(finding_parts(tok), "finding")
+            if part is None and lemma == "have":  # "had harsh words for"
+                part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
@@ -96,6 +103,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
             part = _tagged(source_phrase_parts(tok), "source_phrase")
+
             if part is not None:
                 parts.append(part)
         elif tok.text == ":" and tok.i > 0:
@@ -151,6 +159,13 @@ def _as_phrase(verb: Any) -> bool:
     return any(
         (c.dep_ == "prep" and c.lower_ == "as")
         or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))
+        # "see the campaign as most unfair": the "as" phrase read as an adverbial clause
+        or (
+            c.dep_ in ("advcl", "oprd")
+            and c.i > verb.i
+            and c.left_edge.lower_ == "as"
+            and not any(g.dep_ == "nsubj" for g in c.children)  # "as buyers decide"
+        )
         for c in verb.children
     )
 
