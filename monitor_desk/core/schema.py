@@ -9,6 +9,8 @@ Never edit a released step: add a new one at the end.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 from .schema_steps import migrations
@@ -80,8 +82,13 @@ def _chart_counts(db: Database) -> None:
     index range per series instead of joining every row to its article (the SQL and why:
     core/chart_counts.py)."""
     from .chart_counts import CHART_COUNTS
+    from .upgrade import report_rows
 
-    db.executescript(CHART_COUNTS)
+    # Statement by statement, to report how far it is (core/upgrade.py); the same SQL.
+    statements = _statements(CHART_COUNTS)
+    for done, sql in enumerate(statements, 1):
+        db.execute(sql)
+        report_rows(done, len(statements))
 
 
 @migrations(name="0017_claim_confidence")
@@ -122,16 +129,18 @@ def _russian_search(db: Database) -> None:
     an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
     for every later analysis."""
     from .search_stems import stems
+    from .upgrade import report_rows
 
     db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
-    for sql in (
+    db.execute(
         """CREATE VIRTUAL TABLE search_fts_stemmed USING fts5(
                article_id UNINDEXED, title, body, stems,
                tokenize = 'unicode61 remove_diacritics 2'
-           )""",
-        """INSERT INTO search_fts_stemmed(rowid, article_id, title, body, stems)
-           SELECT rowid, article_id, title, body, monitor_desk_stems(title, body)
-           FROM search_fts""",
+           )"""
+    )
+    _copy_stemmed(db)
+    report_rows(0, None, "merging the search index")
+    for sql in (
         "DROP TABLE search_fts",
         "ALTER TABLE search_fts_stemmed RENAME TO search_fts",
         # one b-tree per term again, as an index built row by row has (queries stay as fast)
@@ -143,6 +152,45 @@ def _russian_search(db: Database) -> None:
            )""",
     ):  # one statement at a time: executescript would commit the step's transaction
         db.execute(sql)
+
+
+REBUILD_BATCH = 2000
+"""Search rows copied into the stemmed index between two reports of 0020's progress."""
+
+
+def _copy_stemmed(db: Database) -> None:
+    """0020's copy of every search row with its stems, in rowid order a batch at a time
+    (the same rows as one ``INSERT … SELECT``), reporting after each batch."""
+    from .upgrade import report_rows
+
+    total = db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0]
+    done, last = 0, None
+    while True:
+        after = "" if last is None else "WHERE rowid > :last"
+        db.execute(
+            f"""INSERT INTO search_fts_stemmed(rowid, article_id, title, body, stems)
+                SELECT rowid, article_id, title, body, monitor_desk_stems(title, body)
+                FROM search_fts {after} ORDER BY rowid LIMIT :n""",
+            {"last": last, "n": REBUILD_BATCH} if last is not None else {"n": REBUILD_BATCH},
+        )
+        row = db.execute("SELECT rowid FROM search_fts_stemmed ORDER BY rowid DESC LIMIT 1")
+        newest = row.fetchone()
+        if newest is None or newest[0] == last:
+            break
+        last = newest[0]
+        done = min(total, done + REBUILD_BATCH)
+        report_rows(done, total)
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements (triggers whole), as ``executescript`` would run them."""
+    statements, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s.strip(" \n;")]
 
 
 # Every step is pending for an empty database: counted through the public API, so a step
