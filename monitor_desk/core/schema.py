@@ -82,7 +82,7 @@ def _chart_counts(db: Database) -> None:
     index range per series instead of joining every row to its article (the SQL and why:
     core/chart_counts.py)."""
     from .chart_counts import CHART_COUNTS
-    from .upgrade import report_rows
+    from .step_progress import report_rows
 
     # Statement by statement, to report how far it is (core/upgrade.py); the same SQL.
     statements = _statements(CHART_COUNTS)
@@ -129,7 +129,7 @@ def _russian_search(db: Database) -> None:
     an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
     for every later analysis."""
     from .search_stems import stems
-    from .upgrade import report_rows
+    from .step_progress import report_rows
 
     db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
     db.execute(
@@ -161,7 +161,7 @@ REBUILD_BATCH = 2000
 def _copy_stemmed(db: Database) -> None:
     """0020's copy of every search row with its stems, in rowid order a batch at a time
     (the same rows as one ``INSERT … SELECT``), reporting after each batch."""
-    from .upgrade import report_rows
+    from .step_progress import report_rows
 
     total = db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0]
     done, last = 0, None

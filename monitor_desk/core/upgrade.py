@@ -4,8 +4,8 @@ A library from an older Monitor Desk is upgraded when it is opened for writing (
 a copy first, then the pending steps of ``schema.py``). Two steps are long on a big library
 (``0016_chart_counts`` ~30 s, ``0020_russian_search`` 2–3 min at 100k articles), so the
 steps run one at a time here and a callback hears which step runs (``[2/4] search index``)
-and, inside the long steps, how far it is (``report_rows``: the step calls it between its
-batches). Each step still runs in one transaction with its record (sqlite-utils'
+and, inside the long steps, how far it is (``step_progress.report_rows``: the step calls
+it between its batches). Each step still runs in one transaction with its record (sqlite-utils'
 ``Migrations``): a kill mid-step leaves it pending, with nothing of it written, and the
 next open runs it again from its start.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .schema import SCHEMA_VERSION, migrations
+from .step_progress import listening
 
 
 @dataclass(frozen=True)
@@ -59,22 +59,10 @@ _LABELS = {
     "0020_russian_search": "search index",
 }
 
-_rows: ContextVar[Callable[[int, int | None, str], None] | None] = ContextVar(
-    "upgrade_rows", default=None
-)
-
 
 def step_label(name: str) -> str:
     """``0020_russian_search`` → "search index"; an unnamed step by its own name."""
     return _LABELS.get(name) or name.partition("_")[2].replace("_", " ")
-
-
-def report_rows(done: int, total: int | None, label: str = "") -> None:
-    """Called by a long step between its batches (nothing happens outside an upgrade);
-    ``label`` says what the step has come to, when it changed ("merging the index")."""
-    listener = _rows.get()
-    if listener is not None:
-        listener(done, total, label)
 
 
 def apply_pending(
@@ -96,11 +84,8 @@ def apply_pending(
                 progress(UpgradeProgress(i + 1, len(pending), label or base, done, total, backup))
 
         tell(0, None)
-        token = _rows.set(tell)
-        try:
+        with listening(tell):
             steps.apply(db, stop_before=pending[i + 1 :])
-        finally:
-            _rows.reset(token)
     if pending and progress is not None:
         last = step_label(pending[-1])
         progress(UpgradeProgress(len(pending), len(pending), last, 1, 1, backup, finished=True))
