@@ -148,18 +148,21 @@ def _prepare(
         has_data = path is not None and any(
             t for t in db.table_names() if not t.startswith("_sqlite")
         )
-        copy = None
+        heard = progress if has_data else None  # a new file is made, not upgraded
+        steps, copy = len(pending), None
+        if heard is not None and path is not None:
+            heard(UpgradeProgress(0, steps, "copying the library"))  # a big copy takes a while
         if has_data and path is not None:
-            if progress is not None:  # the copy of a big library takes a while too
-                progress(UpgradeProgress(0, len(pending), "copying the library"))
             copy = backup_file(path, f"before-{pending[0].name}")
-            if progress is not None:
-                progress(UpgradeProgress(0, len(pending), "copy made", backup=copy))
-        apply_pending(db, migrations, progress if has_data else None, copy)
+        apply_pending(db, migrations, heard, copy)
         if path is not None:
+            if heard is not None:
+                heard(UpgradeProgress(steps, steps, "writing the library file", backup=copy))
             # A step that rebuilt an index (0020: 1.9 GB at 100k articles) leaves its pages
             # in the WAL: give the disk back now, not when the library closes.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if heard is not None:
+            heard(UpgradeProgress(steps, steps, "done", 1, 1, copy, finished=True))
     if version != SCHEMA_VERSION:
         # Also after a kill between the last step and this line: the steps are all recorded,
         # and the version must say so for an older Monitor Desk to refuse the file.

@@ -71,8 +71,8 @@ def apply_pending(
     progress: UpgradeCallback | None = None,
     backup: Path | None = None,
 ) -> int:
-    """Run every pending step of ``steps``, one at a time, telling ``progress``; the
-    number run."""
+    """Run every pending step of ``steps``, one at a time, telling ``progress`` (the
+    copy ``backup`` was made before); the number run. The caller reports the end."""
     pending = [m.name for m in steps.pending(db)]
     for i, name in enumerate(pending):
         base = step_label(name)
@@ -86,9 +86,6 @@ def apply_pending(
         tell(0, None)
         with listening(tell):
             steps.apply(db, stop_before=pending[i + 1 :])
-    if pending and progress is not None:
-        last = step_label(pending[-1])
-        progress(UpgradeProgress(len(pending), len(pending), last, 1, 1, backup, finished=True))
     return len(pending)
 
 

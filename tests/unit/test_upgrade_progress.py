@@ -41,7 +41,8 @@ def test_the_upgrade_reports_the_copy_each_step_and_the_search_rows(
     assert heard[0] == UpgradeProgress(0, len(steps), "copying the library")
     (copy,) = tmp_path.glob("old.sqlite.before-0016_chart_counts-*.bak")
     assert heard[1].backup == copy
-    assert heard[1].label == "copy made"
+    assert (heard[1].step, heard[1].label) == (1, "chart counts")
+    assert [h.label for h in heard[-2:]] == ["writing the library file", "done"]
     # every step announced in order, numbered from 1
     starts = [(h.step, h.label) for h in heard if h.step and h.done == 0 and h.total is None]
     assert [s for s, _ in starts][: len(steps)] == list(range(1, len(steps) + 1))
