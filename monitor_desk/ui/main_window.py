@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
         self.corrections = EntityCorrections(self.library, self.undo_stack, self, self.jobs)
-        self.corrections.connect_to([view, self.entities], self._entities_corrected, self.tell)
+        self.corrections.connect_to(
+            [view, self.entities, self.sources], self._entities_corrected, self.tell
+        )
         view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
