@@ -22,6 +22,22 @@ from .search_stems import name_stems
 _WORD = re.compile(r"\w+")
 
 
+_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def same_name(words: str, name: str) -> bool:
+    """``words`` are ``name`` in some case form: the same stems, and a surname's
+    inflections begin with its nominative (``Медведева`` is ``Медведев``; ``Медведи``,
+    the bears, has its stems but is not)."""
+    if name_stems(words) != name_stems(name) or not name_stems(name):
+        return False
+    for word, part in zip(words.casefold().split(), name.casefold().split(), strict=False):
+        word, part = word.replace("ё", "е"), part.replace("ё", "е")
+        if part.endswith(_SURNAME) and not word.startswith(part):
+            return False
+    return True
+
+
 def stem_keys(keys: Iterable[str]) -> dict[str, str]:
     """Each Cyrillic name's stems → its key (names that are not Cyrillic are left out)."""
     return {stems: key for key in keys if (stems := name_stems(key))}
@@ -65,9 +81,14 @@ def rows_in_forms(
             for row in db.execute(
                 f"SELECT {columns} FROM {table} WHERE revision_id IN ({marks}){extra}", part
             )
-            if name_stems(str(row[4])) in stems or name_stems(str(row[6] or "")) in stems
+            if _named(str(row[4]), stems) or _named(str(row[6] or ""), stems)
         ]
     return rows
+
+
+def _named(words: str, stems: dict[str, str]) -> bool:
+    key = stems.get(name_stems(words))
+    return key is not None and same_name(words, key)
 
 
 def form_spans(text: str, name: str) -> list[tuple[int, int]]:
@@ -84,6 +105,6 @@ def form_spans(text: str, name: str) -> list[tuple[int, int]]:
         if not run[0][2][:1].isupper():
             continue  # a name's first word is capitalised
         gaps = (text[a[1] : b[0]] for a, b in zip(run, run[1:], strict=False))
-        if all(g.isspace() for g in gaps) and name_stems(" ".join(w for *_, w in run)) == wanted:
+        if all(g.isspace() for g in gaps) and same_name(" ".join(w for *_, w in run), name):
             spans.append((run[0][0], run[-1][1]))
     return spans

@@ -25,7 +25,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .entity_case_forms import form_spans, revisions_with_forms, rows_in_forms, stem_keys
+from .entity_case_forms import (
+    form_spans,
+    revisions_with_forms,
+    rows_in_forms,
+    same_name,
+    stem_keys,
+)
 from .search_stems import name_stems
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "DATE", "TIME",
@@ -86,11 +92,12 @@ class Rules:
     def _known(self, k: str) -> str:
         """The key of a rule for ``k``: itself, or a Cyrillic name in another case form
         (``медведева`` for a rule on ``медведев``, entity_case_forms.py)."""
-        if not self.stems or k in self.merged or k in self.ignored or k in self.split:
+        if not self.stems or any(k in rule for rule in (self.merged, self.ignored, self.split)):
             return k
-        if k in self.retyped:
+        if k in self.retyped:  # (before the stems: an exact rule wins)
             return k
-        return self.stems.get(name_stems(k), k)
+        key = self.stems.get(name_stems(k))
+        return key if key is not None and same_name(k, key) else k
 
 
 def load_rules(db: Database) -> Rules:

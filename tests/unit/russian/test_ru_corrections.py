@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from monitor_desk.core.analysis_store import store_analysis
-from monitor_desk.core.entity_case_forms import form_spans, revisions_with_forms
+from monitor_desk.core.entity_case_forms import form_spans, revisions_with_forms, same_name
 from monitor_desk.core.library import Library
 from monitor_desk.core.models import Analysis, EntityMention
 
@@ -105,6 +105,17 @@ def test_an_added_name_is_marked_in_every_case_form(lib: Library, tmp_path: Path
     assert shown(lib, ids["gen"]) == [("Медведева", "Медведев")]
     assert shown(lib, ids["dat"]) == [("Медведеву", "Медведев")]
     assert shown(lib, ids["other"]) == []
+
+
+def test_bears_and_a_first_name_with_the_surnames_stem_are_not_the_man() -> None:
+    # Snowball gives "Медведи" (bears) and "Лавр" (a first name) the stems of the surnames
+    assert same_name("Медведеву", "медведев")
+    assert same_name("Медведевым", "Медведев")
+    assert not same_name("Медведи", "Медведев")
+    assert not same_name("Лавр", "Лавров")
+    assert same_name("Дмитрия Медведева", "дмитрий медведев")
+    text = "Медведи проснулись. Медведев и Медведевым."
+    assert [text[s:e] for s, e in form_spans(text, "Медведев")] == ["Медведев", "Медведевым"]
 
 
 def test_form_spans_need_the_whole_name_capitalised_and_adjacent() -> None:
