@@ -92,9 +92,8 @@ class Rules:
     def _known(self, k: str) -> str:
         """The key of a rule for ``k``: itself, or a Cyrillic name in another case form
         (``медведева`` for a rule on ``медведев``, entity_case_forms.py)."""
-        if not self.stems or any(k in rule for rule in (self.merged, self.ignored, self.split)):
-            return k
-        if k in self.retyped:  # (before the stems: an exact rule wins)
+        exact = (self.merged, self.ignored, self.split, self.retyped)
+        if not self.stems or any(k in rule for rule in exact):  # an exact rule wins
             return k
         key = self.stems.get(name_stems(k))
         return key if key is not None and same_name(k, key) else k
