@@ -91,7 +91,7 @@ class UpgradeDialog(QDialog):
             "for this version. On a large library this takes a few minutes."
         )
         copy = (
-            f"A copy of the library as it was has been saved first: {self.backup.name}."
+            f"A copy of the library as it was has been saved first, beside it: {self.backup.name}."
             if self.backup is not None
             else ""
         )

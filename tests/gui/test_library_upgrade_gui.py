@@ -51,7 +51,7 @@ def test_an_old_library_opens_under_a_dialog_showing_the_steps_and_the_copy(
     assert all(visible for *_, visible in shown)
     assert "“old.sqlite” was made by an older Monitor Desk" in texts[0]
     assert "Making a copy of the library first" in texts[0]
-    assert all(f"has been saved first: {copy.name}" in t for t in texts[1:])
+    assert all(f"has been saved first, beside it: {copy.name}" in t for t in texts[1:])
     names = [m.name for m in schema.migrations._migrations]
     steps = len(names) - names.index("0016_chart_counts")
     assert any(t.endswith(f"Step 1 of {steps}: chart counts") for t in texts)
