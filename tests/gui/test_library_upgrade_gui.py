@@ -55,7 +55,7 @@ def test_an_old_library_opens_under_a_dialog_showing_the_steps_and_the_copy(
     names = [m.name for m in schema.migrations._migrations]
     steps = len(names) - names.index("0016_chart_counts")
     assert any(t.endswith(f"Step 1 of {steps}: chart counts") for t in texts)
-    rebuilt = [(t.rsplit("\n", 1)[-1], v, m) for t, v, m, _ in shown if "search index —" in t]
+    rebuilt = [(t.rsplit("\n", 1)[-1], v, m) for t, v, m, _ in shown if ": search index —" in t]
     assert rebuilt == [
         (f"Step {steps} of {steps}: search index — {p}%", p, 100) for p in (25, 50, 75, 100)
     ]
