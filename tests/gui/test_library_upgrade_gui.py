@@ -59,4 +59,5 @@ def test_an_old_library_opens_under_a_dialog_showing_the_steps_and_the_copy(
     assert rebuilt == [
         (f"Step {steps} of {steps}: search index — {p}%", p, 100) for p in (25, 50, 75, 100)
     ]
+    assert any(t.endswith("merging the search index — 100%") for t in texts)
     assert texts[-1].endswith("Done.")
