@@ -225,8 +225,16 @@ def apply_to_revision(db: Database, revision_id: int, rules: Rules | None = None
     link(db, "revision_id = ?", [revision_id], rules)
 
 
+def _spellings(keys: set[str]) -> list[str]:
+    """The keys as names are written: SQLite's NOCASE folds ASCII letters only, so a
+    Cyrillic key ("дмитрий медведев") is also looked up as "Дмитрий Медведев", "Газпром"
+    and "МВД"."""
+    return sorted({v for k in keys for v in (k, k.title(), k.capitalize(), k.upper())})
+
+
 def _in(column: str, keys: set[str]) -> tuple[str, list[str]]:
-    return f"{column} COLLATE NOCASE IN ({', '.join('?' * len(keys))})", sorted(keys)
+    values = _spellings(keys)
+    return f"{column} COLLATE NOCASE IN ({', '.join('?' * len(values))})", values
 
 
 def apply_names(

@@ -303,6 +303,8 @@ def _article(art: Any, where: str) -> dict[str, Any]:
         out[key] = _str(art, key, where, None, optional=True)
     out.update(checked_details(art, where, out["date"]))
     out["date_rule"] = _str(art, "date_rule", where, None, optional=True)
+    out["language"] = _str(art, "language", where, None, optional=True)
+    out["language_override"] = _one_of(art, "language_override", where, (None, "en", "ru"), None)
     out["imported"] = _str(art, "imported", where, "")
     out["modified"] = _str(art, "modified", where, out["imported"])
     metadata = _object(_get(art, "metadata", where, {}), f"{where}.metadata")

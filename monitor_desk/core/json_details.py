@@ -14,6 +14,12 @@ from .search import set_title
 def merge_analyst_fields(db: Database, article_id: int, art: dict[str, Any]) -> None:
     """Fields the export's analyst set and this library's analyst has not are taken over
     (an edit made here is never overwritten by one from elsewhere)."""
+    if art.get("language_override"):  # the analyst's language, unless one was set here
+        db.execute(
+            """UPDATE articles SET language_override = ?
+               WHERE id = ? AND language_override IS NULL""",
+            [art["language_override"], article_id],
+        )
     mine = analyst_fields(db, article_id)
     theirs = [f for f in art["analyst_fields"] if f not in mine]
     if not theirs:

@@ -37,7 +37,7 @@ Progress = Callable[[int, int], None]
 
 _ARTICLE_COLS = ("source_path", "title", "publication", "volume", "issue", "date", "author",
                  "imported", "modified", "date_source", "date_precision",
-                 "date_rule")  # fmt: skip
+                 "date_rule", "language", "language_override")  # fmt: skip
 _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "created",
                   "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",

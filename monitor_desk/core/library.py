@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
-from .article_edits import ArticleDetails
+from .article_edits import METADATA_WITH_LANGUAGE, ArticleDetails
 from .articles import Articles
 from .backups import KEEP
+from .changes import Changes
 from .claims.editing import Claims
 from .connection import Connection
 from .corrections import Corrections
@@ -260,8 +261,8 @@ class Library:
         appended to ``failed`` when given."""
         with self._lock:
             rows = self.db.execute(
-                f"""SELECT a.id, r.id, r.text, r.body_start, a.metadata_json, r.pipeline_name,
-                          r.pipeline_version
+                f"""SELECT a.id, r.id, r.text, r.body_start, {METADATA_WITH_LANGUAGE},
+                          r.pipeline_name, r.pipeline_version
                    FROM articles a {CURRENT_REVISION} ORDER BY a.id"""
             ).fetchall()
         if article_ids is not None:
@@ -284,6 +285,16 @@ class Library:
             cancel,
             failed,
         )
+
+    def set_language(
+        self, article_ids: Iterable[int], language: str, progress: ProgressCallback | None = None
+    ) -> Changes:
+        """Set the articles' language (``en``, ``ru``; ``auto``: detect it) and analyse them
+        again in it; the choice is kept through re-analyses, re-imports and JSON."""
+        ids = list(dict.fromkeys(article_ids))
+        changes = self.details.set_language(ids, language)
+        self.reanalyze(ids, progress=progress)  # a failure is recorded on the article
+        return changes
 
     def scan_near_duplicates(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None

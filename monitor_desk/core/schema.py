@@ -75,6 +75,18 @@ def _document_pages(db: Database) -> None:
     db.execute("ALTER TABLE revisions ADD COLUMN page_starts TEXT")
 
 
+@migrations(name="0015_claim_speakers")
+def _claim_speakers(db: Database) -> None:
+    """Each claim's speaker as a library entity id, stored and indexed, kept right by
+    triggers (core/views/schema_sql.py): the speaker filter, profiles, ``claims --speaker``,
+    ``speakers`` and the claims chart read it instead of working it out per claim; the pairs
+    of highlights and claims that overlap (the tag filter), and who is mentioned with whom
+    (a profile), kept the same way."""
+    from .views.schema_sql import CLAIM_SPEAKERS, CO_MENTIONS
+
+    _run_reporting(db, CLAIM_SPEAKERS + CO_MENTIONS)
+
+
 @migrations(name="0016_chart_counts")
 def _chart_counts(db: Database) -> None:
     """Each article's count of its mentions per library entity, citations per outlet and
@@ -82,13 +94,8 @@ def _chart_counts(db: Database) -> None:
     index range per series instead of joining every row to its article (the SQL and why:
     core/chart_counts.py)."""
     from .chart_counts import CHART_COUNTS
-    from .step_progress import report_rows
 
-    # Statement by statement, to report how far it is (core/upgrade.py); the same SQL.
-    statements = _statements(CHART_COUNTS)
-    for done, sql in enumerate(statements, 1):
-        db.execute(sql)
-        report_rows(done, len(statements))
+    _run_reporting(db, CHART_COUNTS)
 
 
 @migrations(name="0017_claim_confidence")
@@ -153,6 +160,43 @@ def _russian_search(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations(name="0019_article_language")
+def _article_language(db: Database) -> None:
+    """An article's language (core/nlp/language.py): ``language`` is what its last analysis
+    read it as (``en``, ``ru``, another ISO 639-1 code, ``und``; NULL: analysed before
+    languages were, until re-analysed), ``language_override`` the analyst's choice (``en``
+    or ``ru``; NULL: detect), which every later analysis and a JSON round trip keep.
+
+    Articles analysed before, whose text is mostly Cyrillic, were given no entities then
+    (English only): they are marked not analysed, so the next start analyses them in
+    Russian. Only the first 5,000 characters of each current text are read."""
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN language TEXT;
+        ALTER TABLE articles ADD COLUMN language_override TEXT
+            CHECK (language_override IN ('en', 'ru'));
+        """
+    )
+    stale = [
+        revision_id
+        for revision_id, sample in db.execute(
+            """SELECT r.id, substr(r.text, r.body_start + 1, 5000) FROM articles a
+               JOIN revisions r ON r.id = a.current_revision_id
+               WHERE r.pipeline_name IS NOT NULL"""
+        )
+        if _mostly_cyrillic(sample or "")
+    ]
+    db.conn.executemany(
+        "UPDATE revisions SET pipeline_name = NULL, pipeline_version = NULL WHERE id = ?",
+        [(r,) for r in stale],
+    )
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
+
+
 REBUILD_BATCH = 2000
 """Search rows copied into the stemmed index between two reports of 0020's progress."""
 
@@ -202,6 +246,17 @@ def _merge_index(db: Database) -> None:
         done += MERGE_PAGES
         report_rows(min(done, pages * 99 // 100), pages, "merging the search index")
     report_rows(pages, pages, "merging the search index")
+
+
+def _run_reporting(db: Database, script: str) -> None:
+    """A step's script statement by statement, in the step's transaction, reporting how
+    many are done (core/upgrade.py); the same SQL as ``executescript``."""
+    from .step_progress import report_rows
+
+    statements = _statements(script)
+    for done, sql in enumerate(statements, 1):
+        db.execute(sql)
+        report_rows(done, len(statements))
 
 
 def _statements(script: str) -> list[str]:

@@ -27,7 +27,6 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from .chart_counts import key_of
-from .entity_corrections import speaker_sql
 
 TimelineKind = Literal["articles", "mentions", "claims", "outlets", "tags"]
 Granularity = Literal["week", "month", "year"]
@@ -196,20 +195,34 @@ def mentions_sources(entity_names: dict[int, str]) -> list[Source]:
     return counted_sources("chart_mentions", entity_names)
 
 
-def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
-    """Claims whose speaker (as the faces show it, corrections applied) is one of
-    ``speakers`` (lower-cased name → series name); ``stored_names`` are the names those
-    claims may be stored under (the index finds them)."""
-    series, params = case_of("c.shown", speakers)
-    shown = f"""(SELECT c.revision_id, lower({speaker_sql("c")}) AS shown FROM claims c
-                 WHERE c.speaker_name COLLATE NOCASE IN ({_marks(stored_names)})) c"""
+def claims_source(entities: dict[int, str], written: dict[str, str]) -> Source:
+    """Claims of the chosen speakers, matched as ``claims --speaker`` matches them: by the
+    stored speaker entity (library entity id → series name, through
+    ``idx_claims_speaker_entity``), and for speakers no entity stands for by the written name
+    (any case → series name)."""
+    by_entity, p1 = case_of("c.eid", entities)
+    by_name, p2 = case_of("c.written COLLATE NOCASE", written)
+    parts: list[str] = []
+    params: list[Any] = []
+    if entities:
+        parts.append(f"""SELECT revision_id, speaker_entity_id AS eid, NULL AS written
+                         FROM claims WHERE speaker_entity_id IN ({_marks(list(entities))})""")
+        params += list(entities)
+    if written:
+        marks = _marks(list(written))
+        parts.append(f"""SELECT revision_id, NULL, COALESCE(speaker_name, speaker_text)
+                         FROM claims WHERE speaker_entity_id IS NULL
+                         AND (speaker_name COLLATE NOCASE IN ({marks}) OR (speaker_name
+                              IS NULL AND speaker_text COLLATE NOCASE IN ({marks})))""")
+        params += [*written, *written]
+    chosen = f"({' UNION ALL '.join(parts)}) c"
     return Source(
-        f"{shown} {CURRENT.format(rev='c.revision_id')}",
-        series,
-        [f"c.shown IN ({_marks(list(speakers))})"],
+        f"{chosen} {CURRENT.format(rev='c.revision_id')}",
+        f"COALESCE({by_entity if entities else 'NULL'}, {by_name if written else 'NULL'})",
+        [],
+        [*(p1 if entities else []), *(p2 if written else [])],
         params,
-        [*stored_names, *speakers],
-        names=list(dict.fromkeys(speakers.values())),
+        names=list(dict.fromkeys([*entities.values(), *written.values()])),
     )
 
 

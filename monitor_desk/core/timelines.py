@@ -28,6 +28,7 @@ from .export import neutralize
 from .timeline_series import (
     entity_series,
     outlet_series,
+    speaker_names,
     speaker_series,
     tag_ids,
     tag_series,
@@ -304,7 +305,7 @@ class Timelines(Component):
             if kind == "mentions":
                 return list(dict.fromkeys(entity_series(self.db, q.names, q.top).values()))
             if kind == "claims":
-                return top_speakers(self.db, q.top)  # no spellings: completion shows names
+                return speaker_names(self.db, top_speakers(self.db, q.top))
             if kind == "outlets":
                 return list(outlet_series(self.db, q.names, q.top).values())
             if kind == "tags":
@@ -333,8 +334,8 @@ class Timelines(Component):
             entities = entity_series(db, q.names, q.top)
             return mentions_sources(entities)
         if q.kind == "claims":
-            stored, speakers = speaker_series(db, q.names, q.top)
-            return [claims_source(stored, speakers)] if speakers else []
+            entities, written = speaker_series(db, q.names, q.top)
+            return [claims_source(entities, written)] if entities or written else []
         if q.kind == "outlets":
             outlets = outlet_series(db, q.names, q.top)
             return outlets_sources(outlets)

@@ -55,6 +55,8 @@ class UpgradeProgress:
 UpgradeCallback = Callable[[UpgradeProgress], None]
 
 _LABELS = {
+    "0015_claim_speakers": "claim speakers",
+    "0019_article_language": "article languages",
     "0016_chart_counts": "chart counts",
     "0020_russian_search": "search index",
 }

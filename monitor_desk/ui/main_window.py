@@ -196,9 +196,7 @@ class MainWindow(QMainWindow):
         view = self.reader.view
         view.entityClicked.connect(self.show_entity)
         self.corrections = EntityCorrections(self.library, self.undo_stack, self, self.jobs)
-        self.corrections.connect_to(
-            [view, self.entities, self.sources], self._entities_corrected, self.tell
-        )
+        self.corrections.connect_to([view, self.entities], self._entities_corrected, self.tell)
         view.highlightClicked.connect(self.show_in_notes)
         view.addClaimRequested.connect(self._add_claim)
         view.selectionChanged.connect(self.claims.update_actions)
@@ -214,7 +212,9 @@ class MainWindow(QMainWindow):
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.changesMade.connect(self.apply_changes)
-        self.details.connect_to(self.reader, self.apply_changes, self.tell)
+        self.details.connect_to(
+            self.reader, self.apply_changes, self.tell, self.jobs.start_analysis
+        )
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.entity_types.changed.connect(self._reload_entities)

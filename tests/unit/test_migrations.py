@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from monitor_desk.core.library import Library
 from monitor_desk.core.schema import SCHEMA_VERSION, migrations
+from monitor_desk.core.views.claim_query import ClaimFilter
 
 TEXT = (
     "Old brief on the border\n\n"
@@ -125,6 +126,9 @@ LATER_ROWS: dict[str, list[dict[str, object]]] = {
         {"name": "Новые Известия", "outlet": "Novye Izvestia", "created": "2021-01-01T00:00:00Z"},
     ],
 }  # fmt: skip
+KEPT_BY_TRIGGERS = {"claim_highlights", "revision_entities", "entity_pairs"}
+"""Tables of step 0015 worked out from the others (filled by the step, kept by triggers):
+no fixture rows of their own; the upgrade test checks what they give."""
 FTS = [
     (1 * 4 + 0, 1, "Old brief on the border", REVISED[25:]),
     (2 * 4 + 0, 2, "A brief without a file", "Short text.\n"),
@@ -201,6 +205,12 @@ def test_an_old_library_upgrades_with_every_row_intact_after_a_copy(
             "orphan",
         )
         assert {a.id: a.notes_count for a in lib.articles.list()} == {1: 2, 2: 1}
+        # Claims know their speaker entity, and the profile who is mentioned with whom.
+        petrov = lib.claim_views.speaker("Ivan Petrov")
+        said = lib.claim_views.page(ClaimFilter(speaker=petrov), 0, 10)
+        assert [(r.speaker_name, r.content) for r in said] == [
+            ("Ivan Petrov", "the border talks would resume")]  # fmt: skip
+        assert lib.speakers.profile(petrov).co_mentioned == ()
         hits = lib.search("minister")
         assert sorted((h.kind, h.article_id) for h in hits) == [("article", 1), ("highlight", 1)]
         assert {t.name: t.color for t in lib.tags.list()} == {
@@ -229,6 +239,7 @@ def test_the_fixture_covers_every_table_of_the_current_schema(tmp_path: Path) ->
             for t in lib.db.table_names()
             if not t.startswith(("_", "search_fts", "chart_")) and t != "sqlite_sequence"
         }  # chart_*: counts of the tables here (checked against them by assert_exact)
+    tables -= KEPT_BY_TRIGGERS
     assert tables <= set(ROWS) | set(LATER_ROWS), tables - set(ROWS) - set(LATER_ROWS)
 
 
