@@ -122,3 +122,24 @@ def test_form_spans_need_the_whole_name_capitalised_and_adjacent() -> None:
     text = "Встреча Дмитрия  Медведева и медведева; Дмитрия, Медведева."
     assert [text[s:e] for s, e in form_spans(text, "Дмитрий Медведев")] == ["Дмитрия  Медведева"]
     assert form_spans(text, "Medvedev") == []
+
+
+def test_the_full_path_with_the_russian_pipeline(lib: Library, tmp_path: Path) -> None:
+    """Imported and analysed by the Russian pipeline (natasha): a merge of the surname
+    reaches it in the genitive and the dative, in articles analysed before and after."""
+    texts = {
+        "a.txt": "Журналисты спросили Медведева о ценах на газ. Медведев ответил коротко.\n",
+        "b.txt": "Президент вечером позвонил Медведеву и Лаврову.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lib.import_paths([tmp_path / "a.txt"], analyze=True)
+    lib.corrections.add("merge", ["Медведев"], "Dmitry Medvedev")
+    lib.import_paths([tmp_path / "b.txt"], analyze=True)
+    found = {e for a in lib.articles.list() for e in shown(lib, a.id)}
+    assert found == {
+        ("Медведева", "Dmitry Medvedev"),
+        ("Медведев", "Dmitry Medvedev"),
+        ("Медведеву", "Dmitry Medvedev"),
+        ("Лаврову", "Лавров"),
+    }
