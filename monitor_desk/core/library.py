@@ -44,6 +44,7 @@ from .sql import CURRENT_REVISION
 from .tags import Tags
 from .taught_cues import Cues
 from .timelines import Timelines
+from .upgrade import UpgradeCallback
 from .views.claim_views import ClaimViews
 from .views.speakers import Speakers
 
@@ -66,13 +67,17 @@ class Library:
     """
 
     def __init__(
-        self, path: Path | None, read_only: bool = False, keep_backups: int = KEEP
+        self,
+        path: Path | None,
+        read_only: bool = False,
+        keep_backups: int = KEEP,
+        progress: UpgradeCallback | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
         self.keep_backups = keep_backups
         self.preferred_model: str | None = None
-        opened = open_library_file(path, read_only, keep_backups)
+        opened = open_library_file(path, read_only, keep_backups, progress)
         self.db, self._file_lock, self._backup = opened.db, opened.lock, opened.backup
         self._connection = Connection(self.db)
         self._lock = self._connection.lock
@@ -103,13 +108,18 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, read_only: bool = False, keep_backups: int = KEEP
+        cls,
+        path: str | Path | None = None,
+        read_only: bool = False,
+        keep_backups: int = KEEP,
+        progress: UpgradeCallback | None = None,
     ) -> Library:
         """Open or create the library at ``path`` (default: the user's library file).
 
         Only one process may have a library open for writing; another gets
         ``LibraryInUseError`` and may open it ``read_only``. ``keep_backups``: how many
-        rolling copies are kept (the newest).
+        rolling copies are kept (the newest). ``progress`` hears the steps of an upgrade of
+        a library from an older Monitor Desk (``core/upgrade.py``), made after a copy.
         """
         if path is None:
             path = default_library_path()
@@ -117,6 +127,7 @@ class Library:
             None if str(path) == ":memory:" else Path(path),
             read_only=read_only,
             keep_backups=keep_backups,
+            progress=progress,
         )
 
     def close(self) -> None:

@@ -10,18 +10,24 @@ from .analysis_store import outlet_id
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
 
+_CITING = """SELECT DISTINCT a.id FROM citation_items ci
+    JOIN citations c ON c.id = ci.citation_id
+    JOIN articles a ON a.current_revision_id = c.revision_id"""
 
-def link_outlet(db: Database, outlet: str, same_as: str, must_exist: bool = True) -> None:
+
+def link_outlet(db: Database, outlet: str, same_as: str, must_exist: bool = True) -> list[int]:
     """``outlet`` is ``same_as``: its citations move there (its grade too, if ``same_as``
-    has none). Callers hold the transaction."""
+    has none). Callers hold the transaction. The articles whose citations moved."""
     same_as = " ".join(same_as.split())
     if not same_as or same_as.casefold() == outlet.casefold():
         raise InvalidInputError("Link an outlet to another outlet's name.")
     row = db.execute("SELECT id, reliability FROM outlets WHERE name = ?", [outlet]).fetchone()
     if row is None and must_exist:
         raise NotFoundError(f"There is no outlet {outlet!r}.")
+    moved: list[int] = []
     if row is not None:
         source, grade = row
+        moved = [r[0] for r in db.execute(f"{_CITING} WHERE ci.outlet_id = ?", [source])]
         target = outlet_id(db, same_as)
         db.execute("UPDATE citation_items SET outlet_id = ? WHERE outlet_id = ?", [target, source])
         db.execute(
@@ -35,10 +41,12 @@ def link_outlet(db: Database, outlet: str, same_as: str, must_exist: bool = True
         "INSERT OR REPLACE INTO outlet_aliases(name, outlet, created) VALUES (?, ?, ?)",
         [outlet, same_as, utc_now()],
     )
+    return moved
 
 
-def unlink_outlet(db: Database, outlet: str) -> None:
-    """Take back ``link_outlet``: the citations that name ``outlet`` are its own again."""
+def unlink_outlet(db: Database, outlet: str) -> list[int]:
+    """Take back ``link_outlet``: the citations that name ``outlet`` are its own again.
+    The articles whose citations moved."""
     from .nlp.citations import normalize_outlet
 
     row = db.execute("SELECT outlet FROM outlet_aliases WHERE name = ?", [outlet]).fetchone()
@@ -57,6 +65,7 @@ def unlink_outlet(db: Database, outlet: str) -> None:
         if written and normalize_outlet(written).casefold() == outlet.casefold()
     ]
     db.conn.executemany("UPDATE citation_items SET outlet_id = ? WHERE id = ?", mine)
+    return [r[0] for r in db.execute(f"{_CITING} WHERE ci.outlet_id = ?", [own])]
 
 
 def outlet_links(db: Database) -> dict[str, str]:

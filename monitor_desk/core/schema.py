@@ -9,6 +9,8 @@ Never edit a released step: add a new one at the end.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 from .schema_steps import migrations
@@ -82,7 +84,7 @@ def _claim_speakers(db: Database) -> None:
     (a profile), kept the same way."""
     from .views.schema_sql import CLAIM_SPEAKERS, CO_MENTIONS
 
-    db.executescript(CLAIM_SPEAKERS + CO_MENTIONS)
+    _run_reporting(db, CLAIM_SPEAKERS + CO_MENTIONS)
 
 
 @migrations(name="0016_chart_counts")
@@ -93,7 +95,7 @@ def _chart_counts(db: Database) -> None:
     core/chart_counts.py)."""
     from .chart_counts import CHART_COUNTS
 
-    db.executescript(CHART_COUNTS)
+    _run_reporting(db, CHART_COUNTS)
 
 
 @migrations(name="0017_claim_confidence")
@@ -134,20 +136,21 @@ def _russian_search(db: Database) -> None:
     an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
     for every later analysis."""
     from .search_stems import stems
+    from .step_progress import report_rows
 
     db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
-    for sql in (
+    db.execute(
         """CREATE VIRTUAL TABLE search_fts_stemmed USING fts5(
                article_id UNINDEXED, title, body, stems,
                tokenize = 'unicode61 remove_diacritics 2'
-           )""",
-        """INSERT INTO search_fts_stemmed(rowid, article_id, title, body, stems)
-           SELECT rowid, article_id, title, body, monitor_desk_stems(title, body)
-           FROM search_fts""",
-        "DROP TABLE search_fts",
-        "ALTER TABLE search_fts_stemmed RENAME TO search_fts",
-        # one b-tree per term again, as an index built row by row has (queries stay as fast)
-        "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+           )"""
+    )
+    _copy_stemmed(db)
+    report_rows(0, None, "dropping the old search index")
+    db.execute("DROP TABLE search_fts")
+    db.execute("ALTER TABLE search_fts_stemmed RENAME TO search_fts")
+    _merge_index(db)
+    for sql in (
         """CREATE TABLE outlet_aliases (
                name TEXT PRIMARY KEY COLLATE NOCASE,
                outlet TEXT NOT NULL,
@@ -192,6 +195,79 @@ def _article_language(db: Database) -> None:
 def _mostly_cyrillic(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 20 and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
+
+
+REBUILD_BATCH = 2000
+"""Search rows copied into the stemmed index between two reports of 0020's progress."""
+
+
+def _copy_stemmed(db: Database) -> None:
+    """0020's copy of every search row with its stems, in rowid order a batch at a time
+    (the same rows as one ``INSERT … SELECT``), reporting after each batch."""
+    from .step_progress import report_rows
+
+    total = db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0]
+    done, last = 0, None
+    while True:
+        after = "" if last is None else "WHERE rowid > :last"
+        db.execute(
+            f"""INSERT INTO search_fts_stemmed(rowid, article_id, title, body, stems)
+                SELECT rowid, article_id, title, body, monitor_desk_stems(title, body)
+                FROM search_fts {after} ORDER BY rowid LIMIT :n""",
+            {"last": last, "n": REBUILD_BATCH} if last is not None else {"n": REBUILD_BATCH},
+        )
+        row = db.execute("SELECT rowid FROM search_fts_stemmed ORDER BY rowid DESC LIMIT 1")
+        newest = row.fetchone()
+        if newest is None or newest[0] == last:
+            break
+        last = newest[0]
+        done = min(total, done + REBUILD_BATCH)
+        report_rows(done, total)
+
+
+MERGE_PAGES = 500
+"""Index pages one step of 0020's merge works through between two reports."""
+
+
+def _merge_index(db: Database) -> None:
+    """One b-tree per term again, as an index built row by row has (queries stay as fast):
+    FTS5's ``optimize``, done as incremental ``merge`` steps (a negative page count merges
+    every level; run until a step does no work, the index is as ``optimize`` leaves it) so
+    that the progress moves. Its total is estimated from the index's pages."""
+    from .step_progress import report_rows
+
+    pages = db.execute("SELECT count(*) FROM search_fts_data").fetchone()[0] or 1
+    done = 0
+    while True:
+        before = db.conn.total_changes
+        db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', ?)", [-MERGE_PAGES])
+        if db.conn.total_changes - before < 2:  # FTS5's sign that the step did nothing
+            break
+        done += MERGE_PAGES
+        report_rows(min(done, pages * 99 // 100), pages, "merging the search index")
+    report_rows(pages, pages, "merging the search index")
+
+
+def _run_reporting(db: Database, script: str) -> None:
+    """A step's script statement by statement, in the step's transaction, reporting how
+    many are done (core/upgrade.py); the same SQL as ``executescript``."""
+    from .step_progress import report_rows
+
+    statements = _statements(script)
+    for done, sql in enumerate(statements, 1):
+        db.execute(sql)
+        report_rows(done, len(statements))
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements (triggers whole), as ``executescript`` would run them."""
+    statements, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s.strip(" \n;")]
 
 
 # Every step is pending for an empty database: counted through the public API, so a step

@@ -57,6 +57,16 @@ def stems(*texts: str) -> str:
     return " ".join(out)
 
 
+def name_stems(name: str) -> str:
+    """A name's words as the index stems them when capitalised, as a name's words are:
+    ``Медведева``, ``Медведеву`` and ``Медведев`` are all "медвед". "" unless every word
+    is Cyrillic (a Latin or hyphenated name is matched as written)."""
+    words = name.split()
+    if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return ""
+    return " ".join(_cut(_stem(w)) for w in words)
+
+
 def query_stems(word: str) -> list[str]:
     """What a Cyrillic query word is looked up as in the ``stems`` column."""
     stem = _stem(word)

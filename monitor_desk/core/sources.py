@@ -6,6 +6,7 @@ The analyst can say that one outlet is another ("Новые Известия" is
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass, field
 
@@ -96,17 +97,24 @@ class Sources(Component):
     @environment_errors
     def link(self, outlet: str, same_as: str) -> Changes:
         """Say that ``outlet`` is ``same_as``: its citations move there (its grade too, if
-        ``same_as`` has none), now and in every later analysis."""
+        ``same_as`` has none), now and in every later analysis. The changes name the
+        articles whose citations moved."""
         with self._lock, self.db.atomic():
-            link_outlet(self.db, outlet, same_as)
-        return Changes(library=True)
+            moved = link_outlet(self.db, outlet, same_as)
+        return Changes.of(articles=moved, library=True)
 
     @environment_errors
     def unlink(self, outlet: str) -> Changes:
         """Take back ``link``: the citations that name ``outlet`` are its own again."""
         with self._lock, self.db.atomic():
-            unlink_outlet(self.db, outlet)
-        return Changes(library=True)
+            moved = unlink_outlet(self.db, outlet)
+        return Changes.of(articles=moved, library=True)
+
+    def outlet_names(self) -> builtins.list[str]:
+        """Every outlet the library's articles cite (or a link names), by name."""
+        with self._lock:
+            rows = self.db.execute("SELECT name FROM outlets ORDER BY name COLLATE NOCASE")
+            return [r[0] for r in rows]
 
     def aliases(self) -> dict[str, str]:
         """Every outlet the analyst linked to another: its name → the other's."""

@@ -65,6 +65,8 @@ class WindowExtras(QObject):
         window.reader.cleared.connect(lambda: window.setWindowTitle(window_title(window.library)))
         apply_at_start(window, load_preferences(window.settings))
         self.cue_offers = CueOffers(window.claims, window.library, lambda: window.corrections.cues)
+        links = window.sources.correctionRequested  # outlet links (corrections: made later)
+        links.connect(lambda kind, name, target: window.corrections.request(kind, name, target))
 
     def open_samples(self) -> None:
         """Import the bundled sample briefs (written for Monitor Desk) into this library."""
