@@ -151,6 +151,8 @@ class LibraryViews(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.host and event.type() == QEvent.Type.Close:
             self.reads.shutdown()  # no read outlives the window
+            if self.window is not None:
+                self.window.close()  # nor a view of its library (it may be closed next)
         return False
 
     def _entity_request(self, kind: str, name: str, label: str) -> None:
