@@ -23,7 +23,7 @@ from ..core.views.speakers import SpeakerProfile
 from .menus import window_action
 from .panels.claims_explorer import ClaimsExplorer
 from .panels.speaker_profile import SpeakerProfileView
-from .widgets.confidence import read_confidence_view
+from .preferences import read_confidence_view
 from .workers import Worker, WorkQueue
 
 
