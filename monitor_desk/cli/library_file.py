@@ -21,9 +21,10 @@ def open_library(args: argparse.Namespace, reading: bool = False) -> Iterator[An
     ``ReadOnlyLibraryError``)."""
     from ..core.errors import DamagedLibraryError, ReadOnlyLibraryError
     from ..core.library import Library
+    from .progress import upgrade_progress
 
     try:
-        lib = Library.open(args.db)
+        lib = Library.open(args.db, progress=upgrade_progress(args))
     except (DamagedLibraryError, ReadOnlyLibraryError) as exc:
         if not reading:
             raise

@@ -20,6 +20,7 @@ from .exporting import cmd_export
 from .importing import cmd_analyze, cmd_import, cmd_import_json, cmd_reanalyze
 from .library_file import cmd_restore_backup
 from .near_duplicates import cmd_near_duplicates
+from .outlets import COMMANDS as OUTLET_COMMANDS
 from .parser import build_parser
 from .reading import cmd_list, cmd_search, cmd_show
 from .reporting import COMMANDS as REPORT_COMMANDS
@@ -44,6 +45,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "entity": cmd_entity,
     **DELETE_COMMANDS,
     **REPORT_COMMANDS,
+    **OUTLET_COMMANDS,
     "edit": cmd_edit,
     "publication-rule": cmd_publication_rule,
     "cues": cmd_cues,

@@ -10,6 +10,7 @@ from .deleting import add_parsers as add_delete_parsers
 from .editing import add_edit_parser
 from .entities import add_parsers as add_entity_parsers
 from .near_duplicates import add_near_duplicates_parser
+from .outlets import add_parsers as add_outlet_parsers
 from .progress import add_quiet
 from .reporting import add_parsers as add_report_parsers
 from .rules import add_rule_parser
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_edit_parser(sub)
     add_rule_parser(sub)
     add_cues_parser(sub)
+    add_outlet_parsers(sub)
     add_near_duplicates_parser(sub)
     add_report_parsers(sub)
     add_view_parsers(sub)

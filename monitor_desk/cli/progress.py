@@ -1,4 +1,5 @@
-"""The command line's progress line: ``[120/400] file.txt  35.2/s  0:08 left``.
+"""The command line's progress lines: ``[120/400] file.txt  35.2/s  0:08 left``, and
+``Upgrading library: [2/4] search index 35%`` while an older library is upgraded.
 
 Drawn on a terminal only, at most ten times a second (and always at the end); into a pipe,
 a file or with ``--quiet`` nothing is written, so scripts read clean output.
@@ -10,7 +11,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..core.upgrade import UpgradeProgress
 
 _REDRAW = 0.1  # seconds between two drawings of the line
 
@@ -100,3 +104,44 @@ def add_quiet(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress line"
     )
+
+
+class UpgradeLine:
+    """The line while an older library is upgraded at open:
+    ``Upgrading library: [2/4] search index 35%``, ended with the steps' time and the copy
+    made before the first step."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.step = -1
+        self.width = 0
+
+    def __call__(self, at: UpgradeProgress) -> None:
+        now = time.monotonic()
+        if not at.finished and at.step == self.step and now - self.drawn < _REDRAW:
+            return
+        self.step, self.drawn = at.step, now
+        if at.finished:
+            text = f"{at.steps} step{'s' if at.steps != 1 else ''} in {clock(now - self.started)}"
+            if at.backup is not None:
+                text += f"; the library as it was is kept as {at.backup.name}"
+        elif at.step == 0:
+            text = at.label
+        else:
+            text = f"[{at.step}/{at.steps}] {at.label}"
+            if at.percent is not None:
+                text += f" {at.percent}%"
+        text = "Upgrading library: " + text
+        pad = max(0, self.width - len(text))
+        self.width = len(text)
+        self.stream.write("\r" + text + " " * pad + ("\n" if at.finished else ""))
+        self.stream.flush()
+
+
+def upgrade_progress(args: argparse.Namespace) -> UpgradeLine | None:
+    """The upgrade's line on stderr when it is a terminal and ``--quiet`` was not given."""
+    if getattr(args, "quiet", False) or not sys.stderr.isatty():
+        return None
+    return UpgradeLine(sys.stderr)

@@ -66,6 +66,14 @@ def page_spans(art: Article) -> list[dict[str, int]]:
     ]
 
 
+def language_shown(language: str, override: str | None) -> str:
+    """``Russian (ru)``, and ``, set by the analyst`` when it was."""
+    from ..core.nlp.language import language_name
+
+    shown = f"{language_name(language)} ({language})"
+    return f"{shown}, set by the analyst" if override else shown
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with open_library(args, reading=True) as lib:
         art = lib.articles.get(args.id)
@@ -79,6 +87,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         value = getattr(art, key)
         if value:
             print(f"{key.replace('_', ' ').capitalize()}: {value}")
+    if art.language:
+        print(f"Language: {language_shown(art.language, art.language_override)}")
     print()
     print(art.text[art.body_start :])
     return 0

@@ -19,6 +19,11 @@ from .publication_rules import apply_rules
 
 
 def outlet_id(db: Database, name: str) -> int:
+    """The outlet's id (made when new); an outlet the analyst linked to another is that
+    other (``Sources.link``)."""
+    alias = db.execute("SELECT outlet FROM outlet_aliases WHERE name = ?", [name]).fetchone()
+    if alias:
+        name = alias[0]
     row = db.execute("SELECT id FROM outlets WHERE name = ?", [name]).fetchone()
     if row:
         return int(row[0])
@@ -37,6 +42,11 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
            JOIN articles a ON a.id = r.article_id WHERE r.id = ?""",
         [revision_id],
     ).fetchone()
+    if analysis.language is not None:  # the article's language is its current text's
+        db.execute(
+            "UPDATE articles SET language = ? WHERE id = ? AND current_revision_id = ?",
+            [analysis.language, article_id, revision_id],
+        )
     if analysis.error is not None:
         stamp = analysed is None
         db.execute(
@@ -137,11 +147,14 @@ def store_analysis(db: Database, revision_id: int, analysis: Analysis) -> None:
 
 def load_analysis(db: Database, revision_id: int) -> Analysis | None:
     row = db.execute(
-        "SELECT pipeline_name, pipeline_version FROM revisions WHERE id = ?", [revision_id]
+        """SELECT r.pipeline_name, r.pipeline_version,
+                  CASE WHEN a.current_revision_id = r.id THEN a.language END
+           FROM revisions r JOIN articles a ON a.id = r.article_id WHERE r.id = ?""",
+        [revision_id],
     ).fetchone()
     if row is None or row[0] is None:
         return None
-    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1])
+    analysis = Analysis(pipeline_name=row[0], pipeline_version=row[1], language=row[2])
     analysis.entities = [
         EntityMention(*r)
         for r in db.execute(

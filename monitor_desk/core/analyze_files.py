@@ -71,6 +71,7 @@ def analysis_record(path: Path, doc: ParsedDocument, analysis: Analysis) -> dict
         "metadata": doc.metadata,
         "encoding": doc.encoding,
         "pipeline": {"name": analysis.pipeline_name, "version": analysis.pipeline_version},
+        "language": analysis.language,
         "entities": [
             {"start": e.start, "end": e.end, "label": e.label, "text": e.text, "cluster": e.cluster}
             for e in analysis.entities

@@ -119,7 +119,7 @@ def _snapshot(db: Database, article_ids: list[int]) -> ArticlesSnapshot:
     fts: list[tuple[Any, ...]] = []
     for chunk in chunks(fts_ids):
         fts += db.execute(
-            f"SELECT rowid, article_id, title, body FROM search_fts WHERE rowid IN "
+            f"SELECT rowid, article_id, title, body, stems FROM search_fts WHERE rowid IN "
             f"{in_clause(chunk)}",
             chunk,
         ).fetchall()
@@ -246,7 +246,8 @@ class Deletions(Component):
                     chunk,
                 )
             db.conn.executemany(
-                "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)",
+                "INSERT INTO search_fts(rowid, article_id, title, body, stems) "
+                "VALUES (?, ?, ?, ?, ?)",
                 snapshot.search,
             )
             # Near-duplicates left in the library link to their original again (unless one

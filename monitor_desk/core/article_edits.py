@@ -20,10 +20,17 @@ from .changes import Changes
 from .connection import Component
 from .db import utc_now
 from .errors import InvalidInputError, NotFoundError
+from .nlp.language import AUTO, OVERRIDE_KEY, OVERRIDES
 from .publication_rules import apply_rules
-from .search import fts_rowid
+from .search import set_title
 from .sql import chunks, in_clause
 
+METADATA_WITH_LANGUAGE = (
+    "CASE WHEN a.language_override IS NULL THEN a.metadata_json ELSE "
+    f"json_set(a.metadata_json, '$.\"{OVERRIDE_KEY}\"', a.language_override) END"
+)
+"""An article's metadata as its analysis is given it: with the analyst's language, if set
+(``nlp.language.override_of`` reads it)."""
 EDITABLE = ("title", "date", "publication", "volume", "issue", "author")
 _DATE_COLUMNS = ("date", "date_source", "date_precision", "date_rule")
 
@@ -110,6 +117,25 @@ class ArticleDetails(Component):
                 apply_rules(db, ids)  # a cleared date, or another volume: the rules' year
         return Changes.of(articles=ids, details=ids)
 
+    def set_language(self, article_ids: Sequence[int], language: str) -> Changes:
+        """Set the articles' language (``en``, ``ru``) or let it be detected (``auto``).
+        Only the choice is written: ``Library.set_language`` also analyses them again."""
+        language = language.strip().lower()
+        if language not in (*sorted(OVERRIDES), AUTO):
+            raise InvalidInputError(
+                f"not a language Monitor Desk analyses: {language!r} (give en, ru or auto)"
+            )
+        ids = list(dict.fromkeys(article_ids))
+        with self._connection.writing() as db:
+            self._require(db, ids)
+            for chunk in chunks(ids):
+                db.execute(
+                    f"UPDATE articles SET language_override = ?, modified = ? "
+                    f"WHERE id IN {in_clause(chunk)}",
+                    [None if language == AUTO else language, utc_now(), *chunk],
+                )
+        return Changes.of(articles=ids, details=ids)
+
     def snapshot(self, article_ids: Sequence[int]) -> list[DetailsSnapshot]:
         """What ``restore`` needs to undo an edit of these articles."""
         out: list[DetailsSnapshot] = []
@@ -153,7 +179,4 @@ class ArticleDetails(Component):
             f"UPDATE articles SET {sets}, modified = :now WHERE id = :id", {**row, "now": utc_now()}
         )
         if "title" in row:  # the article's own search row carries its title
-            db.execute(
-                "UPDATE search_fts SET title = ? WHERE rowid = ?",
-                [row["title"], fts_rowid("article", row["id"])],
-            )
+            set_title(db, row["id"])

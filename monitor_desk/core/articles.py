@@ -283,14 +283,15 @@ class Articles(Component):
             row = db.execute(
                 f"""{_SUMMARY_SQL.replace("FROM articles a", "")},
                     r.text, r.body_start, r.id, r.text_sha256, r.encoding, a.metadata_json,
-                    r.pipeline_name, r.pipeline_version, r.page_starts
+                    r.pipeline_name, r.pipeline_version, r.page_starts, a.language,
+                    a.language_override
                     FROM articles a {CURRENT_REVISION}
                     WHERE a.id = ?""",
                 [article_id],
             ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no article {article_id}.")
-        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version, pages = row
+        *summary, text, body_start, rev_id, sha, enc, meta, p_name, p_version, pages = row[:-2]
         pipeline = f"{p_name} {p_version}" if p_name else None
         fields: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, summary, strict=True))
         return Article(
@@ -303,6 +304,8 @@ class Articles(Component):
             metadata=json.loads(meta),
             pipeline=pipeline,
             page_starts=decode_page_starts(pages),
+            language=row[-2],
+            language_override=row[-1],
         )
 
     def analysis(self, article_id: int) -> Analysis | None:

@@ -2,7 +2,8 @@
 
 ``parse_header_date`` turns a header or feed date ("26-FEB-1987 15:01:01.79",
 "25 сентября 1999 г.") into ISO. ``parse_citation_date`` reads a citation's date
-(``September 22-26``, ``25 September``, ``Sept. 3, 2000``) and resolves it to ISO only
+(``September 22-26``, ``25 September``, ``Sept. 3, 2000``, ``22–26 сентября``,
+``3 марта 2000 г.``) and resolves it to ISO only
 when a year is known (from the citation itself or from the issue's metadata date, see
 ``reference_date``); we never invent a year.
 """
@@ -13,28 +14,54 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-# One month table for both readers: English names and abbreviations, Russian genitive and
-# nominative. Citations only ever look up English names (their pattern names no others).
+# One month table for both readers: English names and abbreviations; Russian names in
+# every case ("сентябрь", "сентября", "сентябре", "сентябрю", "сентябрём") and the
+# newspapers' abbreviations ("сент.", "нояб.").
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        ("january", "jan", "января", "январь"),
-        ("february", "feb", "февраля", "февраль"),
-        ("march", "mar", "марта", "март"),
-        ("april", "apr", "апреля", "апрель"),
-        ("may", "мая", "май"),
-        ("june", "jun", "июня", "июнь"),
-        ("july", "jul", "июля", "июль"),
-        ("august", "aug", "августа", "август"),
-        ("september", "sep", "sept", "сентября", "сентябрь"),
-        ("october", "oct", "октября", "октябрь"),
-        ("november", "nov", "ноября", "ноябрь"),
-        ("december", "dec", "декабря", "декабрь"),
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
     ),
     start=1,
 ):
     for _name in _names:
         MONTHS[_name] = _number
+_RUSSIAN_MONTHS = (
+    ("январ", "ь", "янв"),
+    ("феврал", "ь", "фев февр"),
+    ("март", "", "мар"),
+    ("апрел", "ь", "апр"),
+    ("ма", "й", ""),
+    ("июн", "ь", "июн"),
+    ("июл", "ь", "июл"),
+    ("август", "", "авг"),
+    ("сентябр", "ь", "сен сент"),
+    ("октябр", "ь", "окт"),
+    ("ноябр", "ь", "ноя нояб"),
+    ("декабр", "ь", "дек"),
+)
+for _number, (_stem, _nominative, _short) in enumerate(_RUSSIAN_MONTHS, start=1):
+    # март: марта, марте, марту, мартом; сентябрь and май: -я, -е, -ю, -ём/-ем
+    _endings = ("", "а", "е", "у", "ом") if not _nominative else ("ь", "я", "е", "ю", "ём", "ем")
+    if _nominative == "й":
+        _endings = ("й", "я", "е", "ю", "ем")
+    for _ending in _endings:
+        MONTHS[_stem + _ending] = _number
+    for _name in _short.split():
+        MONTHS[_name] = _number
+RUSSIAN_MONTH = "|".join(sorted((n for n in MONTHS if not n.isascii()), key=len, reverse=True))
+"""Every Russian spelling of a month, longest first, for a regular expression."""
 
 _MONTH = r"([^\W\d_]{3,9})\.?"  # any word: MONTHS says whether it names a month
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -67,24 +94,30 @@ def parse_header_date(value: str) -> str | None:
     return None
 
 
-_ENGLISH_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{RUSSIAN_MONTH})\.?"
+)
 _DASH = r"\s*[-–—]\s*"
+_YEAR_WORD = r"(?:\s*(?:г\.|года|год)(?!\w))?"  # "3 марта 2000 г.", "2000 года"
 # "September 22-26", "September 30-October 1", "Sept. 3, 2000"
 _MONTH_DAY = (
-    rf"(?P<ma>{_ENGLISH_MONTH})\s+(?P<da>\d{{1,2}})"
-    rf"(?:{_DASH}(?:(?P<mb>{_ENGLISH_MONTH})\s+)?(?P<db>\d{{1,2}}))?(?:,?\s+(?P<ya>\d{{4}}))?"
+    rf"(?P<ma>{_MONTH_NAME})\s+(?P<da>\d{{1,2}})"
+    rf"(?:{_DASH}(?:(?P<mb>{_MONTH_NAME})\s+)?(?P<db>\d{{1,2}}))?"
+    rf"(?:,?\s+(?P<ya>\d{{4}}){_YEAR_WORD})?"
 )
 # "25 September", "22-26 September", "30 September-1 October", "25 September 1999"
 _DAY_MONTH = (
-    rf"(?P<dc>\d{{1,2}})(?:\s+(?P<mc>{_ENGLISH_MONTH}))?"
-    rf"(?:{_DASH}(?P<dd>\d{{1,2}}))?\s+(?P<md>{_ENGLISH_MONTH})(?:,?\s+(?P<yb>\d{{4}}))?"
+    rf"(?P<dc>\d{{1,2}})(?:\s+(?P<mc>{_MONTH_NAME}))?"
+    rf"(?:{_DASH}(?P<dd>\d{{1,2}}))?\s+(?P<md>{_MONTH_NAME})"
+    rf"(?:,?\s+(?P<yb>\d{{4}}){_YEAR_WORD})?"
 )
 CITATION_DATE_PATTERN = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
 _DATE_RE = re.compile(rf"^{CITATION_DATE_PATTERN}$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _ISO_RE = re.compile(r"\b(19\d\d|20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](19\d\d|20\d\d)\b")
-_NAMED_MONTH_RE = re.compile(rf"\b({_ENGLISH_MONTH})\b", re.IGNORECASE)
+_NAMED_MONTH_RE = re.compile(rf"\b({_MONTH_NAME})\b", re.IGNORECASE)
 
 
 def _month(name: str | None) -> int | None:

@@ -25,6 +25,7 @@ from .library_file import (
     require_intact,
 )
 from .schema import SCHEMA_VERSION, migrations
+from .upgrade import UpgradeCallback, UpgradeProgress, apply_pending
 
 
 def utc_now() -> str:
@@ -68,6 +69,7 @@ def open_database(
     verify: bool = False,
     exclusive: bool = False,
     checked: bool = False,
+    progress: UpgradeCallback | None = None,
 ) -> Database:
     """Open (creating if needed) and migrate the library at ``path``; None means in memory.
 
@@ -76,7 +78,8 @@ def open_database(
     before anything is written (``DamagedLibraryError``). ``exclusive`` keeps SQLite's WAL
     index in memory instead of the ``-shm`` file (see ``full_disk``). ``checked``: the caller
     has just looked at the file with ``check_library_file`` (``opening.py`` does, before it
-    takes the lock), so it is not read a second time.
+    takes the lock), so it is not read a second time. ``progress`` hears an upgrade's steps
+    (``core/upgrade.py``); it is not called when there is nothing to upgrade.
     """
     if path is not None:
         path = Path(path)
@@ -97,7 +100,7 @@ def open_database(
     try:
         if exclusive:  # before the first read, or SQLite maps the -shm file anyway
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        return _prepare(conn, path, read_only, verify)
+        return _prepare(conn, path, read_only, verify, progress)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
@@ -115,7 +118,11 @@ def open_database(
 
 
 def _prepare(
-    conn: sqlite3.Connection, path: Path | None, read_only: bool = False, verify: bool = False
+    conn: sqlite3.Connection,
+    path: Path | None,
+    read_only: bool = False,
+    verify: bool = False,
+    progress: UpgradeCallback | None = None,
 ) -> Database:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -141,9 +148,21 @@ def _prepare(
         has_data = path is not None and any(
             t for t in db.table_names() if not t.startswith("_sqlite")
         )
+        heard = progress if has_data else None  # a new file is made, not upgraded
+        steps, copy = len(pending), None
+        if heard is not None and path is not None:
+            heard(UpgradeProgress(0, steps, "copying the library"))  # a big copy takes a while
         if has_data and path is not None:
-            backup_file(path, f"before-{pending[0].name}")
-        migrations.apply(db)
+            copy = backup_file(path, f"before-{pending[0].name}")
+        apply_pending(db, migrations, heard, copy)
+        if path is not None:
+            if heard is not None:
+                heard(UpgradeProgress(steps, steps, "writing the library file", backup=copy))
+            # A step that rebuilt an index (0020: 1.9 GB at 100k articles) leaves its pages
+            # in the WAL: give the disk back now, not when the library closes.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if heard is not None:
+            heard(UpgradeProgress(steps, steps, "done", 1, 1, copy, finished=True))
     if version != SCHEMA_VERSION:
         # Also after a kill between the last step and this line: the steps are all recorded,
         # and the version must say so for an older Monitor Desk to refuse the file.

@@ -10,6 +10,9 @@ makes or revokes one, to the mentions it touches (``apply_names``), found throug
 Every mention then links to one library entity (``library_entities``: canonical name and
 type): a surname alone joins the one full name with that surname already in the library, as
 clustering does within an article, unless the analyst split the surname off.
+
+A Russian name is matched in every case form: ``Медведев`` = "Dmitry Medvedev" reaches
+``Медведева`` and ``Медведеву`` too (``entity_case_forms.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
+
+from .entity_case_forms import (
+    form_spans,
+    revisions_with_forms,
+    rows_in_forms,
+    same_name,
+    stem_keys,
+)
+from .search_stems import name_stems
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "DATE", "TIME",
                  "PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
@@ -55,6 +67,7 @@ class Rules:
     split: set[str] = field(default_factory=set)
     retyped: dict[str, str] = field(default_factory=dict)  # name -> label
     added: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (text, label)
+    stems: dict[str, str] = field(default_factory=dict)  # a Cyrillic key's stems -> the key
 
     @property
     def empty(self) -> bool:
@@ -62,7 +75,7 @@ class Rules:
 
     def resolve(self, text: str, label: str, cluster: str) -> tuple[str, str] | None:
         """(label, cluster) the library shows for a mention the model found; None: hidden."""
-        t, c = _key(text), _key(cluster)
+        t, c = self._known(_key(text)), self._known(_key(cluster))
         if t in self.ignored or c in self.ignored:
             return None
         if t in self.split and t != c:
@@ -75,6 +88,15 @@ class Rules:
             c = _key(cluster)
         new_label = self.retyped.get(c) or self.retyped.get(t)
         return (new_label or label), cluster
+
+    def _known(self, k: str) -> str:
+        """The key of a rule for ``k``: itself, or a Cyrillic name in another case form
+        (``медведева`` for a rule on ``медведев``, entity_case_forms.py)."""
+        exact = (self.merged, self.ignored, self.split, self.retyped)
+        if not self.stems or any(k in rule for rule in exact):  # an exact rule wins
+            return k
+        key = self.stems.get(name_stems(k))
+        return key if key is not None and same_name(k, key) else k
 
 
 def load_rules(db: Database) -> Rules:
@@ -98,6 +120,8 @@ def load_rules(db: Database) -> Rules:
                 rules.added[k] = (" ".join(name.split()), target)
                 rules.retyped[k] = target
                 rules.ignored.discard(k)
+    every = rules.ignored | set(rules.merged) | rules.split | set(rules.retyped)
+    rules.stems = stem_keys(every)
     return rules
 
 
@@ -169,7 +193,7 @@ def _add_mentions(db: Database, revision_id: int, text: str, rules: Rules, keys:
             continue
         name, label = rules.added[k]
         canon = rules.merged.get(k, name)
-        for s, e in _word_spans(text, name):
+        for s, e in sorted(set(_word_spans(text, name)) | set(form_spans(text, name))):
             if (s, e) not in taken:
                 rows.append((revision_id, s, e, text[s:e], label, canon))
     db.conn.executemany(
@@ -201,8 +225,16 @@ def apply_to_revision(db: Database, revision_id: int, rules: Rules | None = None
     link(db, "revision_id = ?", [revision_id], rules)
 
 
+def _spellings(keys: set[str]) -> list[str]:
+    """The keys as names are written: SQLite's NOCASE folds ASCII letters only, so a
+    Cyrillic key ("дмитрий медведев") is also looked up as "Дмитрий Медведев", "Газпром"
+    and "МВД"."""
+    return sorted({v for k in keys for v in (k, k.title(), k.capitalize(), k.upper())})
+
+
 def _in(column: str, keys: set[str]) -> tuple[str, list[str]]:
-    return f"{column} COLLATE NOCASE IN ({', '.join('?' * len(keys))})", sorted(keys)
+    values = _spellings(keys)
+    return f"{column} COLLATE NOCASE IN ({', '.join('?' * len(values))})", values
 
 
 def apply_names(
@@ -224,13 +256,26 @@ def apply_names(
     added = db.execute(
         f"SELECT id, revision_id FROM entities WHERE added = 1 AND {by_text}", p2
     ).fetchall()
+    stems = stem_keys(keys)
+    if stems:  # a Russian name in its other case forms (entity_case_forms.py)
+        forms = revisions_with_forms(db, stems.values())
+        seen = {r[0] for r in visible}, {r[0] for r in hidden}
+        visible += [
+            r for r in rows_in_forms(db, "entities", _ROW, forms, stems) if r[0] not in seen[0]
+        ]
+        hidden += [
+            r
+            for r in rows_in_forms(db, "entities_hidden", _ROW, forms, stems)
+            if r[0] not in seen[1]
+        ]
     revisions |= {r[1] for r in visible} | {r[1] for r in hidden} | {r[1] for r in added}
     db.conn.executemany("DELETE FROM entities WHERE id = ?", [(r[0],) for r in added])
     _rewrite(db, rules, visible, hidden=False)
     _rewrite(db, rules, hidden, hidden=True)
     adding = keys & set(rules.added)
     if adding:
-        revisions |= _revisions_containing(db, [rules.added[k][0] for k in adding])
+        names = [rules.added[k][0] for k in adding]
+        revisions |= _revisions_containing(db, names) | revisions_with_forms(db, names)
     ordered = sorted(revisions)
     for done, rev in enumerate(ordered, 1):
         if adding:

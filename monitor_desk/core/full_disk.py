@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from .db import open_database
 from .errors import LibraryFileError
+from .upgrade import UpgradeCallback
 
 _NO_ROOM = ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_SHMOPEN", "SQLITE_CANTOPEN")
 
@@ -28,18 +29,28 @@ def _no_room_for_index(exc: LibraryFileError) -> bool:
 
 
 def open_library_database(
-    path: Path | None, read_only: bool, verify: bool = False, checked: bool = False
+    path: Path | None,
+    read_only: bool,
+    verify: bool = False,
+    checked: bool = False,
+    progress: UpgradeCallback | None = None,
 ) -> tuple[Database, bool]:
     """``open_database``, falling back to the in-memory WAL index when the disk has no
     room for the ``-shm`` file; the flag says the fallback was used."""
     try:
-        return open_database(path, read_only=read_only, verify=verify, checked=checked), False
+        opened = open_database(
+            path, read_only=read_only, verify=verify, checked=checked, progress=progress
+        )
+        return opened, False
     except LibraryFileError as exc:
         if read_only or path is None or not path.exists() or not _no_room_for_index(exc):
             raise
         _drop_unfinished_side_files(path)
         try:
-            return open_database(path, verify=verify, exclusive=True, checked=checked), True
+            again = open_database(
+                path, verify=verify, exclusive=True, checked=checked, progress=progress
+            )
+            return again, True
         except LibraryFileError:
             raise exc from exc.__cause__
 

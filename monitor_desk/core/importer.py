@@ -25,6 +25,7 @@ from .ingest import ParsedDocument, RejectedFile, iter_import_files
 from .ingest.errors import Cancelled
 from .ingest.parts import read_parts
 from .models import Analysis, FileOutcome, ImportReport
+from .nlp.language import with_override
 from .path_text import path_text
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -52,11 +53,12 @@ class _Pending:
     note: str | None = None  # said in the report (why the file was not analysed)
     norm_sha: str = ""  # the normalised text's hash (duplicates.py)
     copies: list[Path] = field(default_factory=list)  # later files of this import, same text
+    language: str | None = None  # the analyst's language for this article (a revision)
 
 
 def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOutcome | _Pending:
     row = db.execute(
-        """SELECT a.id, r.text_sha256 FROM articles a
+        """SELECT a.id, r.text_sha256, a.language_override FROM articles a
            LEFT JOIN revisions r ON r.id = a.current_revision_id WHERE a.source_path = ?""",
         [path_text(path)],
     ).fetchone()
@@ -67,10 +69,10 @@ def _classify(db: Database, path: Path, doc: ParsedDocument, sha: str) -> FileOu
             reason = duplicates.duplicate_reason(*found)
             return FileOutcome(path_text(path), "duplicate", found[0], reason)
         return _Pending(path, doc, sha, None, norm_sha=norm)
-    article_id, current_sha = row
+    article_id, current_sha, language = row
     if current_sha == sha:
         return FileOutcome(path_text(path), "unchanged", article_id)
-    return _Pending(path, doc, sha, article_id)
+    return _Pending(path, doc, sha, article_id, language=language)
 
 
 def _write(db: Database, item: _Pending, analysis: Analysis | None) -> FileOutcome:
@@ -266,7 +268,11 @@ def import_files(
         def items() -> Iterator[tuple[str, int, Mapping[str, str]]]:
             for item in itertools.chain([first], pending):
                 queue.append(item)
-                yield item.doc.text, item.doc.body_start, item.doc.metadata
+                yield (
+                    item.doc.text,
+                    item.doc.body_start,
+                    with_override(item.doc.metadata, item.language),
+                )
 
         results = analyzer(items())
         analyses = iter(results)

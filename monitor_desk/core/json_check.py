@@ -19,6 +19,7 @@ from .json_corrections import check_corrections
 from .json_cues import check_cues
 from .json_near import checked_link
 from .json_rules import check_rules
+from .outlet_links import check_links
 from .tags import check_color, normalize_tag
 
 INT64_MAX = 2**63 - 1
@@ -302,6 +303,8 @@ def _article(art: Any, where: str) -> dict[str, Any]:
         out[key] = _str(art, key, where, None, optional=True)
     out.update(checked_details(art, where, out["date"]))
     out["date_rule"] = _str(art, "date_rule", where, None, optional=True)
+    out["language"] = _str(art, "language", where, None, optional=True)
+    out["language_override"] = _one_of(art, "language_override", where, (None, "en", "ru"), None)
     out["imported"] = _str(art, "imported", where, "")
     out["modified"] = _str(art, "modified", where, out["imported"])
     metadata = _object(_get(art, "metadata", where, {}), f"{where}.metadata")
@@ -354,4 +357,5 @@ def checked_export(doc: Any, format_name: str, format_version: int) -> dict[str,
     ]
     return {"format": format_name, "version": version, "tags": tags, "outlets": outlets,
             "corrections": check_corrections(doc), "publication_rules": check_rules(doc),
-            "taught_cues": check_cues(doc), "articles": articles}  # fmt: skip
+            "taught_cues": check_cues(doc), "outlet_links": check_links(doc.get("outlet_links")),
+            "articles": articles}  # fmt: skip

@@ -27,6 +27,7 @@ from .json_details import merge_analyst_fields
 from .json_highlights import merge_highlights
 from .json_near import export_link, merge_links
 from .json_rules import export_rules, merge_rules
+from .outlet_links import merge_outlet_links, outlet_links
 from .pages import encode_page_starts, page_starts
 from .publication_rules import apply_publication, apply_rules
 
@@ -36,7 +37,7 @@ Progress = Callable[[int, int], None]
 
 _ARTICLE_COLS = ("source_path", "title", "publication", "volume", "issue", "date", "author",
                  "imported", "modified", "date_source", "date_precision",
-                 "date_rule")  # fmt: skip
+                 "date_rule", "language", "language_override")  # fmt: skip
 _REVISION_COLS = ("number", "text", "body_start", "text_sha256", "encoding", "created",
                   "pipeline_name", "pipeline_version", "analyzed")  # fmt: skip
 _CLAIM_COLS = ("speaker_start", "speaker_end", "speaker_text", "speaker_name", "cue_start",
@@ -162,6 +163,7 @@ def export_json(
         "corrections": export_corrections(db),
         "publication_rules": export_rules(db),
         "taught_cues": export_cues(db),
+        "outlet_links": outlet_links(db),
     }  # fmt: skip
     stream.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [\n')
     for n, article_id in enumerate(ids):
@@ -366,6 +368,7 @@ def import_json(
         merge_corrections(db, doc["corrections"])
         new_rules = merge_rules(db, doc["publication_rules"])
         merge_cues(db, doc["taught_cues"])
+        merge_outlet_links(db, doc["outlet_links"])
         merged: list[int] = []
         for n, art in enumerate(articles):
             article_id, is_new, added = _merge_article(db, art, known_tags)

@@ -23,9 +23,10 @@ from sqlite_utils import Database
 
 from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
-from .article_edits import ArticleDetails
+from .article_edits import METADATA_WITH_LANGUAGE, ArticleDetails
 from .articles import Articles
 from .backups import KEEP
+from .changes import Changes
 from .claims.editing import Claims
 from .connection import Connection
 from .corrections import Corrections
@@ -45,6 +46,7 @@ from .sql import CURRENT_REVISION
 from .tags import Tags
 from .taught_cues import Cues
 from .timelines import Timelines
+from .upgrade import UpgradeCallback
 from .views.claim_views import ClaimViews
 from .views.speakers import Speakers
 
@@ -67,13 +69,17 @@ class Library:
     """
 
     def __init__(
-        self, path: Path | None, read_only: bool = False, keep_backups: int = KEEP
+        self,
+        path: Path | None,
+        read_only: bool = False,
+        keep_backups: int = KEEP,
+        progress: UpgradeCallback | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
         self.keep_backups = keep_backups
         self.preferred_model: str | None = None
-        opened = open_library_file(path, read_only, keep_backups)
+        opened = open_library_file(path, read_only, keep_backups, progress)
         self._file_lock, self._backup = opened.lock, opened.backup
         self._connection = Connection(opened.db)
         self._lock = self._connection.lock
@@ -105,13 +111,18 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, read_only: bool = False, keep_backups: int = KEEP
+        cls,
+        path: str | Path | None = None,
+        read_only: bool = False,
+        keep_backups: int = KEEP,
+        progress: UpgradeCallback | None = None,
     ) -> Library:
         """Open or create the library at ``path`` (default: the user's library file).
 
         Only one process may have a library open for writing; another gets
         ``LibraryInUseError`` and may open it ``read_only``. ``keep_backups``: how many
-        rolling copies are kept (the newest).
+        rolling copies are kept (the newest). ``progress`` hears the steps of an upgrade of
+        a library from an older Monitor Desk (``core/upgrade.py``), made after a copy.
         """
         if path is None:
             path = default_library_path()
@@ -119,6 +130,7 @@ class Library:
             None if str(path) == ":memory:" else Path(path),
             read_only=read_only,
             keep_backups=keep_backups,
+            progress=progress,
         )
 
     def close(self) -> None:
@@ -273,8 +285,8 @@ class Library:
         appended to ``failed`` when given."""
         with self._lock:
             rows = self.db.execute(
-                f"""SELECT a.id, r.id, r.text, r.body_start, a.metadata_json, r.pipeline_name,
-                          r.pipeline_version
+                f"""SELECT a.id, r.id, r.text, r.body_start, {METADATA_WITH_LANGUAGE},
+                          r.pipeline_name, r.pipeline_version
                    FROM articles a {CURRENT_REVISION} ORDER BY a.id"""
             ).fetchall()
         if article_ids is not None:
@@ -297,6 +309,16 @@ class Library:
             cancel,
             failed,
         )
+
+    def set_language(
+        self, article_ids: Iterable[int], language: str, progress: ProgressCallback | None = None
+    ) -> Changes:
+        """Set the articles' language (``en``, ``ru``; ``auto``: detect it) and analyse them
+        again in it; the choice is kept through re-analyses, re-imports and JSON."""
+        ids = list(dict.fromkeys(article_ids))
+        changes = self.details.set_language(ids, language)
+        self.reanalyze(ids, progress=progress)  # a failure is recorded on the article
+        return changes
 
     def scan_near_duplicates(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None

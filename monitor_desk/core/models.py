@@ -65,6 +65,10 @@ class Article(ArticleSummary):
     """``name version`` of the pipeline that analysed this revision, or None."""
     page_starts: list[int] = field(default_factory=list)
     """Where each page begins in ``text`` (core/pages.py); empty for text without pages."""
+    language: str | None = None
+    """The language its last analysis read it in (core/nlp/language.py), None before."""
+    language_override: str | None = None
+    """The language the analyst set (``en`` or ``ru``), None: detected."""
 
 
 @dataclass(slots=True)
@@ -137,6 +141,9 @@ class Analysis:
     citations: list[Citation] = field(default_factory=list)
     error: str | None = None
     """Why the analysis of this text failed (then it holds nothing else)."""
+    language: str | None = None
+    """The text's language (core/nlp/language.py: ``en``, ``ru``, another ISO 639-1 code
+    or ``und``); None when not known (an analysis stored before languages were)."""
 
 
 @dataclass(slots=True)

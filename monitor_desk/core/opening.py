@@ -21,6 +21,7 @@ from .errors import ReadOnlyLibraryError
 from .filelock import LibraryLock
 from .full_disk import open_library_database
 from .library_file import check_library_file, writable_location
+from .upgrade import UpgradeCallback
 
 
 @dataclass
@@ -31,7 +32,10 @@ class OpenedFile:
 
 
 def open_library_file(
-    path: Path | None, read_only: bool, keep_backups: int = backups.KEEP
+    path: Path | None,
+    read_only: bool,
+    keep_backups: int = backups.KEEP,
+    progress: UpgradeCallback | None = None,
 ) -> OpenedFile:
     if path is None:
         return OpenedFile(open_database(None))
@@ -50,7 +54,9 @@ def open_library_file(
     lock.acquire()
     try:
         verify = existed and not _as_we_left_it(path)
-        db, disk_full = open_library_database(path, read_only=False, verify=verify, checked=existed)
+        db, disk_full = open_library_database(
+            path, read_only=False, verify=verify, checked=existed, progress=progress
+        )
     except BaseException:
         lock.release()
         raise

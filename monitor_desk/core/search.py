@@ -1,7 +1,8 @@
 """Full-text search over article text, highlights and claims (one FTS5 table).
 
 A row's rowid says what it is: ``ref_id * 4 + kind``; that lets a row be replaced or
-removed by rowid, never by a scan.
+removed by rowid, never by a scan. Its ``stems`` column holds the stems of its Russian
+words (core/search_stems.py), so a Russian word is found in any case form.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 
 from .entity_corrections import speaker_sql
 from .models import SearchCount, SearchHit
+from .search_stems import has_cyrillic, query_stems, stems
 
 Kind = Literal["article", "highlight", "claim"]
 _KIND_CODE: dict[str, int] = {"article": 0, "highlight": 1, "claim": 2}
@@ -36,9 +38,24 @@ def index_row(
         title = ""  # notes and claims match on their own words, not their article's title
     db.execute("DELETE FROM search_fts WHERE rowid = ?", [rowid])
     db.execute(
-        "INSERT INTO search_fts(rowid, article_id, title, body) VALUES (?, ?, ?, ?)",
-        [rowid, article_id, title, body],
+        "INSERT INTO search_fts(rowid, article_id, title, body, stems) VALUES (?, ?, ?, ?, ?)",
+        [rowid, article_id, title, body, stems(title, body)],
     )
+
+
+def set_title(db: Database, article_id: int) -> None:
+    """Give the article's search row its current title (and the title's stems)."""
+    rowid = fts_rowid("article", article_id)
+    row = db.execute(
+        """SELECT a.title, s.body FROM articles a JOIN search_fts s ON s.rowid = ?
+           WHERE a.id = ?""",
+        [rowid, article_id],
+    ).fetchone()
+    if row is not None:
+        db.execute(
+            "UPDATE search_fts SET title = ?, stems = ? WHERE rowid = ?",
+            [row[0], stems(row[0], row[1]), rowid],
+        )
 
 
 def index_highlight(db: Database, highlight_id: int) -> None:
@@ -99,6 +116,8 @@ def to_fts_query(query: str) -> str | None:
 
     Quotes make a phrase; a trailing ``*`` on a word is a prefix search; every other
     character is literal (no FTS5 syntax errors from ``-``, ``:``, ``(``, ``AND`` …).
+    A Russian word matches its stem in the ``stems`` column, and its stem as a prefix of
+    the text's words, so snippets mark the words found ("Медведев": "Медведеву").
     """
     parts: list[str] = []
     for m in _TERM.finditer(query):
@@ -106,13 +125,34 @@ def to_fts_query(query: str) -> str | None:
         if phrase is not None:
             tokens = re.findall(r"\w+", phrase)
             if tokens:
-                parts.append('"' + " ".join(tokens) + '"')
+                parts.append(_russian_phrase(tokens) or '"' + " ".join(tokens) + '"')
             continue
         prefix = word.endswith("*")
-        for i, token in enumerate(re.findall(r"\w+", word)):
-            star = "*" if prefix and i == len(re.findall(r"\w+", word)) - 1 else ""
-            parts.append(f'"{token}"{star}')
-    return " ".join(parts) if parts else None
+        tokens = re.findall(r"\w+", word)
+        for i, token in enumerate(tokens):
+            star = prefix and i == len(tokens) - 1
+            if has_cyrillic(token) and not star and not token.isdigit():
+                parts.append(_russian_word(token))
+            else:
+                parts.append(f'"{token}"' + ("*" if star else ""))
+    return " AND ".join(parts) if parts else None  # FTS5 takes no implicit AND after ")"
+
+
+def _russian_word(token: str) -> str:
+    found = query_stems(token)
+    in_stems = " OR ".join(f'stems : "{s}"' for s in found)
+    shortest = min(found, key=len)
+    # the second half only marks the words for snippet(): the first decides the match
+    return f'(({in_stems}) AND ({{title body}} : "{shortest}"* OR stems : "{shortest}"))'
+
+
+def _russian_phrase(tokens: list[str]) -> str | None:
+    """A phrase of Russian words as their stems (a phrase mixing alphabets: as written)."""
+    if not all(has_cyrillic(t) for t in tokens):
+        return None
+    words = " ".join(stems(t) for t in tokens)
+    marks = " OR ".join(f'{{title body}} : "{min(query_stems(t), key=len)}"*' for t in tokens)
+    return f'(stems : "{words}" AND ({marks} OR stems : "{words}"))'
 
 
 def search(db: Database, query: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:

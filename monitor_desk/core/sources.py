@@ -1,7 +1,12 @@
-"""The outlets an article cites, and their reliability grades (one per outlet, library-wide)."""
+"""The outlets an article cites, and their reliability grades (one per outlet, library-wide).
+
+The analyst can say that one outlet is another ("Новые Известия" is "Novye Izvestia"):
+``link`` and ``unlink``, over core/outlet_links.py.
+"""
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass, field
 
@@ -10,6 +15,7 @@ from .connection import Component
 from .db import environment_errors
 from .errors import InvalidInputError, NotFoundError
 from .models import CitationItem, Span
+from .outlet_links import link_outlet, outlet_links, unlink_outlet
 from .sql import current_revision
 
 RELIABILITY = {
@@ -87,3 +93,30 @@ class Sources(Component):
         if row is None:
             raise NotFoundError(f"There is no outlet {outlet!r}.")
         return row[0]
+
+    @environment_errors
+    def link(self, outlet: str, same_as: str) -> Changes:
+        """Say that ``outlet`` is ``same_as``: its citations move there (its grade too, if
+        ``same_as`` has none), now and in every later analysis. The changes name the
+        articles whose citations moved."""
+        with self._lock, self.db.atomic():
+            moved = link_outlet(self.db, outlet, same_as)
+        return Changes.of(articles=moved, library=True)
+
+    @environment_errors
+    def unlink(self, outlet: str) -> Changes:
+        """Take back ``link``: the citations that name ``outlet`` are its own again."""
+        with self._lock, self.db.atomic():
+            moved = unlink_outlet(self.db, outlet)
+        return Changes.of(articles=moved, library=True)
+
+    def outlet_names(self) -> builtins.list[str]:
+        """Every outlet the library's articles cite (or a link names), by name."""
+        with self._lock:
+            rows = self.db.execute("SELECT name FROM outlets ORDER BY name COLLATE NOCASE")
+            return [r[0] for r in rows]
+
+    def aliases(self) -> dict[str, str]:
+        """Every outlet the analyst linked to another: its name → the other's."""
+        with self._lock:
+            return outlet_links(self.db)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .entity_corrections import speaker_sql
 from .errors import NotFoundError
 from .tags import normalize_tag, tagged_highlights_sql
-from .timeline_sql import RECENT_REVISIONS
+from .timeline_sql import RECENT_FIRST, RECENT_REVISIONS
+from .views.claim_query import Speaker
+from .views.claim_rows import resolve_speaker
+from .views.speakers import PRONOUNS
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 """The kinds of entity a mentions chart compares when none is named."""
@@ -23,8 +25,8 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
     if not names:
         rows = db.execute(
             f"""WITH m AS MATERIALIZED (
-                    SELECT entity_id, COUNT(*) AS n FROM entities
-                    WHERE revision_id IN ({RECENT_REVISIONS}) GROUP BY entity_id)
+                    SELECT entity_id, SUM(n) AS n FROM chart_mentions
+                    WHERE article_id >= ({RECENT_FIRST}) GROUP BY +entity_id)
                 SELECT m.entity_id, le.name FROM m JOIN library_entities le ON le.id = m.entity_id
                 WHERE le.label IN ({",".join("?" * len(DEFAULT_TYPES))})
                 ORDER BY m.n DESC LIMIT ?""",
@@ -49,56 +51,72 @@ def entity_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
     return out
 
 
-def top_speakers(db: Database, top: int) -> list[str]:
-    """The most quoted speakers of the newest articles (corrected names), most first."""
+def top_speakers(db: Database, top: int) -> list[Speaker]:
+    """The most quoted speakers of the newest articles, most first: library entities by the
+    claims' stored speaker entity, else names no entity stands for (pronouns left out)."""
     rows = db.execute(
         f"""WITH c AS MATERIALIZED (
-                SELECT {speaker_sql("c")} AS s FROM claims c
+                SELECT c.speaker_entity_id AS eid,
+                       COALESCE(c.speaker_name, c.speaker_text) AS written FROM claims c
                 WHERE c.revision_id IN ({RECENT_REVISIONS})
-                AND c.speaker_name IS NOT NULL AND c.speaker_name != '')
-            SELECT s FROM c GROUP BY lower(s) ORDER BY COUNT(*) DESC LIMIT ?""",
-        [top],
+                AND COALESCE(c.speaker_name, c.speaker_text, '') != '')
+            SELECT eid, MAX(written) FROM c
+            WHERE eid IS NOT NULL OR lower(written) NOT IN ({",".join("?" * len(PRONOUNS))})
+            GROUP BY CASE WHEN eid IS NOT NULL THEN 'e' || eid ELSE 'n' || lower(written) END
+            ORDER BY COUNT(*) DESC LIMIT ?""",
+        [*PRONOUNS, top],
     ).fetchall()
-    return [r[0] for r in rows]
+    return [Speaker(entity_id=int(e)) if e is not None else Speaker(name=w) for e, w in rows]
+
+
+def speaker_names(db: Database, speakers: list[Speaker]) -> list[str]:
+    """What each speaker is called: its library entity's name, else its written name."""
+    out = []
+    for s in speakers:
+        row = None
+        if s.entity_id is not None:
+            row = db.execute(
+                "SELECT name FROM library_entities WHERE id = ?", [s.entity_id]
+            ).fetchone()
+        out.append(row[0] if row else " ".join((s.name or "").split()))
+    return out
 
 
 def speaker_series(
     db: Database, names: tuple[str, ...], top: int
-) -> tuple[list[str], dict[str, str]]:
-    """The names claims are stored under and (lower-cased shown name → series name)."""
-    chosen = list(names) or top_speakers(db, top)
-    stored: set[str] = set()
-    for name in chosen:
-        # the entity's spellings (an index probe each): mentions renamed to it by a merge
-        spellings = [name] + [
-            r[0]
-            for r in db.execute(
-                "SELECT name FROM library_entities WHERE name = ? COLLATE NOCASE", [name]
-            )
-        ]
-        found = {
-            r[0]
-            for r in db.execute(
-                f"""SELECT DISTINCT speaker_name FROM claims WHERE speaker_name = ? COLLATE NOCASE
-                   UNION SELECT DISTINCT model_cluster FROM entities
-                   WHERE cluster IN ({",".join("?" * len(spellings))})
-                   AND model_cluster != cluster""",
-                [name, *spellings],
-            )
-        }
-        if not found and names:
-            raise NotFoundError(f"No claims by {name!r} in the library.")
-        stored |= found
-    return sorted(stored) or [""], {n.lower(): n for n in chosen}  # [""]: stored under none
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Series of claims by speaker, as ``claims --speaker`` finds them: library entity id →
+    series name, and (written name → series name; names differing only in case are one)
+    for speakers no entity stands for. A name asked is resolved as ``claims --speaker``
+    resolves it and names its series."""
+    if names:
+        chosen = []
+        for name in names:
+            try:
+                chosen.append(resolve_speaker(db, name))
+            except NotFoundError:
+                raise NotFoundError(f"No claims by {name!r} in the library.") from None
+        shown = list(names)
+    else:
+        chosen = top_speakers(db, top)
+        shown = speaker_names(db, chosen)
+    entities: dict[int, str] = {}
+    written: dict[str, tuple[str, str]] = {}
+    for speaker, name in zip(chosen, shown, strict=True):
+        if speaker.entity_id is not None:
+            entities.setdefault(speaker.entity_id, name)
+        else:
+            as_written = " ".join((speaker.name or "").split())
+            written.setdefault(as_written.lower(), (as_written, name))
+    return entities, dict(written.values())
 
 
 def outlet_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, str]:
     if not names:
         rows = db.execute(
-            f"""SELECT o.id, o.name FROM citation_items ci
-                JOIN citations ct ON ct.id = ci.citation_id JOIN outlets o ON o.id = ci.outlet_id
-                WHERE ct.revision_id IN ({RECENT_REVISIONS})
-                GROUP BY o.id ORDER BY COUNT(*) DESC LIMIT ?""",
+            f"""SELECT o.id, o.name FROM chart_outlets c JOIN outlets o ON o.id = c.outlet_id
+                WHERE c.article_id >= ({RECENT_FIRST})
+                GROUP BY o.id ORDER BY SUM(c.n) DESC LIMIT ?""",
             [top],
         ).fetchall()
         return {int(i): n for i, n in rows}
@@ -114,9 +132,8 @@ def outlet_series(db: Database, names: tuple[str, ...], top: int) -> dict[int, s
 def tag_series(db: Database, names: tuple[str, ...], top: int) -> list[str]:
     if not names:
         rows = db.execute(
-            """SELECT substr(t.name, 1, instr(t.name || '/', '/') - 1) AS root
-               FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id
-               GROUP BY lower(root) ORDER BY COUNT(*) DESC LIMIT ?""",
+            """SELECT root FROM chart_tag_roots_dates
+               GROUP BY root ORDER BY SUM(n) DESC LIMIT ?""",
             [top],
         ).fetchall()
         return [r[0] for r in rows]
@@ -132,3 +149,10 @@ def tag_series(db: Database, names: tuple[str, ...], top: int) -> list[str]:
         row = db.execute("SELECT name FROM tags WHERE name = ?", [tag]).fetchone()
         out.append(row[0] if row else tag)
     return out
+
+
+def tag_ids(db: Database, name: str) -> list[int]:
+    """The ids of tag ``name`` and of its sub-tags (``tags.tagged_highlights_sql``'s match)."""
+    sub, params = tagged_highlights_sql(name)
+    where = sub.split("WHERE", 1)[1]
+    return [int(r[0]) for r in db.execute(f"SELECT t.id FROM tags t WHERE {where}", params)]

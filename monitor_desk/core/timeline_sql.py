@@ -23,9 +23,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
-from .entity_corrections import speaker_sql
+from .chart_counts import key_of
 
 TimelineKind = Literal["articles", "mentions", "claims", "outlets", "tags"]
 Granularity = Literal["week", "month", "year"]
@@ -54,6 +55,8 @@ RECENT = 1000
 articles: found with an index probe, not by counting the whole library."""
 
 RECENT_REVISIONS = f"SELECT current_revision_id FROM articles ORDER BY id DESC LIMIT {RECENT}"
+RECENT_FIRST = f"SELECT min(id) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT {RECENT})"
+"""The oldest of the newest articles: the count tables' rows from it on are theirs."""
 
 _PLACED = {
     "year": re.compile(r"^\d{4}"),
@@ -62,6 +65,7 @@ _PLACED = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # a chart asks it once per stored date and series
 def bucket_of(date: str | None, by: Granularity) -> str:
     """The bucket of a stored date (as ``bucket_sql``), or ``undated`` / ``unplaced``."""
     if date is None or not date.strip():
@@ -93,8 +97,12 @@ def bucket_range(bucket: str, by: Granularity) -> tuple[str, str]:
 
 @dataclass
 class Source:
-    """What one kind counts: ``FROM`` (ending in ``articles a``), the series and the weight
-    (how many units) of a row, and extra terms; ``series``/``where`` take their params."""
+    """What one kind counts: ``FROM`` (ending in ``articles a``, or a count table of
+    ``chart_counts.py``), the series and the weight (how many units) of a row, and extra
+    terms; ``series``/``where`` take their params. ``date`` and ``article``: the columns
+    of a row's article date and id; ``dates_table``: the sums per key and date of a count
+    table (level 2 of ``chart_counts.py``), read instead of its rows; ``params`` are then
+    the series' keys."""
 
     from_sql: str
     series: str
@@ -103,6 +111,9 @@ class Source:
     params: list[Any] = field(default_factory=list)
     weight: str = "1"
     names: list[str] = field(default_factory=list)
+    date: str = "a.date"
+    article: str = "a.id"
+    dates_table: str | None = None
 
 
 def case_of(column: str, names: dict[Any, str]) -> tuple[str, list[Any]]:
@@ -127,96 +138,120 @@ ARTICLES_BY_DATE = "SELECT date, 'articles', COUNT(*), COUNT(*), NULL FROM artic
 """``by_date_sql`` of ``articles_source``: a walk of the date index."""
 
 
-def mentions_source(entity_names: dict[int, str]) -> Source:
-    """Mentions of the given library entities (id → series name) in current texts, counted
-    per entity and revision first (on the ``(entity_id, revision_id)`` index) and only then
-    joined to their articles."""
-    series, params = case_of("m.entity_id", entity_names)
-    ids = list(entity_names)
-    per_revision = f"""(SELECT entity_id, revision_id, COUNT(*) AS n FROM entities
-                        WHERE entity_id IN ({_marks(ids)}) GROUP BY entity_id, revision_id) m"""
-    return Source(
-        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
-        series,
-        [],
-        params,
-        ids,
-        "m.n",
-        list(dict.fromkeys(entity_names.values())),
-    )
-
-
-def claims_source(stored_names: list[str], speakers: dict[str, str]) -> Source:
-    """Claims whose speaker (as the faces show it, corrections applied) is one of
-    ``speakers`` (lower-cased name → series name); ``stored_names`` are the names those
-    claims may be stored under (the index finds them)."""
-    series, params = case_of("c.shown", speakers)
-    shown = f"""(SELECT c.revision_id, lower({speaker_sql("c")}) AS shown FROM claims c
-                 WHERE c.speaker_name COLLATE NOCASE IN ({_marks(stored_names)})) c"""
-    return Source(
-        f"{shown} {CURRENT.format(rev='c.revision_id')}",
-        series,
-        [f"c.shown IN ({_marks(list(speakers))})"],
-        params,
-        [*stored_names, *speakers],
-        names=list(dict.fromkeys(speakers.values())),
-    )
-
-
-OUTLETS_FROM = f"""citation_items ci JOIN citations ct ON ct.id = ci.citation_id
-    {CURRENT.format(rev="ct.revision_id")} JOIN outlets o ON o.id = ci.outlet_id"""
-
-
-def outlets_source(outlet_ids: dict[int, str] | None) -> Source:
-    """Citation items of the given outlets (id → name); of every outlet when None."""
-    if outlet_ids is None:
-        per_revision = """(SELECT ct.revision_id, COUNT(*) AS n FROM citation_items ci
-                           JOIN citations ct ON ct.id = ci.citation_id GROUP BY 1) m"""
-        return Source(
-            f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
-            "'all'",
-            weight="m.n",
-            names=["all"],
+def counted_sources(table: str, names: dict[Any, str]) -> list[Source]:
+    """One series each from a per-article count table (``chart_counts.py``) for the given
+    keys (key → series name; several keys may share one, e.g. one name of two types): its
+    chart reads the sums per key and date, the articles behind a bar one index range per
+    key."""
+    key = key_of(table)
+    keys: dict[str, list[Any]] = {}
+    for k, name in names.items():
+        keys.setdefault(name, []).append(k)
+    return [
+        Source(
+            f"{table} c",
+            "?",
+            [f"c.{key} IN ({_marks(ks)})"],
+            [name],
+            ks,
+            "c.n",
+            [name],
+            date="c.date",
+            article="c.article_id",
+            dates_table=f"{table}_dates",
         )
-    series, params = case_of("m.outlet_id", outlet_ids)
-    ids = list(outlet_ids)
-    per_revision = f"""(SELECT ct.revision_id, ci.outlet_id, COUNT(*) AS n FROM citation_items ci
-                        JOIN citations ct ON ct.id = ci.citation_id
-                        WHERE ci.outlet_id IN ({_marks(ids)}) GROUP BY 1, 2) m"""
+        for name, ks in keys.items()
+    ]
+
+
+def _dates_sql(source: Source) -> tuple[str, list[Any]]:
+    """A counted series per stored date from the sums (level 2). With several keys, an
+    article may be behind two of them: the articles are those of the biggest key (its
+    sums) and those of the others that the biggest has not (probed on level 1)."""
+    table, dates = source.from_sql.split()[0], source.dates_table
+    key, keys, name = f"c.{key_of(table)}", source.params, source.series_params
+    if len(keys) == 1:
+        sql = f"SELECT c.date, ?, c.n, c.articles, NULL FROM {dates} c WHERE {key} = ?"
+        return sql, [*name, *keys]
+    inside = f"{key} IN ({_marks(keys)})"
+    sql = f"""WITH major AS MATERIALIZED (SELECT {key} AS k FROM {dates} c WHERE {inside}
+                  GROUP BY {key} ORDER BY SUM(c.articles) DESC LIMIT 1)
+              SELECT c.date, ?, SUM(c.n),
+                     SUM(CASE WHEN {key} = (SELECT k FROM major) THEN c.articles ELSE 0 END),
+                     NULL
+              FROM {dates} c WHERE {inside} GROUP BY c.date
+              UNION ALL
+              SELECT c.date, ?, 0, COUNT(DISTINCT c.article_id), NULL
+              FROM {table} c WHERE {inside} AND {key} != (SELECT k FROM major)
+              AND NOT EXISTS (SELECT 1 FROM {table} b WHERE b.article_id = c.article_id
+                              AND b.{key[2:]} = (SELECT k FROM major))
+              GROUP BY c.date"""
+    return sql, [*keys, *name, *keys, *name, *keys]
+
+
+def mentions_sources(entity_names: dict[int, str]) -> list[Source]:
+    """Mentions of the given library entities (id → series name) in current texts, from
+    each article's count per entity (``chart_mentions``)."""
+    return counted_sources("chart_mentions", entity_names)
+
+
+def claims_source(entities: dict[int, str], written: dict[str, str]) -> Source:
+    """Claims of the chosen speakers, matched as ``claims --speaker`` matches them: by the
+    stored speaker entity (library entity id → series name, through
+    ``idx_claims_speaker_entity``), and for speakers no entity stands for by the written name
+    (any case → series name)."""
+    by_entity, p1 = case_of("c.eid", entities)
+    by_name, p2 = case_of("c.written COLLATE NOCASE", written)
+    parts: list[str] = []
+    params: list[Any] = []
+    if entities:
+        parts.append(f"""SELECT revision_id, speaker_entity_id AS eid, NULL AS written
+                         FROM claims WHERE speaker_entity_id IN ({_marks(list(entities))})""")
+        params += list(entities)
+    if written:
+        marks = _marks(list(written))
+        parts.append(f"""SELECT revision_id, NULL, COALESCE(speaker_name, speaker_text)
+                         FROM claims WHERE speaker_entity_id IS NULL
+                         AND (speaker_name COLLATE NOCASE IN ({marks}) OR (speaker_name
+                              IS NULL AND speaker_text COLLATE NOCASE IN ({marks})))""")
+        params += [*written, *written]
+    chosen = f"({' UNION ALL '.join(parts)}) c"
     return Source(
-        f"{per_revision} {CURRENT.format(rev='m.revision_id')}",
-        series,
+        f"{chosen} {CURRENT.format(rev='c.revision_id')}",
+        f"COALESCE({by_entity if entities else 'NULL'}, {by_name if written else 'NULL'})",
         [],
+        [*(p1 if entities else []), *(p2 if written else [])],
         params,
-        ids,
-        "m.n",
-        list(outlet_ids.values()),
+        names=list(dict.fromkeys([*entities.values(), *written.values()])),
     )
 
 
-def tag_source(name: str, subquery: str, sub_params: list[Any]) -> Source:
-    """Highlights with tag ``name`` or one of its sub-tags (one series per tag: a highlight
-    with two chosen tags counts in both)."""
-    return Source(
-        f"""({subquery}) x JOIN highlights h ON h.id = x.highlight_id
-            JOIN articles a ON a.id = h.article_id""",
-        "?",
-        [],
-        [name],
-        list(sub_params),
-        names=[name],
-    )
+def outlets_sources(outlet_ids: dict[int, str]) -> list[Source]:
+    """Citation items of the given outlets (id → name) in current texts, from each
+    article's count per outlet (``chart_outlets``)."""
+    return counted_sources("chart_outlets", outlet_ids)
 
 
-Ranged = tuple[list[str], list[Any]]
-"""Terms (and their parameters) on placed rows only: the date range."""
+OUTLET_TOTALS_SQL = "SELECT date, SUM(n) FROM chart_outlets_dates GROUP BY date"
+"""Every citation item per stored date: what an outlet's share is a share of."""
 
 
-MAYBE_APART = """a.date IS NULL OR a.date NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
-                 OR substr(a.date, 9, 2) > '28'"""
-"""Dates that may be in no bucket at some size (every one that is not plainly a day): their
-articles' ids come back with the counts, so that articles apart are counted once however
-many series they are behind."""
+def tag_source(name: str, tag_ids: list[int]) -> Source:
+    """Highlights with tag ``name`` or one of its sub-tags (``tag_ids``), from each
+    article's count per top-level name (``chart_tag_roots``) or per tag (``chart_tags``).
+    One series per tag: a highlight with two chosen tags counts in both, and under one tag
+    with two of its sub-tags, twice."""
+    if "/" not in name:
+        return counted_sources("chart_tag_roots", {name: name})[0]
+    return counted_sources("chart_tags", dict.fromkeys(tag_ids or [0], name))[0]
+
+
+def maybe_apart(date: str) -> str:
+    """Dates that may be in no bucket at some size (every one that is not plainly a day):
+    their articles' ids come back with the counts, so that articles apart are counted once
+    however many series they are behind."""
+    return f"""{date} IS NULL OR {date} NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
+               OR substr({date}, 9, 2) > '28'"""
 
 
 def by_date_sql(source: Source) -> tuple[str, list[Any]]:
@@ -225,25 +260,46 @@ def by_date_sql(source: Source) -> tuple[str, list[Any]]:
     to thousands): the caller folds them into buckets, undated and unplaced."""
     if source.from_sql == "articles a":
         return ARTICLES_BY_DATE, []
+    if source.dates_table:  # the sums per date: undated and unplaced ids asked apart
+        return _dates_sql(source)
     where = f"WHERE {' AND '.join(source.where)}" if source.where else ""
-    sql = f"""SELECT a.date, {source.series} AS s, SUM({source.weight}), COUNT(DISTINCT a.id),
-                     group_concat(CASE WHEN {MAYBE_APART} THEN a.id END)
-              FROM {source.from_sql} {where} GROUP BY a.date, s"""
+    date, article = source.date, source.article
+    sql = f"""SELECT {date}, {source.series} AS s, SUM({source.weight}), COUNT(DISTINCT {article}),
+                     group_concat(CASE WHEN {maybe_apart(date)} THEN {article} END)
+              FROM {source.from_sql} {where} GROUP BY {date}, s"""
     return sql, [*source.series_params, *source.params]
 
 
-def ids_sql(source: Source, by: Granularity, key: str, ranged: Ranged) -> tuple[str, list[Any]]:
+def apart_ids_sql(source: Source, dates: Sequence[str]) -> tuple[str, list[Any]]:
+    """The ids and dates of the articles of ``source`` at the given stored dates (those
+    undated or unplaced; '' stands for no date)."""
+    date = source.date
+    sql = f"""SELECT DISTINCT {source.article}, {date} FROM {source.from_sql}
+              WHERE {" AND ".join(source.where)}
+              AND ({date} IS NULL OR {date} IN ({_marks(dates)}))"""
+    return sql, [*source.params, *dates]
+
+
+def ids_sql(
+    source: Source, by: Granularity, key: str, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
     """The ids and dates of the articles behind one bucket of ``source`` (through the date
-    index), or of those undated / unplaced (``key``), in date order."""
+    index), or of those undated / unplaced (``key``), in date order; ``since``/``until``
+    bound the placed dates (``until`` already past the last day it admits)."""
     terms, params = list(source.where), list(source.params)
+    date, article = source.date, source.article
     if key == UNDATED:
-        terms.append("(a.date IS NULL OR trim(a.date) = '')")
+        terms.append(f"({date} IS NULL OR trim({date}) = '')")
     elif key == UNPLACED:
-        terms.append("trim(a.date) != ''")
+        terms.append(f"trim({date}) != ''")
     else:
         low, high = bucket_range(key, by)
-        terms += ["a.date >= ?", "a.date < ?", *ranged[0]]
-        params += [low, high, *ranged[1]]
-    sql = f"""SELECT DISTINCT a.id, a.date FROM {source.from_sql}
-              WHERE {" AND ".join(terms)} ORDER BY a.date, a.id"""
+        terms += [f"{date} >= ?", f"{date} < ?"]
+        params += [low, high]
+        for bound, op in ((since, ">="), (until, "<=")):
+            if bound:
+                terms.append(f"{date} {op} ?")
+                params.append(bound)
+    sql = f"""SELECT DISTINCT {article}, {date} FROM {source.from_sql}
+              WHERE {" AND ".join(terms)} ORDER BY {date}, {article}"""
     return sql, params

@@ -4,8 +4,10 @@
 Five kinds: articles; mentions of chosen library entities (canonical, corrections applied);
 claims of chosen speakers; citations of chosen outlets (with each one's share of all
 citations in the bucket); highlights with chosen tags (a tag counts its sub-tags). Only
-current revisions count. Every figure is one ``GROUP BY`` in SQL (``timeline_sql.py``, which
-also says how each date precision buckets); undated and unplaced articles come back apart.
+current revisions count. Every figure is counted in SQL (``timeline_sql.py``, which also
+says how each date precision buckets): articles on the date index, claims grouped by date,
+mentions, outlets and tags read from the sums per date that ``chart_counts.py`` keeps;
+undated and unplaced articles come back apart.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from .connection import Component
 from .dates import RANGE_DATE
 from .errors import InvalidInputError
 from .export import neutralize
-from .tags import tagged_highlights_sql
 from .timeline_series import (
     entity_series,
     outlet_series,
+    speaker_names,
     speaker_series,
+    tag_ids,
     tag_series,
     top_speakers,
 )
@@ -35,20 +38,21 @@ from .timeline_sql import (
     APART,
     GRANULARITIES,
     KINDS,
+    OUTLET_TOTALS_SQL,
     UNDATED,
     UNITS,
     UNPLACED,
     Granularity,
-    Ranged,
     Source,
     TimelineKind,
+    apart_ids_sql,
     articles_source,
     bucket_of,
     by_date_sql,
     claims_source,
     ids_sql,
-    mentions_source,
-    outlets_source,
+    mentions_sources,
+    outlets_sources,
     tag_source,
 )
 
@@ -204,16 +208,20 @@ class Timelines(Component):
     def timeline(self, query: TimelineQuery) -> Timeline:
         """The counts ``query`` asks for; ``NotFoundError`` names a series the library lacks.
 
-        One pass per source, grouped by stored date in SQL; the dates (hundreds or
-        thousands, not one per article) are folded into buckets here."""
+        One pass per source, by stored date in SQL; the dates (hundreds or thousands, not
+        one per article) are folded into buckets here."""
         q = self._checked(query)
         with self._lock:
             sources = self._sources(self.db, q)
-            rows = [r for src in sources for r in self.db.execute(*by_date_sql(src))]
+            rows: list[Any] = []
+            for src in sources:
+                got = self.db.execute(*by_date_sql(src)).fetchall()
+                rows += got
+                if src.dates_table and sum(len(s.names) for s in sources) > 1:
+                    rows += self._apart_rows(src, [r[0] for r in got], q)
             totals: dict[str, int] = {}
             if q.kind == "outlets" and sources:
-                everything = self.db.execute(*by_date_sql(outlets_source(None))).fetchall()
-                for d, _s, value, _articles, _ids in everything:
+                for d, value in self.db.execute(OUTLET_TOTALS_SQL).fetchall():
                     key = self._key(d, q)
                     if key is not None and key not in APART:
                         totals[key] = totals.get(key, 0) + value
@@ -224,9 +232,10 @@ class Timelines(Component):
             key = self._key(d, q)
             if key is None:
                 continue  # outside the date range
-            c = counts.setdefault((series, key), [0, 0])
-            c[0] += value
-            c[1] += articles
+            if series is not None:  # None: a row of ids apart only
+                c = counts.setdefault((series, key), [0, 0])
+                c[0] += value
+                c[1] += articles
             if key in APART and ids:
                 apart_ids[key].update(int(i) for i in str(ids).split(","))
         if len(names) == 1:
@@ -235,16 +244,29 @@ class Timelines(Component):
             apart_articles = {k: len(v) for k, v in apart_ids.items()}
         points = [TimelinePoint(k, s, v, n) for (s, k), (v, n) in counts.items()]
         placed = tuple(p for p in points if p.bucket not in APART)
+        apart = [p for p in points if p.bucket in APART]
         return Timeline(
             q,
             UNITS[q.kind],
             names,
             fill_buckets([p.bucket for p in placed], q.by),
             placed,
-            tuple(sorted((p for p in points if p.bucket in APART), key=lambda p: p.bucket)),
+            tuple(sorted(apart, key=lambda p: (p.bucket, names.index(p.series)))),
             totals,
             apart_articles,
         )
+
+    def _apart_rows(self, src: Source, dates: list[str], q: TimelineQuery) -> list[Any]:
+        """Rows (series None) of nothing but the ids of the articles apart (undated or
+        unplaced) behind ``src``'s sums per date, so that one behind two series is counted
+        once."""
+        apart = [d for d in dates if self._key(d, q) in APART]
+        if not apart:
+            return []
+        by_date: dict[str, list[str]] = {}
+        for article_id, date in self.db.execute(*apart_ids_sql(src, apart)):
+            by_date.setdefault(date or "", []).append(str(article_id))
+        return [(d, None, 0, 0, ",".join(ids)) for d, ids in by_date.items()]
 
     @staticmethod
     def _key(date: str | None, q: TimelineQuery) -> str | None:
@@ -270,7 +292,8 @@ class Timelines(Component):
     def _apart_ids(self, sources: list[Source], q: TimelineQuery, key: str) -> list[int]:
         ids: dict[int, None] = {}
         for source in sources:
-            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, _range(q))):
+            until = q.until + _DAY_END if q.until else None
+            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, q.since, until)):
                 if key not in APART or bucket_of(date, q.by) == key:
                     ids[article_id] = None
         return list(ids)
@@ -282,7 +305,7 @@ class Timelines(Component):
             if kind == "mentions":
                 return list(dict.fromkeys(entity_series(self.db, q.names, q.top).values()))
             if kind == "claims":
-                return top_speakers(self.db, q.top)  # no spellings: completion shows names
+                return speaker_names(self.db, top_speakers(self.db, q.top))
             if kind == "outlets":
                 return list(outlet_series(self.db, q.names, q.top).values())
             if kind == "tags":
@@ -309,25 +332,11 @@ class Timelines(Component):
             return [articles_source()]
         if q.kind == "mentions":
             entities = entity_series(db, q.names, q.top)
-            return [mentions_source(entities)] if entities else []
+            return mentions_sources(entities)
         if q.kind == "claims":
-            stored, speakers = speaker_series(db, q.names, q.top)
-            return [claims_source(stored, speakers)] if speakers else []
+            entities, written = speaker_series(db, q.names, q.top)
+            return [claims_source(entities, written)] if entities or written else []
         if q.kind == "outlets":
             outlets = outlet_series(db, q.names, q.top)
-            return [outlets_source(outlets)] if outlets else []
-        return [
-            tag_source(name, *tagged_highlights_sql(name))
-            for name in tag_series(db, q.names, q.top)
-        ]
-
-
-def _range(q: TimelineQuery) -> Ranged:
-    terms, params = [], []
-    if q.since:
-        terms.append("a.date >= ?")
-        params.append(q.since)
-    if q.until:
-        terms.append("a.date <= ?")
-        params.append(q.until + _DAY_END)
-    return terms, params
+            return outlets_sources(outlets)
+        return [tag_source(name, tag_ids(db, name)) for name in tag_series(db, q.names, q.top)]

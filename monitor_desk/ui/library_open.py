@@ -20,15 +20,27 @@ if TYPE_CHECKING:  # imported when used: the GUI's start-up stays quick
 
 
 def open_library_for_gui(
-    db: str | Path | None, read_only: bool = False, seed: bool = True, keep_backups: int = KEEP
+    db: str | Path | None,
+    read_only: bool = False,
+    seed: bool = True,
+    keep_backups: int = KEEP,
+    parent: QWidget | None = None,
 ) -> Library:
     """Open the library; a new library is seeded with the bundled samples (unless
-    ``seed`` is False: *File ▸ New Library…* starts empty and says how to fill it)."""
+    ``seed`` is False: *File ▸ New Library…* starts empty and says how to fill it). A
+    library from an older Monitor Desk is upgraded off the GUI thread under a dialog
+    saying how far it is (``library_upgrade.py``)."""
     from ..core.library import Library
     from ..core.paths import default_library_path
+    from ..core.upgrade import upgrade_pending
 
     path = Path(db) if db else default_library_path()
-    lib = Library.open(path, read_only=read_only, keep_backups=keep_backups)
+    if not read_only and upgrade_pending(path):
+        from .library_upgrade import open_with_upgrade
+
+        lib = open_with_upgrade(path, keep_backups, parent)
+    else:
+        lib = Library.open(path, read_only=read_only, keep_backups=keep_backups)
     if not read_only and seed:
         lib.seed_samples()
     return lib
@@ -58,7 +70,7 @@ def open_or_explain(
     from ..core.filelock import LibraryInUseError
 
     def opened(read_only: bool = False) -> Library:
-        return open_library_for_gui(db, read_only, seed, keep_backups)
+        return open_library_for_gui(db, read_only, seed, keep_backups, parent)
 
     try:
         return opened()

@@ -212,7 +212,9 @@ class MainWindow(QMainWindow):
         self.sources.spanSelected.connect(view.scroll_to)
         self.sources.failed.connect(self.tell)
         self.sources.model.changesMade.connect(self.apply_changes)
-        self.details.connect_to(self.reader, self.apply_changes, self.tell)
+        self.details.connect_to(
+            self.reader, self.apply_changes, self.tell, self.jobs.start_analysis
+        )
         self.notes.highlightChosen.connect(self.go_to)
         self.entities.mentionChosen.connect(self.go_to)
         self.entity_types.changed.connect(self._reload_entities)

@@ -67,6 +67,8 @@ class WindowExtras(QObject):
         window.reader.cleared.connect(lambda: window.setWindowTitle(window_title(window.library)))
         apply_at_start(window, load_preferences(window.settings))
         self.cue_offers = CueOffers(window.claims, window.library, lambda: window.corrections.cues)
+        links = window.sources.correctionRequested  # outlet links (corrections: made later)
+        links.connect(lambda kind, name, target: window.corrections.request(kind, name, target))
         self.library_closing = LibraryClosing(window)  # the library closed: the window too
 
     def open_samples(self) -> None:

@@ -145,8 +145,13 @@ def test_a_text_in_another_script_says_why_it_has_no_entities(qtbot) -> None:  #
     body = "Министр иностранных дел встретился в Женеве с коллегами и обсудил договор."
     russian = Article(1, "Новости", None, None, None, None, None, None, text=body)
     pane.show_article(russian, Analysis("en_core_web_sm", "3.8.0"), [], [])
+    assert pane.status.isVisible()  # analysed before Russian was: say so
+    assert "analyse this article again" in pane.status.text()
+    body = "Міністр закордонних справ зустрівся в Женеві з колегами і обговорив договір."
+    ukrainian = Article(3, "Новини", None, None, None, None, None, None, text=body)
+    pane.show_article(ukrainian, Analysis("en_core_web_sm", "3.8.0", language="uk"), [], [])
     assert pane.status.isVisible()
-    assert "English text only" in pane.status.text()
+    assert pane.status.text().startswith("No analysis for Ukrainian yet.")
     english = Article(2, "News", None, None, None, None, None, None, text="Quiet day in Kyiv.")
     pane.show_article(english, Analysis("en_core_web_sm", "3.8.0"), [], [])
     assert not pane.status.isVisible()

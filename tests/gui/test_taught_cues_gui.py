@@ -16,7 +16,7 @@ BRIEF = """Title: Talks in Oslo
 Boris Yeltsin trumpeted that the talks in Oslo had succeeded. Igor Ivanov trumpeted that \
 Moscow had won the argument.
 
-Boris Yeltsin made the proposal on Tuesday. Igor Ivanov made a promise on Wednesday. Ivanov \
+Boris Yeltsin denied the report on Tuesday. Igor Ivanov denied the rumour on Wednesday. Ivanov \
 made it clear that Moscow would not yield.
 """
 
@@ -86,23 +86,23 @@ def test_teach_a_verb_from_an_added_claim_and_a_never_rule_from_deletions(
     window.undo_stack.redo()
     assert _cues(lib) == [("trumpet", "cue", False)]
 
-    _delete(window, "the proposal")
+    _delete(window, "the report")
     assert not offers.isVisible()  # one deletion is not a pattern
-    _delete(window, "a promise")
+    _delete(window, "the rumour")
     assert offers.isVisible()
-    assert "Never treat “make” + object as a claim" in offers.label.text()
+    assert "Never treat “deny” + object as a claim" in offers.label.text()
     offers.accept_button.click()
-    assert _cues(lib) == [("trumpet", "cue", False), ("make", "never", True)]
+    assert _cues(lib) == [("trumpet", "cue", False), ("deny", "never", True)]
 
     dialog = CorrectionsDialog(window.corrections, window)
     tab = dialog.cues_tab
     assert [tab.items.item(i).text() for i in range(tab.items.count())] == [
         "Treat “trumpet” as a reporting verb",
-        "Never treat “make” + object as a claim",
+        "Never treat “deny” + object as a claim",
     ]
     tab.items.setCurrentRow(0)
     tab.revoke_button.click()
-    assert _cues(lib) == [("make", "never", True)]
+    assert _cues(lib) == [("deny", "never", True)]
     assert tab.items.count() == 1
     with qtbot.waitSignal(window.jobs.analysisFinished, timeout=60000):
         tab.reanalyse_button.click()  # the revoked word's articles, as the lexicon reads them

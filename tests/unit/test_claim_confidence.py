@@ -21,7 +21,7 @@ from monitor_desk.core.schema import migrations
 
 SAMPLE = (
     "“We will not sign the treaty this year,” said the minister. "
-    "Boris Yeltsin made the proposal on Tuesday. "
+    "Moscow denied the report on Tuesday. "
     "Foreign Minister Igor Ivanov said on Monday that the border talks would resume. "
     "According to Interfax, the talks collapsed after two hours. "
     "“The door stays open for everyone who wants to talk to us about it.”\n"
@@ -29,7 +29,7 @@ SAMPLE = (
 BRIEF = (
     "Publication: Monitor Volume: 7 Issue: 12 Date: February 3, 2001\n\n"
     "Foreign Minister Anna Petrova said on Monday that the border talks would resume in "
-    "March (Interfax, February 2). Boris Yeltsin made the proposal on Tuesday.\n"
+    "March (Interfax, February 2). Moscow denied the report on Tuesday.\n"
 )
 
 
@@ -53,11 +53,11 @@ def test_every_claim_has_a_frame_and_a_confidence_ordered_sensibly(nlp: Any) -> 
         assert c.confidence is not None
         assert 0.0 <= c.confidence <= 1.0
     quoted = next(c for c in claims if c.speaker and c.speaker.text == "the minister")
-    proposal = next(c for c in claims if c.cue.text == "made")
+    proposal = next(c for c in claims if c.cue.text == "denied")
     assert quoted.kind == "direct"
     assert quoted.frame == "verb-clause"
-    assert proposal.content.text == "the proposal"
-    # a quotation said by a named speaker is more often right than "made the proposal"
+    assert proposal.content.text == "the report"
+    # a quotation said by a named speaker is more often right than "denied the report"
     assert quoted.confidence is not None
     assert proposal.confidence is not None
     assert quoted.confidence > proposal.confidence + 0.15
@@ -99,8 +99,8 @@ def test_analyze_json_gives_every_claim_its_confidence(
         assert 0 <= c["confidence"] <= 1
         assert c["frame"]
     said = next(c for c in rec["claims"] if c["cue"]["text"] == "said")
-    made = next(c for c in rec["claims"] if c["cue"]["text"] == "made")
-    assert said["confidence"] > made["confidence"]
+    denied = next(c for c in rec["claims"] if c["cue"]["text"] == "denied")
+    assert said["confidence"] > denied["confidence"]
 
 
 def _old_library(path: Path) -> int:

@@ -71,7 +71,30 @@ def test_citation_dates_read_every_english_month_spelling(name: str, month: int)
 
 
 @pytest.mark.parametrize(("name", "month"), RUSSIAN_SPELLINGS)
-def test_russian_month_names_are_not_citation_dates(name: str, month: int) -> None:
-    # Citations are read in English bodies only; a Russian month there stays plain text.
-    assert parse_citation_date(f"3 {name} 2000", None) is None
-    assert reference_date({"date": f"3 {name} 2000"}) == (2000, None)
+def test_russian_month_names_are_citation_dates(name: str, month: int) -> None:
+    # Russian sources are cited in Russian: "(Интерфакс, 3 марта 2000 г.)"
+    iso = dt.date(2000, month, 3).isoformat()
+    assert parse_citation_date(f"3 {name} 2000", None) == (iso, iso)
+    assert parse_citation_date(f"3 {name} 2000 г.", None) == (iso, iso)
+    assert reference_date({"date": f"3 {name} 2000"}) == (2000, month)
+
+
+@pytest.mark.parametrize(
+    ("written", "month"),
+    [("сентябре", 9), ("сентябрю", 9), ("сентябрём", 9), ("марте", 3), ("мае", 5),
+     ("сент.", 9), ("нояб.", 11), ("авг", 8), ("Февраля", 2)],
+)  # fmt: skip
+def test_russian_months_in_every_case_and_abbreviated(written: str, month: int) -> None:
+    iso = dt.date(1999, month, 25).isoformat()
+    assert parse_citation_date(f"25 {written}", (1999, 10)) == (iso, iso)
+
+
+def test_a_russian_range_and_the_year_of_the_issue() -> None:
+    assert parse_citation_date("22–26 сентября", (1999, 9)) == ("1999-09-22", "1999-09-26")
+    assert parse_citation_date("30 сентября — 1 октября", (1999, 10)) == (
+        "1999-09-30",
+        "1999-10-01",
+    )
+    # a January issue citing "28 декабря" means the previous December, as in English
+    assert parse_citation_date("28 декабря", (2000, 1)) == ("1999-12-28", "1999-12-28")
+    assert parse_citation_date("25 сентября", None) == (None, None)

@@ -121,6 +121,7 @@ def test_no_room_for_the_wal_index_falls_back_to_memory(
         verify: bool = False,
         exclusive: bool = False,
         checked: bool = False,
+        progress: object = None,
     ):  # type: ignore[no-untyped-def]
         calls.append(exclusive)
         if not exclusive:

@@ -167,15 +167,33 @@ RUSSIAN = (
 )
 
 
-def test_text_the_model_cannot_read_gets_no_invented_entities(model: LoadedPipeline) -> None:
-    # the English model tags ordinary Russian words as people and organisations
+def test_russian_goes_to_the_russian_pipeline_not_the_english_model(
+    model: LoadedPipeline,
+) -> None:
+    # the English model tagged ordinary Russian words as people and organisations ("Всё")
     analysis = analyze_text(RUSSIAN, RUSSIAN.index("\n\n") + 2, {}, model)
-    assert analysis.entities == []
-    assert analysis.claims == []
+    assert analysis.language == "ru"
+    assert {(m.text, m.label) for m in analysis.entities} == {
+        ("Павел Сорокин", "PERSON"),
+        ("Женеве", "GPE"),
+    }
     items = [(RUSSIAN, RUSSIAN.index("\n\n") + 2, {}), (TEXT, len(HEADER), META)]
     many = list(analyze_many(items, model, batch_size=2))
-    assert many[0].entities == []
+    assert many[0] == analysis
     assert many[1] == analyze_text(TEXT, len(HEADER), META, model)
+
+
+UKRAINIAN = (
+    "Міністр закордонних справ Павло Сорокін зустрівся в Женеві з колегами. Все менше "
+    "залишається невирішених питань, заявив він журналістам після переговорів у вівторок."
+)
+
+
+def test_a_language_without_a_pipeline_gets_no_invented_entities(model: LoadedPipeline) -> None:
+    analysis = analyze_text(UKRAINIAN, 0, {}, model)
+    assert analysis.language == "uk"
+    assert analysis.entities == []
+    assert analysis.claims == []
 
 
 def test_english_with_a_few_cyrillic_names_is_still_analysed(model: LoadedPipeline) -> None:

@@ -34,7 +34,9 @@ def test_self_test_passes_and_leaves_its_outputs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [line.split()[1] for line in lines if line.startswith("ok ")]
-    assert steps == ["library", "import", "model", "analysis", "highlight", "export", "window"]
+    assert steps == [
+        "library", "import", "model", "analysis", "russian", "highlight", "export", "window",
+    ]  # fmt: skip
     assert lines[-1].startswith("self-test passed")
     assert (tmp_path / "main-window.png").stat().st_size > 10_000
     assert "self-test" in (tmp_path / "notes.csv").read_text(encoding="utf-8-sig")

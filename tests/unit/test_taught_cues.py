@@ -19,8 +19,7 @@ pytestmark = pytest.mark.model
 
 TRUMPETED = "Boris Yeltsin trumpeted that the talks in Oslo had succeeded.\n"
 PROPOSAL = (
-    "Boris Yeltsin made the proposal on Tuesday. Igor Ivanov made it clear that Moscow "
-    "would not yield.\n"
+    "Boris Yeltsin denied the report on Tuesday. Igor Ivanov denied that Moscow would yield.\n"
 )
 
 
@@ -88,23 +87,23 @@ def test_a_taught_verb_applies_to_articles_imported_later_also_in_worker_process
     assert [(s, c) for s, c, _ in _triples(lib, two)] == [("Igor Ivanov", "trumpeted")]
 
 
-def test_a_never_rule_on_the_object_frame_removes_made_the_proposal_only(
+def test_a_never_rule_on_the_object_frame_removes_denied_the_report_only(
     lib: Library, tmp_path: Path
 ) -> None:
     article = _import(lib, tmp_path, "p.txt", PROPOSAL)
     before = _triples(lib, article)
-    assert ("Boris Yeltsin", "made", "the proposal") in before
-    kept = [t for t in before if t[2] != "the proposal"]
-    assert kept  # "made it clear that ..." is a claim of its own
+    assert ("Boris Yeltsin", "denied", "the report") in before
+    kept = [t for t in before if t[2] != "the report"]
+    assert kept  # "denied that ..." is a claim of its own
 
-    lib.cues.add("make", "never", object_only=True)
-    lib.reanalyze(lib.cues.articles_with("make"))
+    lib.cues.add("deny", "never", object_only=True)
+    lib.reanalyze(lib.cues.articles_with("deny"))
     assert _triples(lib, article) == kept
 
-    lib.cues.remove("make")
-    lib.cues.add("make", "never")  # every use of "make"
+    lib.cues.remove("deny")
+    lib.cues.add("deny", "never")  # every use of "deny"
     lib.reanalyze([article])
-    assert all(cue.split()[0] != "made" for _, cue, _ in _triples(lib, article))
+    assert all(cue.split()[0] != "denied" for _, cue, _ in _triples(lib, article))
 
 
 def test_what_may_be_taught_and_when(lib: Library) -> None:

@@ -18,9 +18,10 @@ from .chunks import chunk_bounds, chunk_prepared
 from .citations import scan_citations, with_coverage
 from .clusters import cluster_mentions
 from .entities import model_entity_spans, text_entity_rules
+from .language import ENGLISH, RUSSIAN, only_language, override_of, paragraph_languages
+from .language import dominant as dominant_language
 from .pipeline import LoadedPipeline, gazetteer_patterns
 from .prepare import OffsetMap, Prepared, prepare
-from .script import latin_script
 
 if TYPE_CHECKING:
     from .claims.taught import TaughtCues
@@ -61,13 +62,6 @@ def _known_forms() -> dict[str, str]:
 def _prepare(text: str, body_start: int, metadata: Mapping[str, str]) -> Prepared:
     citations = scan_citations(text, body_start, metadata)
     return prepare(text, body_start, citations, _known_forms())
-
-
-def _english_script(prep: Prepared) -> bool:
-    """On Russian or other non-Latin text the English model tags ordinary words as people
-    and organisations ("Всё" as an ORG): such text gets citations but no entities or
-    claims rather than wrong ones."""
-    return latin_script(prep.masked)
 
 
 def _sentences(doc: Any, prep: Prepared) -> list[tuple[int, int]]:
@@ -127,6 +121,11 @@ class _Found:
     prep: Prepared
     english: bool
     chunks: int
+    language: str = ENGLISH
+    russian: str | None = None
+    """The masked text with only its Russian lines, when it has any."""
+    parsed: Any = None
+    """What a worker process made of them (a ``RussianFound``, or why it failed)."""
     sentences: list[tuple[int, int]] | None = field(default_factory=list)
     entities: list[tuple[int, int, str]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -159,21 +158,43 @@ def _failed(exc: Exception) -> str:
 def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
     prep = found.prep
     text = prep.text
+    lang = found.language
     if found.error is not None:
-        return Analysis(pipeline.name, pipeline.version, error=found.error)
+        return Analysis(pipeline.name, pipeline.version, error=found.error, language=lang)
     try:
-        if not found.english:  # not English: nothing was parsed
+        if not found.english and found.russian is None:  # nothing was parsed
             citations = with_coverage(prep.citations, text, prep.body_start, None)
-            return Analysis(pipeline.name, pipeline.version, [], [], citations)
+            return Analysis(pipeline.name, pipeline.version, [], [], citations, language=lang)
+        normal: dict[tuple[int, int], str] = {}
+        if found.russian is not None:  # natasha (core/nlp/russian/), here or in a worker
+            ru = found.parsed or _russian((prep, found.russian))
+            if isinstance(ru, str):
+                return Analysis(pipeline.name, pipeline.version, error=ru, language=lang)
+            found.sentences = sorted((found.sentences or []) + ru.sentences)
+            found.entities = sorted(found.entities + ru.entities)
+            found.claims += [_map_claim(c, text, prep.offsets) for c in ru.claims]
+            normal = ru.normal
         citations = with_coverage(prep.citations, text, prep.body_start, found.sentences)
-        entities = cluster_mentions(text, text_entity_rules(prep, found.entities))
+        spans = text_entity_rules(prep, found.entities)
+        entities = cluster_mentions(text, spans, normal)
         covers = [tuple(x for span in c.covers for x in span) for c in citations]
         claims = [_with_citation(c, covers) for c in found.claims]
-        if found.chunks > 1:
+        if found.chunks > 1 or found.russian is not None:
             claims.sort(key=lambda c: (c.cue.start, c.content.start))
-        return Analysis(pipeline.name, pipeline.version, entities, claims, citations)
+        return Analysis(pipeline.name, pipeline.version, entities, claims, citations, language=lang)
     except Exception as exc:
-        return Analysis(pipeline.name, pipeline.version, error=_failed(exc))
+        return Analysis(pipeline.name, pipeline.version, error=_failed(exc), language=lang)
+
+
+def _russian(job: tuple[Prepared, str]) -> Any:
+    """The Russian lines of one text through natasha (``RussianFound``), or why that failed
+    (text: an odd text must not stop a worker process's batch)."""
+    from .russian.analysis import analyze_russian
+
+    try:
+        return analyze_russian(*job)
+    except Exception as exc:
+        return _failed(exc)
 
 
 def _chunks(masked: str, pipeline: LoadedPipeline) -> list[tuple[int, int]]:
@@ -200,35 +221,49 @@ def analyze_many(
     """
     pending: deque[tuple[_Found, Prepared, bool]] = deque()
 
-    def masked_texts() -> Iterator[str]:
+    in_workers = n_process > 1  # then the Russian lines are parsed there too
+
+    def masked_texts() -> Iterator[tuple[str, Any]]:
         for text, body_start, metadata in items:
             try:
                 prep = _prepare(text, body_start, metadata)
-                english = _english_script(prep)
+                runs = paragraph_languages(prep.masked, override=override_of(metadata))
+                english_text = only_language(prep.masked, runs, ENGLISH)
+                russian_text = only_language(prep.masked, runs, RUSSIAN)
+                language = dominant_language(prep.masked, runs)
             except Exception as exc:
                 prep = Prepared(text, body_start, "", OffsetMap((0,), (body_start,)), ())
                 found = _Found(prep, False, 1, error=_failed(exc))
                 pending.append((found, prep, True))
-                yield ""
+                yield "", None
                 continue
-            bounds = _chunks(prep.masked, pipeline) if english else [(0, 0)]
-            found = _Found(prep, english, len(bounds))
+            english = english_text is not None
+            # Only the English lines go to spaCy (the others blanked, offsets kept).
+            english_prep = replace(prep, masked=english_text) if english_text else prep
+            bounds = _chunks(english_prep.masked, pipeline) if english else [(0, 0)]
+            found = _Found(prep, english, len(bounds), language, russian_text)
             for n, (start, end) in enumerate(bounds):
-                chunk = chunk_prepared(prep, start, end)
-                pending.append((found, chunk, n == len(bounds) - 1))
-                yield chunk.masked if english else ""
+                chunk = chunk_prepared(english_prep, start, end)
+                last = n == len(bounds) - 1
+                pending.append((found, chunk, last))
+                job = (prep, russian_text) if in_workers and last and russian_text else None
+                yield chunk.masked if english else "", job
 
-    if n_process > 1:
+    docs: Iterator[tuple[Any, Any]]
+    if in_workers:
         from .workers import pipe_in_workers
 
-        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size)
+        docs = pipe_in_workers(pipeline.nlp, masked_texts(), n_process, batch_size, _russian)
     else:
-        docs = pipeline.nlp.pipe(masked_texts(), batch_size=batch_size)
+        texts = (text for text, _ in masked_texts())
+        docs = ((doc, None) for doc in pipeline.nlp.pipe(texts, batch_size=batch_size))
     try:
-        for doc in docs:
+        for doc, russian in docs:
             found, chunk, last = pending.popleft()
             if found.english:
                 found.add(doc, chunk, pipeline, taught)
+            if russian is not None:
+                found.parsed = russian
             if last:
                 yield _finish(found, pipeline)
     finally:

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 
 from ..dates import CITATION_DATE_PATTERN, parse_citation_date, reference_date
 from ..models import Citation, CitationItem
+from .citations_ru import IN_TEXT_RE, RUSSIAN_OUTLETS, RUSSIAN_PLACES
+from .citations_ru import key as russian_key
 from .pipeline import gazetteer_patterns
 
 _PAREN_RE = re.compile(r"\(([^()\n]{3,300})\)")
@@ -27,10 +29,11 @@ _ITEM_RE = re.compile(
     re.IGNORECASE,
 )
 _DAY_RE = re.compile(r"\d{1,2}")
-_LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?", re.IGNORECASE)
+_LEAD_RE = re.compile(r"^(?:see\s+(?:also\s+)?|см\.\s+(?:также\s+)?)?(?:the\s+)?", re.IGNORECASE)
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 # An outlet starts with a capital ("Rustavi-2", "Channel 5" keep their digits) or is a web
 # address ("gazeta.ru"); anything else in the parentheses ("in Russian") is not a source.
-_OUTLET_OK_RE = re.compile(r"^(?:[A-Z\u0400-\u042F]|[a-z][\w-]*\.[a-z]{2,}\b)[^()]{0,79}$")
+_OUTLET_OK_RE = re.compile(r"^(?:[A-Z\u0400-\u042F«„\"]|[a-z][\w-]*\.[a-z]{2,}\b)[^()]{0,79}$")
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z\u0400-\u042F0-9])")
 # A full stop after an initial or a common abbreviation ("U.S.", "Sept.", "Mr.") ends nothing.
@@ -97,6 +100,9 @@ def normalize_outlet(written: str) -> str:
     name = _LEAD_RE.sub("", " ".join(written.split()))
     if known := _CANONICAL.get(_key(name)):
         return known
+    if _CYRILLIC_RE.search(name):
+        # "Интерфакса" is Interfax; an outlet not in the table keeps its words, unquoted
+        return RUSSIAN_OUTLETS.get(russian_key(name)) or name.strip('«»„“”"')
     words = name.split(" ")
     out = [words[0][:1].upper() + words[0][1:]]
     proper = sum(w.lower() in _GENERIC_WORDS and w[:1].isupper() for w in words[1:]) >= 2
@@ -128,8 +134,12 @@ def _outlet_names(written: str) -> list[str] | None:
         return None
     # A place says where, not who: "(Interfax, Moscow, May 4)" cites Interfax, and
     # "(Washington, Moscow, May 3)" cites nobody.
-    outlets = [n for n in names if _key(n) not in _places()]
+    outlets = [n for n in names if _key(n) not in _places() and _key(n) not in RUSSIAN_PLACES]
     return outlets or None
+
+
+def _known(name: str) -> bool:
+    return _key(name) in _CANONICAL or russian_key(name) in RUSSIAN_OUTLETS
 
 
 def _dates(
@@ -163,7 +173,7 @@ def _parse_item(
         date_text, start, end = dated
         return [CitationItem(normalize_outlet(w), date_text, start, end, w) for w in written]
     bare = _outlet_names(item.rstrip("."))
-    if bare and all(_key(n) in _CANONICAL for n in bare):
+    if bare and all(_known(n) for n in bare):
         return [CitationItem(normalize_outlet(n), None, None, None, n) for n in bare]
     return None
 
@@ -185,6 +195,23 @@ def scan_citations(
             previous = [i.outlet_text or i.outlet for i in items]
         else:
             found.append(Citation(m.start(), m.end(), m.group(0), tuple(parsed), ()))
+    found.extend(_in_text(text, body_start, found))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _in_text(text: str, body_start: int, parens: list[Citation]) -> list[Citation]:
+    """Russian references in running text: ``по данным «Коммерсанта»``, ``как сообщает
+    ИТАР-ТАСС`` (a name without quotation marks only when it is a known outlet)."""
+    found = []
+    for m in IN_TEXT_RE.finditer(text, body_start):
+        if any(c.start <= m.start() < c.end for c in parens):
+            continue
+        written = m.group("name")
+        if not written.startswith("«") and not _known(written):
+            continue
+        item = CitationItem(normalize_outlet(written), None, None, None, written.strip("«»"))
+        found.append(Citation(m.start(), m.end(), m.group(0), (item,), ()))
     return found
 
 

@@ -1,6 +1,7 @@
 """Group mentions of the same entity: "Ivanov" and "Ivanov’s" join "Igor Ivanov".
 
-A person's canonical name is the longest full form in the article; a surname alone joins
+A person's canonical name is the longest full form in the article (for Russian, of the
+normal forms: the nominative); a surname alone joins
 the most recent full name with that surname, else the only one. Other entities cluster on
 their normalised text.
 """
@@ -8,7 +9,7 @@ their normalised text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..models import EntityMention
 
@@ -19,8 +20,19 @@ def normalize_name(text: str) -> str:
     return _POSSESSIVE_RE.sub("", " ".join(text.split()))
 
 
-def cluster_mentions(text: str, spans: Sequence[tuple[int, int, str]]) -> list[EntityMention]:
-    persons = [normalize_name(text[s:e]) for s, e, label in spans if label == "PERSON"]
+def cluster_mentions(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    normal: Mapping[tuple[int, int], str] | None = None,
+) -> list[EntityMention]:
+    """Mentions with their clusters; ``normal`` gives a span's normal form where the text's
+    form is inflected (Russian: ``Медведеву`` → ``Медведев``), so every case is one name."""
+    normal = normal or {}
+
+    def name_of(start: int, end: int) -> str:
+        return normal.get((start, end)) or normalize_name(text[start:end])
+
+    persons = [name_of(s, e) for s, e, label in spans if label == "PERSON"]
     # Each name once (a long text repeats them thousands of times: the loop below is
     # quadratic in them); first-seen order keeps the choice of canonical form unchanged.
     full_names = list(dict.fromkeys(p for p in persons if len(p.split()) > 1))
@@ -41,7 +53,7 @@ def cluster_mentions(text: str, spans: Sequence[tuple[int, int, str]]) -> list[E
     last_full: dict[str, str] = {}
     for start, end, label in spans:
         surface = text[start:end]
-        name = normalize_name(surface)
+        name = name_of(start, end)
         if label != "PERSON":
             mentions.append(EntityMention(start, end, label, surface, name))
             continue

@@ -112,5 +112,7 @@ def prepare(
     citations: Sequence[Citation],
     known: Mapping[str, str] | None = None,
 ) -> Prepared:
-    masked, offsets = mask_body(text, body_start, [(c.start, c.end) for c in citations])
+    # Parentheses only: "по данным «Коммерсанта»" is part of its sentence (and a claim cue)
+    cut = [(c.start, c.end) for c in citations if c.text.startswith("(")]
+    masked, offsets = mask_body(text, body_start, cut)
     return Prepared(text, body_start, restore_case(masked, known), offsets, tuple(citations))

@@ -21,7 +21,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -49,7 +49,12 @@ def die_with_parent(parent: int) -> None:
 
 
 def _work(
-    nlp: Any, tasks: Connection, results: Connection, others: Sequence[Connection], parent: int
+    nlp: Any,
+    side: Callable[[Any], Any] | None,
+    tasks: Connection,
+    results: Connection,
+    others: Sequence[Connection],
+    parent: int,
 ) -> None:
     for conn in others:  # the parent's ends: with them closed, the parent's death is EOF
         conn.close()
@@ -62,22 +67,26 @@ def _work(
         except EOFError:
             return
         try:
-            docs = [doc.to_bytes() for doc in nlp.pipe(batch, batch_size=len(batch))]
+            texts = [text for text, _ in batch]
+            docs = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=len(batch))]
+            done = [side(job) if side is not None and job is not None else None for _, job in batch]
         except Exception:  # a bug: the parent raises it with this traceback
             results.send(("error", traceback.format_exc()))
             return
-        results.send(("docs", docs))
+        results.send(("docs", list(zip(docs, done, strict=True))))
 
 
 class _Worker:
-    def __init__(self, nlp: Any, parent_ends: list[Connection]) -> None:
+    def __init__(
+        self, nlp: Any, side: Callable[[Any], Any] | None, parent_ends: list[Connection]
+    ) -> None:
         ctx = multiprocessing.get_context("fork")  # fork: the loaded model comes for free
         task_recv, self.tasks = ctx.Pipe(duplex=False)
         self.results, result_send = ctx.Pipe(duplex=False)
         parent_ends += [self.tasks, self.results]
         self.process: BaseProcess = ctx.Process(
             target=_work,
-            args=(nlp, task_recv, result_send, list(parent_ends), os.getpid()),
+            args=(nlp, side, task_recv, result_send, list(parent_ends), os.getpid()),
             name="monitor-desk-analysis",
             daemon=True,
         )
@@ -85,10 +94,10 @@ class _Worker:
         task_recv.close()
         result_send.close()
 
-    def send(self, batch: list[str]) -> None:
+    def send(self, batch: list[tuple[str, Any]]) -> None:
         self.tasks.send(batch)
 
-    def receive(self) -> list[bytes]:
+    def receive(self) -> list[tuple[bytes, Any]]:
         try:
             kind, payload = self.results.recv()
         except EOFError:
@@ -111,21 +120,27 @@ class _Worker:
 
 
 def pipe_in_workers(
-    nlp: Any, texts: Iterable[str], n_process: int, batch_size: int
-) -> Iterator[Any]:
-    """Like ``nlp.pipe(texts, n_process=...)``: Docs in input order, texts read lazily."""
+    nlp: Any,
+    items: Iterable[tuple[str, Any]],
+    n_process: int,
+    batch_size: int,
+    side: Callable[[Any], Any] | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """Like ``nlp.pipe(texts, n_process=...)``: (Doc, side result) in input order, items
+    read lazily. An item is (text, job): a job that is not None is also done in the worker,
+    ``side(job)`` (the Russian lines of a text, through natasha), its result picklable."""
     from spacy.tokens import Doc
 
-    source = iter(texts)
+    source = iter(items)
 
-    def next_batch() -> list[str]:
+    def next_batch() -> list[tuple[str, Any]]:
         return list(itertools.islice(source, batch_size))
 
     workers: list[_Worker] = []
     parent_ends: list[Connection] = []
     try:
         for _ in range(n_process):
-            workers.append(_Worker(nlp, parent_ends))
+            workers.append(_Worker(nlp, side, parent_ends))
         # One batch in flight per worker: the worker is always reading when it is sent
         # one, so neither side can block on a full pipe.
         in_flight: deque[_Worker] = deque()
@@ -142,8 +157,8 @@ def pipe_in_workers(
             if batch:
                 worker.send(batch)
                 in_flight.append(worker)
-            for data in docs:
-                yield Doc(nlp.vocab).from_bytes(data)
+            for data, done in docs:
+                yield Doc(nlp.vocab).from_bytes(data), done
     finally:
         for worker in workers:
             worker.stop()

@@ -4,7 +4,8 @@ that every count agrees with every list.
 
 A claim's speaker is a library entity when the model named it after a mention in the same
 revision (through ``model_cluster``, so a merge correction moves it to the canonical entity),
-else when its name is a library entity's name; otherwise it is the name as written.
+else when its name is a library entity's name; otherwise it is the name as written. The
+entity is stored with the claim (``speaker_entity_id``, kept by triggers).
 Only claims of articles' current revisions count. An article's date is "usable" when it
 starts with its year; undated articles (no date, or a day without its year) are kept apart:
 listed after the dated ones, and counted — never silently dropped — when a date range
@@ -23,15 +24,9 @@ from ..sql import Where
 from ..tags import tagged_highlights_sql
 from .cues import inflections
 
-SPEAKER_ENTITY = """COALESCE(
-    (SELECT MIN(e.entity_id) FROM entities e WHERE e.revision_id = c.revision_id
-        AND e.model_cluster = c.speaker_name AND e.added = 0),
-    (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
-        AND le.label = 'PERSON'),
-    (SELECT le.id FROM library_entities le WHERE le.name = c.speaker_name
-        AND le.label = 'ORG'),
-    (SELECT MIN(le.id) FROM library_entities le WHERE le.name = c.speaker_name))"""
-"""SQL: the library entity id of claim ``c``'s speaker, or NULL."""
+SPEAKER_ENTITY = "c.speaker_entity_id"
+"""SQL: the library entity id of claim ``c``'s speaker, or NULL (stored, kept by triggers:
+schema step ``0015_claim_speakers`` in ``schema_sql.py``)."""
 
 SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"
 """SQL: the name claim ``c`` shows for its speaker (the corrected name when it has one)."""
@@ -76,24 +71,10 @@ class ClaimFilter:
 
 
 def speaker_terms(where: Where, speaker: Speaker) -> None:
-    """Claims of this speaker: candidates found through indexes (the claims named after the
-    entity's mentions in their revision, and those written with its name), then the exact
-    test, so that the list and every count agree with ``SPEAKER_ENTITY``."""
+    """Claims of this speaker, through ``idx_claims_speaker_entity`` (an entity) or
+    ``idx_claims_speaker`` (a name no entity stands for)."""
     if speaker.entity_id is not None:
-        where.add(
-            # Both sides of the OR are index searches (idx_claims_revision_speaker,
-            # idx_claims_speaker): SQLite reads their union, not every claim.
-            f"""((c.revision_id IN (SELECT revision_id FROM entities WHERE entity_id = ?)
-                  AND c.speaker_name IN (SELECT model_cluster FROM entities
-                      WHERE entity_id = ?))
-                 OR c.speaker_name = (SELECT name FROM library_entities WHERE id = ?)
-                     COLLATE NOCASE)
-                AND {SPEAKER_ENTITY} = ?""",
-            speaker.entity_id,
-            speaker.entity_id,
-            speaker.entity_id,
-            speaker.entity_id,
-        )
+        where.add("c.speaker_entity_id = ?", speaker.entity_id)
     else:
         name = " ".join((speaker.name or "").split())
         where.add(
@@ -136,12 +117,10 @@ def claim_where(f: ClaimFilter, undated: Undated = "include") -> Where:
         )
     if f.tag:
         sub, sub_params = tagged_highlights_sql(f.tag)
+        # the pairs of overlapping highlights and claims, kept by triggers (0015)
         where.add(
-            f"""c.id IN (SELECT c2.id FROM highlights h
-                JOIN claims c2 ON c2.revision_id = h.revision_id
-                WHERE h.id IN ({sub}) AND h.status = 'anchored'
-                AND h.start < max(c2.content_end, c2.cue_end)
-                AND h."end" > min(c2.content_start, c2.cue_start))""",
+            f"""c.id IN (SELECT ch.claim_id FROM claim_highlights ch
+                WHERE ch.highlight_id IN ({sub}))""",
             *sub_params,
         )
     if f.search is not None:

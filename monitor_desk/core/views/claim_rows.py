@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ..article_dates import display_date
 from ..errors import NotFoundError
 from ..sql import chunks, in_clause
+from ..tags import tagged_highlights_sql
 from .claim_query import (
     DATED,
     DAY_END,
@@ -141,20 +142,37 @@ def count(db: Database, f: ClaimFilter) -> ClaimCount:
     return ClaimCount(int(dated), int(undated))
 
 
+# The written name only where no entity names the speaker (a probe saved per row).
 _COLUMNS = f"""c.id, a.id, a.title, a.date, a.date_precision, {SPEAKER_ENTITY},
-    {SPEAKER_NAME}, c.cue_text, c.content_text, c.kind, c.credibility, c.citation_id,
+    CASE WHEN {SPEAKER_ENTITY} IS NULL THEN {SPEAKER_NAME} END, c.cue_text, c.content_text,
+    c.kind, c.credibility, c.citation_id,
     min(c.cue_start, c.content_start), max(c.cue_end, c.content_end), c.confidence, c.origin"""
 
 
 def _segment(
-    db: Database, f: ClaimFilter, dated: bool, descending: bool, offset: int, limit: int
+    db: Database,
+    f: ClaimFilter,
+    dated: bool,
+    descending: bool,
+    offset: int,
+    limit: int,
+    size: int,
 ) -> list[tuple[Any, ...]]:
+    """Rows ``offset`` … ``offset + limit`` of the dated (or undated) part, ``size`` rows
+    long: read from whichever end is nearer, so the last page costs what the first does."""
+    if offset >= size or limit <= 0:
+        return []
+    back = offset + limit // 2 > size // 2
+    if back:  # the same rows, counted from the end in the opposite order
+        offset, limit = max(0, size - offset - limit), min(limit, size - offset)
     where = claim_where(f, "exclude" if dated else "only")
-    way = "DESC" if descending else ""
+    way = "DESC" if descending != back else ""
+    within = "DESC" if back else ""
     order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
     if offset and not selective(f) and not f.kind:
         # Only the articles' dates filter: skip whole articles by their claim counts (one
-        # pass over the articles' index) instead of stepping over ``offset`` claims.
+        # pass over the articles' (date, id, claims_count) index, in its order) instead of
+        # stepping over ``offset`` claims.
         found = db.execute(
             f"""SELECT id, date, upto - claims_count FROM (SELECT a.id, a.date,
                     a.claims_count, SUM(a.claims_count) OVER (ORDER BY {order}
@@ -166,18 +184,76 @@ def _segment(
             return []
         key, start = ((found[1], found[0]), "(a.date, a.id)") if dated else ((found[0],), "a.id")
         marks = ", ".join("?" * len(key))
-        where.add(f"{start} {'<=' if descending else '>='} ({marks})", *key)
+        where.add(f"{start} {'<=' if way else '>='} ({marks})", *key)
         offset -= found[2]
     # The page's ids first (sorting only what orders them), then their columns: SQLite
     # would otherwise work out every column of every claim it sorts.
     sql = f"""SELECT c.id {FROM}{where.sql()}
-              ORDER BY {order}, c.content_start, c.id LIMIT ? OFFSET ?"""
+              ORDER BY {order}, c.content_start {within}, c.id {within} LIMIT ? OFFSET ?"""
     ids = [r[0] for r in db.execute(sql, [*where.params, limit, offset])]
     if not ids:
         return []
+    if back:
+        ids.reverse()
     rows = db.execute(f"SELECT {_COLUMNS} {FROM} WHERE c.id IN {in_clause(ids)}", ids)
     by_id = {r[0]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def ordered_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[int], list[int]]:
+    """The ids of every claim a selective filter finds, in list order: dated (in the date
+    range) and undated (with no date range: those a range leaves apart). One pass, sorted
+    on index columns only, so a count and any page after it need no second one."""
+    if f.tag and replace(f, tag=None, since=None, until=None) == ClaimFilter():
+        return _tagged_ids(db, f, descending)
+    out = []
+    for dated in (True, False):
+        part = f if dated else replace(f, since=None, until=None)
+        where = claim_where(part, "exclude" if dated else "only")
+        way = "DESC" if descending else ""
+        order = f"a.date {way}, a.id {way}" if dated else f"a.id {way}"
+        sql = f"SELECT c.id {FROM}{where.sql()} ORDER BY {order}, c.content_start, c.id"
+        out.append([r[0] for r in db.execute(sql, where.params)])
+    return out[0], out[1]
+
+
+def _tagged_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[int], list[int]]:
+    """``ordered_ids`` of a tag (and dates) alone: from the kept pairs of highlights and
+    claims, which hold each claim's revision and place, so no claim row is read."""
+    sub, sub_params = tagged_highlights_sql(f.tag or "")
+    dated = DATED.replace("a.date", "+a.date")
+    way = "DESC" if descending else ""
+    out = []
+    for part, terms, params in (
+        ("dated", [dated], []),
+        ("undated", [f"NOT COALESCE({dated}, 0)"], []),
+    ):
+        if part == "dated":
+            if f.since:
+                terms.append("+a.date >= ?")
+                params.append(f.since)
+            if f.until:
+                terms.append("+a.date <= ?")
+                params.append(f.until + DAY_END)
+        order = f"a.date {way}, a.id {way}" if part == "dated" else f"a.id {way}"
+        rows = db.execute(
+            f"""SELECT DISTINCT ch.claim_id, a.date, a.id, ch.place FROM claim_highlights ch
+                JOIN articles a ON a.current_revision_id = ch.revision_id
+                WHERE ch.highlight_id IN ({sub}) AND {" AND ".join(terms)}
+                ORDER BY {order}, ch.place, ch.claim_id""",
+            [*sub_params, *params],
+        )
+        out.append([r[0] for r in rows])
+    return out[0], out[1]
+
+
+def rows_of(db: Database, ids: Sequence[int]) -> list[ClaimRow]:
+    """These claims' rows, in this order."""
+    if not ids:
+        return []
+    rows = db.execute(f"SELECT {_COLUMNS} {FROM} WHERE c.id IN {in_clause(ids)}", list(ids))
+    by_id = {r[0]: r for r in rows}
+    return _rows(db, [by_id[i] for i in ids if i in by_id])
 
 
 def page(
@@ -192,10 +268,11 @@ def page(
     counted = counted or count(db, f)
     raw: list[tuple[Any, ...]] = []
     if offset < counted.dated:
-        raw = _segment(db, f, True, descending, offset, limit)
+        raw = _segment(db, f, True, descending, offset, limit, counted.dated)
     rest = limit - len(raw)
     if rest > 0 and counted.undated:
-        raw += _segment(db, f, False, descending, max(0, offset - counted.dated), rest)
+        at = max(0, offset - counted.dated)
+        raw += _segment(db, f, False, descending, at, rest, counted.undated)
     return _rows(db, raw)
 
 

@@ -4,7 +4,6 @@ month, the entities mentioned with them, and the names they go by."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +11,7 @@ from sqlite_utils import Database
 
 from ..connection import Component
 from .claim_query import DATED, FROM, SPEAKER_ENTITY, ClaimFilter, Speaker, claim_where
-from .claim_rows import ClaimCount, outlets_of, resolve_speaker
+from .claim_rows import ClaimCount, resolve_speaker
 
 NOT_CO_MENTIONED = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 """Entity types left out of "mentioned with": numbers and dates are not company."""
@@ -132,20 +131,22 @@ class Speakers(Component):
 def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     f = ClaimFilter(speaker=speaker)
     where = claim_where(f)
-    # One pass over the speaker's claims: how many (dated or not), in how many articles,
-    # cited to which outlets.
-    said = db.execute(
-        f"SELECT a.id, {DATED}, c.citation_id {FROM}{where.sql()}", where.params
+    # Counted on the index of the speaker's claims (with their revisions and citations):
+    # how many (dated or not), in how many articles; then the outlets they were cited to,
+    # each claim counted once per outlet.
+    n, dated, n_articles = db.execute(
+        f"""SELECT COUNT(*), COALESCE(SUM(COALESCE({DATED}, 0)), 0), COUNT(DISTINCT a.id)
+            {FROM}{where.sql()}""",
+        where.params,
+    ).fetchone()
+    claims = ClaimCount(int(dated), int(n) - int(dated))
+    by_outlet = db.execute(
+        f"""SELECT o.name, COUNT(DISTINCT c.id) {FROM}
+            JOIN citation_items ci ON ci.citation_id = c.citation_id
+            JOIN outlets o ON o.id = ci.outlet_id{where.sql()} GROUP BY o.id""",
+        where.params,
     ).fetchall()
-    dated = sum(1 for r in said if r[1])
-    claims = ClaimCount(dated, len(said) - dated)
-    n_articles = len({r[0] for r in said})
-    cited = Counter(r[2] for r in said if r[2] is not None)
-    by_outlet: Counter[str] = Counter()
-    for citation, names in outlets_of(db, list(cited)).items():
-        for outlet in names:
-            by_outlet[outlet] += cited[citation]
-    outlets = tuple(sorted(by_outlet.items(), key=lambda o: (-o[1], o[0])))
+    outlets = tuple(sorted(((o, int(k)) for o, k in by_outlet), key=lambda o: (-o[1], o[0])))
     if speaker.entity_id is None:
         name = " ".join((speaker.name or "").split())
         return SpeakerProfile(speaker, name, None, f, claims, n_articles, 0, (), outlets, (), 0)
@@ -155,29 +156,26 @@ def _profile(db: Database, speaker: Speaker, top: int) -> SpeakerProfile:
     ).fetchone()
     mentions = """FROM entities e JOIN articles a ON a.current_revision_id = e.revision_id
                    WHERE e.entity_id = ?"""
-    by_month = db.execute(
-        f"""SELECT substr(a.date, 1, 7), COUNT(*) {mentions} AND {DATED}
-            AND length(a.date) >= 7 GROUP BY 1 ORDER BY 1""",
+    # One pass over the entity's mentions (an index walk): how many per stored month
+    # prefix; those without a usable month are the undated ones.
+    by_prefix = db.execute(
+        f"""SELECT CASE WHEN {DATED} AND length(a.date) >= 7 THEN substr(a.date, 1, 7) END,
+                   COUNT(*) {mentions} GROUP BY 1 ORDER BY 1""",
         [eid],
     ).fetchall()
-    total, undated = db.execute(
-        f"""SELECT COUNT(*), COALESCE(SUM(NOT COALESCE({DATED} AND length(a.date) >= 7, 0)), 0)
-            {mentions}""",
-        [eid],
-    ).fetchone()
+    by_month = [(m, k) for m, k in by_prefix if m is not None]
+    undated = sum(k for m, k in by_prefix if m is None)
+    total = sum(k for _, k in by_prefix)
     aliases = _aliases(db, eid, name)
     skip = ",".join(f"'{t}'" for t in NOT_CO_MENTIONED)
-    # Counted over an index that holds both the revision and the entity of a mention
-    # (no mention row is read); types are the library entities', checked after grouping.
+    # Kept on write (``entity_pairs``, schema step 0015): in how many current texts each
+    # other entity is mentioned with this one; types are the library entities'.
     co = db.execute(
-        f"""SELECT le.name, le.label, n FROM (
-                SELECT e2.entity_id AS other, COUNT(DISTINCT e2.revision_id) AS n
-                FROM entities e2 INDEXED BY idx_entities_speaker
-                WHERE e2.revision_id IN (SELECT e.revision_id {mentions})
-                AND e2.entity_id IS NOT NULL AND e2.entity_id != ? GROUP BY e2.entity_id)
-            JOIN library_entities le ON le.id = other WHERE le.label NOT IN ({skip})
-            ORDER BY n DESC, le.name LIMIT ?""",
-        [eid, eid, top],
+        f"""SELECT le.name, le.label, p.revisions FROM entity_pairs p
+            JOIN library_entities le ON le.id = p.other_id
+            WHERE p.entity_id = ? AND p.revisions > 0 AND le.label NOT IN ({skip})
+            ORDER BY p.revisions DESC, le.name LIMIT ?""",
+        [eid, top],
     ).fetchall()
     return SpeakerProfile(
         speaker, name, label, f, claims, n_articles, int(total), aliases, outlets,

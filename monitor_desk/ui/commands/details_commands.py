@@ -89,6 +89,7 @@ class DetailsEditing(QObject):
         super().__init__(window)
         self.library, self.stack, self.window = library, stack, window
         self._current, self._selected = current, selected
+        self._analyse: Callable[[list[int]], object] | None = None
         self.act_details = QAction("Article &Details…", window)
         self.act_details.setShortcut("Ctrl+I")
         self.act_details.setStatusTip("Edit the title, date, publication, issue or author")
@@ -108,8 +109,11 @@ class DetailsEditing(QObject):
         reader: ReaderPane,
         changed: Callable[[Changes], None],
         tell: Callable[..., None],
+        analyse: Callable[[list[int]], object] | None = None,
     ) -> None:
-        """The reader header's "Edit details…" asks; the window refreshes and tells."""
+        """The reader header's "Edit details…" asks; the window refreshes and tells, and
+        ``analyse`` analyses articles again (their language changed)."""
+        self._analyse = analyse
         self.changesMade.connect(changed)
         self.failed.connect(lambda msg: tell(msg, error=True))
         reader.detailsRequested.connect(self.edit_current)
@@ -130,8 +134,24 @@ class DetailsEditing(QObject):
         dialog = DetailsDialog(
             article, self.window, on_rule=lambda pub: self._rule_from(dialog, pub)
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed():
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.changed():
             self.apply([article_id], dialog.changed())
+        if language := dialog.language_choice():
+            self.set_language([article_id], language)
+
+    def set_language(self, article_ids: list[int], language: str) -> None:
+        """Write the analyst's language (not an undo step: it means a new analysis), then
+        have the articles analysed again in the background."""
+        try:
+            changes = self.library.details.set_language(article_ids, language)
+        except MonitorDeskError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.changesMade.emit(changes)
+        if self._analyse is not None:
+            self._analyse(article_ids)
 
     def _rule_from(self, dialog: DetailsDialog, publication: str) -> None:
         if self.edit_rule(publication, dialog):

@@ -24,6 +24,7 @@ from ...core.library import Library
 from ..progress import JobRunner
 from ..workers import Worker
 from .cue_commands import TaughtCueEdits
+from .outlet_commands import OutletLinkEdits
 
 _TITLES = {
     "retype": "Change Entity Type",
@@ -92,6 +93,8 @@ class EntityCorrections(QObject):
     Attributes:
         cues: the ``TaughtCueEdits``: the cues taught to the claim extractor, listed and
             revoked with the corrections.
+        outlets: the ``OutletLinkEdits``: one cited outlet is another (the Sources tab's
+            *Same Outlet As…*), listed and revoked with the corrections.
     """
 
     corrected = Signal(object)
@@ -106,6 +109,9 @@ class EntityCorrections(QObject):
         self.running = 0  # steps queued or running
         self.cues = TaughtCueEdits(library, stack, jobs, self)
         self.cues.failed.connect(self.failed)
+        self.outlets = OutletLinkEdits(library, stack, self)
+        self.outlets.failed.connect(self.failed)
+        self.outlets.changed.connect(self.corrected)  # the window reopens a moved article
 
     def connect_to(
         self,
@@ -113,8 +119,8 @@ class EntityCorrections(QObject):
         corrected: Callable[[Changes], None],
         tell: Callable[[str], None],
     ) -> None:
-        """Take requests from the reader's and the Entities tab's menus; report to the
-        window."""
+        """Take requests from the reader's, the Entities tab's and the Sources tab's menus;
+        report to the window."""
         for source in sources:
             source.correctionRequested.connect(self.request)  # type: ignore[attr-defined]
         self.corrected.connect(corrected)
@@ -124,6 +130,10 @@ class EntityCorrections(QObject):
         """From a context menu; a merge without ``target`` asks for the canonical name."""
         if kind == "profile":
             return False  # not a correction: the library views show the profile
+        if kind == "same-outlet":  # the Sources tab's menu
+            return self.outlets.link(name, target)
+        if kind == "unlink-outlet":
+            return self.outlets.unlink(name)
         if kind == "merge" and not target:
             known = [e.name for e in self.library.entities.list(limit=500) if e.name != name]
             target, ok = QInputDialog.getItem(

@@ -1,5 +1,6 @@
 """*Edit ▸ Entity Corrections…*: every correction in force, in one list, each revocable; and,
-in a second tab, the cues taught to the claim extractor (``taught_cues_tab``)."""
+in a second tab, the cues taught to the claim extractor (``taught_cues_tab``), in a third the
+outlets linked to others (``outlet_links_tab``)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..commands.entity_commands import EntityCorrections
+from .outlet_links_tab import OutletLinksTab
 from .taught_cues_tab import TaughtCuesTab
 
 
 class CorrectionsDialog(QDialog):
     """Attributes: items: the list; revoke_button: revokes the chosen correction (undoable
-    with Edit ▸ Undo); tabs: entity corrections, then taught cues (``cues_tab``)."""
+    with Edit ▸ Undo); tabs: entity corrections, then taught cues (``cues_tab``), then outlet
+    links (``links_tab``)."""
 
     def __init__(self, corrections: EntityCorrections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +44,8 @@ class CorrectionsDialog(QDialog):
         self.tabs.addTab(entities, "&Entity corrections")
         self.cues_tab = TaughtCuesTab(corrections.cues, self)
         self.tabs.addTab(self.cues_tab, "&Taught cues")
+        self.links_tab = OutletLinksTab(corrections.outlets, self)
+        self.tabs.addTab(self.links_tab, "&Outlet links")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

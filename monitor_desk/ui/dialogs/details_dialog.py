@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.article_dates import describe_date
 from ...core.article_edits import EDITABLE
 from ...core.models import Article
+from ...core.nlp.language import AUTO, language_name
 
 LABELS = {
     "title": "&Title",
@@ -61,6 +62,7 @@ class DetailsDialog(QDialog):
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         self.initial: dict[str, str] = {}
+        self._initial_language = AUTO
         for name in EDITABLE:
             value = "" if name == "date" else getattr(article, name) or ""  # show_date: date
             edit = QLineEdit(value, self)
@@ -91,6 +93,8 @@ class DetailsDialog(QDialog):
                 self.source.setEnabled(False)  # greyed: it says where, it is not a field
                 form.addRow("", self.source)
         self.show_date(article)
+        self.language = _language_box(article, self)
+        form.addRow("&Language", self.language)
         form.addRow(_buttons(self))
 
     def show_date(self, article: Article) -> None:
@@ -109,12 +113,34 @@ class DetailsDialog(QDialog):
             )
         )
 
+    def language_choice(self) -> str | None:
+        """``en``, ``ru`` or ``auto`` when the analyst changed the language, else None
+        (a change means analysing the article again)."""
+        chosen = self.language.currentData()
+        return chosen if chosen != self._initial_language else None
+
     def changed(self) -> dict[str, str]:
         return {
             name: edit.text()
             for name, edit in self.edits.items()
             if edit.text().strip() != self.initial[name].strip()
         }
+
+
+def _language_box(article: Article, dialog: DetailsDialog) -> QComboBox:
+    box = QComboBox(dialog)
+    box.setObjectName("details_language")
+    detected = (
+        f"Detected ({language_name(article.language)})"
+        if article.language and not article.language_override
+        else "Detected"
+    )
+    for text, code in ((detected, AUTO), ("English", "en"), ("Russian", "ru")):
+        box.addItem(text, code)
+    dialog._initial_language = article.language_override or AUTO
+    box.setCurrentIndex(box.findData(dialog._initial_language))
+    box.setToolTip("The language the article is analysed in; changing it analyses it again")
+    return box
 
 
 class SetFieldDialog(QDialog):

@@ -1,18 +1,21 @@
-"""The Sources tab: outlets the article cites, their dates, what they support, their grade."""
+"""The Sources tab: outlets the article cites, their dates, what they support, their grade;
+its menu says that an outlet is another (*Same Outlet As…*) or takes such a link back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QWidget,
 )
 
 from ...core.library import Library
 from ...core.sources import RELIABILITY
+from ..dialogs.outlet_chooser import choose_outlet
 from ..widgets.delegates import GradeDelegate
 from ..widgets.row_table import over_under, row_table
 from .sources_model import OUTLET, RELIABILITY_COL, SourcesModel
@@ -24,10 +27,13 @@ class SourcesPanel(QWidget):
     """Signals:
     spanSelected(int, int): a citation or a covered sentence to show in the reader.
     failed(str): a message for the user.
+    correctionRequested(str, str, str): ``("same-outlet", outlet, other)`` or
+        ``("unlink-outlet", outlet, "")``, for the window's ``EntityCorrections``.
     """
 
     spanSelected = Signal(int, int)
     failed = Signal(str)
+    correctionRequested = Signal(str, str, str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +49,8 @@ class SourcesPanel(QWidget):
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda i: self._row_changed(i, QModelIndex()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
 
         self.caption = QLabel("Select an outlet to see the sentences it supports.", self)
         self.caption.setWordWrap(True)
@@ -93,6 +101,35 @@ class SourcesPanel(QWidget):
             self.spanSelected.emit(*source.covers[0])
         elif source.citations:
             self.spanSelected.emit(source.citations[0].start, source.citations[0].end)
+
+    def outlet_menu(self, row: int) -> QMenu | None:
+        """The menu of the outlet on ``row``: *Same Outlet As…*, and *Unlink* for each
+        outlet the analyst linked to it."""
+        source = self.model.source(row)
+        if source is None:
+            return None
+        menu = QMenu(self)
+        name = source.outlet
+        menu.addAction("&Same Outlet As…", lambda: self._link(name))
+        linked = [o for o, same in self.library.sources.aliases().items() if same == name]
+        for other in linked:
+            menu.addAction(
+                f"&Unlink “{other}”",
+                lambda other=other: self.correctionRequested.emit("unlink-outlet", other, ""),
+            )
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        menu = self.outlet_menu(index.row()) if index.isValid() else None
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _link(self, outlet: str) -> None:
+        other = choose_outlet(outlet, self.library.sources.outlet_names(), self)
+        if other:
+            self.correctionRequested.emit("same-outlet", outlet, other)
 
     def _sentence_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is not None:

@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from ...core.article_dates import describe_date, display_date, is_inferred
 from ...core.claims import StoredClaim
 from ...core.models import Analysis, Article, Highlight
-from ...core.nlp.script import latin_script
+from ...core.nlp.language import (
+    ANALYSED,
+    ENGLISH,
+    article_language,
+    language_name,
+    no_analysis_message,
+)
 from ..preferences import HIDDEN_TYPES, POINT_SIZE
 from .first_steps import FirstSteps
 from .legend import EntityLegend
@@ -43,7 +49,21 @@ def metadata_line(article: Article) -> str:
     if article.page_starts:
         count = len(article.page_starts)
         parts.append(f"{count} page{'s' if count != 1 else ''}")
+    if article.language_override:
+        parts.append(f"{language_name(article.language_override)} (set by you)")
+    elif article.language and article.language != ENGLISH:
+        parts.append(language_name(article.language))
     return "  ·  ".join(parts)
+
+
+def _language(article: Article, analysis: Analysis) -> str:
+    """The language the analysis read the article in; for an analysis stored before
+    languages were, the language detected now."""
+    return (
+        analysis.language
+        or article.language
+        or article_language(article.text[: article.body_start + 20_000], article.body_start)
+    )
 
 
 class ReaderPane(QWidget):
@@ -131,18 +151,22 @@ class ReaderPane(QWidget):
         if article is not None and analysis is None:
             self.status.setText("Not analysed yet: entities, claims and sources will appear here.")
             self.status.show()
-        elif (
-            article is not None
-            and analysis is not None
-            and not analysis.entities
-            and not analysis.claims
-            and not latin_script(article.text[article.body_start :])
-        ):
-            self.status.setText(
-                "Entities and claims are found in English text only; this article is not in "
-                "Latin script."
-            )
-            self.status.show()
+        elif article is not None and analysis is not None and not analysis.entities:
+            language = _language(article, analysis)
+            if language in ANALYSED and language != ENGLISH and analysis.language is None:
+                self.status.setText(
+                    f"Analysed before {language_name(language)} text was: analyse this "
+                    "article again to see its entities and claims."
+                )
+                self.status.show()
+            elif language in ANALYSED:
+                self.status.hide()
+            else:
+                self.status.setText(
+                    f"{no_analysis_message(language)} Entities and claims are found in "
+                    "English and Russian text; citations are shown."
+                )
+                self.status.show()
         else:
             self.status.hide()
 

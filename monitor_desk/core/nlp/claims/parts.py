@@ -14,6 +14,7 @@ from .frames import (
     attitude_parts,
     backing_parts,
     copula_parts,
+    finding_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
@@ -25,6 +26,8 @@ from .lexicon import (
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
     COMPLEMENT_VERB_CUES,
+    FINDING_VERBS,
+    HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
     NOUN_CUES,
@@ -71,17 +74,17 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(light_verb_parts(tok), "light")
             if part is None and lemma == "take":  # "took aim at", "takes issue with"
                 part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma in FINDING_VERBS:  # "the survey finds Clinton ahead"
+                part = _tagged(finding_parts(tok), "finding")
+            if part is None and lemma == "have":  # "had harsh words for"
+                part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
                 part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
-            if (
-                part is None
-                and lemma in AS_VERBS
-                and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-            ):
+            if part is None and lemma in AS_VERBS and _as_phrase(tok):
                 part = _tagged(as_view_parts(tok), "as")
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
@@ -100,6 +103,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.is_sent_start:
             part = _tagged(source_phrase_parts(tok), "source_phrase")
+
             if part is not None:
                 parts.append(part)
         elif tok.text == ":" and tok.i > 0:
@@ -114,7 +118,56 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             part = _tagged(noun_parts(tok), "noun")
             if part is not None:
                 parts.append(part)
+    for part in parts:
+        part.content = _without_dangling_end(doc, part.content)
+        if part.speaker is not None and _only_article_before_cue(part.speaker, part.cue):
+            part.speaker = None
     return parts
+
+
+def _only_article_before_cue(speaker: Any, cue: tuple[int, int]) -> bool:
+    """A speaker phrase that holds its own cue ("The bank said to be seeking a merger"):
+    cut at the cue it would be a bare "The" or "One"; the phrase names no one who spoke."""
+    if not speaker.start_char <= cue[0] < speaker.end_char:
+        return False
+    before = [t for t in speaker if t.idx < cue[0] and not (t.is_punct or t.is_space)]
+    return all(t.pos_ in ("DET", "NUM") for t in before) or (
+        speaker.root.idx >= cue[0] and not any(t.pos_ in ("PROPN", "PRON") for t in before)
+    )
+
+
+_DANGLING = frozenset({",", ";", ":", "and", "or", "but", "nor", "&"})
+
+
+def _without_dangling_end(doc: Any, content: tuple[int, int]) -> tuple[int, int]:
+    """A content ends on a word, not on ", and" or ", but" the parser left hanging
+    ("... friendly ties with Russia, and")."""
+    span = doc.char_span(content[0], content[1], alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return content
+    last = span.end - 1
+    while last > span.start and (doc[last].lower_ in _DANGLING or doc[last].is_space):
+        last -= 1
+    if last == span.end - 1:
+        return content
+    return content[0], doc[last].idx + len(doc[last].text)
+
+
+def _as_phrase(verb: Any) -> bool:
+    """ "see him as a threat": the "as" phrase on the verb, or on its object ("view the
+    tax as a mistake", as the small model often hangs it)."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))
+        # "see the campaign as most unfair": the "as" phrase read as an adverbial clause
+        or (
+            c.dep_ in ("advcl", "oprd")
+            and c.i > verb.i
+            and c.left_edge.lower_ == "as"
+            and not any(g.dep_ == "nsubj" for g in c.children)  # "as buyers decide"
+        )
+        for c in verb.children
+    )
 
 
 def _person_words(doc: Any) -> frozenset[str]:

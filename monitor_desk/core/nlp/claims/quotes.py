@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 # Two apostrophes, and two backticks opening (``...''), are the typewriter and Penn
 # Treebank spellings of a double quote.
@@ -59,10 +60,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 class QuoteIndex:
     """Quotes of one document with fast lookup by character offset."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, find: Callable[[str], list[tuple[int, int]]] = find_quotes
+    ) -> None:
         self.text = text
         """The document text (``Doc.text`` rebuilds the string on every access)."""
-        self.spans = find_quotes(text)
+        self.spans = find(text)
         self._starts = [s for s, _ in self.spans]
 
     def containing(self, start: int, end: int) -> tuple[int, int] | None:

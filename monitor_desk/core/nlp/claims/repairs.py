@@ -116,12 +116,22 @@ def misattached_that_clause(verb: Any) -> list[Any]:
             if (
                 tok.dep_ in ("relcl", "acl")
                 and tok.left_edge.lower_ == "that"
-                and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
-                )
+                and _has_own_subject(tok)
             ):
                 return [tok]
     return []
+
+
+def _has_own_subject(clause: Any) -> bool:
+    """A subject of its own, not the relative "that": on the verb, or on an auxiliary the
+    parser made its head ("that negotiations remained deadlocked": "negotiations" hangs
+    on "remained")."""
+    heads = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"
+        for head in heads
+        for c in head.children
+    )
 
 
 _DASHES = frozenset({"–", "—", "--"})
@@ -144,3 +154,50 @@ def through_dash_aside(doc: Any, last: int) -> int:
     while end > closing and doc[end].is_punct:
         end -= 1
     return end
+
+
+_CLOSING = frozenset({",", "''", "”", '"', "’", "'", "—", "–", "--"})
+_CORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod"})
+_REPORT_DEPS = frozenset({"dobj", "nsubj", "ccomp", "xcomp", "intj", "parataxis", "dep"})
+
+
+def fronted_report(verb: Any) -> tuple[int, int] | None:
+    """Token range of what a speech verb reports when the parser hung it before the verb
+    as something other than a clause: ``“Technicals,” Bob said`` (an object),
+    ``Taxes rise and people get nervous, said Ms. Link`` (a second subject).
+
+    The report runs from the sentence's start to a comma or closing quotation mark right
+    before the speaker and the verb; every token of it hangs on the verb."""
+    doc = verb.doc
+    sent = verb.sent
+    first = verb.i
+    for c in sorted(verb.children, key=lambda c: -c.i):
+        if c.i > verb.i:
+            continue
+        if c.right_edge.i == first - 1 and (
+            c.dep_ in _CORE_DEPS or (c.dep_ == "nsubj" and c.left_edge.i > sent.start)
+        ):
+            first = c.left_edge.i  # "Bob said", "has also said": the cue's own clause
+            if c.dep_ == "nsubj":
+                break
+        else:
+            break
+    sep = first - 1
+    if sep <= sent.start or doc[sep].text not in _CLOSING:
+        return None
+    last = sep
+    while last > sent.start and (doc[last].is_punct and doc[last].text in _CLOSING):
+        last -= 1
+    tokens = doc[sent.start : last + 1]
+    if not all(t.i == verb.i or verb in t.ancestors for t in tokens if not t.is_space):
+        return None
+    # what hangs on the verb there is a report, not a scene-setting adverbial ("Since
+    # then, Germany has responded ...") nor the speaker alone ("Dan Gross, ..., tweeted")
+    tops = [c for c in verb.children if sent.start <= c.i <= last and not c.is_punct]
+    if not tops or any(c.dep_ not in _REPORT_DEPS for c in tops):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "nsubj" for c in tops) and len(subjects) < 2:
+        return None
+    end = sep if doc[sep].text != "," else last
+    return sent.start, end

@@ -235,6 +235,16 @@ class DescribedSpeakers:
         """The name to show for ``speaker`` (a spaCy Span) given the resolver's answer;
         ``record``: whether a described speaker here is the one a later pronoun means."""
         words = [t for t in speaker if not t.is_punct and not t.is_space]
+        if len(words) == 1 and (words[0].lower_ in ("one", "another") or words[0].like_num):
+            # "Dealers said ... One said ...": one of those just described, not "One"
+            group = self._last.get(True)
+            if group is None or speaker.start_char - group[0] > self._WINDOW:
+                return resolved
+            count = "one" if words[0].lower_ == "another" else words[0].lower_
+            name = group[1]
+            if len(name) > 1 and name[1].islower():
+                name = name[0].lower() + name[1:]
+            return f"{count} of {name}"
         if len(words) == 1 and words[0].lower_ in ("he", "she", "they"):
             low = words[0].lower_
             last = self._last.get(low == "they")
