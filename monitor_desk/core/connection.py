@@ -9,15 +9,35 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from .errors import LibraryClosedError
+
 
 class Connection:
     """Attributes:
     db: the ``sqlite_utils.Database``; lock: held by whoever uses ``db`` (any thread).
+    closed: True once ``close`` ran: ``db`` then raises ``LibraryClosedError``, one clear
+    sentence, instead of sqlite3's "Cannot operate on a closed database".
     """
 
     def __init__(self, db: Database) -> None:
-        self.db = db
+        self._db: Database | None = db
         self.lock = threading.RLock()
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise LibraryClosedError("The library was closed; reopen it to go on.")
+        return self._db
+
+    @property
+    def closed(self) -> bool:
+        return self._db is None
+
+    def close(self) -> None:
+        """Close the database (the caller holds ``lock``); later uses raise."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     @contextmanager
     def reading(self) -> Iterator[Database]:

@@ -11,6 +11,10 @@ class LibraryFileError(MonitorDeskError):
     """The library file cannot be used: not SQLite, unreadable, locked, disk full."""
 
 
+class LibraryClosedError(LibraryFileError):
+    """The library was closed: whatever still held it (a window, a job) can read no more."""
+
+
 class NewerLibraryError(LibraryFileError):
     """The file was written by a newer Monitor Desk with a schema this one does not know."""
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
+from sqlite_utils import Database
+
 from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
 from .article_edits import METADATA_WITH_LANGUAGE, ArticleDetails
@@ -78,8 +80,8 @@ class Library:
         self.keep_backups = keep_backups
         self.preferred_model: str | None = None
         opened = open_library_file(path, read_only, keep_backups, progress)
-        self.db, self._file_lock, self._backup = opened.db, opened.lock, opened.backup
-        self._connection = Connection(self.db)
+        self._file_lock, self._backup = opened.lock, opened.backup
+        self._connection = Connection(opened.db)
         self._lock = self._connection.lock
         self.articles = Articles(self._connection)
         self.highlights = Highlights(self._connection)
@@ -98,6 +100,7 @@ class Library:
         self.timelines = Timelines(self._connection)
         self.cues = Cues(self._connection)
         self._pipeline: LoadedPipeline | None = None
+        self._closing: list[Callable[[], None]] = []
 
     def notices(self) -> list[str]:
         """What the analyst should be told about the file: no copy made (no room on the
@@ -131,14 +134,35 @@ class Library:
         )
 
     def close(self) -> None:
+        """Close the file (again: nothing); then tell those ``when_closed`` asked to be."""
         if self._backup is not None:
             self._backup.wait()
         with self._lock:
-            self.db.close()
+            if self._connection.closed:
+                return
+            self._connection.close()
             if self._file_lock is not None and self.path is not None:
                 record_close(self.path, damaged=bool(self._backup and self._backup.damage))
                 self._file_lock.release()
                 self._file_lock = None
+        for callback in list(self._closing):
+            callback()
+
+    @property
+    def closed(self) -> bool:
+        return self._connection.closed
+
+    @property
+    def db(self) -> Database:
+        """The ``sqlite_utils.Database`` (``LibraryClosedError`` once closed)."""
+        return self._connection.db
+
+    def when_closed(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` once ``close`` has closed the file (on the closing thread, the
+        lock released): a window on the library closes instead of reading a closed file.
+        Returns the function that takes the request back."""
+        self._closing.append(callback)
+        return lambda: self._closing.remove(callback) if callback in self._closing else None
 
     def __enter__(self) -> Library:
         return self

@@ -25,6 +25,7 @@ from .dialogs.tag_manager import TagManager
 from .dialogs.tag_popup import TagPopup
 from .panels.claims_panel import ClaimsPanel
 from .panels.notes_panel import NotesPanel
+from .preferences import PINNED
 from .reader.reader_view import ReaderView
 
 _CUE = re.compile(
@@ -69,10 +70,7 @@ class HighlightFlow(QObject):
         # What the open popup will save: a new highlight (article id, span) or an edit
         # (highlight id, span).
         self._pending: tuple[Literal["create", "edit"], int, int, int] | None = None
-        pinned = settings.value("tags/pinned")
-        if isinstance(pinned, str):  # QSettings gives a lone value as a string
-            pinned = [pinned] if pinned else []
-        self.service.pinned = [str(p) for p in pinned or []]
+        self.service.pinned = PINNED.read(settings)
         self._build_actions()
         self._connect()
 
@@ -100,9 +98,7 @@ class HighlightFlow(QObject):
         self.notes.promoteRequested.connect(self.promote)
         self.popup.saved.connect(self._popup_saved)
         self.service.failed.connect(self.tell)
-        self.service.tagsChanged.connect(
-            lambda: self.settings.setValue("tags/pinned", self.service.pinned)
-        )
+        self.service.tagsChanged.connect(lambda: PINNED.write(self.settings, self.service.pinned))
 
     def tell(self, message: str) -> None:
         self.show_message(message, _TELL_MS)

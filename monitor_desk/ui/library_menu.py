@@ -24,10 +24,10 @@ from ..core.paths import DB_ENV
 from .dialogs.restore_dialog import RestoreDialog
 from .library_open import open_or_explain
 from .menus import window_action
+from .preferences import BACKUPS_KEPT
 from .workers import Worker
 
 RECENT_KEY = "library/recent"
-BACKUPS_KEPT_KEY = "library/backupsKept"
 MAX_RECENT = 8
 LIBRARY_FILTER = "Monitor Desk libraries (*.sqlite *.db);;All files (*)"
 
@@ -70,8 +70,7 @@ def forget_libraries(settings: QSettings, paths: list[Path]) -> None:
 
 
 def backups_kept(settings: QSettings) -> int:
-    value = str(settings.value(BACKUPS_KEPT_KEY, backups.KEEP))
-    return max(1, int(value)) if value.isdigit() else backups.KEEP
+    return BACKUPS_KEPT.read(settings)
 
 
 def documents_folder() -> str:

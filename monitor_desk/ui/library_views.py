@@ -23,7 +23,7 @@ from ..core.views.speakers import SpeakerProfile
 from .menus import window_action
 from .panels.claims_explorer import ClaimsExplorer
 from .panels.speaker_profile import SpeakerProfileView
-from .widgets.confidence import read_confidence_view
+from .preferences import read_confidence_view
 from .workers import Worker, WorkQueue
 
 
@@ -151,6 +151,8 @@ class LibraryViews(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.host and event.type() == QEvent.Type.Close:
             self.reads.shutdown()  # no read outlives the window
+            if self.window is not None:
+                self.window.close()  # nor a view of its library (it may be closed next)
         return False
 
     def _entity_request(self, kind: str, name: str, label: str) -> None:

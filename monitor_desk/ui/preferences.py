@@ -1,52 +1,119 @@
 """The analyst's preferences: what they are, where ``QSettings`` keeps them, and applying
 them to a running window (no restart).
 
-Several are the window's own state that other parts already keep under these keys (the
-text size, the entity types shown, the favourite tags): the Preferences dialog edits the
-same values, so a change made either way shows in the other.
+Several are the window's own state that other parts keep too (the text size, the entity
+types shown, the favourite tags): they read and write them through the same ``Setting``
+below, so a change made either way shows in the other, and a value the settings file holds
+that cannot be right (``"abc"`` for a size) is the default everywhere, never a crash.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
 from ..core import backups
-from .dialogs.export_job import EXPORT_FOLDER_KEY, LAST_FOLDER_KEY
-from .library_menu import BACKUPS_KEPT_KEY, backups_kept
 from .reader.reader_view import DEFAULT_POINT_SIZE, MAX_TEXT_WIDTH_EM
 from .theme import THEMES, apply_theme
-from .widgets.confidence import (
-    ConfidenceView,
-    read_confidence_view,
-    save_confidence_view,
-)
+from .widgets.confidence import DEFAULT_THRESHOLD, LOW_CHOICES, ConfidenceView, LowConfidence
 from .widgets.palette import ENTITY_NAMES, HIDDEN_BY_DEFAULT
 
-FONT_KEY = "reader/fontFamily"
-SIZE_KEY = "reader/pointSize"
-WIDTH_KEY = "reader/lineWidthChars"
-THEME_KEY = "appearance/theme"
-HIDDEN_KEY = "reader/hiddenTypes"
-PINNED_KEY = "tags/pinned"
-MODEL_KEY = "analysis/model"
 CHARS_PER_EM = 70 / MAX_TEXT_WIDTH_EM  # the reader's 38 em column holds ~70 characters
 DEFAULT_WIDTH_CHARS = 70
+LAST_FOLDER_KEY = "export/lastFolder"  # where the last export went (state, not a preference)
+
+T = TypeVar("T")
 
 
-def _strings(value: Any) -> list[str]:
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One preference: its ``QSettings`` key, its default and its parse rule — the only
+    place it is read or written. ``parse`` returns None for a value it cannot take (a
+    hand-edited or damaged settings file): the default is used, never an exception."""
+
+    key: str
+    default: Callable[[], T]
+    parse: Callable[[Any], T | None]
+
+    def read(self, settings: QSettings) -> T:
+        value = settings.value(self.key)
+        parsed = None if value is None else self.parse(value)
+        return self.default() if parsed is None else parsed
+
+    def write(self, settings: QSettings, value: T) -> None:
+        settings.setValue(self.key, sorted(value) if isinstance(value, set) else value)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _strings(value: Any) -> list[str] | None:
     if isinstance(value, str):  # QSettings gives a lone value as a string
         return [value] if value else []
-    return [str(v) for v in value or []]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return None
 
 
-def _number(value: Any, default: float) -> float:
+def _number(value: Any) -> float | None:
     try:
-        return float(str(value)) if value is not None else default
+        number = float(str(value))
     except ValueError:
-        return default
+        return None
+    return number if math.isfinite(number) and number > 0 else None
+
+
+def _width(value: Any) -> int | None:
+    number = _number(value)
+    return int(number) if number is not None and number >= 1 else None
+
+
+def _string_set(value: Any) -> set[str] | None:
+    strings = _strings(value)
+    return None if strings is None else set(strings)
+
+
+def _count(value: Any) -> int | None:
+    text = str(value).strip()
+    return max(1, int(text)) if text.isdigit() else None
+
+
+def _theme(value: Any) -> str | None:
+    return str(value) if str(value) in THEMES else None
+
+
+def _fraction(value: Any) -> float | None:
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return min(1.0, max(0.0, number)) if math.isfinite(number) else None
+
+
+def _low(value: Any) -> LowConfidence | None:
+    return next((c for c in LOW_CHOICES if c == str(value)), None)
+
+
+FONT = Setting("reader/fontFamily", str, _text)
+POINT_SIZE = Setting("reader/pointSize", lambda: DEFAULT_POINT_SIZE, _number)
+WIDTH_CHARS = Setting("reader/lineWidthChars", lambda: DEFAULT_WIDTH_CHARS, _width)
+THEME = Setting("appearance/theme", lambda: "system", _theme)
+HIDDEN_TYPES = Setting("reader/hiddenTypes", lambda: set(HIDDEN_BY_DEFAULT), _string_set)
+PINNED: Setting[list[str]] = Setting("tags/pinned", list, _strings)
+BACKUPS_KEPT = Setting("library/backupsKept", lambda: backups.KEEP, _count)
+MODEL = Setting("analysis/model", str, _text)
+EXPORT_FOLDER = Setting("export/defaultFolder", str, _text)
+CONFIDENCE_THRESHOLD = Setting("claims/confidenceThreshold", lambda: DEFAULT_THRESHOLD, _fraction)
+LOW_CONFIDENCE: Setting[LowConfidence] = Setting("claims/lowConfidence", lambda: "muted", _low)
+
+
+def read_confidence_view(settings: QSettings) -> ConfidenceView:
+    return ConfidenceView(CONFIDENCE_THRESHOLD.read(settings), LOW_CONFIDENCE.read(settings))
 
 
 @dataclass
@@ -81,34 +148,33 @@ class Preferences:
 
 
 def load_preferences(settings: QSettings) -> Preferences:
-    hidden = settings.value(HIDDEN_KEY)
-    theme = str(settings.value(THEME_KEY, "system"))
     return Preferences(
-        font_family=str(settings.value(FONT_KEY, "") or ""),
-        point_size=_number(settings.value(SIZE_KEY), DEFAULT_POINT_SIZE),
-        width_chars=int(_number(settings.value(WIDTH_KEY), DEFAULT_WIDTH_CHARS)),
-        theme=theme if theme in THEMES else "system",
-        hidden_types=set(HIDDEN_BY_DEFAULT) if hidden is None else set(_strings(hidden)),
-        favourites=_strings(settings.value(PINNED_KEY)),
-        backups_kept=backups_kept(settings),
-        model=str(settings.value(MODEL_KEY, "") or ""),
-        export_folder=str(settings.value(EXPORT_FOLDER_KEY, "") or ""),
+        font_family=FONT.read(settings),
+        point_size=POINT_SIZE.read(settings),
+        width_chars=WIDTH_CHARS.read(settings),
+        theme=THEME.read(settings),
+        hidden_types=HIDDEN_TYPES.read(settings),
+        favourites=PINNED.read(settings),
+        backups_kept=BACKUPS_KEPT.read(settings),
+        model=MODEL.read(settings),
+        export_folder=EXPORT_FOLDER.read(settings),
         claims_confidence=read_confidence_view(settings),
     )
 
 
 def save_preferences(settings: QSettings, prefs: Preferences) -> None:
-    settings.setValue(FONT_KEY, prefs.font_family)
-    settings.setValue(SIZE_KEY, prefs.point_size)
-    settings.setValue(WIDTH_KEY, prefs.width_chars)
-    settings.setValue(THEME_KEY, prefs.theme)
-    settings.setValue(HIDDEN_KEY, sorted(prefs.hidden_types & set(ENTITY_NAMES)))
-    settings.setValue(PINNED_KEY, prefs.favourites)
-    settings.setValue(BACKUPS_KEPT_KEY, prefs.backups_kept)
-    settings.setValue(MODEL_KEY, prefs.model)
-    save_confidence_view(settings, prefs.claims_confidence)
-    old_default = str(settings.value(EXPORT_FOLDER_KEY, "") or "")
-    settings.setValue(EXPORT_FOLDER_KEY, prefs.export_folder)
+    FONT.write(settings, prefs.font_family)
+    POINT_SIZE.write(settings, prefs.point_size)
+    WIDTH_CHARS.write(settings, prefs.width_chars)
+    THEME.write(settings, prefs.theme)
+    HIDDEN_TYPES.write(settings, prefs.hidden_types & set(ENTITY_NAMES))
+    PINNED.write(settings, prefs.favourites)
+    BACKUPS_KEPT.write(settings, prefs.backups_kept)
+    MODEL.write(settings, prefs.model)
+    CONFIDENCE_THRESHOLD.write(settings, prefs.claims_confidence.threshold)
+    LOW_CONFIDENCE.write(settings, prefs.claims_confidence.low)
+    old_default = EXPORT_FOLDER.read(settings)
+    EXPORT_FOLDER.write(settings, prefs.export_folder)
     if prefs.export_folder and prefs.export_folder != old_default:
         settings.setValue(LAST_FOLDER_KEY, prefs.export_folder)  # the next export starts there
     settings.sync()

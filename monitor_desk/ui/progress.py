@@ -113,9 +113,13 @@ class JobRunner(QObject):
         self.cancel_button.show()
         worker.signals.progress.connect(self._progress)
         worker.signals.result.connect(on_result)
-        worker.signals.error.connect(lambda msg, _tb: self.failed.emit(msg))
+        worker.signals.error.connect(lambda msg, _tb: self._failed(msg))
         worker.signals.finished.connect(lambda: self._done(worker))
         return self.queue.submit(worker)
+
+    def _failed(self, message: str) -> None:
+        if not self.closing:  # a job cancelled by the window's close may fail: no news
+            self.failed.emit(message)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.bar.setRange(0, max(1, total))

@@ -1,15 +1,27 @@
-"""Light, dark or the system's palette for the whole application (Edit ▸ Preferences…).
+"""Light, dark or the system's palette for the whole application (Edit ▸ Preferences…),
+and the one place the colour of an error or a warning line comes from.
 
 Only the palette is set here; the marks' tints are mixed from whatever palette is in use
-(``widgets/palette.py``), and the reader recomputes them when the palette changes.
+(``widgets/palette.py``), and the reader recomputes them when the palette changes. An error
+or warning line (``show_status``) takes its ink from the palette it is drawn on, at WCAG AA
+contrast (4.5:1) or better, and takes it again when the theme changes.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
+
+from .widgets.palette import is_dark
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+INKS = {"error": ("#b00020", "#ff8a80"), "warning": ("#8a4b00", "#ffb74d")}
+"""An error's and a warning's ink: (on a light window, on a dark one)."""
+
+READABLE = 4.5
+"""WCAG AA for normal text: the least contrast an ink keeps against Window and Base."""
 
 _system: dict[str, QPalette] = {}  # the palette the application started with
 
@@ -67,3 +79,65 @@ def apply_theme(theme: str) -> None:
     if "palette" not in _system:
         _system["palette"] = QGuiApplication.palette()
     QGuiApplication.setPalette(dark_palette() if theme == "dark" else light_palette())
+
+
+def luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in (color.redF(), color.greenF(), color.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def status_ink(kind: str, palette: QPalette) -> QColor:
+    """The ink of an ``"error"`` or ``"warning"`` line on ``palette``: the theme's, made
+    lighter (dark window) or darker (light) until it reads at ``READABLE`` on both the
+    window and the base, as a system palette may need."""
+    dark = is_dark(palette)
+    ink = QColor(INKS[kind][1 if dark else 0])
+    grounds = [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
+    for _ in range(24):
+        if all(contrast(ink, ground) >= READABLE for ground in grounds):
+            break
+        ink = ink.lighter(112) if dark else ink.darker(112)
+    return ink
+
+
+class _Ink(QObject):
+    """Keeps a label's ink right for the palette in use (the theme may change)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+        self.kind = ""
+        label.installEventFilter(self)
+
+    def apply(self) -> None:
+        palette = QPalette(self.label.palette())
+        plain = QApplication.palette(self.label).color(QPalette.ColorRole.WindowText)
+        ink = status_ink(self.kind, QApplication.palette(self.label)) if self.kind else plain
+        if palette.color(QPalette.ColorRole.WindowText) != ink:
+            palette.setColor(QPalette.ColorRole.WindowText, ink)
+            self.label.setPalette(palette)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if watched is self.label and event.type() in changes:
+            self.apply()  # sets the palette only when the ink differs: no loop
+        return False
+
+
+def show_status(label: QLabel, text: str, kind: str = "") -> None:
+    """Show ``text`` in ``label`` as an ``"error"``, a ``"warning"`` or plain (``""``)."""
+    ink = label.findChild(_Ink) or _Ink(label)
+    ink.kind = kind
+    label.setText(text)
+    ink.apply()

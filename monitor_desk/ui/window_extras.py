@@ -1,7 +1,7 @@
 """What every desktop app has, wired into the main window in one call: the library file
 actions (File ▸ New / Open / Open Recent / Back Up / Restore), Edit ▸ Preferences…,
-Help ▸ Keyboard Shortcuts, the plain status line, the empty library's first steps and the
-Claims tab's offers to teach a cue.
+Help ▸ Keyboard Shortcuts, the plain status line, the empty library's first steps, the
+Claims tab's offers to teach a cue, and the window closing when its library is closed.
 
 Kept out of ``main_window.py`` (which is at its size limit): the window calls
 ``install_extras(self, menus)`` once while building its actions.
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 from ..core.paths import samples_dir
 from .dialogs.preferences_dialog import PreferencesDialog
 from .dialogs.shortcuts import show_shortcuts
+from .library_closing import LibraryClosing
 from .library_menu import LibraryFiles, window_title
 from .menus import window_action
 from .panels.cue_offers import CueOffers
@@ -34,6 +35,7 @@ class WindowExtras(QObject):
     preferences_dialog: the dialog while it is open.
     cue_offers: the Claims tab's bar offering to teach a cue (taught through the entity
     corrections' ``cues``, made after this).
+    library_closing: closes the window when its library is closed under it.
     """
 
     def __init__(self, window: Any, menus: dict[str, QMenu]) -> None:
@@ -67,6 +69,7 @@ class WindowExtras(QObject):
         self.cue_offers = CueOffers(window.claims, window.library, lambda: window.corrections.cues)
         links = window.sources.correctionRequested  # outlet links (corrections: made later)
         links.connect(lambda kind, name, target: window.corrections.request(kind, name, target))
+        self.library_closing = LibraryClosing(window)  # the library closed: the window too
 
     def open_samples(self) -> None:
         """Import the bundled sample briefs (written for Monitor Desk) into this library."""

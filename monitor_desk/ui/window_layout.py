@@ -24,7 +24,8 @@ def restore_layout(
         splitter.setSizes([int(x) for x in sizes])
     else:
         splitter.setSizes([window.width() * r // 100 for r in SPLIT_RATIO])
-    side.setCurrentIndex(int(str(settings.value("side/tab", 0) or 0)))
+    tab = str(settings.value("side/tab", 0))
+    side.setCurrentIndex(int(tab) if tab.isdigit() else 0)  # a damaged value: the first
     restore_columns(settings, window)
 
 

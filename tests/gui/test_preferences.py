@@ -159,3 +159,48 @@ def test_every_entity_tint_is_readable_in_either_theme(qapp, theme: str) -> None
     for label in {*ENTITY_NAMES, *ENTITY_TINTS}:
         ratio = _contrast(text, entity_tint(label, palette))
         assert ratio >= 4.5, (label, round(ratio, 2))
+
+
+def test_a_damaged_settings_file_gives_the_defaults_wherever_it_is_read(
+    make_window, gui_library: Library, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    """Hand-edited or damaged values: the window opens, and every part that reads a
+    preference (reader, Preferences, backups, Claims tab, Across the Library) reads its
+    default, never raising."""
+    from monitor_desk.core import backups
+    from monitor_desk.ui.library_menu import backups_kept
+    from monitor_desk.ui.preferences import Preferences
+    from monitor_desk.ui.reader.reader_view import DEFAULT_POINT_SIZE
+    from monitor_desk.ui.widgets.confidence import ConfidenceView
+
+    damaged = {
+        "reader/pointSize": "abc",
+        "reader/lineWidthChars": "wide",
+        "appearance/theme": "purple",
+        "library/backupsKept": "many",
+        "claims/confidenceThreshold": "high",
+        "side/tab": "Claims",
+    }
+    for key, value in damaged.items():
+        settings.setValue(key, value)
+    settings.setValue("claims/lowConfidence", "hidden")  # a good value beside a bad one
+    settings.sync()
+
+    window = make_window(gui_library)  # before: float("abc") in the reader stopped it
+    assert window.reader.view.point_size == DEFAULT_POINT_SIZE
+    assert window.side.currentIndex() == 0
+    prefs = load_preferences(settings)
+    assert prefs.point_size == DEFAULT_POINT_SIZE
+    assert prefs.width_chars == Preferences().width_chars
+    assert prefs.theme == "system"
+    assert prefs.backups_kept == backups.KEEP == backups_kept(settings)
+    assert prefs.claims_confidence == ConfidenceView(0.5, "hidden")
+    assert window.claims.model.confidence == ConfidenceView(0.5, "hidden")
+    window.library_views.act_claims.trigger()  # it reads the confidence when first made
+    assert window.library_views.window.claims.model.confidence == ConfidenceView(0.5, "hidden")
+    window.library_views.window.close()
+
+    dialog = _open_dialog(window)  # the dialog shows the defaults, not the damage
+    dialog.reject()
+    window.close()  # and the window writes good values back
+    assert float(str(settings.value("reader/pointSize"))) == DEFAULT_POINT_SIZE

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from ...core.export import ExportKind, ExportScope
 from ...core.library import Library
+from ..preferences import EXPORT_FOLDER, LAST_FOLDER_KEY
 
 NOUNS = {
     "notes": "notes",
@@ -22,8 +23,6 @@ NOUNS = {
     "sources": "source citations",
     "json": "articles",
 }
-LAST_FOLDER_KEY = "export/lastFolder"
-EXPORT_FOLDER_KEY = "export/defaultFolder"  # Edit ▸ Preferences…
 
 
 class ExportCancelled(Exception):
@@ -36,8 +35,8 @@ def default_file_name(what: ExportKind, today: date) -> str:
 
 
 def last_folder(settings: QSettings) -> str:
-    for key in (LAST_FOLDER_KEY, EXPORT_FOLDER_KEY):
-        folder = str(settings.value(key, "") or "")
+    last = settings.value(LAST_FOLDER_KEY)
+    for folder in (last if isinstance(last, str) else "", EXPORT_FOLDER.read(settings)):
         if folder and Path(folder).is_dir():
             return folder
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -22,6 +22,7 @@ from ...core.dates import RANGE_DATE
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ...core.views.claim_query import ClaimFilter, Speaker
+from ..theme import show_status
 from ..widgets.row_table import row_table
 from .claims_explorer_model import ClaimsExplorerModel
 
@@ -174,12 +175,10 @@ class ClaimsExplorer(QWidget):
         try:
             f = self.current_filter()
         except MonitorDeskError as exc:
-            self.status.setText(str(exc))
-            self.status.setStyleSheet("color: #b00020;")
+            show_status(self.status, str(exc), "error")
             return
-        self.status.setStyleSheet("")
         self.model.set_filter(f)
-        self.status.setText(count_text(self.model))
+        show_status(self.status, count_text(self.model))
 
     # -- rows ------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from ...core.export_target import write_export_file
 from ...core.library import Library
 from ...core.timelines import KINDS, UNDATED, UNPLACED, Timeline, TimelineQuery
 from ..charts.chart_view import KIND_TITLES, ChartView, bucket_label
+from ..theme import show_status
 from ..workers import Worker, WorkQueue
 
 PLACEHOLDERS = {
@@ -182,7 +183,7 @@ class OverviewView(QWidget):
         self._names[self.kind] = self.names.text()
         self._asked += 1
         asked = self._asked
-        self.status.setText("Counting…")
+        show_status(self.status, "Counting…")
         worker = Worker(self.library.timelines.timeline, self.query())
         worker.signals.result.connect(lambda t: self._show(asked, t))
         worker.signals.error.connect(lambda msg, _tb: self._failed(asked, msg))
@@ -193,16 +194,14 @@ class OverviewView(QWidget):
             return
         self.timeline = timeline
         self.chart.show_timeline(timeline, self.shares.isChecked())
-        self.status.setText("" if timeline.series else "Nothing to count yet.")
-        self.status.setStyleSheet("")
+        show_status(self.status, "" if timeline.series else "Nothing to count yet.")
         self._say_apart(timeline)
         self.drawn.emit()
 
     def _failed(self, asked: int, message: str) -> None:
         if asked != self._asked:
             return
-        self.status.setText(message)
-        self.status.setStyleSheet("color: #b00020;")
+        show_status(self.status, message, "error")
         self.drawn.emit()
 
     def _redraw_shares(self) -> None:
@@ -268,11 +267,9 @@ class OverviewView(QWidget):
         try:
             self.export(path)
         except MonitorDeskError as exc:  # a refused or unwritable file: one line
-            self.status.setText(str(exc))
-            self.status.setStyleSheet("color: #b00020;")
+            show_status(self.status, str(exc), "error")
             return
-        self.status.setText(f"Wrote {path.name}")
-        self.status.setStyleSheet("")
+        show_status(self.status, f"Wrote {path.name}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.queue.shutdown()

@@ -18,7 +18,7 @@ from ...core.nlp.language import (
     language_name,
     no_analysis_message,
 )
-from ..widgets.palette import HIDDEN_BY_DEFAULT
+from ..preferences import HIDDEN_TYPES, POINT_SIZE
 from .first_steps import FirstSteps
 from .legend import EntityLegend
 from .reader_view import ReaderView
@@ -192,17 +192,9 @@ class ReaderPane(QWidget):
 
     def restore(self, settings: QSettings) -> None:
         """The entity types hidden and the text size, as the analyst left them."""
-        hidden = settings.value("reader/hiddenTypes")
-        if isinstance(hidden, list):
-            self.view.hidden = {str(x) for x in hidden}
-        elif isinstance(hidden, str):  # QSettings gives a lone value as a string
-            self.view.hidden = {hidden} if hidden else set()
-        else:
-            self.view.hidden = set(HIDDEN_BY_DEFAULT)
-        size = settings.value("reader/pointSize")
-        if size is not None:
-            self.view.point_size = float(str(size))
+        self.view.hidden = HIDDEN_TYPES.read(settings)
+        self.view.point_size = POINT_SIZE.read(settings)
 
     def save(self, settings: QSettings) -> None:
-        settings.setValue("reader/hiddenTypes", sorted(self.view.hidden))
-        settings.setValue("reader/pointSize", self.view.point_size)
+        HIDDEN_TYPES.write(settings, self.view.hidden)
+        POINT_SIZE.write(settings, self.view.point_size)

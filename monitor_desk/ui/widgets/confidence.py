@@ -14,14 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...core.claims.model import shown_confidence
 
-THRESHOLD_KEY = "claims/confidenceThreshold"
-LOW_KEY = "claims/lowConfidence"
 DEFAULT_THRESHOLD = 0.5
 LowConfidence = Literal["muted", "hidden"]
 LOW_CHOICES: tuple[LowConfidence, ...] = ("muted", "hidden")
@@ -45,20 +42,6 @@ class ConfidenceView:
         """Scored below the threshold and not vouched for by the analyst; a claim not
         scored yet (analysed before confidence existed) is never low."""
         return not vouched and confidence is not None and confidence < self.threshold
-
-
-def read_confidence_view(settings: QSettings) -> ConfidenceView:
-    try:
-        threshold = float(str(settings.value(THRESHOLD_KEY, DEFAULT_THRESHOLD)))
-    except ValueError:
-        threshold = DEFAULT_THRESHOLD
-    low = str(settings.value(LOW_KEY, "muted"))
-    return ConfidenceView(min(1.0, max(0.0, threshold)), "hidden" if low == "hidden" else "muted")
-
-
-def save_confidence_view(settings: QSettings, view: ConfidenceView) -> None:
-    settings.setValue(THRESHOLD_KEY, view.threshold)
-    settings.setValue(LOW_KEY, view.low)
 
 
 def muted_colour() -> QColor:

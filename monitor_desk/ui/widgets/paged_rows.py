@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
+from ...core.errors import LibraryClosedError
+
 PAGE = 200
 CACHE_PAGES = 50
 
@@ -38,7 +40,11 @@ class PagedRows(Generic[Row]):
             if len(self._pages) >= CACHE_PAGES:
                 self._pages.pop(next(iter(self._pages)))  # the oldest page
             wanted = ids[page_no * PAGE : (page_no + 1) * PAGE]
-            by_id = {self._key(r): r for r in self._fetch(wanted)}
+            try:
+                fetched = self._fetch(wanted)
+            except LibraryClosedError:  # its window is closing: no row, and no exception
+                return None  # out of a model's data(), which PySide cannot take in a paint
+            by_id = {self._key(r): r for r in fetched}
             page = [by_id.get(i) for i in wanted]
             self._pages[page_no] = page
         return page[row - page_no * PAGE]
