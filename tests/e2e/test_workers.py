@@ -152,7 +152,9 @@ def test_stopped_import_leaves_no_worker_and_no_lock(
     sig, group = STOPS[stop]
     folder = Path(next(iter(briefs))).parent
     rng = random.Random(f"{SEED}-{stop}")
-    for trial in range(SCALE):
+    trials, trial = SCALE, -1
+    while trial + 1 < trials:
+        trial += 1
         db = tmp_path / f"trial{trial}.sqlite"
         err_file = tmp_path / f"trial{trial}.err"
         proc = _start(db, folder, err_file)
@@ -180,6 +182,12 @@ def test_stopped_import_leaves_no_worker_and_no_lock(
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
         err = err_file.read_text(encoding="utf-8", errors="replace")
+        if proc.returncode == 0 and _stored(db) == FILES and trials < SCALE + 2:
+            # On a loaded machine this process may not run again before the import has
+            # stored everything and is ending: the signal came too late, not unheeded.
+            print(f"{stop}: trial {trial}: the import had ended; one more trial")
+            trials += 1
+            continue
         if sig == signal.SIGINT:
             assert proc.returncode == 130, err
             assert err.strip().splitlines()[-1] == "monitor-desk: interrupted", err
