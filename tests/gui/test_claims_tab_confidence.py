@@ -108,3 +108,19 @@ def test_the_library_wide_view_shows_and_greys_low_confidence(
     assert model.index(rows[low], 1).data(Qt.ItemDataRole.ForegroundRole) == muted_colour()
     high = next(cid for cid, s in scores.items() if s == 0.95)
     assert model.index(rows[high], 1).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_the_content_keeps_most_of_the_claims_table_beside_the_two_grade_columns(
+    make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)  # 1400 x 900, nothing remembered
+    window.open_article(1)
+    table = window.claims.table
+    model = table.model()
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    widths = {c: table.columnWidth(c) for c in shown}
+    assert widths[CONTENT] >= 0.35 * sum(widths.values()), widths
+    # the grade columns are short in the header; the full name is the tooltip
+    assert model.headerData(CONFIDENCE_COL, Qt.Orientation.Horizontal) == "Conf."
+    tip = model.headerData(CONFIDENCE_COL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Confidence"

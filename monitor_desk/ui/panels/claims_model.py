@@ -39,6 +39,7 @@ class ClaimsModel(ColumnsTableModel):
     """
 
     columns = COLUMNS
+    short = {"Credibility": "Cred.", "Confidence": "Conf."}  # noqa: RUF012 (a ClassVar)
 
     failed = Signal(str)
     changed = Signal()

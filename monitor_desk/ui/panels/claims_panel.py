@@ -109,8 +109,8 @@ class ClaimsPanel(QWidget):
         self.table.setColumnWidth(CUE, fm.horizontalAdvance("proclaiming") + 14)
         self.table.setColumnWidth(KIND, fm.horizontalAdvance("indirect") + 16)
         self.table.setColumnWidth(CITATION, fm.horizontalAdvance("Interfax, May 13") + 12)
-        self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Credibility") + 16)
-        self.table.setColumnWidth(CONFIDENCE_COL, fm.horizontalAdvance("Confidence") + 16)
+        self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Cred.") + 24)
+        self.table.setColumnWidth(CONFIDENCE_COL, fm.horizontalAdvance("0.00") + 24)
         # Sortable by any column; at first (indicator on no column) in text order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

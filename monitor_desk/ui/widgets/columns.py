@@ -20,7 +20,10 @@ def allow_column_choice(view: QTableView, hidden: tuple[int, ...] = ()) -> None:
         model = view.model()
         m = QMenu(view)
         for col in range(model.columnCount()):
-            a = QAction(str(model.headerData(col, Qt.Orientation.Horizontal)), m)
+            name = getattr(model, "columns", ())[col : col + 1] or [
+                model.headerData(col, Qt.Orientation.Horizontal)
+            ]
+            a = QAction(str(name[0]), m)
             a.setCheckable(True)
             a.setChecked(not view.isColumnHidden(col))
             a.toggled.connect(lambda on, c=col: view.setColumnHidden(c, not on))

@@ -11,6 +11,9 @@ class ColumnsTableModel(QAbstractTableModel):
     """A flat table whose columns are ``columns`` (header texts, left to right)."""
 
     columns: ClassVar[tuple[str, ...]] = ()
+    short: ClassVar[dict[str, str]] = {}
+    """Header texts shown shorter where a narrow panel needs the width for the content (the
+    full name is the header's tooltip and the column menu's label)."""
 
     def columnCount(  # noqa: N802
         self,
@@ -21,10 +24,11 @@ class ColumnsTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section]
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        name = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.short.get(name, name)
+        if role == Qt.ItemDataRole.ToolTipRole and name in self.short:
+            return name
         return None
