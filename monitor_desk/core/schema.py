@@ -14,7 +14,6 @@ import sqlite3
 from sqlite_utils import Database
 
 from .schema_steps import migrations
-from .step_progress import report_rows
 
 __all__ = ["SCHEMA_VERSION", "migrations"]
 
@@ -137,6 +136,7 @@ def _russian_search(db: Database) -> None:
     an outlet is another ("Новые Известия" is "Novye Izvestia", core/sources.py), kept
     for every later analysis."""
     from .search_stems import stems
+    from .step_progress import report_rows
 
     db.conn.create_function("monitor_desk_stems", 2, stems, deterministic=True)
     db.execute(
@@ -204,6 +204,7 @@ REBUILD_BATCH = 2000
 def _copy_stemmed(db: Database) -> None:
     """0020's copy of every search row with its stems, in rowid order a batch at a time
     (the same rows as one ``INSERT … SELECT``), reporting after each batch."""
+    from .step_progress import report_rows
 
     total = db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0]
     done, last = 0, None
@@ -233,6 +234,7 @@ def _merge_index(db: Database) -> None:
     FTS5's ``optimize``, done as incremental ``merge`` steps (a negative page count merges
     every level; run until a step does no work, the index is as ``optimize`` leaves it) so
     that the progress moves. Its total is estimated from the index's pages."""
+    from .step_progress import report_rows
 
     pages = db.execute("SELECT count(*) FROM search_fts_data").fetchone()[0] or 1
     done = 0
@@ -249,6 +251,7 @@ def _merge_index(db: Database) -> None:
 def _run_reporting(db: Database, script: str) -> None:
     """A step's script statement by statement, in the step's transaction, reporting how
     many are done (core/upgrade.py); the same SQL as ``executescript``."""
+    from .step_progress import report_rows
 
     statements = _statements(script)
     for done, sql in enumerate(statements, 1):
