@@ -25,7 +25,7 @@ from .lexicon import (
     VERB_CUES,
 )
 from .repairs import dangling_end, stray_that_clause
-from .senses import anaphoric_noun, arriving_verb, can_speak, interview_label
+from .senses import anaphoric_noun, appearance, arriving_verb, can_speak, interview_label
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -248,6 +248,8 @@ def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
         return None  # "talking about taxes is easy": an activity, nobody's statement
     if verb.tag_ == "VBN" and verb.lemma_.lower() == "focus":
         return None  # "a campaign focused on jobs": what it is about, not a stance
+    if appearance(verb):
+        return None  # "things look good for Lund": how matters look
     doc = verb.doc
     content = char_span(doc, prep.i + 1, prep.right_edge.i)
     return ClaimParts(char_span(doc, verb.i, prep.i), speaker, content)

@@ -4,7 +4,7 @@ A cue word is a cue only in some of its uses. These tests veto a reading the fin
 would otherwise make, where what the analyst would see is not a statement by anyone:
 
 - set phrases built on a speech verb ("That said, ...", "All told, ...", "time will
-  tell", "needless to say");
+  tell", "needless to say", "as opposed to");
 - verbs that report only with someone speaking ("the figures underscore the risk",
   "the firm posted a loss", "the data signal a slowdown", "it was written into law");
 - an object reading with no speaker at all inside an infinitive or a subject clause
@@ -15,7 +15,10 @@ would otherwise make, where what the analyst would see is not a statement by any
 - acts owed, awaited or only possible ("had to tell the judge", "has yet to apologize",
   "the chance to show the same"): nothing has been said yet;
 - the author's advice ("investors may want to wait"): nobody named wants anything;
-- an interviewer's question line ("Q: Will you run?"): a question, not a claim.
+- how things look ("things look good for Lund"): an appearance, nobody looks for anything;
+- an interviewer's question line ("Q: Will you run?"): a question, not a claim;
+- backing told of someone quoted, in the phrase that names them ("said Ana Ruiz, a
+  delegate who backs Lund"): it introduces the speaker, it is not a claim of its own.
 """
 
 from __future__ import annotations
@@ -68,8 +71,9 @@ def can_speak(span: Any | None) -> bool:
 
 
 def set_phrase(verb: Any) -> bool:
-    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say", and
-    "who asked not to be named" (the terms of speaking, not what was said)."""
+    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say", "as
+    opposed to", and "who asked not to be named" (the terms of speaking, not what was
+    said)."""
     if any(
         c.dep_ == "xcomp"
         and c.lemma_.lower() in ("name", "identify", "quote")
@@ -86,6 +90,8 @@ def set_phrase(verb: Any) -> bool:
         return nxt.text == "," and opens  # "That said, ...", "All told, ..." opening a clause
     if lemma == "tell" and prev == "will" and verb.i >= 2 and doc[verb.i - 2].lower_ == "time":
         return True
+    if lemma == "oppose" and prev == "as" and nxt is not None and nxt.lower_ == "to":
+        return True  # "as opposed to": a contrast, nobody opposes anything
     return lemma == "say" and prev == "to" and verb.i >= 2 and doc[verb.i - 2].lower_ == "needless"
 
 
@@ -137,6 +143,28 @@ def advice(verb: Any, lemma: str) -> bool:
 def interview_label(name: Any) -> bool:
     """ "Q: Will you run?": the interviewer's question line names no speaker."""
     return len(name) == 1 and name[0].text in ("Q", "Q.")
+
+
+def appearance(verb: Any) -> bool:
+    """ "Things look good for Lund", "it sounds better for the bank": how matters look,
+    not anyone looking to or for something."""
+    return verb.lemma_.lower() in ("look", "sound") and any(
+        c.dep_ == "acomp" and c.i > verb.i for c in verb.children
+    )
+
+
+def introduces_speaker(part: Any, parts: list[Any]) -> bool:
+    """A backing cue inside the speaker phrase of another claim ("..., said Ana Ruiz, a
+    delegate who backs Lund"): who the speaker is, not what anyone claimed."""
+    if not part.rule.startswith("backing"):
+        return False
+    start = part.cue[0]
+    return any(
+        other is not part
+        and other.speaker is not None
+        and other.speaker.start_char <= start < other.speaker.end_char
+        for other in parts
+    )
 
 
 def anaphoric_noun(noun: Any) -> bool:
