@@ -4,7 +4,7 @@ A cue word is a cue only in some of its uses. These tests veto a reading the fin
 would otherwise make, where what the analyst would see is not a statement by anyone:
 
 - set phrases built on a speech verb ("That said, ...", "All told, ...", "time will
-  tell", "needless to say", "as opposed to");
+  tell", "needless to say");
 - verbs that report only with someone speaking ("the figures underscore the risk",
   "the firm posted a loss", "the data signal a slowdown", "it was written into law");
 - an object reading with no speaker at all inside an infinitive or a subject clause
@@ -71,9 +71,8 @@ def can_speak(span: Any | None) -> bool:
 
 
 def set_phrase(verb: Any) -> bool:
-    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say", "as
-    opposed to", and "who asked not to be named" (the terms of speaking, not what was
-    said)."""
+    """ "That said, ...", "All told, ...", "Only time will tell", "needless to say", and
+    "who asked not to be named" (the terms of speaking, not what was said)."""
     if any(
         c.dep_ == "xcomp"
         and c.lemma_.lower() in ("name", "identify", "quote")
@@ -90,8 +89,6 @@ def set_phrase(verb: Any) -> bool:
         return nxt.text == "," and opens  # "That said, ...", "All told, ..." opening a clause
     if lemma == "tell" and prev == "will" and verb.i >= 2 and doc[verb.i - 2].lower_ == "time":
         return True
-    if lemma == "oppose" and prev == "as" and nxt is not None and nxt.lower_ == "to":
-        return True  # "as opposed to": a contrast, nobody opposes anything
     return lemma == "say" and prev == "to" and verb.i >= 2 and doc[verb.i - 2].lower_ == "needless"
 
 
@@ -132,12 +129,19 @@ def unrealised_act(verb: Any) -> bool:
     )
 
 
-def advice(verb: Any, lemma: str) -> bool:
-    """ "Investors may want to wait", "she might want to apologize": the author's advice,
-    not what anyone wants."""
-    return lemma == "want" and any(
-        c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in verb.children
-    )
+def advice(verb: Any) -> bool:
+    """ "Investors may want to wait", "she might want to apologise": the author's advice,
+    not what anyone wants (nor what they would do in it)."""
+    node = verb
+    for _ in range(3):
+        if node.lemma_.lower() == "want" and any(
+            c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in node.children
+        ):
+            return True
+        if node.dep_ != "xcomp":
+            return False
+        node = node.head
+    return False
 
 
 def interview_label(name: Any) -> bool:

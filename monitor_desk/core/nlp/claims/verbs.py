@@ -104,7 +104,7 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
-    if set_phrase(verb) or advice(verb, lemma):
+    if set_phrase(verb) or advice(verb):
         return None  # "That said, ...", "time will tell", "you may want to wait"
     if lemma in ("quote", "cite"):  # "cited sources in the ministry as saying that ..."
         quoted = _quoted_as_saying(verb, children)
