@@ -23,6 +23,7 @@ from ..paragraphs import PARAGRAPH_BREAK
 from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import QuoteIndex
+from .senses import introduces_speaker
 from .speakers import DescribedSpeakers, SpeakerResolver
 from .taught import NO_TAUGHT, TaughtCues, apply_taught
 
@@ -47,6 +48,8 @@ def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
     # "I think" inside a quotation belongs to the quoted speech: no claim of its own, and
     # no outer claim that would swallow the cue reporting the quotation.
     parts = [p for p in parts if not _in_quotation(text, quotes, p)]
+    # "said Ana Ruiz, a delegate who backs Lund": the backing names the speaker
+    parts = [p for p in parts if not introduces_speaker(p, parts)]
     for part in _drop_nested(parts):
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two

@@ -25,7 +25,7 @@ from .lexicon import (
     VERB_CUES,
 )
 from .repairs import dangling_end, stray_that_clause
-from .senses import anaphoric_noun, arriving_verb, can_speak
+from .senses import anaphoric_noun, appearance, arriving_verb, can_speak, interview_label
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -216,6 +216,8 @@ def headline_parts(colon: Any, text: str, people: frozenset[str]) -> ClaimParts 
         for t in name
     ):
         return None  # "Breaking:", "Correction:", "Contributing:" are labels, not speakers
+    if interview_label(name):
+        return None  # "Q: Will you run?"
     start = colon.idx + 1
     line_end = text.find("\n", start)
     end = line_end if line_end >= 0 else len(text)
@@ -246,6 +248,8 @@ def prep_verb_parts(verb: Any, preps: frozenset[str]) -> ClaimParts | None:
         return None  # "talking about taxes is easy": an activity, nobody's statement
     if verb.tag_ == "VBN" and verb.lemma_.lower() == "focus":
         return None  # "a campaign focused on jobs": what it is about, not a stance
+    if appearance(verb):
+        return None  # "things look good for Lund": how matters look
     doc = verb.doc
     content = char_span(doc, prep.i + 1, prep.right_edge.i)
     return ClaimParts(char_span(doc, verb.i, prep.i), speaker, content)

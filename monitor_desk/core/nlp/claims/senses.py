@@ -11,7 +11,14 @@ would otherwise make, where what the analyst would see is not a statement by any
   ("to defend the merger had become impossible");
 - a refusal to answer ("did not respond to requests for comment"): nothing was said;
 - anaphoric light-verb readings ("made the proposal", "delivered his remarks"): the
-  statement is reported elsewhere, this sentence only says it was made.
+  statement is reported elsewhere, this sentence only says it was made;
+- acts owed, awaited or only possible ("had to tell the judge", "has yet to apologize",
+  "the chance to show the same"): nothing has been said yet;
+- the author's advice ("investors may want to wait"): nobody named wants anything;
+- how things look ("things look good for Lund"): an appearance, nobody looks for anything;
+- an interviewer's question line ("Q: Will you run?"): a question, not a claim;
+- backing told of someone quoted, in the phrase that names them ("said Ana Ruiz, a
+  delegate who backs Lund"): it introduces the speaker, it is not a claim of its own.
 """
 
 from __future__ import annotations
@@ -89,11 +96,79 @@ def non_reporting_object(verb: Any, lemma: str, speaker: Any | None) -> bool:
     """An object reading of ``verb`` that reports nothing (see the module's list)."""
     if lemma in OBJECT_NEEDS_SPEAKER and not can_speak(speaker):
         return True
+    if unrealised_act(verb):
+        return True  # "had to tell the judge", "the chance to show the same"
     if lemma in _EXPERIENCER_OBJECT:
         return True  # "the convergence worries the Gulf": the Gulf worries, nobody speaks
     if speaker is None and (verb.dep_ in _EMBEDDED_DEPS or verb.tag_ == "VB"):
         return True  # "to defend the merger ...", "Email me at ...": an act, no speaker
     return lemma in _SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in verb.children)
+
+
+# Nouns of a chance, a duty or an intent: an infinitive on them is an act not done ("an
+# opportunity to show", "pressure to show", "the power to confirm").
+_UNREALISED_NOUNS = _words(
+    "opportunity chance effort pressure power order request decision plan attempt"
+    " obligation right inability unwillingness reluctance refusal"
+)
+_ADVICE_MODALS = frozenset({"may", "might", "could", "should"})
+
+
+def unrealised_act(verb: Any) -> bool:
+    """ "had to tell the judge", "has yet to apologize", "the chance to show the same":
+    an act owed, awaited or possible, not one done (its object reports nothing)."""
+    doc = verb.doc
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and verb.i >= 2:
+        before = doc[verb.i - 2]
+        if doc[verb.i - 1].lower_ == "to" and (before.i == verb.head.i or before.lower_ == "yet"):
+            return True  # not "had this to say about ...", which reports what was said
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in _UNREALISED_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def advice(verb: Any) -> bool:
+    """ "Investors may want to wait", "she might want to apologise": the author's advice,
+    not what anyone wants (nor what they would do in it)."""
+    node = verb
+    for _ in range(3):
+        if node.lemma_.lower() == "want" and any(
+            c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in node.children
+        ):
+            return True
+        if node.dep_ != "xcomp":
+            return False
+        node = node.head
+    return False
+
+
+def interview_label(name: Any) -> bool:
+    """ "Q: Will you run?": the interviewer's question line names no speaker."""
+    return len(name) == 1 and name[0].text in ("Q", "Q.")
+
+
+def appearance(verb: Any) -> bool:
+    """ "Things look good for Lund", "it sounds better for the bank": how matters look,
+    not anyone looking to or for something."""
+    return verb.lemma_.lower() in ("look", "sound") and any(
+        c.dep_ == "acomp" and c.i > verb.i for c in verb.children
+    )
+
+
+def introduces_speaker(part: Any, parts: list[Any]) -> bool:
+    """A backing cue inside the speaker phrase of another claim ("..., said Ana Ruiz, a
+    delegate who backs Lund"): who the speaker is, not what anyone claimed."""
+    if not part.rule.startswith("backing"):
+        return False
+    start = part.cue[0]
+    return any(
+        other is not part
+        and other.speaker is not None
+        and other.speaker.start_char <= start < other.speaker.end_char
+        for other in parts
+    )
 
 
 def anaphoric_noun(noun: Any) -> bool:

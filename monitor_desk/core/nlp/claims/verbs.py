@@ -25,7 +25,7 @@ from .repairs import (
     misattached_that_clause,
     through_dash_aside,
 )
-from .senses import non_reporting_object, said_to_be, set_phrase
+from .senses import advice, non_reporting_object, said_to_be, set_phrase
 from .tree import ClaimParts, char_span, speaker_span, subject_of
 
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -104,8 +104,8 @@ def verb_parts(verb: Any, lemma: str, quotes: QuoteIndex) -> ClaimParts | None:
     children = list(verb.children)
     if lemma in HEDGE_VERBS and not _has_personal_subject(children):
         return None  # "it appears that ...", "the visit appears to ...": the author's hedge
-    if set_phrase(verb):
-        return None  # "That said, ...", "time will tell"
+    if set_phrase(verb) or advice(verb):
+        return None  # "That said, ...", "time will tell", "you may want to wait"
     if lemma in ("quote", "cite"):  # "cited sources in the ministry as saying that ..."
         quoted = _quoted_as_saying(verb, children)
         if quoted is not None:
