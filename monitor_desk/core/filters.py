@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .search import to_fts_query
-from .sql import Where
+from .sql import Where, date_range
 from .tags import tagged_highlights_sql
-
-_DAY_END = "\uffff"  # after every time of day in an ISO string
 
 
 def article_where(
@@ -64,11 +62,10 @@ def article_where(
             where.add("a.id IN (SELECT article_id FROM search_fts WHERE search_fts MATCH ?)", fts)
         else:
             where.add("0")
-    if date_from:
-        where.add("a.date >= ?", date_from)
+    where.extend(date_range("a.date", date_from, date_to))
     if date_to:
         # A date without its year (``--09-26``) is in no range of years.
-        where.add("a.date <= ? AND a.date GLOB '[0-9]*'", date_to + _DAY_END)
+        where.add("a.date GLOB '[0-9]*'")
     if date_source == "none":
         where.add("a.date IS NULL")
     elif date_source == "inferred":
@@ -128,8 +125,5 @@ def highlight_where(
                 fts,
                 fts,
             )
-    if created_from:
-        where.add("h.created >= ?", created_from)
-    if created_to:
-        where.add("h.created <= ?", created_to + _DAY_END)
+    where.extend(date_range("h.created", created_from, created_to))
     return where

@@ -1,5 +1,5 @@
-"""SQL pieces written once: an article's current revision, ``IN (?, ?, …)`` lists, and the
-``Where`` builder that the filters (``filters.py``) add their terms to."""
+"""SQL pieces written once: an article's current revision, ``IN (?, ?, …)`` lists, a date
+range, and the ``Where`` builder that the filters (``filters.py``) add their terms to."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ CURRENT_REVISION = "JOIN revisions r ON r.id = a.current_revision_id"
 
 CHUNK = 500
 """Ids per ``IN`` list: well under SQLite's limit of bound parameters."""
+
+DAY_END = "\uffff"
+"""Sorts after every time of day in an ISO string: ``until + DAY_END`` admits that whole day."""
 
 T = TypeVar("T")
 
@@ -71,6 +74,23 @@ class Where:
         else:
             self.add(f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values)))
 
+    def extend(self, other: Where) -> None:
+        """``other``'s terms and parameters added after these."""
+        self.terms.extend(other.terms)
+        self.params.extend(other.params)
+
     def sql(self, keyword: str = "WHERE") -> str:
         """`` WHERE a AND b`` (or with ``keyword`` ``AND`` to extend a condition); "" if none."""
         return f" {keyword} " + " AND ".join(self.terms) if self.terms else ""
+
+
+def date_range(column: str, since: str | None, until: str | None) -> Where:
+    """``column`` (an ISO date or timestamp) from ``since`` to ``until``, both inclusive: an
+    end date admits its whole day. A bound left None or empty filters nothing. The one
+    writing of a date range for the claims view, the charts, the Notes list and exports."""
+    where = Where()
+    if since:
+        where.add(f"{column} >= ?", since)
+    if until:
+        where.add(f"{column} <= ?", until + DAY_END)
+    return where

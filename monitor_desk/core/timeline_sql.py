@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from .chart_counts import key_of
+from .sql import date_range
 
 TimelineKind = Literal["articles", "mentions", "claims", "outlets", "tags"]
 Granularity = Literal["week", "month", "year"]
@@ -285,7 +286,7 @@ def ids_sql(
 ) -> tuple[str, list[Any]]:
     """The ids and dates of the articles behind one bucket of ``source`` (through the date
     index), or of those undated / unplaced (``key``), in date order; ``since``/``until``
-    bound the placed dates (``until`` already past the last day it admits)."""
+    bound the placed dates (inclusive: ``until`` admits its whole day)."""
     terms, params = list(source.where), list(source.params)
     date, article = source.date, source.article
     if key == UNDATED:
@@ -296,10 +297,9 @@ def ids_sql(
         low, high = bucket_range(key, by)
         terms += [f"{date} >= ?", f"{date} < ?"]
         params += [low, high]
-        for bound, op in ((since, ">="), (until, "<=")):
-            if bound:
-                terms.append(f"{date} {op} ?")
-                params.append(bound)
+        in_range = date_range(date, since, until)
+        terms += in_range.terms
+        params += in_range.params
     sql = f"""SELECT DISTINCT {article}, {date} FROM {source.from_sql}
               WHERE {" AND ".join(terms)} ORDER BY {date}, {article}"""
     return sql, params

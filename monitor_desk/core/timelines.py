@@ -25,6 +25,7 @@ from .connection import Component
 from .dates import RANGE_DATE
 from .errors import InvalidInputError
 from .export import neutralize
+from .sql import DAY_END
 from .timeline_series import (
     entity_series,
     outlet_series,
@@ -58,7 +59,6 @@ from .timeline_sql import (
 
 __all__ = ["KINDS", "GRANULARITIES", "UNDATED", "UNPLACED", "Timeline", "TimelineQuery"]
 
-_DAY_END = "\uffff"
 MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
 
 
@@ -274,7 +274,7 @@ class Timelines(Component):
         key = bucket_of(date, q.by)
         if key in APART or date is None:
             return key
-        if (q.since and date < q.since) or (q.until and date > q.until + _DAY_END):
+        if (q.since and date < q.since) or (q.until and date > q.until + DAY_END):
             return None
         return key
 
@@ -292,8 +292,7 @@ class Timelines(Component):
     def _apart_ids(self, sources: list[Source], q: TimelineQuery, key: str) -> list[int]:
         ids: dict[int, None] = {}
         for source in sources:
-            until = q.until + _DAY_END if q.until else None
-            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, q.since, until)):
+            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, q.since, q.until)):
                 if key not in APART or bucket_of(date, q.by) == key:
                     ids[article_id] = None
         return list(ids)
@@ -320,7 +319,7 @@ class Timelines(Component):
         if q.by not in GRANULARITIES:
             raise InvalidInputError(f"{q.by!r} is not a bucket size; use week, month or year.")
         since, until = check_range_date(q.since, "since"), check_range_date(q.until, "until")
-        if since and until and since > until + _DAY_END:
+        if since and until and since > until + DAY_END:
             raise InvalidInputError(f"The range ends ({until}) before it starts ({since}).")
         names = tuple(dict.fromkeys(n.strip() for n in q.names if n.strip()))
         return replace(q, since=since, until=until, names=names)

@@ -15,7 +15,7 @@ from monitor_desk.core.library import Library
 from monitor_desk.core.report_model import ReportScope
 from monitor_desk.ui.dialogs.report_dialog import ReportDialog
 from monitor_desk.ui.dialogs.report_job import cut, preview_job
-from monitor_desk.ui.workers import WorkQueue
+from monitor_desk.ui.workers import Worker, WorkQueue
 
 
 @pytest.fixture
@@ -106,6 +106,29 @@ def test_export_error_is_shown_and_nothing_written(
     assert dialog.message_box is not None
     assert dialog.message_box.objectName() == "reportError"
     dialog.message_box.close()
+
+
+def test_cancel_while_waiting_writes_nothing_and_keeps_the_dialog_open(
+    qtbot, dialog: ReportDialog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog.show()
+    target = tmp_path / "briefing.md"
+    gate = threading.Event()
+    dialog.queue.submit(Worker(gate.wait))  # holds the one queue thread, as an analysis would
+    try:
+        dialog.start_export(str(target))
+        assert dialog.close_button.text() == "Cancel"
+        assert "Waiting" in dialog.status.text()
+        assert not dialog.export_button.isEnabled()
+        dialog.reject()  # Cancel / Escape while writing
+        assert dialog.status.text() == "Cancelling…"
+    finally:
+        gate.set()  # a failure above must not leave the queue's thread held
+    qtbot.wait_until(lambda: dialog.close_button.text() == "Close", timeout=5000)
+    assert dialog.status.text() == "Report cancelled; nothing was written."
+    assert not target.exists()
+    assert dialog.isVisible()
+    assert dialog.export_button.isEnabled()
 
 
 def test_file_menu_opens_the_dialog(qtbot, tagged: Library, make_window: Callable) -> None:  # type: ignore[no-untyped-def]

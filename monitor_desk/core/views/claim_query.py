@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..entity_corrections import speaker_sql
 from ..search import to_fts_query
-from ..sql import Where
+from ..sql import Where, date_range
 from ..tags import tagged_highlights_sql
 from .cues import inflections
 
@@ -33,7 +33,6 @@ SPEAKER_NAME = f"COALESCE({speaker_sql('c')}, c.speaker_text, '')"
 
 FROM = "FROM claims c JOIN articles a ON a.current_revision_id = c.revision_id"
 DATED = "a.date >= '0' AND a.date < ':'"  # starts with a digit: its year is known
-DAY_END = "\uffff"  # after every time of day in an ISO string
 
 Undated = Literal["include", "exclude", "only"]
 
@@ -138,8 +137,5 @@ def claim_where(f: ClaimFilter, undated: Undated = "include") -> Where:
         where.add(f"NOT COALESCE({dated}, 0)")
     elif f.has_dates or undated == "exclude":
         where.add(dated)
-    if f.since:
-        where.add(f"{date} >= ?", f.since)
-    if f.until:
-        where.add(f"{date} <= ?", f.until + DAY_END)
+    where.extend(date_range(date, f.since, f.until))
     return where

@@ -11,11 +11,10 @@ from sqlite_utils import Database
 
 from ..article_dates import display_date
 from ..errors import NotFoundError
-from ..sql import chunks, in_clause
+from ..sql import chunks, date_range, in_clause
 from ..tags import tagged_highlights_sql
 from .claim_query import (
     DATED,
-    DAY_END,
     FROM,
     SPEAKER_ENTITY,
     SPEAKER_NAME,
@@ -125,17 +124,11 @@ def count(db: Database, f: ClaimFilter) -> ClaimCount:
         return ClaimCount(_count(db, f, "exclude"), _count(db, f, "only"))
     # One pass over the claims the filter finds: dated (in the range) and undated apart.
     where = claim_where(replace(f, since=None, until=None), "include")
-    in_range, params = [DATED], []
-    if f.since:
-        in_range.append("a.date >= ?")
-        params.append(f.since)
-    if f.until:
-        in_range.append("a.date <= ?")
-        params.append(f.until + DAY_END)
+    in_range = date_range("a.date", f.since, f.until)
     dated, undated = db.execute(
-        f"""SELECT COALESCE(SUM(COALESCE({" AND ".join(in_range)}, 0)), 0),
+        f"""SELECT COALESCE(SUM(COALESCE({" AND ".join([DATED, *in_range.terms])}, 0)), 0),
                    COALESCE(SUM(NOT COALESCE({DATED}, 0)), 0) {FROM}{where.sql()}""",
-        [*params, *where.params],
+        [*in_range.params, *where.params],
     ).fetchone()
     if f.has_dates:
         return ClaimCount(int(dated), 0, int(undated))
@@ -223,18 +216,12 @@ def _tagged_ids(db: Database, f: ClaimFilter, descending: bool) -> tuple[list[in
     sub, sub_params = tagged_highlights_sql(f.tag or "")
     dated = DATED.replace("a.date", "+a.date")
     way = "DESC" if descending else ""
+    in_range = date_range("+a.date", f.since, f.until)
     out = []
     for part, terms, params in (
-        ("dated", [dated], []),
+        ("dated", [dated, *in_range.terms], in_range.params),
         ("undated", [f"NOT COALESCE({dated}, 0)"], []),
     ):
-        if part == "dated":
-            if f.since:
-                terms.append("+a.date >= ?")
-                params.append(f.since)
-            if f.until:
-                terms.append("+a.date <= ?")
-                params.append(f.until + DAY_END)
         order = f"a.date {way}, a.id {way}" if part == "dated" else f"a.id {way}"
         rows = db.execute(
             f"""SELECT DISTINCT ch.claim_id, a.date, a.id, ch.place FROM claim_highlights ch

@@ -15,13 +15,10 @@ from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from ...core.library import Library
 from ..workers import Worker, WorkQueue
 from .export_fields import CsvOptions, DateRange, ScopeChoice
 from .export_job import LAST_FOLDER_KEY, NOUNS, default_file_name, export_job, last_folder
+from .job_dialog import JobDialog
 
 WHAT: tuple[tuple[ExportKind, str], ...] = (
     ("notes", "Notes (CSV)"),
@@ -40,7 +38,7 @@ WHAT: tuple[tuple[ExportKind, str], ...] = (
 )
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """What to export, which part, and how; then a file name and a background export.
 
     Attributes:
@@ -55,7 +53,6 @@ class ExportDialog(QDialog):
 
     exported = Signal(int, str)
     cancelled = Signal()
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -66,16 +63,13 @@ class ExportDialog(QDialog):
         article_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(queue, "Export", parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
         self.library = library
-        self.queue = queue
         self.settings = settings
         self.highlight_ids = list(highlight_ids) if highlight_ids else None
         self.article_id = article_id
-        self.worker: Worker | None = None
-        self.message_box: QMessageBox | None = None
         self._close_when_done = False
         self._job = ("", "notes")
         self._problem = ""
@@ -107,27 +101,12 @@ class ExportDialog(QDialog):
         form.addRow(self.dates_label, self.date_range)
         form.addRow("Options:", self.csv_options)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("exportProgress")
-        self.progress.setTextVisible(False)
-        self.status = QLabel(self)
-        self.status.setObjectName("exportStatus")
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(
-            "&Export…", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.export_button.setObjectName("exportButton")
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("exportClose")
-        self.export_button.clicked.connect(self.choose_and_export)
-        self.close_button.clicked.connect(self.reject)
-
+        self._make_job_widgets("exportButton", "exportClose")
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_box)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.progress.hide()
 
         self.what.currentIndexChanged.connect(self._sync)
         self.what.currentIndexChanged.connect(self._fit_height)
@@ -208,24 +187,12 @@ class ExportDialog(QDialog):
             not self.safe.isChecked(),
             progress=True,
         )
-        self.worker = worker
-        self._set_running(True)
-        self.progress.setRange(0, 0)
-        self.status.setText("Waiting for other work to finish…")
         self._job = (path, what)
-        # Bound methods, not lambdas: Qt drops them if the dialog is gone first.
-        worker.signals.progress.connect(self._progress)
-        worker.signals.result.connect(self._finished)
-        worker.signals.error.connect(self._failed)
-        worker.signals.finished.connect(self._job_done)
-        return self.queue.submit(worker)
+        return self._run(worker)
 
     def _set_running(self, running: bool) -> None:
         self.form_box.setEnabled(not running)  # children keep their own states for later
-        self.progress.setVisible(running)
-        self.close_button.setText("Cancel" if running else "Close")
-        self.close_button.setEnabled(True)
-        self._sync()
+        super()._set_running(running)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         noun = NOUNS.get(what, "rows")
@@ -261,29 +228,15 @@ class ExportDialog(QDialog):
             self._close_when_done = True  # the message outlives the dialog
         box.open()
 
-    def _failed(self, message: str, _traceback: str = "") -> None:
-        self.status.setText("Export failed; nothing was written.")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self)
-        box.setObjectName("exportError")
-        self.message_box = box
-        self.failed.emit(message)
-        box.open()
-
     def _job_done(self) -> None:
-        self.worker = None
-        self._set_running(False)
+        super()._job_done()
         if self._close_when_done:
             self._close_when_done = False
             self.accept()
 
-    def reject(self) -> None:
-        """Close; while exporting, cancel the export instead (the dialog stays open)."""
-        if self.worker is not None:
-            self.worker.cancel()
-            self.status.setText("Cancelling…")
-            self.close_button.setEnabled(False)
-            return
-        super().reject()
+    def _cancel(self, worker: Worker) -> None:
+        super()._cancel(worker)
+        self.close_button.setEnabled(False)  # until the export has stopped
 
 
 def show_export_dialog(

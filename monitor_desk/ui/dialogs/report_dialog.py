@@ -13,22 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.library import Library
 from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, last_folder
+from .job_dialog import JobDialog
 from .report_fields import ReportScopeFields
 from .report_job import (
     FILTERS,
@@ -43,7 +33,7 @@ PREVIEW_DELAY_MS = 250
 """Typing in the search box previews once the analyst pauses, not at every key."""
 
 
-class ReportDialog(QDialog):
+class ReportDialog(JobDialog):
     """The scope on the left, the preview on the right, Export… below.
 
     Attributes:
@@ -59,7 +49,6 @@ class ReportDialog(QDialog):
 
     previewed = Signal(int)
     exported = Signal(int, str)
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -69,12 +58,10 @@ class ReportDialog(QDialog):
         article_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(queue, "Report", parent)
         self.setObjectName("reportDialog")
         self.setWindowTitle("Export Report")
-        self.library, self.queue, self.settings = library, queue, settings
-        self.worker: Worker | None = None
-        self.message_box: QMessageBox | None = None
+        self.library, self.settings = library, settings
         self.total = 0
         self._generation = 0
         self._preview_worker: Worker | None = None
@@ -95,20 +82,7 @@ class ReportDialog(QDialog):
         top.addWidget(self.fields)
         top.addLayout(right, 1)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("reportProgress")
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setObjectName("reportStatus")
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(
-            "&Export…", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.export_button.setObjectName("reportExport")
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.choose_and_export)
-        self.close_button.clicked.connect(self.reject)
+        self._make_job_widgets("reportExport")
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.progress)
@@ -199,18 +173,8 @@ class ReportDialog(QDialog):
             report_export_job, self.library, self.fields.scope(), self.fields.fmt(), path,
             progress=True,
         )  # fmt: skip
-        self.worker = worker
         self._path = path
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.close_button.setText("Cancel")
-        self.status.setText("Waiting for other work to finish…")
-        worker.signals.progress.connect(self._progress)
-        worker.signals.result.connect(self._finished)
-        worker.signals.error.connect(self._failed)
-        worker.signals.finished.connect(self._job_done)
-        self._sync()
-        return self.queue.submit(worker)
+        return self._run(worker)
 
     def _progress(self, done: int, total: int, _what: str) -> None:
         if total > 0 and done < total:
@@ -228,27 +192,9 @@ class ReportDialog(QDialog):
         self.status.setText(f"Wrote {count:,} highlight(s) to {self._path}")
         self.exported.emit(count, self._path)
 
-    def _failed(self, message: str, _traceback: str = "") -> None:
-        self.status.setText("Report failed; nothing was written.")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Report failed", message, parent=self)
-        box.setObjectName("reportError")
-        self.message_box = box
-        self.failed.emit(message)
-        box.open()
-
-    def _job_done(self) -> None:
-        self.worker = None
-        self.progress.hide()
-        self.close_button.setText("Close")
-        self._sync()
-
     def reject(self) -> None:
-        """Close; while writing, cancel instead (the dialog stays open)."""
-        if self.worker is not None:
-            self.worker.cancel()
-            self.status.setText("Cancelling…")
-            return
-        if self._preview_worker is not None:
+        """Close (stopping a preview); while writing, cancel instead (the dialog stays open)."""
+        if self.worker is None and self._preview_worker is not None:
             self._preview_worker.cancel()
         super().reject()
 
