@@ -122,6 +122,7 @@ def test_cancel_while_waiting_writes_nothing_and_keeps_the_dialog_open(
         assert not dialog.export_button.isEnabled()
         dialog.reject()  # Cancel / Escape while writing
         assert dialog.status.text() == "Cancelling…"
+        assert not dialog.close_button.isEnabled()  # as in the export dialog
     finally:
         gate.set()  # a failure above must not leave the queue's thread held
     qtbot.wait_until(lambda: dialog.close_button.text() == "Close", timeout=5000)
@@ -129,6 +130,7 @@ def test_cancel_while_waiting_writes_nothing_and_keeps_the_dialog_open(
     assert not target.exists()
     assert dialog.isVisible()
     assert dialog.export_button.isEnabled()
+    assert dialog.close_button.isEnabled()
 
 
 def test_file_menu_opens_the_dialog(qtbot, tagged: Library, make_window: Callable) -> None:  # type: ignore[no-untyped-def]

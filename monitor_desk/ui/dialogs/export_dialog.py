@@ -234,10 +234,6 @@ class ExportDialog(JobDialog):
             self._close_when_done = False
             self.accept()
 
-    def _cancel(self, worker: Worker) -> None:
-        super()._cancel(worker)
-        self.close_button.setEnabled(False)  # until the export has stopped
-
 
 def show_export_dialog(
     parent: QWidget | None,

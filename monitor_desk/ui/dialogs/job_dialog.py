@@ -102,6 +102,7 @@ class JobDialog(QDialog):
     def _cancel(self, worker: Worker) -> None:
         worker.cancel()
         self.status.setText("Cancelling…")
+        self.close_button.setEnabled(False)  # until the job has stopped: nothing half-written
 
     def reject(self) -> None:
         """Close; while a job runs, cancel it instead (the dialog stays open)."""
