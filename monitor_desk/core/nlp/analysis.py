@@ -258,14 +258,22 @@ def analyze_many(
         texts = (text for text, _ in masked_texts())
         docs = ((doc, None) for doc in pipeline.nlp.pipe(texts, batch_size=batch_size))
     try:
-        for doc, russian in docs:
-            found, chunk, last = pending.popleft()
-            if found.english:
-                found.add(doc, chunk, pipeline, taught)
-            if russian is not None:
-                found.parsed = russian
+        while True:
+            # The model and its docs are used only with the pipeline's lock held (another
+            # thread may parse with it between two of our results); the lock is let go
+            # before a result is handed on, so the caller's writes never keep it.
+            with pipeline.lock:
+                step = next(docs, None)
+                if step is None:
+                    break
+                doc, russian = step
+                found, chunk, last = pending.popleft()
+                if found.english:
+                    found.add(doc, chunk, pipeline, taught)
+                if russian is not None:
+                    found.parsed = russian
             if last:
-                yield _finish(found, pipeline)
+                yield _finish(found, pipeline)  # natasha and our rules: not the spaCy model
     finally:
         close = getattr(docs, "close", None)
         if close is not None:  # the workers stop now, not whenever this is collected

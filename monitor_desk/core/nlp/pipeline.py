@@ -11,7 +11,10 @@ import functools
 import json
 import os
 import sys
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,11 @@ class LoadedPipeline:
         version: model version, or the Monitor Desk version for the fallback.
         is_fallback: True when no statistical model was found.
         message: one line for the status bar.
+        lock: held by whoever is using ``nlp``. spaCy's ``Language`` (and the vocabulary
+            its docs share) is not thread-safe, and in the GUI an analysis runs on the work
+            queue while the GUI thread may parse a sentence (the taught-cue offer): every
+            caller in a process with threads takes it (``analyze_many`` per batch,
+            ``borrowed`` for one parse).
     """
 
     nlp: Any
@@ -37,6 +45,22 @@ class LoadedPipeline:
     version: str
     is_fallback: bool
     message: str
+    lock: threading.RLock = field(
+        default_factory=threading.RLock, compare=False, repr=False, hash=False
+    )
+
+    @contextmanager
+    def borrowed(self, wait: float) -> Iterator[Any | None]:
+        """``nlp`` for the caller's own parse, the lock held meanwhile; None when another
+        thread keeps it longer than ``wait`` seconds (an analysis batch can take seconds:
+        a GUI caller waits a moment, then does without the model)."""
+        if not self.lock.acquire(timeout=wait):
+            yield None
+            return
+        try:
+            yield self.nlp
+        finally:
+            self.lock.release()
 
 
 def gazetteer_path() -> Path | None:

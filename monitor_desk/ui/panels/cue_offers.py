@@ -5,7 +5,8 @@ When the analyst adds a claim whose verb the lexicon lacks ("trumpeted"), it off
 of the same verb in the same frame ("made | the proposal"), "Never treat ‘make’ + object
 as a claim". Accepted, the cue is taught (undoable) and the bar offers to re-analyse the
 articles with the word, in the background. The verb's lemma and frame come from the
-loaded spaCy pipeline, or from a small rule while it is still loading
+loaded spaCy pipeline (borrowed under its lock: an analysis on the work queue may be using
+it), or from a small rule while it is still loading or busy for longer than ``MODEL_WAIT``
 (``nlp.claims.taught.cue_reading``).
 """
 
@@ -25,6 +26,9 @@ from .claims_panel import ClaimsPanel
 
 NEVER_AFTER = 2
 """Deletions of extracted claims of one verb and frame before the never rule is offered."""
+
+MODEL_WAIT = 0.3
+"""Seconds the GUI thread waits for the spaCy model while an analysis batch holds it."""
 
 Offer = tuple[str, str, bool]
 """(lemma, kind, object_only) of the cue the bar offers to teach."""
@@ -77,11 +81,18 @@ class CueOffers(QFrame):
             text = self.library.articles.get(claim.article_id).text
         except MonitorDeskError:
             return None
-        loaded = self.library.loaded_pipeline
-        nlp = loaded.nlp if loaded is not None and not loaded.is_fallback else None
         if claim.cue.end > claim.cue.start:
-            cue = (claim.cue.start, claim.cue.end)
-            return cue_reading(nlp, text, cue, (claim.content.start, claim.content.end))
+            cue, content = (
+                (claim.cue.start, claim.cue.end),
+                (claim.content.start, claim.content.end),
+            )
+            loaded = self.library.loaded_pipeline
+            if loaded is None or loaded.is_fallback:
+                return cue_reading(None, text, cue, content)
+            # The work queue may be analysing with this very model: borrow it (None, and
+            # the rule, when a batch keeps it longer than the analyst should wait).
+            with loaded.borrowed(MODEL_WAIT) as nlp:
+                return cue_reading(nlp, text, cue, content)
         # a typed cue that is not in the text: its word alone, by the rule
         typed = claim.cue.text.strip()
         return (
