@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ...core.claims import StoredClaim
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
-from ...core.nlp.claims.taught import cue_reading, known_verb
 from ..commands.cue_commands import TaughtCueEdits
 from .claims_panel import ClaimsPanel
 
@@ -75,6 +74,9 @@ class CueOffers(QFrame):
     # -- what the analyst did ---------------------------------------------------------------
 
     def _reading(self, claim: StoredClaim) -> tuple[str, bool] | None:
+        # the extractor's rules load with the first offer, not with the window
+        from ...core.nlp.claims.taught import cue_reading
+
         if claim.status != "anchored":
             return None
         try:
@@ -110,6 +112,8 @@ class CueOffers(QFrame):
         reading = self._reading(claim)
         if reading is None or not reading[0].isalpha():
             return
+        from ...core.nlp.claims.taught import known_verb
+
         lemma = reading[0]
         if known_verb(lemma) or self._taught(lemma):
             return
