@@ -295,9 +295,11 @@ class Library:
             if missing:
                 raise NotFoundError(f"There is no article {min(missing)}.")
             rows = [r for r in rows if r[0] in wanted]
-        if only_stale:
+        if only_stale:  # analysed by another model, or (Russian lines) another natasha
+            from .nlp.pipeline import analysing_again
+
             p = self.pipeline
-            rows = [r for r in rows if (r[5], r[6]) != (p.name, p.version)]
+            rows = [r for r in rows if (r[5], r[6]) != analysing_again(r[5], p)]
         pipeline = self.pipeline
         return reanalysis.reanalyze_rows(
             self.db,

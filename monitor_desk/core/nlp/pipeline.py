@@ -149,6 +149,39 @@ def load_pipeline(preferred: str | None = None) -> LoadedPipeline:
     return _load_cached(preferred, force)
 
 
+RUSSIAN_NAME = "natasha"
+"""The pipeline of record of an article analysed in Russian only (core/nlp/russian/)."""
+
+
+def russian_version() -> str:
+    """The installed natasha's version (read from its metadata; natasha is not imported)."""
+    from .russian.pipeline import natasha_version
+
+    return natasha_version()
+
+
+def analysed_by(english: LoadedPipeline, used_english: bool, used_russian: bool) -> tuple[str, str]:
+    """(name, version) stored for an article: the pipelines that parsed it. English lines:
+    the spaCy model; Russian only: ``natasha`` and its version; both:
+    ``en_core_web_sm+natasha``, ``3.8.0+1.6.0``; neither (nothing parsed): the model's."""
+    if not used_russian:
+        return english.name, english.version
+    if not used_english:
+        return RUSSIAN_NAME, russian_version()
+    return f"{english.name}+{RUSSIAN_NAME}", f"{english.version}+{russian_version()}"
+
+
+def analysing_again(stored_name: str | None, english: LoadedPipeline) -> tuple[str, str]:
+    """(name, version) an analysis now would store for an article stored as analysed by
+    ``stored_name``: an article whose stored pair differs is stale (a model or a natasha
+    upgrade). An article never analysed is compared with the English model."""
+    if stored_name == RUSSIAN_NAME:
+        return analysed_by(english, False, True)
+    if stored_name is not None and stored_name.endswith("+" + RUSSIAN_NAME):
+        return analysed_by(english, True, True)
+    return analysed_by(english, True, False)
+
+
 def installed_models() -> list[str]:
     """The spaCy model packages installed (module names, e.g. ``en_core_web_sm``), found
     without importing spaCy: a model is a package on the path with a ``meta.json`` that
