@@ -147,6 +147,26 @@ def test_an_override_survives_reanalysis_reimport_and_json(
         assert other.articles.get(copied.id).language == "en"
 
 
+def test_a_language_choice_is_taken_back_and_the_article_analysed_again(
+    library: Library, russian_file: Path
+) -> None:
+    article_id = library.import_paths([russian_file]).files[0].article_id
+    assert article_id is not None
+    people = {m.text for m in library.articles.analysis(article_id).entities}
+    before = library.details.language_snapshot([article_id])
+    library.set_language([article_id], "en")
+    assert library.articles.get(article_id).language == "en"
+    assert _analysed_by(library, article_id)[0] != "natasha"  # read by the English model
+    assert {m.text for m in library.articles.analysis(article_id).entities} != people
+
+    changes = library.restore_language(before)
+    assert article_id in changes.articles
+    article = library.articles.get(article_id)
+    assert (article.language, article.language_override) == ("ru", None)
+    assert _analysed_by(library, article_id)[0] == "natasha"
+    assert {m.text for m in library.articles.analysis(article_id).entities} == people
+
+
 def test_english_analysis_never_loads_natasha() -> None:
     code = (
         "import sys\n"
