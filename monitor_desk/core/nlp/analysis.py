@@ -280,7 +280,8 @@ def analyze_many(
     finally:
         close = getattr(docs, "close", None)
         if close is not None:  # the workers stop now, not whenever this is collected
-            close()
+            with pipeline.lock:  # spaCy's own generator ends in there
+                close()
 
 
 def analyze_text(
