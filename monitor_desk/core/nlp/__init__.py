@@ -2,7 +2,7 @@
 
 spaCy is imported lazily inside functions, and this package imports its modules only when
 one of the names below is first used: the window reads ``nlp.language`` and the claims'
-quotation rule at start-up without loading the analysis (``tests/gui/test_app_start.py``).
+quotation rule at start-up without loading the analysis (``tests/gui/test_overview.py``).
 """
 
 from __future__ import annotations
