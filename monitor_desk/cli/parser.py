@@ -102,7 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     re_ = sub.add_parser("reanalyze", help="analyse articles again (e.g. after a model change)")
     re_.add_argument("ids", nargs="*", type=int, metavar="ID")
     re_.add_argument("--all", action="store_true", help="every article")
-    re_.add_argument("--stale", action="store_true", help="only those analysed by another model")
+    re_.add_argument(
+        "--stale",
+        action="store_true",
+        help="only those analysed by another model (or, Russian, another natasha)",
+    )
     add_quiet(re_)
 
     ex = sub.add_parser(

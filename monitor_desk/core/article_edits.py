@@ -3,7 +3,8 @@ author), one article or many: ``lib.details``.
 
 An edited field is remembered in ``articles.analyst_fields`` so that a re-import of a
 revised file or a re-analysis never overwrites it; an edited date has ``date_source =
-analyst``. ``snapshot`` / ``restore`` give the GUI's undo an exact way back.
+analyst``. ``snapshot`` / ``restore`` give the GUI's undo an exact way back (``language_snapshot``
+for a language choice, which ``Library.restore_language`` puts back and analyses again).
 """
 
 from __future__ import annotations
@@ -138,16 +139,24 @@ class ArticleDetails(Component):
 
     def snapshot(self, article_ids: Sequence[int]) -> list[DetailsSnapshot]:
         """What ``restore`` needs to undo an edit of these articles."""
+        return self._snapshot(article_ids, _SNAPSHOT_COLUMNS)
+
+    def language_snapshot(self, article_ids: Sequence[int]) -> list[DetailsSnapshot]:
+        """The analyst's language choices of these articles (None: detected), for
+        ``Library.restore_language`` to undo ``set_language``."""
+        return self._snapshot(article_ids, ("language_override",))
+
+    def _snapshot(
+        self, article_ids: Sequence[int], columns: tuple[str, ...]
+    ) -> list[DetailsSnapshot]:
         out: list[DetailsSnapshot] = []
-        cols = ", ".join(_SNAPSHOT_COLUMNS)
+        cols = ", ".join(columns)
         with self._connection.reading() as db:
             for chunk in chunks(list(article_ids)):
                 for row in db.execute(
                     f"SELECT id, {cols} FROM articles WHERE id IN {in_clause(chunk)}", chunk
                 ):
-                    out.append(
-                        DetailsSnapshot(row[0], tuple(zip(_SNAPSHOT_COLUMNS, row[1:], strict=True)))
-                    )
+                    out.append(DetailsSnapshot(row[0], tuple(zip(columns, row[1:], strict=True))))
         return out
 
     def restore(self, snapshots: Sequence[DetailsSnapshot]) -> Changes:

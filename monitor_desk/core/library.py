@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from . import json_io, near_duplicates, reanalysis, search
 from .article_delete import Deletions
-from .article_edits import METADATA_WITH_LANGUAGE, ArticleDetails
+from .article_edits import METADATA_WITH_LANGUAGE, ArticleDetails, DetailsSnapshot
 from .articles import Articles
 from .backups import KEEP
 from .changes import Changes
@@ -295,9 +295,11 @@ class Library:
             if missing:
                 raise NotFoundError(f"There is no article {min(missing)}.")
             rows = [r for r in rows if r[0] in wanted]
-        if only_stale:
+        if only_stale:  # analysed by another model, or (Russian lines) another natasha
+            from .nlp.pipeline import analysing_again
+
             p = self.pipeline
-            rows = [r for r in rows if (r[5], r[6]) != (p.name, p.version)]
+            rows = [r for r in rows if (r[5], r[6]) != analysing_again(r[5], p)]
         pipeline = self.pipeline
         return reanalysis.reanalyze_rows(
             self.db,
@@ -318,6 +320,17 @@ class Library:
         ids = list(dict.fromkeys(article_ids))
         changes = self.details.set_language(ids, language)
         self.reanalyze(ids, progress=progress)  # a failure is recorded on the article
+        return changes
+
+    def restore_language(
+        self, snapshots: Sequence[DetailsSnapshot], progress: ProgressCallback | None = None
+    ) -> Changes:
+        """Undo ``set_language``: put back the choices taken before it
+        (``details.language_snapshot``) and analyse those articles again in them, as the
+        change did (articles deleted since are passed over)."""
+        changes = self.details.restore(snapshots)
+        kept = set(self.articles.ids())
+        self.reanalyze([s.article_id for s in snapshots if s.article_id in kept], progress=progress)
         return changes
 
     def scan_near_duplicates(

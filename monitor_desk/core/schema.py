@@ -270,6 +270,22 @@ def _statements(script: str) -> list[str]:
     return [s for s in statements if s.strip(" \n;")]
 
 
+@migrations(name="0021_russian_analysed_by")
+def _russian_analysed_by(db: Database) -> None:
+    """An article analysed in Russian is stored as analysed by ``natasha`` and its version
+    (core/nlp/pipeline.py ``analysed_by``), so that a natasha upgrade marks it stale as a
+    model change marks an English one. Those analysed before were stored under the English
+    model's name, by a natasha whose version nobody wrote down: they become ``natasha`` of
+    version ``unknown`` (stale: ``reanalyze --stale`` brings them up to date). An article
+    mostly in English with a few Russian lines cannot be told without parsing: it keeps
+    its label until it is next analysed."""
+    db.execute(
+        """UPDATE revisions SET pipeline_name = 'natasha', pipeline_version = 'unknown'
+           WHERE pipeline_name IS NOT NULL AND pipeline_name != 'natasha'
+             AND id IN (SELECT current_revision_id FROM articles WHERE language = 'ru')"""
+    )
+
+
 # Every step is pending for an empty database: counted through the public API, so a step
 # added above is counted without anyone touching this line.
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

@@ -83,3 +83,18 @@ def test_the_language_set_in_article_details_analyses_the_article_again(
     article = gui_library.articles.get(article_id)
     assert (article.language, article.language_override) == ("en", "en")
     assert "English (set by you)" in window.reader.meta.text()
+    assert gui_library.articles.analysis(article_id).pipeline_name != "natasha"
+
+    assert window.undo.act_undo.text() == "&Undo Set Language"
+    with qtbot.waitSignal(window.jobs.analysisFinished, timeout=60000):
+        window.undo.act_undo.trigger()  # detected again, and analysed again in it
+    article = gui_library.articles.get(article_id)
+    assert (article.language, article.language_override) == ("ru", None)
+    assert "English" not in window.reader.meta.text()
+    analysis = gui_library.articles.analysis(article_id)
+    assert analysis.pipeline_name == "natasha"
+    assert any(m.cluster == "Андрей Чибис" for m in analysis.entities)
+
+    with qtbot.waitSignal(window.jobs.analysisFinished, timeout=60000):
+        window.undo.act_redo.trigger()
+    assert gui_library.articles.get(article_id).language_override == "en"

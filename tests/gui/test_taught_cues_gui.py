@@ -3,6 +3,8 @@ re-analysis, undoable, and listed and revocable next to the entity corrections."
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,50 @@ def test_a_verb_taught_in_the_corrections_dialog_is_undoable(
     window.undo_stack.undo()
     assert _cues(lib) == []
     assert tab.items.count() == 0
+
+
+def test_an_offer_while_an_analysis_keeps_the_model_reads_by_the_rule(
+    qtbot, make_window, lib: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(lib)
+    window.open_article(1)
+    panel, offers = window.claims, window.extras.cue_offers
+    pipeline = lib.pipeline
+    parsed: list[str] = []
+
+    class Model:  # the loaded model, noting the parses the offer asks of it
+        def __call__(self, text: str) -> object:
+            parsed.append(text)
+            return pipeline.nlp(text)
+
+    lib._pipeline = dataclasses.replace(pipeline, nlp=Model())
+    taken, done = threading.Event(), threading.Event()
+
+    def batch() -> None:  # an analysis batch on the work queue, keeping the model
+        with pipeline.lock:
+            taken.set()
+            done.wait(60)
+
+    holder = threading.Thread(target=batch)
+    holder.start()
+    taken.wait(60)
+    try:
+        _select(window, "that the talks in Oslo had succeeded")
+        panel.add_from_selection()
+        panel.dialog.speaker.setText("Boris Yeltsin")
+        panel.dialog.cue.setText("trumpeted")
+        panel.dialog.accept()  # the GUI thread does not wait for the batch
+    finally:
+        done.set()
+        holder.join()
+    assert "“trumpet” as a reporting verb" in offers.label.text()
+    assert parsed == []  # the model was busy: the rule read the verb
+
+    offers.hide()
+    _select(window, "that Moscow had won the argument")
+    panel.add_from_selection()
+    panel.dialog.speaker.setText("Igor Ivanov")
+    panel.dialog.cue.setText("trumpeted")
+    panel.dialog.accept()
+    assert offers.isVisible()
+    assert len(parsed) == 1  # free again: the model read it

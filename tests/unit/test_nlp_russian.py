@@ -4,6 +4,7 @@ written for these tests."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -146,6 +147,26 @@ def test_an_override_survives_reanalysis_reimport_and_json(
         assert other.articles.get(copied.id).language == "en"
 
 
+def test_a_language_choice_is_taken_back_and_the_article_analysed_again(
+    library: Library, russian_file: Path
+) -> None:
+    article_id = library.import_paths([russian_file]).files[0].article_id
+    assert article_id is not None
+    people = {m.text for m in library.articles.analysis(article_id).entities}
+    before = library.details.language_snapshot([article_id])
+    library.set_language([article_id], "en")
+    assert library.articles.get(article_id).language == "en"
+    assert _analysed_by(library, article_id)[0] != "natasha"  # read by the English model
+    assert {m.text for m in library.articles.analysis(article_id).entities} != people
+
+    changes = library.restore_language(before)
+    assert article_id in changes.articles
+    article = library.articles.get(article_id)
+    assert (article.language, article.language_override) == ("ru", None)
+    assert _analysed_by(library, article_id)[0] == "natasha"
+    assert {m.text for m in library.articles.analysis(article_id).entities} == people
+
+
 def test_english_analysis_never_loads_natasha() -> None:
     code = (
         "import sys\n"
@@ -179,6 +200,66 @@ def test_russian_articles_analysed_before_languages_are_analysed_again(tmp_path:
         assert lib.articles.get(1).language is None
         lib.reanalyze(lib.articles.unanalyzed_ids())
         assert lib.articles.get(1).language == "ru"
+
+
+ENGLISH = "Prime Minister Dmitry Medvedev visited Sochi on Monday and met shipbuilders.\n"
+
+
+def _analysed_by(lib: Library, article_id: int) -> tuple[str, str]:
+    analysis = lib.articles.analysis(article_id)
+    assert analysis is not None
+    return analysis.pipeline_name, analysis.pipeline_version
+
+
+def test_a_natasha_upgrade_marks_the_russian_articles_stale_and_a_model_change_the_english(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor_desk.core.nlp.russian import pipeline as russian
+
+    paths = [_write(tmp_path, f"{n}.txt", t) for n, t in (("ru", ARTICLE), ("en", ENGLISH))]
+    library.import_paths([*paths, _write(tmp_path, "mixed.txt", MIXED)])
+    model = library.pipeline
+    natasha = russian.natasha_version()
+    assert _analysed_by(library, 1) == ("natasha", natasha)
+    assert _analysed_by(library, 2) == (model.name, model.version)
+    mixed = (f"{model.name}+natasha", f"{model.version}+{natasha}")
+    assert _analysed_by(library, 3) == mixed
+    assert library.reanalyze(only_stale=True) == 0
+
+    monkeypatch.setattr(russian, "natasha_version", lambda: "99.0")
+    assert library.reanalyze(only_stale=True) == 2  # the Russian and the mixed article
+    assert _analysed_by(library, 1) == ("natasha", "99.0")
+    assert _analysed_by(library, 3) == (mixed[0], f"{model.version}+99.0")
+    assert library.reanalyze(only_stale=True) == 0
+
+    monkeypatch.setattr(library, "_pipeline", dataclasses.replace(model, version="99.1"))
+    assert library.reanalyze(only_stale=True) == 2  # the English and the mixed article
+    assert _analysed_by(library, 1) == ("natasha", "99.0")  # no spaCy in it: not stale
+    assert _analysed_by(library, 2) == (model.name, "99.1")
+
+
+def test_russian_articles_analysed_before_natasha_was_stored_are_stale(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from monitor_desk.core.schema import migrations
+
+    path = tmp_path / "old.sqlite"
+    with Library.open(path) as lib:
+        lib.import_paths([_write(tmp_path, "ru.txt", ARTICLE), _write(tmp_path, "en.txt", ENGLISH)])
+        model = lib.pipeline
+    db = Database(path)  # as before 0021: the Russian one under the English model's name
+    db.execute(
+        "UPDATE revisions SET pipeline_name = ?, pipeline_version = ?", [model.name, model.version]
+    )
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0021_russian_analysed_by'")
+    db.execute(f"PRAGMA user_version = {len(migrations._migrations) - 1}")
+    db.conn.commit()
+    db.close()
+    with Library.open(path) as lib:
+        assert _analysed_by(lib, 1) == ("natasha", "unknown")
+        assert _analysed_by(lib, 2) == (model.name, model.version)
+        assert lib.reanalyze(only_stale=True) == 1
+        assert _analysed_by(lib, 1)[1] != "unknown"
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

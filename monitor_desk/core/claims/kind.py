@@ -1,8 +1,8 @@
 """Whether a claim's content quotes directly, paraphrases, or mixes both — for a span the
 analyst chose, decided exactly as the extractor decides it for the spans it finds.
 
-The rule lives in ``nlp.claims.quote_kind`` (quotation marks found on the characters by
-``nlp.claims.quotes``); this module only gives it the quotations of the new content so that the
+The rule lives in ``nlp.claims.quotes.quote_kind`` (quotation marks found on the characters
+there too); this module only gives it the quotations of the new content so that the
 review code never needs a parse. Importing it loads no spaCy.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import ClaimKind
-from ..nlp.claims import QuoteIndex, quote_kind
+from ..nlp.claims.quotes import QuoteIndex, quote_kind
 
 
 def content_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

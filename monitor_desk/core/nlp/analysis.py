@@ -20,7 +20,7 @@ from .clusters import cluster_mentions
 from .entities import model_entity_spans, text_entity_rules
 from .language import ENGLISH, RUSSIAN, only_language, override_of, paragraph_languages
 from .language import dominant as dominant_language
-from .pipeline import LoadedPipeline, gazetteer_patterns
+from .pipeline import LoadedPipeline, analysed_by, gazetteer_patterns
 from .prepare import OffsetMap, Prepared, prepare
 
 if TYPE_CHECKING:
@@ -159,17 +159,20 @@ def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
     prep = found.prep
     text = prep.text
     lang = found.language
+    # natasha for Russian lines, the model for English ones: an upgrade of either marks
+    # the article stale (Library.reanalyze(only_stale=True))
+    name, version = analysed_by(pipeline, found.english, found.russian is not None)
     if found.error is not None:
-        return Analysis(pipeline.name, pipeline.version, error=found.error, language=lang)
+        return Analysis(name, version, error=found.error, language=lang)
     try:
         if not found.english and found.russian is None:  # nothing was parsed
             citations = with_coverage(prep.citations, text, prep.body_start, None)
-            return Analysis(pipeline.name, pipeline.version, [], [], citations, language=lang)
+            return Analysis(name, version, [], [], citations, language=lang)
         normal: dict[tuple[int, int], str] = {}
         if found.russian is not None:  # natasha (core/nlp/russian/), here or in a worker
             ru = found.parsed or _russian((prep, found.russian))
             if isinstance(ru, str):
-                return Analysis(pipeline.name, pipeline.version, error=ru, language=lang)
+                return Analysis(name, version, error=ru, language=lang)
             found.sentences = sorted((found.sentences or []) + ru.sentences)
             found.entities = sorted(found.entities + ru.entities)
             found.claims += [_map_claim(c, text, prep.offsets) for c in ru.claims]
@@ -181,9 +184,9 @@ def _finish(found: _Found, pipeline: LoadedPipeline) -> Analysis:
         claims = [_with_citation(c, covers) for c in found.claims]
         if found.chunks > 1 or found.russian is not None:
             claims.sort(key=lambda c: (c.cue.start, c.content.start))
-        return Analysis(pipeline.name, pipeline.version, entities, claims, citations, language=lang)
+        return Analysis(name, version, entities, claims, citations, language=lang)
     except Exception as exc:
-        return Analysis(pipeline.name, pipeline.version, error=_failed(exc), language=lang)
+        return Analysis(name, version, error=_failed(exc), language=lang)
 
 
 def _russian(job: tuple[Prepared, str]) -> Any:
@@ -258,18 +261,27 @@ def analyze_many(
         texts = (text for text, _ in masked_texts())
         docs = ((doc, None) for doc in pipeline.nlp.pipe(texts, batch_size=batch_size))
     try:
-        for doc, russian in docs:
-            found, chunk, last = pending.popleft()
-            if found.english:
-                found.add(doc, chunk, pipeline, taught)
-            if russian is not None:
-                found.parsed = russian
+        while True:
+            # The model and its docs are used only with the pipeline's lock held (another
+            # thread may parse with it between two of our results); the lock is let go
+            # before a result is handed on, so the caller's writes never keep it.
+            with pipeline.lock:
+                step = next(docs, None)
+                if step is None:
+                    break
+                doc, russian = step
+                found, chunk, last = pending.popleft()
+                if found.english:
+                    found.add(doc, chunk, pipeline, taught)
+                if russian is not None:
+                    found.parsed = russian
             if last:
-                yield _finish(found, pipeline)
+                yield _finish(found, pipeline)  # natasha and our rules: not the spaCy model
     finally:
         close = getattr(docs, "close", None)
         if close is not None:  # the workers stop now, not whenever this is collected
-            close()
+            with pipeline.lock:  # spaCy's own generator ends in there
+                close()
 
 
 def analyze_text(

@@ -11,7 +11,10 @@ import functools
 import json
 import os
 import sys
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,11 @@ class LoadedPipeline:
         version: model version, or the Monitor Desk version for the fallback.
         is_fallback: True when no statistical model was found.
         message: one line for the status bar.
+        lock: held by whoever is using ``nlp``. spaCy's ``Language`` (and the vocabulary
+            its docs share) is not thread-safe, and in the GUI an analysis runs on the work
+            queue while the GUI thread may parse a sentence (the taught-cue offer): every
+            caller in a process with threads takes it (``analyze_many`` per batch,
+            ``borrowed`` for one parse).
     """
 
     nlp: Any
@@ -37,6 +45,22 @@ class LoadedPipeline:
     version: str
     is_fallback: bool
     message: str
+    lock: threading.RLock = field(
+        default_factory=threading.RLock, compare=False, repr=False, hash=False
+    )
+
+    @contextmanager
+    def borrowed(self, wait: float) -> Iterator[Any | None]:
+        """``nlp`` for the caller's own parse, the lock held meanwhile; None when another
+        thread keeps it longer than ``wait`` seconds (an analysis batch can take seconds:
+        a GUI caller waits a moment, then does without the model)."""
+        if not self.lock.acquire(timeout=wait):
+            yield None
+            return
+        try:
+            yield self.nlp
+        finally:
+            self.lock.release()
 
 
 def gazetteer_path() -> Path | None:
@@ -123,6 +147,39 @@ def load_pipeline(preferred: str | None = None) -> LoadedPipeline:
     preferred = preferred or os.environ.get("MONITOR_DESK_MODEL") or None
     force = os.environ.get("MONITOR_DESK_FORCE_FALLBACK", "") not in ("", "0")
     return _load_cached(preferred, force)
+
+
+RUSSIAN_NAME = "natasha"
+"""The pipeline of record of an article analysed in Russian only (core/nlp/russian/)."""
+
+
+def russian_version() -> str:
+    """The installed natasha's version (read from its metadata; natasha is not imported)."""
+    from .russian.pipeline import natasha_version
+
+    return natasha_version()
+
+
+def analysed_by(english: LoadedPipeline, used_english: bool, used_russian: bool) -> tuple[str, str]:
+    """(name, version) stored for an article: the pipelines that parsed it. English lines:
+    the spaCy model; Russian only: ``natasha`` and its version; both:
+    ``en_core_web_sm+natasha``, ``3.8.0+1.6.0``; neither (nothing parsed): the model's."""
+    if not used_russian:
+        return english.name, english.version
+    if not used_english:
+        return RUSSIAN_NAME, russian_version()
+    return f"{english.name}+{RUSSIAN_NAME}", f"{english.version}+{russian_version()}"
+
+
+def analysing_again(stored_name: str | None, english: LoadedPipeline) -> tuple[str, str]:
+    """(name, version) an analysis now would store for an article stored as analysed by
+    ``stored_name``: an article whose stored pair differs is stale (a model or a natasha
+    upgrade). An article never analysed is compared with the English model."""
+    if stored_name == RUSSIAN_NAME:
+        return analysed_by(english, False, True)
+    if stored_name is not None and stored_name.endswith("+" + RUSSIAN_NAME):
+        return analysed_by(english, True, True)
+    return analysed_by(english, True, False)
 
 
 def installed_models() -> list[str]:

@@ -1,8 +1,10 @@
 """The analyst's edits of article details as undo commands on the window's stack, and the
 two actions that make them (Edit ▸ Article Details…, Edit ▸ Set Field for Selected…).
 
-A command takes a snapshot of the articles before its first run (``lib.details.snapshot``);
-undo writes it back (``lib.details.restore``), redo makes the same edit again."""
+A command takes a snapshot of the articles before its first run (``lib.details.snapshot``,
+``language_snapshot`` for a language choice); undo writes it back
+(``lib.details.restore``), redo makes the same edit again. A language choice is analysed
+again after each."""
 
 from __future__ import annotations
 
@@ -65,6 +67,42 @@ class EditDetailsCommand(GuardedCommand):
     def _settled(self, replay: bool) -> None:
         if not self.changes.empty:
             self._done(self.changes)
+
+
+class SetLanguageCommand(GuardedCommand):
+    """Set the analyst's language of ``article_ids`` (``en``, ``ru``; ``auto``: detect),
+    one undo step; the change, its undo and its redo each have the articles analysed again
+    (``analyse``, in the background) in the language they then have."""
+
+    def __init__(
+        self,
+        library: Library,
+        article_ids: Sequence[int],
+        language: str,
+        done: Callable[[Changes], object],
+        analyse: Callable[[list[int]], object] | None,
+        failed: Callable[[str], object],
+    ) -> None:
+        many = f" of {len(article_ids)} Articles" if len(article_ids) > 1 else ""
+        super().__init__(f"Set Language{many}", failed)
+        self.library = library
+        self.article_ids = list(article_ids)
+        self.language = language
+        self._done, self._analyse = done, analyse
+        self._before = library.details.language_snapshot(self.article_ids)
+
+    def _redo(self) -> Changes:
+        return self.library.details.set_language(self.article_ids, self.language)
+
+    def _undo(self) -> Changes:
+        return self.library.details.restore(self._before)
+
+    def _settled(self, replay: bool) -> None:
+        if self.refused:
+            return
+        self._done(self.changes)
+        if self._analyse is not None:  # as Library.set_language / restore_language do
+            self._analyse(self.article_ids)
 
 
 class DetailsEditing(QObject):
@@ -141,17 +179,18 @@ class DetailsEditing(QObject):
         if language := dialog.language_choice():
             self.set_language([article_id], language)
 
-    def set_language(self, article_ids: list[int], language: str) -> None:
-        """Write the analyst's language (not an undo step: it means a new analysis), then
-        have the articles analysed again in the background."""
-        try:
-            changes = self.library.details.set_language(article_ids, language)
-        except MonitorDeskError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.changesMade.emit(changes)
-        if self._analyse is not None:
-            self._analyse(article_ids)
+    def set_language(self, article_ids: list[int], language: str) -> bool:
+        """Set the analyst's language as one undoable step; the articles are analysed
+        again in the background (after an undo or redo too). False when refused."""
+        command = SetLanguageCommand(
+            self.library,
+            article_ids,
+            language,
+            self.changesMade.emit,
+            self._analyse,
+            self.failed.emit,
+        )
+        return push(self.stack, command)
 
     def _rule_from(self, dialog: DetailsDialog, publication: str) -> None:
         if self.edit_rule(publication, dialog):

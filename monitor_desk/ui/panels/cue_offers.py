@@ -5,7 +5,8 @@ When the analyst adds a claim whose verb the lexicon lacks ("trumpeted"), it off
 of the same verb in the same frame ("made | the proposal"), "Never treat ‘make’ + object
 as a claim". Accepted, the cue is taught (undoable) and the bar offers to re-analyse the
 articles with the word, in the background. The verb's lemma and frame come from the
-loaded spaCy pipeline, or from a small rule while it is still loading
+loaded spaCy pipeline (borrowed under its lock: an analysis on the work queue may be using
+it), or from a small rule while it is still loading or busy for longer than ``MODEL_WAIT``
 (``nlp.claims.taught.cue_reading``).
 """
 
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ...core.claims import StoredClaim
 from ...core.errors import MonitorDeskError
 from ...core.library import Library
-from ...core.nlp.claims.taught import cue_reading, known_verb
 from ..commands.cue_commands import TaughtCueEdits
 from .claims_panel import ClaimsPanel
 
 NEVER_AFTER = 2
 """Deletions of extracted claims of one verb and frame before the never rule is offered."""
+
+MODEL_WAIT = 0.3
+"""Seconds the GUI thread waits for the spaCy model while an analysis batch holds it."""
 
 Offer = tuple[str, str, bool]
 """(lemma, kind, object_only) of the cue the bar offers to teach."""
@@ -71,17 +74,27 @@ class CueOffers(QFrame):
     # -- what the analyst did ---------------------------------------------------------------
 
     def _reading(self, claim: StoredClaim) -> tuple[str, bool] | None:
+        # the extractor's rules load with the first offer, not with the window
+        from ...core.nlp.claims.taught import cue_reading
+
         if claim.status != "anchored":
             return None
         try:
             text = self.library.articles.get(claim.article_id).text
         except MonitorDeskError:
             return None
-        loaded = self.library.loaded_pipeline
-        nlp = loaded.nlp if loaded is not None and not loaded.is_fallback else None
         if claim.cue.end > claim.cue.start:
-            cue = (claim.cue.start, claim.cue.end)
-            return cue_reading(nlp, text, cue, (claim.content.start, claim.content.end))
+            cue, content = (
+                (claim.cue.start, claim.cue.end),
+                (claim.content.start, claim.content.end),
+            )
+            loaded = self.library.loaded_pipeline
+            if loaded is None or loaded.is_fallback:
+                return cue_reading(None, text, cue, content)
+            # The work queue may be analysing with this very model: borrow it (None, and
+            # the rule, when a batch keeps it longer than the analyst should wait).
+            with loaded.borrowed(MODEL_WAIT) as nlp:
+                return cue_reading(nlp, text, cue, content)
         # a typed cue that is not in the text: its word alone, by the rule
         typed = claim.cue.text.strip()
         return (
@@ -99,6 +112,8 @@ class CueOffers(QFrame):
         reading = self._reading(claim)
         if reading is None or not reading[0].isalpha():
             return
+        from ...core.nlp.claims.taught import known_verb
+
         lemma = reading[0]
         if known_verb(lemma) or self._taught(lemma):
             return

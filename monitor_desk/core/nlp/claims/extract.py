@@ -18,11 +18,11 @@ import bisect
 import re
 from typing import Any
 
-from ...models import Claim, ClaimKind, Span
+from ...models import Claim, Span
 from ..paragraphs import PARAGRAPH_BREAK
 from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
-from .quotes import QuoteIndex
+from .quotes import EDGE_PUNCT, QuoteIndex, blank_spans, quote_kind
 from .senses import introduces_speaker
 from .speakers import DescribedSpeakers, SpeakerResolver
 from .taught import NO_TAUGHT, TaughtCues, apply_taught
@@ -30,7 +30,6 @@ from .taught import NO_TAUGHT, TaughtCues, apply_taught
 __all__ = ["extract_claims", "quote_kind"]
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
-_EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
 
 
 def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
@@ -168,37 +167,6 @@ def _only_quoted(text: str, start: int, end: int, quotes: QuoteIndex) -> bool:
     return all(w.strip(".,;:'\"“”‘’") in _DETERMINERS for w in words)
 
 
-def quote_kind(
-    text: str,
-    start: int,
-    end: int,
-    in_quotes: list[tuple[int, int]],
-    own: list[tuple[int, int]],
-) -> ClaimKind:
-    """``direct`` when ``text[start:end]`` is quotations only (``own``: the claim's cue and
-    speaker, left out), ``mixed`` with paraphrase around quotations, else ``indirect``."""
-    if not in_quotes:
-        return "indirect"
-    outside = _without(text, start, in_quotes[0][0], own) + _without(
-        text, in_quotes[-1][1], end, own
-    )
-    for (_, prev_end), (next_start, _) in zip(in_quotes, in_quotes[1:], strict=False):
-        outside += _without(text, prev_end, next_start, own)
-    # "“We will win,” he said, “and soon.”": only punctuation between the quotes.
-    if not outside.strip(_EDGE_PUNCT + "“”\"'’"):
-        return "direct"
-    return "mixed"
-
-
-def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
-    """``text[start:end]`` with the ``cut`` spans left out."""
-    chars = list(text[start:end])
-    for c_start, c_end in cut:
-        for i in range(max(c_start, start), min(c_end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
-
-
 def _continued_quotes(
     text: str, quotes: QuoteIndex, end: int, own: list[tuple[int, int]], cue_starts: list[int]
 ) -> int:
@@ -210,8 +178,8 @@ def _continued_quotes(
     for q_start, q_end in quotes.inside(end, len(text)):
         if q_start < end:
             continue
-        gap = _without(text, end, q_start, own)
-        if "\n" in gap or gap.strip(_EDGE_PUNCT):
+        gap = blank_spans(text, end, q_start, own)
+        if "\n" in gap or gap.strip(EDGE_PUNCT):
             break
         line_end = text.find("\n", q_end)
         limit = min(q_end + 60, line_end if line_end >= 0 else len(text))
@@ -267,9 +235,9 @@ def _within_paragraph(
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past whitespace and edge punctuation (blanked text included)."""
-    while start < end and text[start] in _EDGE_PUNCT:
+    while start < end and text[start] in EDGE_PUNCT:
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and text[end - 1] in EDGE_PUNCT:
         # keep a sentence's final stop when it sits inside a closing quote: «.”»
         if text[end - 1] in ".?!" and end < len(text) and text[end] in '”"':
             break

@@ -4,7 +4,9 @@ The parse cannot be trusted with quotation marks (a quote may run over several s
 the sentencizer splits it), so quotes are found on the characters, once per document.
 A quote that is still open at a paragraph break and reopened on the next paragraph (the
 newspaper convention for multi-paragraph quotes) ends at the break; a quote never closed
-in its paragraph is dropped.
+in its paragraph is dropped. ``quote_kind`` tells from them whether a content quotes
+(``direct``), paraphrases (``indirect``) or both (``mixed``); the review code asks it too, so
+this module needs no parse and loads none of the extractor.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ import bisect
 import re
 from collections.abc import Callable
 
+from ...models import ClaimKind
+
 # Two apostrophes, and two backticks opening (``...''), are the typewriter and Penn
 # Treebank spellings of a double quote.
 _QUOTE_CHAR_RE = re.compile(r"''|``|[“”\"\n]")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;\u00a0")
+EDGE_PUNCT = " \t\r\n\u00a0,;:—–-.?!"
+"""Punctuation and spaces at a content's edges (trimmed; all a direct quote may have
+outside its quotation marks)."""
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -87,3 +94,34 @@ class QuoteIndex:
             if q_end > start:
                 found.append((q_start, q_end))
         return found
+
+
+def quote_kind(
+    text: str,
+    start: int,
+    end: int,
+    in_quotes: list[tuple[int, int]],
+    own: list[tuple[int, int]],
+) -> ClaimKind:
+    """``direct`` when ``text[start:end]`` is quotations only (``own``: the claim's cue and
+    speaker, left out), ``mixed`` with paraphrase around quotations, else ``indirect``."""
+    if not in_quotes:
+        return "indirect"
+    outside = blank_spans(text, start, in_quotes[0][0], own) + blank_spans(
+        text, in_quotes[-1][1], end, own
+    )
+    for (_, prev_end), (next_start, _) in zip(in_quotes, in_quotes[1:], strict=False):
+        outside += blank_spans(text, prev_end, next_start, own)
+    # "“We will win,” he said, “and soon.”": only punctuation between the quotes.
+    if not outside.strip(EDGE_PUNCT + "“”\"'’"):
+        return "direct"
+    return "mixed"
+
+
+def blank_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the ``cut`` spans left out."""
+    chars = list(text[start:end])
+    for c_start, c_end in cut:
+        for i in range(max(c_start, start), min(c_end, end)):
+            chars[i - start] = " "
+    return "".join(chars)

@@ -51,7 +51,9 @@ class RussianPipeline:
         return doc
 
 
+@functools.lru_cache(maxsize=1)
 def natasha_version() -> str:
+    """Read once: an upgrade takes a restart, and ``reanalyze --stale`` asks per article."""
     try:
         return version("natasha")
     except PackageNotFoundError:  # a frozen app without the metadata
