@@ -376,3 +376,54 @@ def finding_parts(verb: Any) -> ClaimParts | None:
     return ClaimParts(
         char_span(doc, verb.i, verb.i), speaker_span(subject), char_span(doc, first, last)
     )
+
+
+def phrasal_parts(verb: Any, particles: frozenset[str]) -> ClaimParts | None:
+    """ "lashed out at the press", "shrugged off the criticism", "talked up her record":
+    a phrasal verb of speech, read only when someone who can speak is its subject and
+    something follows the particle (``particles``: the particles that make it a cue)."""
+    prt = next(
+        (c for c in verb.children if c.dep_ == "prt" and c.i > verb.i and c.lower_ in particles),
+        None,
+    )
+    if prt is None:
+        return None
+    speaker = subject_of(verb)
+    if not can_speak(speaker):
+        return None  # "the storm brushed off the coast", "the tax talks up nothing"
+    after = next(
+        (
+            c
+            for c in verb.children
+            if c.i > prt.i
+            and (c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ not in _SETTING))
+        ),
+        None,
+    )
+    if after is None:
+        return None
+    doc = verb.doc
+    first = after.i + 1 if after.dep_ == "prep" else after.left_edge.i
+    last = after.right_edge.i
+    if last < first:
+        return None
+    return ClaimParts(char_span(doc, verb.i, prt.i), speaker, char_span(doc, first, last))
+
+
+def chant_parts(noun: Any) -> ClaimParts | None:
+    """ "chants of “Four more years!”", "their chant of ...": what a crowd shouted; the
+    speaker is the noun's owner when it has one ("their", "the crowd's")."""
+    of = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i),
+        None,
+    )
+    if of is None or of.right_edge.i == of.i:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = speaker_span(owner) if owner is not None else None
+    if speaker is not None and speaker[-1].tag_ == "POS":
+        speaker = speaker[:-1]
+    doc = noun.doc
+    return ClaimParts(
+        char_span(doc, noun.i, noun.i), speaker, char_span(doc, of.i + 1, of.right_edge.i)
+    )
