@@ -39,6 +39,7 @@ from .lexicon import (
     PHRASAL_CUES,
     POSSESSED_NOUN_CUES,
     PREP_VERB_CUES,
+    PRESENT_AS_VERBS,
     QUOTE_ONLY_VERBS,
     SOUND_NOUNS,
     SPEECH_VERBS,
@@ -98,6 +99,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(phrasal_parts(tok, PHRASAL_CUES[lemma]), "phrasal")
             if part is None and lemma in AS_VERBS and _as_phrase(tok):
                 part = _tagged(as_view_parts(tok), "as")
+            if part is None and lemma in PRESENT_AS_VERBS and _as_phrase(tok):
+                part = _tagged(as_view_parts(tok), "as")  # "billed herself as the outsider"
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
                 parts.append(part)
