@@ -44,6 +44,15 @@ VERB_CUES: frozenset[str] = _lexicon(
     """
 )
 
+# Verbs whose common sense is saying or thinking aloud, found as cues in nearly every use
+# on train (issue 19, third pass): "mused that", "opined", "castigated the board".
+VERB_CUES = VERB_CUES | _lexicon(
+    """
+    muse opine surmise hypothesize foresee confess preach grouse harangue exhort query fume
+    belittle paraphrase concur restate castigate laud heckle
+    """
+)
+
 COMPLEMENT_VERB_CUES: frozenset[str] = _lexicon(
     """
     add admit agree aim allege announce answer anticipate appear argue assume believe bet
