@@ -383,7 +383,13 @@ def phrasal_parts(verb: Any, particles: frozenset[str]) -> ClaimParts | None:
     a phrasal verb of speech, read only when someone who can speak is its subject and
     something follows the particle (``particles``: the particles that make it a cue)."""
     prt = next(
-        (c for c in verb.children if c.dep_ == "prt" and c.i > verb.i and c.lower_ in particles),
+        (
+            c
+            for c in verb.children
+            if c.lower_ in particles
+            # "back" is parsed as an adverb: "walked back his remarks"
+            and ((c.dep_ == "prt" and c.i > verb.i) or (c.dep_ == "advmod" and c.i == verb.i + 1))
+        ),
         None,
     )
     if prt is None:
@@ -400,11 +406,17 @@ def phrasal_parts(verb: Any, particles: frozenset[str]) -> ClaimParts | None:
         ),
         None,
     )
-    if after is None:
+    # "“Not so,” she shot back": the reply before the verb
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if after is None and before is None:
         return None
     doc = verb.doc
-    first = after.i + 1 if after.dep_ == "prep" else after.left_edge.i
-    last = after.right_edge.i
+    if before is not None:  # "“Not so,” she shot back with a laugh": not "a laugh"
+        first, last = before.left_edge.i, before.right_edge.i
+    else:
+        assert after is not None
+        first = after.i + 1 if after.dep_ == "prep" else after.left_edge.i
+        last = after.right_edge.i
     if last < first:
         return None
     return ClaimParts(char_span(doc, verb.i, prt.i), speaker, char_span(doc, first, last))

@@ -202,6 +202,8 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "talk": frozenset({"up"}),
     "spell": frozenset({"out"}),
     "sound": frozenset({"off"}),
+    "walk": frozenset({"back"}),  # "walked back his remarks" (not "take back": 0 of 3)
+    "shoot": frozenset({"back"}),
 }
 
 # Nouns that make "sound" a stance: "sounded a cautious note about ..." (train 4 of 4).
