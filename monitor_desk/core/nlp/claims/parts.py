@@ -93,6 +93,8 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
                 part = _tagged(personal_object_parts(tok), "personal_object")
+            if part is None and lemma == "float":  # "the senator floated the idea"
+                part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
             if part is None and lemma in PHRASAL_CUES:  # "lashed out at", "shrugged off"
