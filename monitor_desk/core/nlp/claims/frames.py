@@ -36,6 +36,9 @@ _SETTING = frozenset(
     {"in", "during", "after", "before", "since", "near", "outside", "inside"}
     | {"across", "throughout", "by", "from", "until"}
 )
+# What a phrasal cue's preposition is about: "lashed out at", "sounded off on"; not where
+# to ("she walked back to the car").
+_ABOUT = frozenset({"at", "on", "about", "against", "over"})
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
 
 
@@ -402,10 +405,12 @@ def phrasal_parts(verb: Any, particles: frozenset[str]) -> ClaimParts | None:
             c
             for c in verb.children
             if c.i > prt.i
-            and (c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ not in _SETTING))
+            and (c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _ABOUT))
         ),
         None,
     )
+    if verb.lemma_.lower() == "shoot" and after is not None and after.dep_ != "ccomp":
+        after = None  # "shot back at the guards": gunfire; a reply is a clause or quotation
     # "“Not so,” she shot back": the reply before the verb
     before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if after is None and before is None:
