@@ -49,7 +49,8 @@ VERB_CUES: frozenset[str] = _lexicon(
 VERB_CUES = VERB_CUES | _lexicon(
     """
     muse opine surmise hypothesize foresee confess preach grouse harangue exhort query fume
-    belittle paraphrase concur restate castigate laud heckle marvel gloat reminisce
+    belittle paraphrase concur restate castigate laud heckle marvel gloat reminisce exclaim
+    recant
     """
 )
 
