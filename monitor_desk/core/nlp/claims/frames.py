@@ -36,6 +36,9 @@ _SETTING = frozenset(
     {"in", "during", "after", "before", "since", "near", "outside", "inside"}
     | {"across", "throughout", "by", "from", "until"}
 )
+# What a phrasal cue's preposition is about: "lashed out at", "sounded off on"; not where
+# to ("she walked back to the car").
+_ABOUT = frozenset({"at", "on", "about", "against", "over"})
 _NAME_LINKS = frozenset({"on", "from", "of", "the", "and", "de", "van", "von", "al"})
 
 
@@ -379,4 +382,69 @@ def finding_parts(verb: Any) -> ClaimParts | None:
         return None
     return ClaimParts(
         char_span(doc, verb.i, verb.i), speaker_span(subject), char_span(doc, first, last)
+    )
+
+
+def phrasal_parts(verb: Any, particles: frozenset[str]) -> ClaimParts | None:
+    """ "lashed out at the press", "shrugged off the criticism", "talked up her record":
+    a phrasal verb of speech, read only when someone who can speak is its subject and
+    something follows the particle (``particles``: the particles that make it a cue)."""
+    prt = next(
+        (
+            c
+            for c in verb.children
+            if c.lower_ in particles
+            # "back" is parsed as an adverb: "walked back his remarks"
+            and ((c.dep_ == "prt" and c.i > verb.i) or (c.dep_ == "advmod" and c.i == verb.i + 1))
+        ),
+        None,
+    )
+    if prt is None:
+        return None
+    speaker = subject_of(verb)
+    if not can_speak(speaker):
+        return None  # "the storm brushed off the coast", "the tax talks up nothing"
+    after = next(
+        (
+            c
+            for c in verb.children
+            if c.i > prt.i
+            and (c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _ABOUT))
+        ),
+        None,
+    )
+    if verb.lemma_.lower() == "shoot" and after is not None and after.dep_ != "ccomp":
+        after = None  # "shot back at the guards": gunfire; a reply is a clause or quotation
+    # "“Not so,” she shot back": the reply before the verb
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if after is None and before is None:
+        return None
+    doc = verb.doc
+    if before is not None:  # "“Not so,” she shot back with a laugh": not "a laugh"
+        first, last = before.left_edge.i, before.right_edge.i
+    else:
+        assert after is not None
+        first = after.i + 1 if after.dep_ == "prep" else after.left_edge.i
+        last = after.right_edge.i
+    if last < first:
+        return None
+    return ClaimParts(char_span(doc, verb.i, prt.i), speaker, char_span(doc, first, last))
+
+
+def chant_parts(noun: Any) -> ClaimParts | None:
+    """ "chants of “Four more years!”", "their chant of ...": what a crowd shouted; the
+    speaker is the noun's owner when it has one ("their", "the crowd's")."""
+    of = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i),
+        None,
+    )
+    if of is None or of.right_edge.i == of.i:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = speaker_span(owner) if owner is not None else None
+    if speaker is not None and speaker[-1].tag_ == "POS":
+        speaker = speaker[:-1]
+    doc = noun.doc
+    return ClaimParts(
+        char_span(doc, noun.i, noun.i), speaker, char_span(doc, of.i + 1, of.right_edge.i)
     )

@@ -13,11 +13,13 @@ from .frames import (
     according_parts,
     attitude_parts,
     backing_parts,
+    chant_parts,
     copula_parts,
     finding_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
+    phrasal_parts,
     prep_verb_parts,
     source_phrase_parts,
 )
@@ -25,16 +27,21 @@ from .lexicon import (
     AS_VERBS,
     ATTITUDE_ADJECTIVES,
     BACKING_VERBS,
+    CHANT_NOUNS,
     COMPLEMENT_VERB_CUES,
     FINDING_VERBS,
     HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
+    MAKE_NOUNS,
     NOUN_CUES,
     PERSONAL_OBJECT_VERBS,
+    PHRASAL_CUES,
     POSSESSED_NOUN_CUES,
     PREP_VERB_CUES,
+    PRESENT_AS_VERBS,
     QUOTE_ONLY_VERBS,
+    SOUND_NOUNS,
     SPEECH_VERBS,
     TAKE_NOUNS,
     VERB_CUES,
@@ -78,14 +85,24 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(finding_parts(tok), "finding")
             if part is None and lemma == "have":  # "had harsh words for"
                 part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
+            if part is None and lemma == "make":  # "made no mention of", "no secret of"
+                part = _tagged(light_verb_parts(tok, MAKE_NOUNS, bare=False), "light")
+            if part is None and lemma == "sound":  # "sounded a cautious note about"
+                part = _tagged(light_verb_parts(tok, SOUND_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
             if part is None and lemma in PERSONAL_OBJECT_VERBS:
                 part = _tagged(personal_object_parts(tok), "personal_object")
+            if part is None and lemma == "float":  # "the senator floated the idea"
+                part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
+            if part is None and lemma in PHRASAL_CUES:  # "lashed out at", "shrugged off"
+                part = _tagged(phrasal_parts(tok, PHRASAL_CUES[lemma]), "phrasal")
             if part is None and lemma in AS_VERBS and _as_phrase(tok):
                 part = _tagged(as_view_parts(tok), "as")
+            if part is None and lemma in PRESENT_AS_VERBS and _as_phrase(tok):
+                part = _tagged(as_view_parts(tok), "as")  # "billed herself as the outsider"
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
                 parts.append(part)
@@ -116,6 +133,10 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
             tok.lemma_.lower() in NOUN_CUES or tok.lemma_.lower() in POSSESSED_NOUN_CUES
         ):
             part = _tagged(noun_parts(tok), "noun")
+            if part is not None:
+                parts.append(part)
+        elif pos == "NOUN" and tok.lemma_.lower() in CHANT_NOUNS:  # "chants of “…”"
+            part = _tagged(chant_parts(tok), "chant")
             if part is not None:
                 parts.append(part)
     for part in parts:
