@@ -12,15 +12,11 @@ from typing import Any
 from .frames import (
     according_parts,
     attitude_parts,
-    backing_parts,
     chant_parts,
     copula_parts,
-    finding_parts,
     headline_parts,
     light_verb_parts,
     noun_parts,
-    phrasal_parts,
-    prep_verb_parts,
     source_phrase_parts,
 )
 from .lexicon import (
@@ -48,6 +44,7 @@ from .lexicon import (
 )
 from .quotes import QuoteIndex
 from .tree import ClaimParts, char_span
+from .verb_frames import backing_parts, finding_parts, phrasal_parts, prep_verb_parts
 from .verbs import (
     as_view_parts,
     personal_object_parts,
