@@ -20,6 +20,7 @@ from .claims_cues import (
     _clause,
     _marked,
     _prev_word,
+    _subject,
     speaker_tokens,
     verb_content,
 )
@@ -45,22 +46,41 @@ def institution_cues(p: Parse, quotes: QuoteIndex, named: Spans) -> list[RuParts
         feats = p.feats[v]
         if feats.get("VerbForm") != "Fin" or feats.get("Number") != "Plur":
             continue
-        if p.child(v, "nsubj", "nsubj:pass") is not None:
+        if _subject(p, v) is not None or p.child(v, "nsubj:pass") is not None:
             continue  # "Депутаты заявили": the subject speaks (claims_cues)
-        where = next((c for c in p.children[v] if _institution(p, c, named)), None)
+        where = _where(p, v, named)
         if where is None:
             continue
         content, rule, direct = verb_content(p, v, lemma, quotes, speaker=where)
         if content is None:
             continue
-        first, last = speaker_tokens(p, where)
-        if p.rels[first] == "case":
-            first += 1  # "в Кремле": the speaker is the Kremlin, not the preposition
-        chars = p.chars(first, last)
+        chars = p.chars(*_institution_tokens(p, where))
         found.append(
             RuParts((p.starts[v], p.stops[v]), where, content, f"institution-{rule}", direct, chars)
         )
     return found
+
+
+def _where(p: Parse, v: int, named: Spans) -> int | None:
+    """The institution phrase of ``v``, or of the verb it is joined to ("В МИД заявили и
+    подчеркнули, что …")."""
+    verbs = [v, p.heads[v]] if p.rels[v] == "conj" and p.heads[v] >= 0 else [v]
+    for verb in verbs:
+        where = next((c for c in p.children[verb] if _institution(p, c, named)), None)
+        if where is not None:
+            return where
+    return None
+
+
+def _institution_tokens(p: Parse, where: int) -> tuple[int, int]:
+    """The institution's noun phrase without the preposition and the words around it that
+    join it to the sentence ("и в Думе же": Думе)."""
+    first, last = speaker_tokens(p, where)
+    while first < where and p.rels[first] in ("case", "cc", "advmod", "discourse"):
+        first += 1
+    while last > where and p.rels[last] in ("advmod", "discourse"):
+        last -= 1
+    return first, last
 
 
 def _institution(p: Parse, c: int, named: Spans) -> bool:
@@ -71,8 +91,8 @@ def _institution(p: Parse, c: int, named: Spans) -> bool:
     span = next((n for n in named if n[0] <= at < n[1]), None)
     if span is not None and span[2] == "ORG":
         return True
-    if span is not None and span[2] == "LOC":
-        return span[3].casefold() in INSTITUTION_PLACES
+    if span is not None and span[2] == "LOC" and span[3].casefold() in INSTITUTION_PLACES:
+        return True  # "в Белом доме"; a city or a country is no institution
     return p.lemmas[c] in INSTITUTION_NOUNS
 
 

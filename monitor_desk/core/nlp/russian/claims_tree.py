@@ -56,10 +56,11 @@ INSTITUTION_NOUNS = _words(
     посольство консульство представительство компания корпорация концерн холдинг банк
     центробанк цб партия фракция кремль госдума дума совфед парламент сенат конгресс
     комитет комиссия избирком центризбирком цик департамент управление руководство
-    окружение пентагон госдеп госдепартамент профсоюз больница"""
+    окружение пентагон госдеп госдепартамент профсоюз больница смольный ес евросоюз
+    еврокомиссия нато оон"""
 )
-# Places that are institutions by name, as natasha normalises their LOC spans.
-INSTITUTION_PLACES = frozenset({"кремль", "белый дом", "смольный", "елисейский дворец"})
+# Institutions named by a place of several words, as natasha normalises their LOC spans.
+INSTITUTION_PLACES = frozenset({"белый дом", "елисейский дворец"})
 
 
 @dataclass(slots=True)
