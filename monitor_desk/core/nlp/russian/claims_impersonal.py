@@ -52,6 +52,9 @@ def institution_cues(p: Parse, quotes: QuoteIndex, named: Spans) -> list[RuParts
         if where is None:
             continue
         content, rule, direct = verb_content(p, v, lemma, quotes, speaker=where)
+        if content is None and _bare(p, v):
+            # "…, заверили в правительстве." parsed as a second root of the sentence
+            content, rule = _aside(p, v), "aside"
         if content is None:
             continue
         chars = p.chars(*_institution_tokens(p, where))
@@ -122,6 +125,15 @@ def statement_cues(p: Parse) -> list[RuParts]:
             continue
         found.append(RuParts((p.starts[n], p.stops[n]), x, content, "statement"))
     return found
+
+
+def _bare(p: Parse, v: int) -> bool:
+    """Whether ``v`` has no object, no "о …" and no conjunction of its own: "…, а в мэрии
+    отметили юбилей" is not what the mayor's office said."""
+    return not any(
+        p.rels[c] in ("obj", "cc") or (p.rels[c] == "obl" and _case(p, c) == "о")
+        for c in p.children[v]
+    )
 
 
 def _aside(p: Parse, v: int) -> tuple[int, int] | None:
