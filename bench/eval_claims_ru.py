@@ -9,7 +9,8 @@ Usage: ``python bench/eval_claims_ru.py [--data FILE] [--show]``
 ``FILE`` (default ``bench/data/ru_claims.jsonl``, 38 paragraphs written while the
 extractor was built; ``bench/data/ru_claims_heldout.jsonl``, 15 written after it and
 scored once before any change; ``bench/data/ru_claims_impersonal.jsonl``, 28 of
-institutions speaking without a subject and their look-alikes) holds one paragraph a
+institutions speaking without a subject and their look-alikes, and
+``ru_claims_impersonal_heldout.jsonl``, 12 written after those cues) holds one paragraph a
 line: ``text`` and its ``claims``, each with the ``speaker``, ``cue`` and ``content``
 strings as written in the text (the first occurrence). The paragraphs were written for
 this benchmark (no outside text); the frames cover reporting verbs in both aspects, "по
