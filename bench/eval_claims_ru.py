@@ -1,21 +1,27 @@
 """Score ``extract_claims_ru`` on our own hand-annotated Russian news paragraphs.
 
 Usage: ``python bench/eval_claims_ru.py [--data FILE] [--show]``
-       ``python bench/eval_claims_ru.py --corpus [--limit N]`` (claims of the corpus's
-       Russian feeds printed one a line for reading by eye; no score)
+       ``python bench/eval_claims_ru.py --corpus [--limit N] [--texts DIR]`` (claims of the
+       corpus's Russian feeds — or of every ``*.txt`` in DIR, e.g. the corpus's
+       ``eval/factruEval/dev`` — printed one a line with their frame for reading by eye; no
+       score)
 
 ``FILE`` (default ``bench/data/ru_claims.jsonl``, 38 paragraphs written while the
 extractor was built; ``bench/data/ru_claims_heldout.jsonl``, 15 written after it and
-scored once before any change) holds one paragraph a line: ``text`` and
-its ``claims``, each with the ``speaker``, ``cue`` and ``content`` strings as written in
-the text (the first occurrence). The paragraphs were written for this benchmark (no
-outside text); the frames cover reporting verbs in both aspects, "по словам / по мнению /
-по данным X", "как сообщает X", "X: «…»", quotations in «ёлочки», „лапки“ and "…" with a
-dash-introduced speaker, a dialogue dash, nominal cues, and negative sentences.
-Conventions: content leaves out "что" and the comma before it; a direct quotation keeps
-its marks; the speaker is the whole noun phrase ("министр … Сергей Лавров"), a pronoun as
-written. Scoring is ``eval_claims.score_doc``'s: cues match on overlapping characters
-(precision first), speaker and content by word-overlap F1. Prints one JSON object.
+scored once before any change; ``bench/data/ru_claims_impersonal.jsonl``, 28 of
+institutions speaking without a subject and their look-alikes, and
+``ru_claims_impersonal_heldout.jsonl``, 12 written after those cues) holds one paragraph a
+line: ``text`` and its ``claims``, each with the ``speaker``, ``cue`` and ``content``
+strings as written in the text (the first occurrence). The paragraphs were written for
+this benchmark (no outside text); the frames cover reporting verbs in both aspects, "по
+словам / по мнению / по данным X", "как сообщает X", "X: «…»", quotations in «ёлочки»,
+„лапки“ and "…" with a dash-introduced speaker, a dialogue dash, nominal cues, "в Кремле
+заявили", and negative sentences. Conventions: content leaves out "что" and the comma
+before it; a direct quotation keeps its marks; the speaker is the whole noun phrase
+("министр … Сергей Лавров"), a pronoun as written, an institution in "в …" without the
+preposition ("Кремле"). Scoring is ``eval_claims.score_doc``'s: cues match on
+overlapping characters (precision first), speaker and content by word-overlap F1. Prints
+one JSON object.
 """
 
 from __future__ import annotations
@@ -111,15 +117,19 @@ def evaluate(path: Path, show: bool = False) -> dict[str, Any]:
     }
 
 
-def corpus_claims(limit: int | None) -> None:
-    """Every claim of the windows-1251 copies of the Russian feeds, one JSON line each."""
+def corpus_claims(limit: int | None, texts: Path | None = None) -> None:
+    """Every claim of the windows-1251 copies of the Russian feeds (or of the ``*.txt``
+    files in ``texts``), one JSON line each."""
     from monitor_desk.core.ingest.documents import read_document
     from monitor_desk.core.nlp.russian.claims import extract_claims_ru
 
     parse = russian_parser()
     encodings = CORPUS / "encodings"
-    paths = sorted((encodings / "chardet" / "windows-1251-russian").glob("*.xml"))
-    paths += sorted((encodings / "derived").glob("*.cp1251.txt"))
+    if texts is not None:
+        paths = sorted(texts.glob("*.txt"))
+    else:
+        paths = sorted((encodings / "chardet" / "windows-1251-russian").glob("*.xml"))
+        paths += sorted((encodings / "derived").glob("*.cp1251.txt"))
     shown = 0
     for path in paths:
         text = read_document(path).text
@@ -130,6 +140,7 @@ def corpus_claims(limit: int | None) -> None:
                 row = {
                     "file": path.name,
                     "kind": c.kind,
+                    "frame": c.frame,
                     "speaker": c.speaker.text if c.speaker else None,
                     "name": c.speaker_name,
                     "cue": c.cue.text,
@@ -147,9 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="false and missed cues to stderr")
     parser.add_argument("--corpus", action="store_true")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--texts", type=Path, default=None, help="with --corpus: a folder")
     args = parser.parse_args(argv)
     if args.corpus:
-        corpus_claims(args.limit)
+        corpus_claims(args.limit, args.texts)
         return 0
     print(json.dumps(evaluate(args.data, args.show), ensure_ascii=False))
     return 0

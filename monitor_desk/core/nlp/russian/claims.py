@@ -21,9 +21,9 @@ from .claims_cues import (
     according_cues,
     colon_quotes,
     speaker_tokens,
-    statement_cues,
     verb_cues,
 )
+from .claims_impersonal import institution_cues, statement_cues
 from .claims_quotes import quote_index_ru
 from .claims_speakers import RuSpeakers
 from .claims_tree import Parse, parse_of
@@ -39,7 +39,9 @@ def extract_claims_ru(doc: Any) -> list[Claim]:
     quotes = quote_index_ru(p.text)
     speakers = RuSpeakers(p, list(doc.spans))
     names = [(n.start, n.end) for n in speakers.named if n.type in ("PER", "ORG")]
+    spans = [(n.start, n.end, n.type, n.normal) for n in speakers.named]
     parts = verb_cues(p, quotes) + according_cues(p) + statement_cues(p)
+    parts += institution_cues(p, quotes, spans)
     parts += colon_quotes(p, quotes, names)
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()

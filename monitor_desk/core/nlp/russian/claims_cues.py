@@ -1,5 +1,5 @@
-"""The Russian cue finders: reporting verbs, "по словам X", "как сообщает X", nominal
-cues ("в заявлении X говорится"), "X: «…»" and quotations with a dash-introduced speaker.
+"""The Russian cue finders: reporting verbs, "по словам X", "как сообщает X", "X: «…»"
+and quotations with a dash-introduced speaker (impersonal cues: ``claims_impersonal``).
 
 Each finder gives ``RuParts``: character spans of the cue and the content and the
 speaker's head token; ``claims.py`` turns them into ``Claim`` objects. Precision first: a
@@ -16,10 +16,8 @@ from .claims_tree import (
     ABOUT_VERBS,
     ACCORDING_NOUNS,
     COMPLEMENTIZERS,
-    IMPERSONAL_VERBS,
     NAMING_VERBS,
     SPEECH_VERBS,
-    STATEMENT_NOUNS,
     Parse,
 )
 
@@ -67,7 +65,7 @@ def verb_cues(p: Parse, quotes: QuoteIndex) -> list[RuParts]:
         if p.feats[v].get("VerbForm") in ("Inf", "Part", "Conv"):
             continue  # "отказался сообщить", "заявленный": no one states anything here
         speaker = _subject(p, v)
-        content, rule, direct = _verb_content(p, v, lemma, quotes)
+        content, rule, direct = verb_content(p, v, lemma, quotes)
         if content is None or speaker is None:
             continue
         found.append(RuParts((p.starts[v], p.stops[v]), speaker, content, rule, direct))
@@ -81,9 +79,12 @@ def _subject(p: Parse, v: int) -> int | None:
     return subj
 
 
-def _verb_content(
-    p: Parse, v: int, lemma: str, quotes: QuoteIndex
+def verb_content(
+    p: Parse, v: int, lemma: str, quotes: QuoteIndex, speaker: int | None = None
 ) -> tuple[tuple[int, int] | None, str, bool]:
+    """What the reporting verb ``v`` attributes, the rule that found it and whether it is
+    direct speech without quotation marks; ``speaker`` is the speaker's head when it is
+    not the verb's subject ("…, заявили в министерстве": the ministry)."""
     text = p.text
     first, last = p.bounds(v)
     # «…», — заявил министр: the quotation right before the cue
@@ -143,7 +144,7 @@ def _verb_content(
             s += 1
         mark = p.child(v, "mark", "advmod")
         as_clause = mark is not None and p.lemmas[mark] == "как"
-        subj = p.child(v, "nsubj")
+        subj = p.child(v, "nsubj") if speaker is None else speaker
         inverted = subj is not None and subj > v
         before = text[p.stops[_prev_word(p, s, first)] : p.starts[s]] if s > first else ""
         parenthetical = as_clause or (inverted and s > first and "," in before)
@@ -251,29 +252,6 @@ def according_cues(p: Parse) -> list[RuParts]:
         if content is None:
             continue
         found.append(RuParts((p.starts[n - 1], p.stops[n]), x, content, "according"))
-    return found
-
-
-def statement_cues(p: Parse) -> list[RuParts]:
-    """В заявлении МИД говорится, что …; заявление X о том, что …"""
-    found = []
-    for n, lemma in enumerate(p.lemmas):
-        if lemma not in STATEMENT_NOUNS or p.pos[n] != "NOUN":
-            continue
-        x = p.child(n, "nmod")
-        head = p.heads[n]
-        clause = None
-        if head >= 0 and p.lemmas[head] in IMPERSONAL_VERBS and _case(p, n) == "в":
-            clause = next((c for c in p.children[head] if _marked(p, c)), None)
-        if clause is None:
-            clause = next((c for c in p.children[n] if _marked(p, c) and c > n), None)
-        if clause is None:
-            about = next((c for c in p.children[n] if p.lemmas[c] in ("то", "тот")), None)
-            if about is not None and _case(p, about) == "о":
-                clause = next((c for c in p.children[about] if _marked(p, c)), None)
-        if clause is None or x is None:
-            continue
-        found.append(RuParts((p.starts[n], p.stops[n]), x, _clause(p, clause), "statement"))
     return found
 
 
