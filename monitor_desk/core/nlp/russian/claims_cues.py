@@ -64,7 +64,7 @@ def verb_cues(p: Parse, quotes: QuoteIndex) -> list[RuParts]:
             continue
         if p.feats[v].get("VerbForm") in ("Inf", "Part", "Conv"):
             continue  # "отказался сообщить", "заявленный": no one states anything here
-        speaker = _subject(p, v)
+        speaker = subject_index(p, v)
         content, rule, direct = verb_content(p, v, lemma, quotes)
         if content is None or speaker is None:
             continue
@@ -72,7 +72,7 @@ def verb_cues(p: Parse, quotes: QuoteIndex) -> list[RuParts]:
     return found
 
 
-def _subject(p: Parse, v: int) -> int | None:
+def subject_index(p: Parse, v: int) -> int | None:
     subj = p.child(v, "nsubj")
     if subj is None and p.rels[v] == "conj" and p.heads[v] >= 0:
         subj = p.child(p.heads[v], "nsubj")  # "заявил и подчеркнул": one subject
@@ -108,8 +108,8 @@ def verb_content(
             end = q[1] if q and q[0] == p.starts[after] else p.stops[last]
             return (p.starts[after], end), "colon", False
     for c in p.children[v]:
-        if p.rels[c] in ("ccomp", "advcl") and _marked(p, c):
-            return _clause(p, c), "that-clause", False
+        if p.rels[c] in ("ccomp", "advcl") and marked_clause(p, c):
+            return clause_span(p, c), "that-clause", False
     for c in p.children[v]:
         # "заявил, переговоры продолжатся" needs a comma before the clause
         clause_start = p.subtree(c)[0]
@@ -119,13 +119,13 @@ def verb_content(
             and clause_start > v
             and p.words[clause_start] in ",:"
         ):
-            return _clause(p, c), "bare-clause", False
+            return clause_span(p, c), "bare-clause", False
     for c in p.children[v]:
-        if p.rels[c] in ("obl", "obj") and _case(p, c) == "о":
+        if p.rels[c] in ("obl", "obj") and case_of(p, c) == "о":
             # "заявил о том, что …": the clause; "сообщил о своей отставке": the object
-            clause = next((g for g in p.children[c] if _marked(p, g)), None)
+            clause = next((g for g in p.children[c] if marked_clause(p, g)), None)
             if p.lemmas[c] in ("то", "тот") and clause is not None:
-                return _clause(p, clause), "about-that", False
+                return clause_span(p, clause), "about-that", False
             if lemma in ABOUT_VERBS and p.pos[c] != "PRON":  # "сообщил об этом": no content
                 s, e = p.subtree(c)
                 return p.chars(s + 1, e), "about", False
@@ -133,7 +133,7 @@ def verb_content(
         obj = p.child(v, "obj")
         # "назвал итоги обнадеживающими": a predicate in the instrumental, not "в 2005 году"
         pred = p.child(v, "xcomp", "obl")
-        if pred is not None and (p.feats[pred].get("Case") != "Ins" or _case(p, pred)):
+        if pred is not None and (p.feats[pred].get("Case") != "Ins" or case_of(p, pred)):
             pred = None
         if obj is not None and pred is not None and pred > obj:
             return (p.starts[p.subtree(obj)[0]], p.stops[p.subtree(pred)[1]]), "naming", False
@@ -146,14 +146,14 @@ def verb_content(
         as_clause = mark is not None and p.lemmas[mark] == "как"
         subj = p.child(v, "nsubj") if speaker is None else speaker
         inverted = subj is not None and subj > v
-        before = text[p.stops[_prev_word(p, s, first)] : p.starts[s]] if s > first else ""
+        before = text[p.stops[previous_word(p, s, first)] : p.starts[s]] if s > first else ""
         parenthetical = as_clause or (inverted and s > first and "," in before)
-        if parenthetical and (found := _around(p, s, e, first, last)):
+        if parenthetical and (found := span_around(p, s, e, first, last)):
             return found, "as-clause", False
     return None, "", False
 
 
-def _around(p: Parse, s: int, e: int, first: int, last: int) -> tuple[int, int] | None:
+def span_around(p: Parse, s: int, e: int, first: int, last: int) -> tuple[int, int] | None:
     """What a parenthetical cue (tokens ``s..e``) attributes in its sentence: the words
     before it, or after it, or — inside the sentence ("должны, по мнению России, страны
     Запада") — the whole sentence."""
@@ -162,7 +162,7 @@ def _around(p: Parse, s: int, e: int, first: int, last: int) -> tuple[int, int] 
     if before and after:
         return p.starts[first], p.stops[last]
     if before:
-        return p.starts[first], p.stops[_prev_word(p, s, first)]
+        return p.starts[first], p.stops[previous_word(p, s, first)]
     if after:
         return p.starts[e + 1], p.stops[last]
     return None
@@ -172,7 +172,7 @@ def _prev_stop(p: Parse, i: int) -> int:
     return p.stops[i - 1] if i > 0 else 0
 
 
-def _prev_word(p: Parse, i: int, first: int) -> int:
+def previous_word(p: Parse, i: int, first: int) -> int:
     """The last token before ``i`` that is not punctuation (``first`` at the least)."""
     k = i - 1
     while k > first and p.pos[k] == "PUNCT":
@@ -219,17 +219,17 @@ def _colon_after(p: Parse, v: int) -> int | None:
     return None
 
 
-def _case(p: Parse, i: int) -> str | None:
+def case_of(p: Parse, i: int) -> str | None:
     c = p.child(i, "case")
     return p.lemmas[c] if c is not None else None
 
 
-def _marked(p: Parse, clause: int) -> bool:
+def marked_clause(p: Parse, clause: int) -> bool:
     mark = p.child(clause, "mark")
     return mark is not None and p.lemmas[mark] in COMPLEMENTIZERS and mark < clause
 
 
-def _clause(p: Parse, c: int) -> tuple[int, int]:
+def clause_span(p: Parse, c: int) -> tuple[int, int]:
     """A complement clause without its complementizer and the comma before it."""
     s, e = p.subtree(c)
     while s < c and (p.pos[s] == "PUNCT" or p.lemmas[s] in COMPLEMENTIZERS):
@@ -248,7 +248,7 @@ def according_cues(p: Parse) -> list[RuParts]:
             continue
         first, last = p.bounds(n)
         s, e = p.subtree(n)
-        content = _around(p, min(s, n - 1), e, first, last)
+        content = span_around(p, min(s, n - 1), e, first, last)
         if content is None:
             continue
         found.append(RuParts((p.starts[n - 1], p.stops[n]), x, content, "according"))

@@ -15,13 +15,13 @@ from __future__ import annotations
 from ..claims.quotes import QuoteIndex
 from .claims_cues import (
     RuParts,
-    _around,
-    _case,
-    _clause,
-    _marked,
-    _prev_word,
-    _subject,
+    case_of,
+    clause_span,
+    marked_clause,
+    previous_word,
+    span_around,
     speaker_tokens,
+    subject_index,
     verb_content,
 )
 from .claims_tree import (
@@ -46,7 +46,7 @@ def institution_cues(p: Parse, quotes: QuoteIndex, named: Spans) -> list[RuParts
         feats = p.feats[v]
         if feats.get("VerbForm") != "Fin" or feats.get("Number") != "Plur":
             continue
-        if _subject(p, v) is not None or p.child(v, "nsubj:pass") is not None:
+        if subject_index(p, v) is not None or p.child(v, "nsubj:pass") is not None:
             continue  # "Депутаты заявили": the subject speaks (claims_cues)
         where = _where(p, v, named)
         if where is None:
@@ -88,7 +88,7 @@ def _institution_tokens(p: Parse, where: int) -> tuple[int, int]:
 
 def _institution(p: Parse, c: int, named: Spans) -> bool:
     """Whether child ``c`` is "в" + an institution in the locative."""
-    if p.rels[c] != "obl" or _case(p, c) != "в" or p.feats[c].get("Case") != "Loc":
+    if p.rels[c] != "obl" or case_of(p, c) != "в" or p.feats[c].get("Case") != "Loc":
         return False
     at = p.starts[c]
     span = next((n for n in named if n[0] <= at < n[1]), None)
@@ -111,16 +111,16 @@ def statement_cues(p: Parse) -> list[RuParts]:
             continue
         head = p.heads[n]
         content = None
-        if head >= 0 and p.lemmas[head] in IMPERSONAL_VERBS and _case(p, n) == "в":
-            clause = next((c for c in p.children[head] if _marked(p, c)), None)
-            content = _clause(p, clause) if clause is not None else _aside(p, head)
+        if head >= 0 and p.lemmas[head] in IMPERSONAL_VERBS and case_of(p, n) == "в":
+            clause = next((c for c in p.children[head] if marked_clause(p, c)), None)
+            content = clause_span(p, clause) if clause is not None else _aside(p, head)
         if content is None:
-            clause = next((c for c in p.children[n] if _marked(p, c) and c > n), None)
+            clause = next((c for c in p.children[n] if marked_clause(p, c) and c > n), None)
             if clause is None:
                 about = next((c for c in p.children[n] if p.lemmas[c] in ("то", "тот")), None)
-                if about is not None and _case(p, about) == "о":
-                    clause = next((c for c in p.children[about] if _marked(p, c)), None)
-            content = _clause(p, clause) if clause is not None else None
+                if about is not None and case_of(p, about) == "о":
+                    clause = next((c for c in p.children[about] if marked_clause(p, c)), None)
+            content = clause_span(p, clause) if clause is not None else None
         if content is None:
             continue
         found.append(RuParts((p.starts[n], p.stops[n]), x, content, "statement"))
@@ -131,7 +131,7 @@ def _bare(p: Parse, v: int) -> bool:
     """Whether ``v`` has no object, no "о …" and no conjunction of its own: "…, а в мэрии
     отметили юбилей" is not what the mayor's office said."""
     return not any(
-        p.rels[c] in ("obj", "cc") or (p.rels[c] == "obl" and _case(p, c) == "о")
+        p.rels[c] in ("obj", "cc") or (p.rels[c] == "obl" and case_of(p, c) == "о")
         for c in p.children[v]
     )
 
@@ -145,7 +145,7 @@ def _aside(p: Parse, v: int) -> tuple[int, int] | None:
         s += 1
     mark = p.child(v, "mark", "advmod")
     as_clause = mark is not None and p.lemmas[mark] == "как"
-    comma = s > first and "," in p.text[p.stops[_prev_word(p, s, first)] : p.starts[s]]
+    comma = s > first and "," in p.text[p.stops[previous_word(p, s, first)] : p.starts[s]]
     if not (as_clause or comma) or (s == first and e >= last):
         return None
-    return _around(p, s, e, first, last)
+    return span_around(p, s, e, first, last)
