@@ -1,0 +1,27 @@
+"""A laptop of 1024x640: the text being read and the claims' content keep a usable width
+when the window is smaller than the one its layout was first made for."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor_desk.core.library import Library
+
+
+@pytest.fixture
+def window(make_window, gui_library: Library, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    w = make_window(gui_library, analyse_missing=False)  # laid out at 1400x900 first
+    w.open_article(1)
+    return w
+
+
+def test_a_smaller_window_keeps_a_readable_line_in_the_reader(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.splitter.width() < 1100)
+    library, reader, side = window.splitter.sizes()
+    # The reader alone used to take the whole cut (260 px beside a 448 px side panel):
+    # now it stops at a readable line (some 36 characters of the reader's font) and the
+    # other panes give up the rest.
+    assert reader > library
+    assert reader >= 36 * window.reader.view.fontMetrics().averageCharWidth()
