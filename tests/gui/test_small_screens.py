@@ -4,6 +4,7 @@ when the window is smaller than the one its layout was first made for."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from monitor_desk.core.library import Library
 
@@ -25,3 +26,19 @@ def test_a_smaller_window_keeps_a_readable_line_in_the_reader(qtbot, window) -> 
     # other panes give up the rest.
     assert reader > library
     assert reader >= 36 * window.reader.view.fontMetrics().averageCharWidth()
+
+
+def test_claims_across_the_library_keep_their_content_readable(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.library_views.act_claims.trigger()
+    views = window.library_views.views()
+    views.resize(1024, 640)
+    table = views.claims.table
+    qtbot.waitUntil(lambda: 0 < table.viewport().width() < 1024)
+    header, fm = table.horizontalHeader(), table.horizontalHeader().fontMetrics()
+    # The content was squeezed to a few letters beside fixed columns; now it keeps a
+    # fifth of the table and every header shows its whole name.
+    assert table.columnWidth(3) >= table.viewport().width() // 5
+    model = table.model()
+    for col in range(model.columnCount()):
+        name = str(model.headerData(col, Qt.Orientation.Horizontal))
+        assert header.sectionSize(col) > fm.horizontalAdvance(name), name
