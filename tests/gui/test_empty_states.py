@@ -20,3 +20,19 @@ def test_entity_corrections_tab_says_how_to_correct_an_entity(
     dialog.reload()
     assert dialog.items.count() == 1
     assert not dialog.empty.isVisible()
+
+
+def test_tag_manager_without_tags_says_how_to_make_one(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library, analyse_missing=False)
+    manager = window.highlighting.open_tag_manager()
+    assert manager.model.rowCount() == 0
+    assert manager.empty.isVisible()
+    assert "press H" in manager.empty.text()
+    text = gui_library.articles.get(1).text
+    start = text.index("Moscow")
+    window.highlighting.service.create(1, start, start + len("Moscow"), ["russia"])
+    assert manager.model.rowCount() == 1
+    assert not manager.empty.isVisible()
+    manager.close()
