@@ -221,3 +221,12 @@ def test_an_open_overview_counts_again_after_an_import(
     box = window.findChild(QWidget, "importReport")
     if box is not None:
         box.close()
+
+
+def test_a_count_axis_has_whole_ticks_only(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    _window, view = _open(qtbot, make_window, gui_library)
+    axis = view.chart.plot.getPlotItem().getAxis("left")
+    # 2 articles in April 2001: the axis read 0.5, 1, 1.5, 2 ("1.5 articles").
+    values = [v for _spacing, vs in axis.tickValues(0, 2.24, 400) for v in vs]
+    assert values
+    assert all(float(v).is_integer() for v in values), values

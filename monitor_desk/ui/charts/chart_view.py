@@ -134,6 +134,9 @@ class ChartView(QWidget):
             top = max((max(self._ys(s), default=0) for s in timeline.series), default=0)
             item.setXRange(-0.6, len(buckets) - 0.4, padding=0)
             item.setYRange(0, max(1.0, top * 1.12), padding=0)
+            # Counts are whole: no "2.5 articles" on the axis (shares keep their own ticks).
+            step = None if self.shares else count_step(top)
+            item.getAxis("left").setTickSpacing(levels=[(step, 0)] if step else None)
 
     def _ys(self, series: str) -> list[float]:
         assert self.timeline is not None
@@ -216,6 +219,17 @@ class ChartView(QWidget):
             exporter.parameters()["width"] = width
             data = _png_bytes(exporter.export(toBytes=True))
         write_export_bytes(path, data, library)
+
+
+def count_step(top: float, most: int = 6) -> int:
+    """A whole step between ticks (1, 2, 5, 10, 20, 50…) that puts at most ``most`` ticks
+    on 0…``top``."""
+    base = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (base * factor) <= most:
+                return base * factor
+        base *= 10
 
 
 def _png_bytes(image: QImage) -> bytes:
