@@ -135,8 +135,8 @@ class ChartView(QWidget):
             item.setXRange(-0.6, len(buckets) - 0.4, padding=0)
             item.setYRange(0, max(1.0, top * 1.12), padding=0)
             # Counts are whole: no "2.5 articles" on the axis (shares keep their own ticks).
-            step = None if self.shares else count_step(top)
-            item.getAxis("left").setTickSpacing(levels=[(step, 0)] if step else None)
+            y_step = None if self.shares else count_step(top)
+            item.getAxis("left").setTickSpacing(levels=[(y_step, 0)] if y_step else None)
 
     def _ys(self, series: str) -> list[float]:
         assert self.timeline is not None
