@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from monitor_desk.core.library import Library
+from monitor_desk.ui.panels.claims_model import CREDIBILITY_COL
 
 
 @pytest.fixture
@@ -149,3 +150,16 @@ def test_a_profile_without_cited_outlets_counts_its_claims_there(
     profile.show_speaker("I. Ivanov")
     outlets = profile.outlets
     assert [outlets.index(0, c).data() for c in range(2)] == ["(no cited outlet)", "1"]
+
+
+def test_an_ungraded_claim_reads_as_in_the_claims_tab(qtbot, make_window, claims_library) -> None:  # type: ignore[no-untyped-def]
+    lib, ids = claims_library
+    window = make_window(lib, analyse_missing=False)
+    window.library_views.show_claims()
+    model = window.library_views.window.claims.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    window.open_article(ids["sep"])
+    side = window.claims.model
+    # Not graded: a dash in both views (the library view's cell was blank).
+    assert side.index(0, CREDIBILITY_COL).data() == "—"
+    assert model.index(0, 6).data() == "—"
