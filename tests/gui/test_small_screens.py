@@ -3,6 +3,8 @@ when the window is smaller than the one its layout was first made for."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -42,3 +44,23 @@ def test_claims_across_the_library_keep_their_content_readable(qtbot, window) ->
     for col in range(model.columnCount()):
         name = str(model.headerData(col, Qt.Orientation.Horizontal))
         assert header.sectionSize(col) > fm.horizontalAdvance(name), name
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 640)])
+def test_an_empty_library_shows_its_help_whole(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MONITOR_DESK_FORCE_FALLBACK", "1")
+    with Library.open(tmp_path / "empty.sqlite") as lib:
+        window = make_window(lib)
+        window.resize(*size)
+        steps = window.reader.first_steps
+        qtbot.waitUntil(lambda: steps.isVisible() and steps.text.width() > 0)
+        # Every line of the wrapped text has its height (the first and last were cut)...
+        assert steps.text.height() >= steps.text.heightForWidth(steps.text.width())
+        # ...and every button its whole label, inside the reader (they ran off its edge).
+        area = steps.rect()
+        for button in steps.buttons.values():
+            assert button.width() >= button.sizeHint().width()
+            corner = button.mapTo(steps, button.rect().bottomRight())
+            assert area.contains(corner), button.text()
