@@ -64,3 +64,24 @@ def test_an_empty_library_shows_its_help_whole(
             assert button.width() >= button.sizeHint().width()
             corner = button.mapTo(steps, button.rect().bottomRight())
             assert area.contains(corner), button.text()
+
+
+def test_windows_open_within_the_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # The offscreen screen is 800x800: smaller than the sizes these windows were made for.
+    window.library_views.act_claims.trigger()
+    overview = window.overview.open()
+    for opened in (window.library_views.views(), overview):
+        free = opened.screen().availableGeometry()
+        assert opened.width() <= free.width(), opened.objectName()
+        assert opened.height() <= free.height(), opened.objectName()
+
+
+def test_a_first_run_window_fits_the_screen(qtbot, gui_library: Library, settings) -> None:  # type: ignore[no-untyped-def]
+    from monitor_desk.ui.main_window import MainWindow
+
+    window = MainWindow(gui_library, settings, analyse_missing=False)  # no saved geometry
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width()
+    assert window.height() <= free.height()
+    window.close()
