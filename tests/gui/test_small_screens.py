@@ -85,3 +85,29 @@ def test_a_first_run_window_fits_the_screen(qtbot, gui_library: Library, setting
     assert window.width() <= free.width()
     assert window.height() <= free.height()
     window.close()
+
+
+def test_every_line_of_a_claim_taller_than_the_table_can_be_scrolled_to(
+    qtbot, window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    text = gui_library.articles.get(1).text
+    gui_library.claims.add(1, (text.index("Georgian"), len(text.rstrip())), "the desk", "said")
+    window.resize(1024, 640)
+    window.open_article(1)
+    window.side.setCurrentWidget(window.claims)
+    table = window.claims.table
+    table.setColumnWidth(0, 200)  # the content column narrow: a very tall row
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    rows = range(table.model().rowCount())
+    tall = max(rows, key=table.rowHeight)
+    index = table.model().index(tall, 2)
+    qtbot.waitUntil(lambda: table.rowHeight(tall) > table.viewport().height())
+    bar, seen = table.verticalScrollBar(), set()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep() // 2)):
+        bar.setValue(value)
+        rect = table.visualRect(index)
+        top, bottom = max(0, -rect.top()), min(rect.height(), table.viewport().height() - rect.top())
+        seen.update(range(top, bottom))
+    # With a scroll by whole rows the middle of such a row was never on screen.
+    assert seen >= set(range(table.visualRect(index).height()))
