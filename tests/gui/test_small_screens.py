@@ -107,7 +107,10 @@ def test_every_line_of_a_claim_taller_than_the_table_can_be_scrolled_to(
     for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep() // 2)):
         bar.setValue(value)
         rect = table.visualRect(index)
-        top, bottom = max(0, -rect.top()), min(rect.height(), table.viewport().height() - rect.top())
+        top, bottom = (
+            max(0, -rect.top()),
+            min(rect.height(), table.viewport().height() - rect.top()),
+        )
         seen.update(range(top, bottom))
     # With a scroll by whole rows the middle of such a row was never on screen.
     assert seen >= set(range(table.visualRect(index).height()))
