@@ -36,3 +36,20 @@ def test_tag_manager_without_tags_says_how_to_make_one(
     assert manager.model.rowCount() == 1
     assert not manager.empty.isVisible()
     manager.close()
+
+
+def test_an_article_without_claims_says_so_and_how_to_add_one(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library, analyse_missing=False)
+    window.open_article(1)
+    panel = window.claims
+    assert panel.model.rowCount() > 0
+    assert "No claims" not in panel.detail.text()
+    for claim in gui_library.claims.list(1):
+        gui_library.claims.delete(claim.id)
+    window.open_article(1)
+    assert panel.model.rowCount() == 0
+    assert panel.detail.isVisible()
+    assert panel.detail.text().startswith("No claims found in this article.")
+    assert "Add from selection" in panel.detail.text()
