@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from monitor_desk.core.library import Library
 
@@ -114,3 +115,18 @@ def test_every_line_of_a_claim_taller_than_the_table_can_be_scrolled_to(
         seen.update(range(top, bottom))
     # With a scroll by whole rows the middle of such a row was never on screen.
     assert seen >= set(range(table.visualRect(index).height()))
+
+
+def test_the_legend_wraps_onto_close_lines_in_a_narrow_reader(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 640)
+    legend = window.reader.legend
+    qtbot.waitUntil(lambda: window.splitter.width() < 1100)
+    items = [w for w in legend.findChildren(QWidget) if w.parent() is legend and w.isVisible()]
+    lines: dict[int, int] = {}  # top: bottom of each line of the legend
+    for w in items:
+        g = w.geometry()
+        lines[g.top()] = max(lines.get(g.top(), 0), g.bottom())
+    tops = sorted(lines)
+    assert len(tops) >= 3  # it does wrap at this width
+    # The space between lines was 10 px, as between items: 30-40 px of text lost.
+    assert all(tops[i + 1] - lines[tops[i]] <= 4 for i in range(len(tops) - 1))
