@@ -230,3 +230,14 @@ def test_a_count_axis_has_whole_ticks_only(qtbot, make_window, gui_library: Libr
     values = [v for _spacing, vs in axis.tickValues(0, 2.24, 400) for v in vs]
     assert values
     assert all(float(v).is_integer() for v in values), values
+
+
+def test_axis_labels_carry_no_scale_factor(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    kyiv = gui_library.articles.ids()[1]
+    gui_library.details.edit([kyiv], date="")  # one dated article: one bucket, a narrow range
+    _window, view = _open(qtbot, make_window, gui_library)
+    view.chart.plot.grab()  # drawn: the axes have seen their range
+    item = view.chart.plot.getPlotItem()
+    for name in ("bottom", "left"):
+        label = item.getAxis(name).labelString()
+        assert "(x" not in label, label  # pyqtgraph wrote "month (x0.001)"

@@ -93,6 +93,8 @@ class ChartView(QWidget):
             axis.setPen(pg.mkPen("#444444"))
             axis.setTextPen(pg.mkPen("#222222"))
             axis.setTickFont(font)
+            # No "(x0.001)" after "month": bucket numbers and counts are never SI-scaled.
+            axis.enableAutoSIPrefix(False)
         self.legend = item.addLegend(offset=(10, 5), labelTextColor="#222222")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
