@@ -98,11 +98,7 @@ def test_the_menu_removes_a_rule_in_one_undoable_step(
     assert gui_library.articles.get(1).date == "2001"
 
 
-def test_the_rule_explanation_is_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = PublicationRuleDialog("Monitor", None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    explain = dialog.findChild(QLabel, "ruleExplain")
+def _readable(explain: QLabel) -> None:
     palette = explain.palette()
     group = QPalette.ColorGroup.Active if explain.isEnabled() else QPalette.ColorGroup.Disabled
     ink = palette.color(group, explain.foregroundRole())
@@ -112,3 +108,17 @@ def test_the_rule_explanation_is_readable(qtbot) -> None:  # type: ignore[no-unt
         (ink.redF(), ground.redF()), (ink.greenF(), ground.greenF()), (ink.blueF(), ground.blueF()))))  # fmt: skip
     # Quiet but readable (3:1, WCAG's floor for secondary text); greyed out it was 1.6:1.
     assert contrast(seen, ground) >= 3.0
+
+
+def test_the_rule_explanation_is_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PublicationRuleDialog("Monitor", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _readable(dialog.findChild(QLabel, "ruleExplain"))
+
+
+def test_the_date_source_line_is_readable(qtbot, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    dialog = DetailsDialog(gui_library.articles.get(1), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _readable(dialog.findChild(QLabel, "detailsDateSource"))
