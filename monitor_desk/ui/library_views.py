@@ -24,6 +24,7 @@ from .menus import window_action
 from .panels.claims_explorer import ClaimsExplorer
 from .panels.speaker_profile import SpeakerProfileView
 from .preferences import read_confidence_view
+from .widgets.screen_fit import resize_on_screen
 from .workers import Worker, WorkQueue
 
 
@@ -59,7 +60,7 @@ class LibraryViewsWindow(QMainWindow):
         self.tabs.addTab(self.claims, "Claims")
         self.tabs.addTab(self.profile, "Speaker")
         self.setCentralWidget(self.tabs)
-        self.resize(1280, 760)
+        resize_on_screen(self, 1280, 760)
 
 
 class LibraryViews(QObject):

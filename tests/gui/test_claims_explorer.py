@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from monitor_desk.core.library import Library
+from monitor_desk.ui.panels.claims_model import CREDIBILITY_COL
 
 
 @pytest.fixture
@@ -105,6 +106,11 @@ def test_profile_in_two_clicks_from_an_entity_and_from_a_claim(
     assert profile.outlets.rows == [("Interfax", 1), ("Izvestia", 1)]
     assert profile.bars.counts == [("1999-09", 1), ("1999-10", 1)]
     assert ("Olga Petrova", "PERSON", 1) in profile.co.rows
+    # Types in the words of the Entities tab, not the model's codes.
+    assert "· Person" in profile.title.text()
+    assert "PERSON" not in profile.title.text()
+    olga = next(r for r, row in enumerate(profile.co.rows) if row[0] == "Olga Petrova")
+    assert profile.co.index(olga, 1).data() == "Person"
 
     explorer = views.claims
     row = _texts(explorer.model, 1).index("Olga Petrova")
@@ -132,3 +138,28 @@ def test_profile_from_the_claims_tab_row_menu(qtbot, make_window, claims_library
     window.library_views.show_profile("Boris Nobody")  # one clear line, the window goes on
     qtbot.waitUntil(lambda: "No speaker is called 'Boris Nobody'" in profile.title.text())
     assert "No speaker is called" in window.statusBar().currentMessage()
+
+
+def test_a_profile_without_cited_outlets_counts_its_claims_there(
+    qtbot, make_window, claims_library
+) -> None:  # type: ignore[no-untyped-def]
+    lib, _ids = claims_library  # "I. Ivanov" (not merged here) made one claim, uncited
+    window = make_window(lib, analyse_missing=False)
+    window.library_views.show_claims()
+    profile = window.library_views.window.profile
+    profile.show_speaker("I. Ivanov")
+    outlets = profile.outlets
+    assert [outlets.index(0, c).data() for c in range(2)] == ["(no cited outlet)", "1"]
+
+
+def test_an_ungraded_claim_reads_as_in_the_claims_tab(qtbot, make_window, claims_library) -> None:  # type: ignore[no-untyped-def]
+    lib, ids = claims_library
+    window = make_window(lib, analyse_missing=False)
+    window.library_views.show_claims()
+    model = window.library_views.window.claims.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    window.open_article(ids["sep"])
+    side = window.claims.model
+    # Not graded: a dash in both views (the library view's cell was blank).
+    assert side.index(0, CREDIBILITY_COL).data() == "—"
+    assert model.index(0, 6).data() == "—"

@@ -252,3 +252,23 @@ def test_an_open_overview_counts_again_after_an_import(
     box = window.findChild(QWidget, "importReport")
     if box is not None:
         box.close()
+
+
+def test_a_count_axis_has_whole_ticks_only(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    _window, view = _open(qtbot, make_window, gui_library)
+    axis = view.chart.plot.getPlotItem().getAxis("left")
+    # 2 articles in April 2001: the axis read 0.5, 1, 1.5, 2 ("1.5 articles").
+    values = [v for _spacing, vs in axis.tickValues(0, 2.24, 400) for v in vs]
+    assert values
+    assert all(float(v).is_integer() for v in values), values
+
+
+def test_axis_labels_carry_no_scale_factor(qtbot, make_window, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    kyiv = gui_library.articles.ids()[1]
+    gui_library.details.edit([kyiv], date="")  # one dated article: one bucket, a narrow range
+    _window, view = _open(qtbot, make_window, gui_library)
+    view.chart.plot.grab()  # drawn: the axes have seen their range
+    item = view.chart.plot.getPlotItem()
+    for name in ("bottom", "left"):
+        label = item.getAxis(name).labelString()
+        assert "(x" not in label, label  # pyqtgraph wrote "month (x0.001)"

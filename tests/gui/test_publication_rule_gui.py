@@ -4,11 +4,13 @@ Publication Rule…, one undo step each; the list and the dialog show the year i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from monitor_desk.core.library import Library
 from monitor_desk.ui.dialogs.details_dialog import DetailsDialog
 from monitor_desk.ui.dialogs.rule_dialog import PublicationRuleDialog
+from monitor_desk.ui.theme import contrast
 from monitor_desk.ui.widgets.date_cell import INFERRED_COLOR
 
 
@@ -94,3 +96,29 @@ def test_the_menu_removes_a_rule_in_one_undoable_step(
     window.undo_stack.undo()
     assert [r.describe() for r in gui_library.rules.list()] == ["Monitor: volume 1 = 1995"]
     assert gui_library.articles.get(1).date == "2001"
+
+
+def _readable(explain: QLabel) -> None:
+    palette = explain.palette()
+    group = QPalette.ColorGroup.Active if explain.isEnabled() else QPalette.ColorGroup.Disabled
+    ink = palette.color(group, explain.foregroundRole())
+    ground = palette.color(QPalette.ColorRole.Window)
+    alpha = ink.alphaF()  # a translucent ink is seen mixed with the window behind it
+    seen = QColor.fromRgbF(*(alpha * a + (1 - alpha) * b for a, b in (
+        (ink.redF(), ground.redF()), (ink.greenF(), ground.greenF()), (ink.blueF(), ground.blueF()))))  # fmt: skip
+    # Quiet but readable (3:1, WCAG's floor for secondary text); greyed out it was 1.6:1.
+    assert contrast(seen, ground) >= 3.0
+
+
+def test_the_rule_explanation_is_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PublicationRuleDialog("Monitor", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _readable(dialog.findChild(QLabel, "ruleExplain"))
+
+
+def test_the_date_source_line_is_readable(qtbot, gui_library: Library) -> None:  # type: ignore[no-untyped-def]
+    dialog = DetailsDialog(gui_library.articles.get(1), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _readable(dialog.findChild(QLabel, "detailsDateSource"))

@@ -93,6 +93,8 @@ class ChartView(QWidget):
             axis.setPen(pg.mkPen("#444444"))
             axis.setTextPen(pg.mkPen("#222222"))
             axis.setTickFont(font)
+            # No "(x0.001)" after "month": bucket numbers and counts are never SI-scaled.
+            axis.enableAutoSIPrefix(False)
         self.legend = item.addLegend(offset=(10, 5), labelTextColor="#222222")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +136,9 @@ class ChartView(QWidget):
             top = max((max(self._ys(s), default=0) for s in timeline.series), default=0)
             item.setXRange(-0.6, len(buckets) - 0.4, padding=0)
             item.setYRange(0, max(1.0, top * 1.12), padding=0)
+            # Counts are whole: no "2.5 articles" on the axis (shares keep their own ticks).
+            y_step = None if self.shares else count_step(top)
+            item.getAxis("left").setTickSpacing(levels=[(y_step, 0)] if y_step else None)
 
     def _ys(self, series: str) -> list[float]:
         assert self.timeline is not None
@@ -216,6 +221,17 @@ class ChartView(QWidget):
             exporter.parameters()["width"] = width
             data = _png_bytes(exporter.export(toBytes=True))
         write_export_bytes(path, data, library)
+
+
+def count_step(top: float, most: int = 6) -> int:
+    """A whole step between ticks (1, 2, 5, 10, 20, 50…) that puts at most ``most`` ticks
+    on 0…``top``."""
+    base = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (base * factor) <= most:
+                return base * factor
+        base *= 10
 
 
 def _png_bytes(image: QImage) -> bytes:

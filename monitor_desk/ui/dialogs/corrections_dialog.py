@@ -23,9 +23,9 @@ from .taught_cues_tab import TaughtCuesTab
 
 
 class CorrectionsDialog(QDialog):
-    """Attributes: items: the list; revoke_button: revokes the chosen correction (undoable
-    with Edit ▸ Undo); tabs: entity corrections, then taught cues (``cues_tab``), then outlet
-    links (``links_tab``)."""
+    """Attributes: items: the list; empty: what shows when it is empty; revoke_button: revokes
+    the chosen correction (undoable with Edit ▸ Undo); tabs: entity corrections, then taught
+    cues (``cues_tab``), then outlet links (``links_tab``)."""
 
     def __init__(self, corrections: EntityCorrections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +39,12 @@ class CorrectionsDialog(QDialog):
         layout.addWidget(QLabel("Corrections apply to every article, now and when analysed later."))
         self.items = QListWidget()
         layout.addWidget(self.items)
+        self.empty = QLabel(
+            "No entity corrected yet: right-click a name in the text or in the Entities tab "
+            "to change its type, merge it into another or say it is not an entity."
+        )
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
         self.revoke_button = QPushButton("&Revoke")
         layout.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignRight)
         self.tabs.addTab(entities, "&Entity corrections")
@@ -63,6 +69,7 @@ class CorrectionsDialog(QDialog):
             item.setToolTip(f"{c.kind}, {c.created}")
             self.items.addItem(item)
         self.revoke_button.setEnabled(self.items.currentRow() >= 0)
+        self.empty.setVisible(self.items.count() == 0)
 
     def revoke_selected(self) -> None:
         item = self.items.currentItem()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -90,7 +91,9 @@ class DetailsDialog(QDialog):
                 self.source = QLabel(self)
                 self.source.setObjectName("detailsDateSource")
                 self.source.setWordWrap(True)
-                self.source.setEnabled(False)  # greyed: it says where, it is not a field
+                # quiet (it says where the date came from; it is not a field) but readable:
+                # a disabled label's grey was 1.6:1 on the window
+                self.source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
                 form.addRow("", self.source)
         self.show_date(article)
         self.language = _language_box(article, self)

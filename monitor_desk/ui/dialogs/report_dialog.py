@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.library import Library
+from ..widgets.screen_fit import resize_on_screen
 from ..workers import Worker, WorkQueue
 from .export_job import LAST_FOLDER_KEY, last_folder
 from .job_dialog import JobDialog
@@ -94,7 +95,7 @@ class ReportDialog(JobDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
         self.fields.changed.connect(self._timer.start)
-        self.resize(1080, 700)
+        resize_on_screen(self, 1080, 700)
         self.refresh_preview()
 
     # -- preview ---------------------------------------------------------------------------

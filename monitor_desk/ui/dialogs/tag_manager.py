@@ -89,7 +89,7 @@ class TagsModel(ColumnsTableModel):
 class TagManager(QDialog):
     """Attributes:
     service: the ``HighlightService`` whose stack records every change.
-    model: the ``TagsModel``; table (``tagTable``).
+    model: the ``TagsModel``; table (``tagTable``); empty: what shows when there is no tag.
     confirm: the delete confirmation while it is open (``confirmDeleteTag``).
     """
 
@@ -130,11 +130,14 @@ class TagManager(QDialog):
             self,
         )
         self.hint.setWordWrap(True)
+        self.empty = QLabel("No tags yet: select text in an article and press H to tag it.", self)
+        self.empty.setObjectName("noTags")
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        layout.addWidget(self.empty)
         layout.addWidget(self.hint)
         self.confirm: QMessageBox | None = None
         self.resize(520, 420)
@@ -153,6 +156,7 @@ class TagManager(QDialog):
                 return
 
     def _update_buttons(self) -> None:
+        self.empty.setVisible(self.model.rowCount() == 0)
         n = len(self.selected_names())
         for key in ("rename", "color", "delete"):
             self.buttons[key].setEnabled(n == 1)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -23,10 +22,16 @@ from ...core.errors import MonitorDeskError
 from ...core.library import Library
 from ...core.views.claim_query import ClaimFilter, Speaker
 from ..theme import show_status
+from ..widgets.columns import ShareColumns
 from ..widgets.row_table import row_table
-from .claims_explorer_model import ClaimsExplorerModel
+from .claims_explorer_model import COLUMNS, ClaimsExplorerModel
 
-WIDTHS = (90, 150, 80, 420, 70, 130, 110, 220)
+# Beyond its minimum, each column's share of the width: the content most, then the article
+# and the speaker; date, kind, credibility and confidence only ever need their minimum.
+SHARES = {0: 0.0, 1: 2.0, 2: 1.0, 3: 7.0, 4: 0.0, 5: 2.0, 6: 0.0, 7: 3.0, 8: 0.0}
+# What each column shows whole at its least (a narrow window scrolls sideways instead).
+SAMPLES = ("2006-03-13", "Nika Beridze", "warned", "that the talks would resume",
+           "indirect", "Interfax", "", "Talks resume", "0.00")  # fmt: skip
 
 
 def count_text(model: ClaimsExplorerModel) -> str:
@@ -74,9 +79,12 @@ class ClaimsExplorer(QWidget):
         self.table = row_table(self, self.model, "claimsExplorerTable")
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col, width in enumerate(WIDTHS):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fm = header.fontMetrics()
+        minimums = {  # the header text whole, with room for the sort arrow
+            col: max(fm.horizontalAdvance(name), self.fontMetrics().horizontalAdvance(sample)) + 28
+            for col, (name, sample) in enumerate(zip(COLUMNS, SAMPLES, strict=True))
+        }
+        self.columns = ShareColumns(self.table, SHARES, minimums)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self._header_clicked)

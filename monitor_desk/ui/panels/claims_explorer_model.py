@@ -133,7 +133,7 @@ def _display(c: ClaimRow, col: int) -> str:
     if col == 5:
         return ", ".join(c.outlets)
     if col == 6:
-        return f"{c.credibility} {CREDIBILITY[c.credibility]}" if c.credibility else ""
+        return f"{c.credibility} {CREDIBILITY[c.credibility]}" if c.credibility else "—"
     if col == CONFIDENCE_COL:
         return shown_confidence(c.confidence, c.origin) or "—"
     return c.title

@@ -57,6 +57,11 @@ SPAN_ACTIONS: tuple[tuple[ClaimPart, str, str, str], ...] = (
 )
 """(part, menu text, button text, shortcut) of the span corrections."""
 
+NO_CLAIMS = (
+    "No claims found in this article. To add one, select what was said in the text and "
+    "click Add from selection."
+)
+
 
 class ClaimsPanel(QWidget):
     """Signals:
@@ -189,8 +194,14 @@ class ClaimsPanel(QWidget):
         # A reset (another article, or a reload) leaves no claim chosen and Qt says nothing
         # of it: the detail must not go on describing the previous article's claim.
         claim = self.current_claim()
-        self.detail.setText(claim_detail(claim) if claim else "")
+        self.detail.setText(claim_detail(claim) if claim else self._empty_text(n + hidden))
         self.update_actions()
+
+    def _empty_text(self, claims: int) -> str:
+        """What the blank table means (none found, not none loaded) and how to add one."""
+        if claims or self.model.article_id is None:
+            return ""
+        return NO_CLAIMS
 
     def current_claim(self) -> StoredClaim | None:
         index = self.table.currentIndex()

@@ -33,6 +33,7 @@ from ...core.library import Library
 from ...core.timelines import KINDS, UNDATED, UNPLACED, Timeline, TimelineQuery
 from ..charts.chart_view import KIND_TITLES, ChartView, bucket_label
 from ..theme import show_status
+from ..widgets.screen_fit import resize_on_screen
 from ..workers import Worker, WorkQueue
 
 PLACEHOLDERS = {
@@ -121,7 +122,7 @@ class OverviewView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.chart, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 620)
+        resize_on_screen(self, 1100, 620)
 
         self.tabs.currentChanged.connect(self._switched)
         self.draw_button.clicked.connect(self.redraw)

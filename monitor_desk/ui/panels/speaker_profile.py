@@ -5,6 +5,7 @@ a co-mentioned entity, that entity's profile."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -14,6 +15,7 @@ from ...core.library import Library
 from ...core.views.claim_query import Speaker
 from ...core.views.speakers import SpeakerProfile
 from ..widgets.month_bars import MonthBars
+from ..widgets.palette import ENTITY_NAMES
 from ..widgets.row_table import row_table
 from ..widgets.table_model import ColumnsTableModel
 from .claims_explorer_model import ClaimsExplorerModel
@@ -46,6 +48,12 @@ class _Outlets(_Rows):
 
 class _CoMentions(_Rows):
     columns = ("Mentioned with", "Type", "Articles")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if index.isValid() and index.column() == 1 and value is not None:
+            return ENTITY_NAMES.get(value, value)  # "Organisation", as the Entities tab says
+        return value
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:
@@ -146,8 +154,9 @@ class SpeakerProfileView(QWidget):
 
     def display(self, p: SpeakerProfile) -> None:
         self.profile = p
-        kind = f" · {p.type}" if p.type else " · not a library entity"
-        self.title.setText(f"<span style='font-size:15pt'><b>{p.name}</b></span>{kind}")
+        kind = f" · {ENTITY_NAMES.get(p.type, p.type)}" if p.type else " · not a library entity"
+        name = html.escape(p.name)
+        self.title.setText(f"<span style='font-size:15pt'><b>{name}</b></span>{kind}")
         parts = [f"{p.claims.total:,} claims in {p.articles:,} articles"]
         if p.claims.undated:
             parts.append(f"{p.claims.undated:,} of the claims from undated articles (listed last)")
@@ -159,7 +168,7 @@ class SpeakerProfileView(QWidget):
         self.summary.setText(" · ".join(parts))
         self.in_claims.setEnabled(True)
         self.claims.set_filter(p.filter, p.claims)
-        self.outlets.set_rows(list(p.outlets) or [("(no cited outlet)", "")])
+        self.outlets.set_rows(list(p.outlets) or [("(no cited outlet)", p.claims.total)])
         self.bars.set_counts(list(p.mentions_by_month))
         self.co.set_rows(list(p.co_mentioned))
 

@@ -4,9 +4,11 @@ choose an article from the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..widgets.flow_layout import FlowLayout
 
 EMPTY_TITLE = "This library is empty"
 EMPTY_TEXT = (
@@ -57,11 +59,10 @@ class FirstSteps(QWidget):
         self.buttons["import_files"].clicked.connect(self.importFilesRequested)
         self.buttons["import_folder"].clicked.connect(self.importFolderRequested)
         self.buttons["samples"].clicked.connect(self.samplesRequested)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)  # the buttons wrap in a narrow reader, never clipped
         for name, button in self.buttons.items():
             button.setObjectName(f"firstSteps_{name}")
             row.addWidget(button)
-        row.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(self.title)
         column.addSpacing(6)
@@ -73,10 +74,16 @@ class FirstSteps(QWidget):
         box = QWidget(self)
         box.setLayout(column)
         box.setMaximumWidth(560)
+        # Centred by stretches, not by an alignment flag: an aligned item is given its size
+        # hint, and the wrapped text then had too few lines' height (its lines were cut).
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box, 100)
+        centre.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centre)
         outer.addStretch(2)
         self.set_empty(True)
 

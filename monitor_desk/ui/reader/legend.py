@@ -42,7 +42,9 @@ class EntityLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityLegend")
-        self._layout = FlowLayout(self, spacing=10)
+        # Lines packed close: in a narrow reader the legend wraps to four or five lines, and
+        # every pixel it takes is taken from the text.
+        self._layout = FlowLayout(self, spacing=10, line_spacing=2)
         self.buttons: dict[str, QCheckBox] = {}
         self.keys: dict[KeyKind, QWidget] = {}
         self._shown: tuple[list[str], set[str], bool] = ([], set(), False)

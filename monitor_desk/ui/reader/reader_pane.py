@@ -23,6 +23,8 @@ from .first_steps import FirstSteps
 from .legend import EntityLegend
 from .reader_view import ReaderView
 
+READER_MIN_CHARS = 48  # of the window font: about 38 of the reader's larger serif
+
 
 def metadata_line(article: Article) -> str:
     parts = []
@@ -128,6 +130,9 @@ class ReaderPane(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.first_steps, 1)
         self.legend.toggled.connect(self.view.set_type_visible)
+        # A smaller window takes its width from the reader first (it has the stretch): stop
+        # at a readable line, so the library list and the side panel give up the rest.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * READER_MIN_CHARS))
 
     def show_article(
         self,

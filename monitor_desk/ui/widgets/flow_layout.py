@@ -7,10 +7,15 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 4, line_spacing: int | None = None
+    ) -> None:
+        """``spacing`` between items on a line; ``line_spacing`` between lines (default:
+        the same)."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._line_spacing = spacing if line_spacing is None else line_spacing
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt override)
@@ -57,7 +62,7 @@ class FlowLayout(QLayout):
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x = area.x()
-                y += line_height + self._spacing
+                y += line_height + self._line_spacing
                 line_height = 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))

@@ -49,6 +49,9 @@ def row_table(
     )
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    # By pixels, not whole rows: a wrapped row taller than the table (a long claim in a
+    # narrow panel) had a middle that no scroll position showed.
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return view
 
 
