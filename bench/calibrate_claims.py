@@ -54,6 +54,8 @@ def parsed(split: str) -> list[tuple[str, Any, list[Any]]]:
     from monitor_desk.core.nlp.pipeline import load_pipeline
 
     data = load_brat(CORPUS / "eval" / "polnear" / split)
+    if not data:  # never replace the shared cache with an empty one
+        raise SystemExit(f"no PolNeAR {split} documents under {CORPUS} (MONITOR_DESK_CORPUS)")
     pipeline = load_pipeline()
     path = CACHE / f"polnear-{split}.spacy"
     docs: list[Any] = []
