@@ -4,6 +4,8 @@ Usage::
 
     python bench/calibrate_claims.py --fit          # parse train (cached), fit, write the table
     python bench/calibrate_claims.py --report dev   # reliability curve and Brier score on dev
+    python bench/calibrate_claims.py --cv           # 5-fold CV by document on train: Brier,
+                                                    # reliability, before/after the parse features
 
 A claim is right when its cue matches an annotated cue (``eval_claims.score_doc``: the
 characters overlap, one-to-one, largest overlap first). A quotation no cue claims
@@ -24,8 +26,9 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,6 +41,9 @@ TABLE_FILE = REPO / "monitor_desk" / "core" / "nlp" / "claims" / "confidence_tab
 MIN_COUNT = 100
 """A feature value seen on fewer train claims gets no weight (a rare cue lemma is ``other``)."""
 L2 = 5.0
+"""The penalty on the weights (the bias is free); 5-fold CV on train: see docs/CLAIMS.md."""
+BASE_FEATURES = frozenset(["frame", "lemma", "speaker", "quotes", "kind", "parse", "length"])
+"""The claim's own features (the model before the parse features), compared by ``--cv``."""
 HIGH = 0.8
 
 
@@ -48,6 +54,8 @@ def parsed(split: str) -> list[tuple[str, Any, list[Any]]]:
     from monitor_desk.core.nlp.pipeline import load_pipeline
 
     data = load_brat(CORPUS / "eval" / "polnear" / split)
+    if not data:  # never replace the shared cache with an empty one
+        raise SystemExit(f"no PolNeAR {split} documents under {CORPUS} (MONITOR_DESK_CORPUS)")
     pipeline = load_pipeline()
     path = CACHE / f"polnear-{split}.spacy"
     docs: list[Any] = []
@@ -70,47 +78,57 @@ def parsed(split: str) -> list[tuple[str, Any, list[Any]]]:
     return [(text, doc, golds) for (_, text, golds), doc in zip(data, docs, strict=True)]
 
 
-def labelled(split: str) -> list[tuple[Any, list[str], int]]:
-    """``(claim, features, right)`` for every claim extracted from ``split``."""
+class Row(NamedTuple):
+    """One extracted claim: its features, whether it is right, and its document's index."""
+
+    claim: Any
+    features: list[str]
+    right: int
+    doc: int
+
+
+def labelled(split: str) -> list[Row]:
+    """A ``Row`` for every claim extracted from ``split``."""
     from monitor_desk.core.nlp.claims import extract_claims
-    from monitor_desk.core.nlp.claims.confidence import claim_features
+    from monitor_desk.core.nlp.claims.confidence import DocClaims, claim_features
 
     out = []
-    for text, doc, golds in parsed(split):
+    for index, (text, doc, golds) in enumerate(parsed(split)):
         claims = extract_claims(doc)
         result = score_doc(text, claims, golds)
         wrong = {id(c) for c in result["false"]}
         contents = _words(text, [span for _, _, content in golds for span in content])
+        context = DocClaims(doc, claims)
         for c in claims:
             if c.cue.end > c.cue.start:
                 right = id(c) not in wrong
             else:
                 words = _words(text, [(c.content.start, c.content.end)])
                 right = bool(words) and len(words & contents) >= len(words) / 2
-            out.append((c, claim_features(doc, c), int(right)))
+            out.append(Row(c, claim_features(doc, c, context), int(right), index))
     return out
 
 
-def fit(rows: list[tuple[Any, list[str], int]]) -> dict[str, Any]:
+def fit(rows: Sequence[Row], l2: float = L2) -> dict[str, Any]:
     """L2-regularised logistic regression (Newton's method) over the frequent features."""
     import numpy as np
 
-    counts = Counter(f for _, feats, _ in rows for f in feats)
+    from monitor_desk.core.nlp.claims.confidence import known
+
+    counts = Counter(f for row in rows for f in row.features)
     kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     if "lemma=other" not in kept:
         kept.append("lemma=other")
     index = {f: i for i, f in enumerate(kept)}
     x = np.zeros((len(rows), len(kept) + 1))
     x[:, -1] = 1.0  # the bias, not regularised
-    y = np.array([r for _, _, r in rows], dtype=float)
+    y = np.array([row.right for row in rows], dtype=float)
     weights_known = {f: 0.0 for f in kept}
-    from monitor_desk.core.nlp.claims.confidence import known
-
-    for i, (_, feats, _) in enumerate(rows):
-        for f in known(feats, weights_known):
+    for i, row in enumerate(rows):
+        for f in known(row.features, weights_known):
             if f in index:
                 x[i, index[f]] = 1.0
-    reg = np.full(x.shape[1], L2)
+    reg = np.full(x.shape[1], l2)
     reg[-1] = 0.0
     w = np.zeros(x.shape[1])
     for _ in range(50):
@@ -127,6 +145,37 @@ def fit(rows: list[tuple[Any, list[str], int]]) -> dict[str, Any]:
         "bias": round(float(w[-1]), 4),
         "weights": {f: round(float(w[index[f]]), 4) for f in kept},
     }
+
+
+def cross_validate(rows: Sequence[Row], l2: float = L2, folds: int = 5) -> dict[str, Any]:
+    """``folds``-fold cross-validation by document on ``rows`` (train): the model fitted
+    on the other folds scores each fold; the calibration of those held-out scores, for
+    the seven claim features alone (``base``) and with the parse features (``full``)."""
+    from monitor_desk.core.nlp.claims.confidence import score
+
+    out: dict[str, Any] = {"folds": folds, "l2": l2, "min_count": MIN_COUNT}
+    for name in ("base", "full"):
+        if name == "base":
+            used = [r._replace(features=[f for f in r.features if _is_base(f)]) for r in rows]
+        else:
+            used = list(rows)
+        held: list[tuple[float, Row]] = []
+        weights = 0
+        for fold in range(folds):
+            table = fit([r for r in used if r.doc % folds != fold], l2)
+            weights = max(weights, len(table["weights"]))
+            held += [(score(r.features, table), r) for r in used if r.doc % folds == fold]
+        cues = [(p, r.right) for p, r in held if r.claim.cue.end > r.claim.cue.start]
+        out[name] = {
+            "weights": weights,
+            "cue_claims": calibration(cues),
+            "all_claims_brier": calibration([(p, r.right) for p, r in held])["brier"],
+        }
+    return out
+
+
+def _is_base(feature: str) -> bool:
+    return feature.partition("=")[0] in BASE_FEATURES
 
 
 def write_table(table: dict[str, Any]) -> None:
@@ -190,17 +239,19 @@ def cost(split: str) -> dict[str, float]:
     extraction (scoring included) timed whole, and the scoring alone on its claims."""
     from monitor_desk.core.nlp.claims import extract_claims
     from monitor_desk.core.nlp.claims.confidence import with_confidence
+    from monitor_desk.core.nlp.claims.quotes import QuoteIndex
 
     docs = [doc for _, doc, _ in parsed(split)]
+    quotes = [QuoteIndex(doc.text) for doc in docs]  # found by the extraction, passed on
     words = sum(1 for doc in docs for t in doc if not t.is_punct and not t.is_space)
     best_extract = best_score = float("inf")
     for _ in range(2):
         extracting = scoring = 0.0
-        for doc in docs:
+        for doc, doc_quotes in zip(docs, quotes, strict=True):
             t0 = time.perf_counter()
             claims = extract_claims(doc)
             t1 = time.perf_counter()
-            with_confidence(doc, claims)
+            with_confidence(doc, claims, doc_quotes)
             extracting += t1 - t0
             scoring += time.perf_counter() - t1
         best_extract, best_score = min(best_extract, extracting), min(best_score, scoring)
@@ -217,10 +268,23 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--fit", action="store_true", help="fit on train, write the table")
     group.add_argument("--report", metavar="SPLIT", help="calibration on a split (dev)")
+    group.add_argument(
+        "--cv", action="store_true", help="5-fold CV by document on train (never dev)"
+    )
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty (--fit, --cv)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
+    if args.cv:
+        report(
+            "calibrate_claims",
+            mode="cv",
+            split="train",
+            **cross_validate(labelled("train"), args.l2),
+            seconds=round(time.perf_counter() - t0, 1),
+        )
+        return 0
     if args.fit:
-        table = fit(labelled("train"))
+        table = fit(labelled("train"), args.l2)
         write_table(table)
         report(
             "calibrate_claims",
@@ -232,8 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     rows = labelled(args.report)
-    cues = [(float(c.confidence), r) for c, _, r in rows if c.cue.end > c.cue.start]
-    orphans = [(float(c.confidence), r) for c, _, r in rows if c.cue.end <= c.cue.start]
+    cues = [
+        (float(r.claim.confidence), r.right) for r in rows if r.claim.cue.end > r.claim.cue.start
+    ]
+    orphans = [
+        (float(r.claim.confidence), r.right) for r in rows if r.claim.cue.end <= r.claim.cue.start
+    ]
     report(
         "calibrate_claims",
         mode="report",

@@ -26,6 +26,14 @@ SAMPLE = (
     "According to Interfax, the talks collapsed after two hours. "
     "“The door stays open for everyone who wants to talk to us about it.”\n"
 )
+FEATURES = {
+    # the claim's own
+    *("frame", "lemma", "speaker", "quotes", "kind", "parse", "length"),
+    # how its cue sits in the parse and among the document's claims
+    *("lemma_frame", "dep", "head", "tag", "negated", "modal", "in_quote", "question"),
+    *("relative", "conditional", "it_subject", "no_subject", "first_sentence", "opens"),
+    *("claims_in_sentence", "cue_in_content", "speaker_entity"),
+}
 BRIEF = (
     "Publication: Monitor Volume: 7 Issue: 12 Date: February 3, 2001\n\n"
     "Foreign Minister Anna Petrova said on Monday that the border talks would resume in "
@@ -60,7 +68,7 @@ def test_every_claim_has_a_frame_and_a_confidence_ordered_sensibly(nlp: Any) -> 
     # a quotation said by a named speaker is more often right than "denied the report"
     assert quoted.confidence is not None
     assert proposal.confidence is not None
-    assert quoted.confidence > proposal.confidence + 0.15
+    assert quoted.confidence > proposal.confidence + 0.1
     orphan = next(c for c in claims if not c.cue.text)
     assert orphan.frame == "orphan-quote"
 
@@ -78,10 +86,29 @@ def test_the_table_is_numbers_and_feature_names_only() -> None:
     assert 20 <= len(TABLE["weights"]) <= 150
     for name, weight in TABLE["weights"].items():
         feature, _, value = name.partition("=")
-        assert feature in {"frame", "lemma", "speaker", "quotes", "kind", "parse", "length"}
+        assert feature in FEATURES
         assert " " not in value
-        assert len(value) <= 20
+        assert len(value) <= 40
         assert isinstance(weight, float)
+
+
+@pytest.mark.model
+def test_the_same_cue_denied_asked_or_hedged_scores_below_the_plain_statement(nlp: Any) -> None:
+    from monitor_desk.core.nlp.claims import extract_claims
+
+    def confidence(sentence: str) -> float:
+        (claim,) = extract_claims(nlp(sentence))
+        assert claim.cue.text.lower().startswith("announc")
+        assert claim.confidence is not None
+        return claim.confidence
+
+    plain = confidence("The union announced that the strike would end on Friday.")
+    for weaker in (
+        "The union did not announce that the strike would end on Friday.",
+        "Did the union announce that the strike would end on Friday?",
+        "The union may announce that the strike would end on Friday.",
+    ):
+        assert confidence(weaker) < plain, weaker  # scored lower, yet still extracted
 
 
 @pytest.mark.model

@@ -3,7 +3,9 @@
 Every claim gets ``confidence`` in 0–1 at extraction. The features are the rule that found
 it (``frame``), its cue lemma (the frequent ones by name, the rest as ``other``), what
 kind of words its speaker is, whether it carries quotation marks, its kind, whether the
-parse gives the cue a clausal complement, and how long its content is. The weights in
+parse gives the cue a clausal complement, and how long its content is; then how the cue
+sits in the parse and among the document's other claims (``confidence_features``). The
+model only scores: no claim is dropped, however low. The weights in
 ``confidence_table`` were fitted on PolNeAR's train split by ``bench/calibrate_claims.py``
 (a claim is right when its cue matches an annotated cue); no corpus text is shipped, only
 the weights. How it was fitted and how well it is calibrated: docs/CLAIMS.md, Confidence.
@@ -12,15 +14,18 @@ the weights. How it was fitted and how well it is calibrated: docs/CLAIMS.md, Co
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from ...models import Claim
+from .confidence_features import DocClaims, parse_features
 from .confidence_table import TABLE
+from .quotes import QuoteIndex
 
 __all__ = [
     "ORPHAN_FRAME",
+    "DocClaims",
     "claim_features",
     "frame_of",
     "score",
@@ -72,11 +77,15 @@ def _cue_token(doc: Any, claim: Claim) -> Any | None:
     return next((t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ", "ADV")), span[0])
 
 
-def _speaker_type(doc: Any, claim: Claim) -> str:
+def _speaker_span(doc: Any, claim: Claim) -> Any | None:
     if claim.speaker is None:
-        return "none"
+        return None
     span = doc.char_span(claim.speaker.start, claim.speaker.end, alignment_mode="expand")
-    if span is None or not len(span):
+    return span if span is not None and len(span) else None
+
+
+def _speaker_type(span: Any | None) -> str:
+    if span is None:
         return "none"
     root = span.root
     if root.pos_ == "PRON" or (len(span) == 1 and root.lower_ in _PRONOUNS):
@@ -90,9 +99,10 @@ def _speaker_type(doc: Any, claim: Claim) -> str:
     return "common"
 
 
-def claim_features(doc: Any, claim: Claim) -> list[str]:
+def claim_features(doc: Any, claim: Claim, context: DocClaims | None = None) -> list[str]:
     """The features of ``claim`` (found in ``doc``), as ``name=value`` strings; the cue
-    lemma comes by name (``score`` folds the ones the table lacks into ``other``)."""
+    lemma comes by name (``score`` folds the ones the table lacks into ``other``).
+    ``context``: the document's quotations and claims (by default: this claim alone)."""
     frame = claim.frame or "other"
     cue = _cue_token(doc, claim)
     lemma = cue.lemma_.lower() if cue is not None else "none"
@@ -103,11 +113,12 @@ def claim_features(doc: Any, claim: Claim) -> list[str]:
         parse = "verb-ccomp" if clausal else "verb-no-ccomp"
     else:
         parse = "not-verb"
-    speaker = _speaker_type(doc, claim)
+    speaker_span = _speaker_span(doc, claim)
+    speaker = _speaker_type(speaker_span)
     quoted = "yes" if claim.quotes else "no"
     words = len(claim.content.text.split())
     length = next((name for limit, name in _LENGTHS if words <= limit), "41+")
-    return [
+    features = [
         f"frame={frame}",
         f"lemma={lemma}",
         f"speaker={speaker}",
@@ -116,6 +127,10 @@ def claim_features(doc: Any, claim: Claim) -> list[str]:
         f"parse={parse}",
         f"length={length}",
     ]
+    if cue is not None:  # a quotation no cue claims has no parse features
+        context = context if context is not None else DocClaims(doc, [claim])
+        features += parse_features(claim, cue, speaker_span, frame, context)
+    return features
 
 
 def known(features: list[str], weights: Mapping[str, float]) -> list[str]:
@@ -130,6 +145,10 @@ def score(features: list[str], table: Mapping[str, Any] = TABLE) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def with_confidence(doc: Any, claims: list[Claim]) -> list[Claim]:
-    """``claims`` with their ``confidence`` set, rounded to three places."""
-    return [replace(c, confidence=round(score(claim_features(doc, c)), 3)) for c in claims]
+def with_confidence(
+    doc: Any, claims: Sequence[Claim], quotes: QuoteIndex | None = None
+) -> list[Claim]:
+    """``claims`` (all those of ``doc``) with their ``confidence`` set, rounded to three
+    places; ``quotes``: the document's quotations, if already found."""
+    context = DocClaims(doc, claims, quotes)
+    return [replace(c, confidence=round(score(claim_features(doc, c, context)), 3)) for c in claims]

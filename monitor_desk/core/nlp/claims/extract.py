@@ -62,7 +62,7 @@ def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
             taken.append((claim.content.start, claim.content.end))
     claims.extend(_orphan_quotes(doc, text, quotes, taken, claims))
     claims.sort(key=lambda c: (c.cue.start, c.content.start))
-    return with_confidence(doc, claims)
+    return with_confidence(doc, claims, quotes)
 
 
 def _in_quotation(text: str, quotes: QuoteIndex, part: ClaimParts) -> bool:
