@@ -30,6 +30,7 @@ from .taught import NO_TAUGHT, TaughtCues, apply_taught
 __all__ = ["extract_claims", "quote_kind"]
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_FULL_STOPS = frozenset({".", "!", "?"})
 
 
 def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
@@ -56,7 +57,9 @@ def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
         # a speaker named inside someone else's claim ("Davies said that for the minister
         # to claim ...") is not who a later "he" means
         nested = any(s <= part.cue[0] < e for s, e in taken)
-        claim = _build(part, text, quotes, resolver, cue_starts, described, nested)
+        claim = _build(
+            part, text, quotes, resolver, cue_starts, described, nested, _sentence_end(doc, part)
+        )
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
@@ -95,6 +98,7 @@ def _build(
     cue_starts: list[int],
     described: DescribedSpeakers,
     nested: bool = False,
+    sentence_end: int | None = None,
 ) -> Claim | None:
     start, end = _trim(text, *_within_paragraph(text, quotes, part.cue, part.content))
     start = _after_dateline(text, start, end)
@@ -133,7 +137,11 @@ def _build(
     kind = quote_kind(text, start, end, in_quotes, own)
     if kind == "direct":
         start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
-        end = _continued_quotes(text, quotes, end, own, cue_starts)
+        # "“We won,” she said after the count. “And we will again.”": the rest of the
+        # attribution's sentence does not end her quotation (a quotation inside it does:
+        # "…, calling the plan ''brilliant.''")
+        said = (end, sentence_end) if sentence_end and end <= part.cue[0] < sentence_end else None
+        end = _continued_quotes(text, quotes, end, own, cue_starts, said)
         in_quotes = quotes.inside(start, end)
     cue = Span(part.cue[0], part.cue[1], text[part.cue[0] : part.cue[1]])
     return Claim(
@@ -168,17 +176,24 @@ def _only_quoted(text: str, start: int, end: int, quotes: QuoteIndex) -> bool:
 
 
 def _continued_quotes(
-    text: str, quotes: QuoteIndex, end: int, own: list[tuple[int, int]], cue_starts: list[int]
+    text: str,
+    quotes: QuoteIndex,
+    end: int,
+    own: list[tuple[int, int]],
+    cue_starts: list[int],
+    said: tuple[int, int] | None = None,
 ) -> int:
     """Extend a direct quotation over the quotations that continue it in its paragraph.
 
     "“We won,” she said. “And we will win again.”": the second quotation is hers too,
-    unless another cue follows it ("“Yes,” he said. “No,” she replied.").
+    unless another cue follows it ("“Yes,” he said. “No,” she replied."). ``said``: the
+    rest of the attribution's sentence, passed over by a quotation that starts after it.
     """
     for q_start, q_end in quotes.inside(end, len(text)):
         if q_start < end:
             continue
-        gap = blank_spans(text, end, q_start, own)
+        cut = [*own, said] if said is not None and q_start >= said[1] else own
+        gap = blank_spans(text, end, q_start, cut)
         if "\n" in gap or gap.strip(EDGE_PUNCT):
             break
         line_end = text.find("\n", q_end)
@@ -188,6 +203,24 @@ def _continued_quotes(
             break
         end = q_end
     return end
+
+
+def _sentence_end(doc: Any, part: ClaimParts) -> int | None:
+    """Where the sentence of ``part``'s cue ends: its first full stop after the cue (the
+    parser often puts the opening mark of the next quotation in the sentence); None when
+    someone else is the subject of a clause in the rest of it."""
+    cue = doc.char_span(*part.cue, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue.sent
+    stop = next((t for t in doc[cue.end : sent.end] if t.text in _FULL_STOPS), None)
+    last = stop.i if stop is not None else sent.end - 1
+    speaker = range(part.speaker.start, part.speaker.end) if part.speaker is not None else ()
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i not in speaker for t in doc[cue.end : last + 1]
+    ):
+        return None  # "…,” she said, and her husband cut in.": someone else speaks next
+    return doc[last].idx + len(doc[last].text)
 
 
 def _chars(span: Any) -> tuple[int, int]:

@@ -1,0 +1,66 @@
+"""The edges of a claim's spans, on sentences written for these tests: what a reader would
+mark as the cue, the speaker and what was said."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claim_sentences import by_cue, claims_of
+
+pytestmark = pytest.mark.model
+
+
+def test_the_preposition_of_an_object_cue_belongs_to_the_cue(nlp: Any) -> None:
+    text = "The harbour master complained about the new dredging fees."
+    claim = by_cue(claims_of(nlp, text), "complained")
+    assert claim.cue.text == "complained about"
+    assert claim.content.text == "the new dredging fees"
+
+
+def test_the_preposition_of_a_nominal_cue_belongs_to_the_cue(nlp: Any) -> None:
+    text = "Her support for the ferry subsidy surprised the council."
+    claim = by_cue(claims_of(nlp, text), "support")
+    assert claim.cue.text == "support for"
+    assert claim.content.text == "the ferry subsidy"
+
+
+def test_an_infinitive_stays_in_the_content(nlp: Any) -> None:
+    text = "The union vowed to strike again in the spring."
+    claim = by_cue(claims_of(nlp, text), "vowed")
+    assert claim.cue.text == "vowed"
+    assert claim.content.text.startswith("to strike")
+
+
+def test_a_quotation_continued_after_the_attribution_sentence_is_the_speakers(
+    nlp: Any,
+) -> None:
+    text = (
+        "“The tolls will pay for the bridge,” Ines Carvalho said at the town hall on "
+        "Friday. “Nobody will pay twice.”\n\nThe vote is next week."
+    )
+    claims = claims_of(nlp, text)
+    claim = by_cue(claims, "said")
+    assert claim.kind == "direct"
+    assert claim.content.text.startswith("“The tolls")
+    assert claim.content.text.endswith("“Nobody will pay twice.”")
+    assert [q.text for q in claim.quotes][-1] == "“Nobody will pay twice.”"
+    assert not any(c.speaker is None and "Nobody" in c.content.text for c in claims)
+
+
+def test_a_quotation_after_someone_else_takes_over_is_not_continued(nlp: Any) -> None:
+    text = (
+        "“The tolls will pay for the bridge,” Ines Carvalho said, and her deputy interrupted. "
+        "“We have not agreed on that.”"
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.content.text == "“The tolls will pay for the bridge,”"
+
+
+def test_a_quotation_inside_the_attribution_sentence_does_not_continue_it(nlp: Any) -> None:
+    text = (
+        "“The tolls will pay for the bridge,” Ines Carvalho said, calling the plan "
+        "“fair to everyone.”"
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.content.text == "“The tolls will pay for the bridge,”"
