@@ -64,3 +64,27 @@ def test_a_quotation_inside_the_attribution_sentence_does_not_continue_it(nlp: A
     )
     claim = by_cue(claims_of(nlp, text), "said")
     assert claim.content.text == "“The tolls will pay for the bridge,”"
+
+
+def test_a_quotation_that_is_the_next_paragraph_continues_the_speaker(nlp: Any) -> None:
+    text = (
+        "“The tolls will pay for the bridge,” Ines Carvalho said.\n\n"
+        "“Nobody will pay twice for the same crossing.”\n\n"
+        "The vote is next week."
+    )
+    claims = claims_of(nlp, text)
+    claim = by_cue(claims, "said")
+    assert claim.content.text.endswith("“Nobody will pay twice for the same crossing.”")
+    assert "vote" not in claim.content.text
+    assert [c.speaker for c in claims if "Nobody" in c.content.text] == [claim.speaker]
+
+
+def test_a_paraphrase_ending_in_a_quotation_continues_like_a_quotation(nlp: Any) -> None:
+    text = (
+        "Still, the new fees are “far too high for small boats,” Ines Carvalho said. "
+        "“Nobody can pay them.”"
+    )
+    claim = by_cue(claims_of(nlp, text), "said")
+    assert claim.kind == "mixed"
+    assert claim.content.text.startswith("Still, the new fees")
+    assert claim.content.text.endswith("“Nobody can pay them.”")

@@ -31,6 +31,7 @@ __all__ = ["extract_claims", "quote_kind"]
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _FULL_STOPS = frozenset({".", "!", "?"})
+_PARAGRAPH_QUOTE_WORDS = 5
 
 
 def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
@@ -135,7 +136,14 @@ def _build(
     own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
     in_quotes = quotes.inside(start, end)
     kind = quote_kind(text, start, end, in_quotes, own)
-    if kind == "direct":
+    # "Still, the fees are ''too high,'' she said. ''Nobody can pay them.''": a paraphrase
+    # ending in a quotation goes on like a direct one
+    ends_quoted = (
+        kind == "mixed"
+        and end <= part.cue[0]
+        and not text[in_quotes[-1][1] : end].strip(EDGE_PUNCT)
+    )
+    if kind == "direct" or ends_quoted:
         start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
         # "“We won,” she said after the count. “And we will again.”": the rest of the
         # attribution's sentence does not end her quotation (a quotation inside it does:
@@ -194,15 +202,29 @@ def _continued_quotes(
             continue
         cut = [*own, said] if said is not None and q_start >= said[1] else own
         gap = blank_spans(text, end, q_start, cut)
-        if "\n" in gap or gap.strip(EDGE_PUNCT):
-            break
         line_end = text.find("\n", q_end)
+        if gap.strip(EDGE_PUNCT) or (
+            "\n" in gap and not _whole_paragraph(text, gap, (q_start, q_end), line_end)
+        ):
+            break
         limit = min(q_end + 60, line_end if line_end >= 0 else len(text))
         i = bisect.bisect_left(cue_starts, q_end)
         if i < len(cue_starts) and cue_starts[i] < limit:
             break
         end = q_end
     return end
+
+
+def _whole_paragraph(text: str, gap: str, quote: tuple[int, int], line_end: int) -> bool:
+    """A quotation after one paragraph break that is a whole paragraph of sentences: what
+    the speaker of the paragraph before went on to say (not a shout from the crowd)."""
+    rest = text[quote[1] : line_end if line_end >= 0 else len(text)]
+    return (
+        gap.count("\n") <= 2
+        and not gap.rsplit("\n", 1)[-1].strip()
+        and not rest.strip(EDGE_PUNCT)
+        and len(text[quote[0] : quote[1]].split()) >= _PARAGRAPH_QUOTE_WORDS
+    )
 
 
 def _sentence_end(doc: Any, part: ClaimParts) -> int | None:
