@@ -88,3 +88,15 @@ def test_a_paraphrase_ending_in_a_quotation_continues_like_a_quotation(nlp: Any)
     assert claim.kind == "mixed"
     assert claim.content.text.startswith("Still, the new fees")
     assert claim.content.text.endswith("“Nobody can pay them.”")
+
+
+def test_who_is_urged_is_part_of_what_was_urged(nlp: Any) -> None:
+    text = "The mayor urged the harbour board to delay the vote."
+    claim = by_cue(claims_of(nlp, text), "urged")
+    assert claim.content.text == "the harbour board to delay the vote"
+
+
+def test_who_is_told_is_not_part_of_what_was_said(nlp: Any) -> None:
+    text = "The mayor told reporters that the vote would be delayed."
+    claim = by_cue(claims_of(nlp, text), "told")
+    assert claim.content.text == "that the vote would be delayed"

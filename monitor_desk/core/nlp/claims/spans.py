@@ -33,3 +33,39 @@ def preposition_into_cue(doc: Any, part: ClaimParts) -> ClaimParts:
     part.cue = (part.cue[0], first.idx + len(first.text))
     part.content = (rest.idx, end)
     return part
+
+
+# Verbs whose object is who is spoken to ("told reporters to wait"), not part of what
+# was said; with the others the object does what the clause says ("urged the council to
+# vote", "asked voters to wait").
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "warn", "remind", "assure", "inform", "convince", "notify", "advise", "brief"}
+)
+# "asked the mayor whether ...": who is asked, but "asked the mayor to resign" is what
+# was asked
+_ADDRESSEE_BEFORE_THAT = frozenset({"ask"})
+
+
+def object_before_clause(doc: Any, part: ClaimParts) -> ClaimParts:
+    """Take the object into an infinitive's content: "urged | the council to vote"."""
+    family, _, lemma = part.rule.partition(":")
+    if family != "clause" or lemma in _ADDRESSEE_VERBS:
+        return part
+    cue = doc.char_span(*part.cue, alignment_mode="expand")
+    span = doc.char_span(*part.content, alignment_mode="contract")
+    if cue is None or span is None or not len(span):
+        return part
+    verb = next((t for t in cue if t.lemma_.lower() == lemma), None)
+    root = span.root
+    if verb is None or root.head.i != verb.i or root.dep_ not in ("xcomp", "ccomp"):
+        return part
+    if root.dep_ == "ccomp" and lemma in _ADDRESSEE_BEFORE_THAT:
+        return part
+    obj = next(
+        (c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.i < span.start),
+        None,
+    )
+    if obj is None or obj.right_edge.i >= span.start or obj.ent_type_ in ("DATE", "TIME"):
+        return part  # "promised Monday to act": a time read as the object
+    part.content = (doc[obj.left_edge.i].idx, part.content[1])
+    return part
