@@ -79,9 +79,9 @@ def test_a_quotation_that_is_the_next_paragraph_continues_the_speaker(nlp: Any) 
     assert [c.speaker for c in claims if "Nobody" in c.content.text] == [claim.speaker]
 
 
-def test_a_paraphrase_ending_in_a_quotation_continues_like_a_quotation(nlp: Any) -> None:
+def test_a_paraphrase_with_a_quotation_continues_like_a_quotation(nlp: Any) -> None:
     text = (
-        "Still, the new fees are “far too high for small boats,” Ines Carvalho said. "
+        "Still, the new fees are “far too high” for small boats, Ines Carvalho said. "
         "“Nobody can pay them.”"
     )
     claim = by_cue(claims_of(nlp, text), "said")

@@ -139,14 +139,10 @@ def _build(
     own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
     in_quotes = quotes.inside(start, end)
     kind = quote_kind(text, start, end, in_quotes, own)
-    # "Still, the fees are ''too high,'' she said. ''Nobody can pay them.''": a paraphrase
-    # ending in a quotation goes on like a direct one
-    ends_quoted = (
-        kind == "mixed"
-        and end <= part.cue[0]
-        and not text[in_quotes[-1][1] : end].strip(EDGE_PUNCT)
-    )
-    if kind == "direct" or ends_quoted:
+    # "Still, the fees are ''too high'' for boats, she said. ''Nobody can pay them.''": a
+    # paraphrase with a quotation, before its cue, goes on like a direct quotation
+    mixed_before = kind == "mixed" and end <= part.cue[0]
+    if kind == "direct" or mixed_before:
         start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
         # "“We won,” she said after the count. “And we will again.”": the rest of the
         # attribution's sentence does not end her quotation (a quotation inside it does:
