@@ -100,3 +100,9 @@ def test_who_is_told_is_not_part_of_what_was_said(nlp: Any) -> None:
     text = "The mayor told reporters that the vote would be delayed."
     claim = by_cue(claims_of(nlp, text), "told")
     assert claim.content.text == "that the vote would be delayed"
+
+
+def test_a_cue_set_inside_a_statement_takes_both_sides(nlp: Any) -> None:
+    text = "It is too late, she says, to rescue the old shipyard."
+    claim = by_cue(claims_of(nlp, text), "says")
+    assert claim.content.text == "It is too late, she says, to rescue the old shipyard"

@@ -24,7 +24,7 @@ from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import EDGE_PUNCT, QuoteIndex, blank_spans, quote_kind
 from .senses import introduces_speaker
-from .spans import object_before_clause
+from .spans import both_sides_of_aside, object_before_clause
 from .speakers import DescribedSpeakers, SpeakerResolver
 from .taught import NO_TAUGHT, TaughtCues, apply_taught
 
@@ -56,8 +56,10 @@ def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two
         seen_contents.add(part.content)
-        # after nesting: the object is what the clause is about, not a frame for its cues
+        # after nesting: an object or the far side of an aside is what the claim is about,
+        # not a frame that would hold the cues in it
         object_before_clause(doc, part)
+        both_sides_of_aside(doc, part)
         # a speaker named inside someone else's claim ("Davies said that for the minister
         # to claim ...") is not who a later "he" means
         nested = any(s <= part.cue[0] < e for s, e in taken)

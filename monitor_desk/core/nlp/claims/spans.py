@@ -69,3 +69,24 @@ def object_before_clause(doc: Any, part: ClaimParts) -> ClaimParts:
         return part  # "promised Monday to act": a time read as the object
     part.content = (doc[obj.left_edge.i].idx, part.content[1])
     return part
+
+
+_OPENING_MARKS = frozenset("“\"'‘`")
+
+
+def both_sides_of_aside(doc: Any, part: ClaimParts) -> ClaimParts:
+    """A cue set in the middle of what was said takes both sides of it: "The plan, she
+    said, is dead" (the parse gives only the part before the cue)."""
+    if part.rule.partition(":")[0] != "parataxis" or doc.text[part.content[0]] in _OPENING_MARKS:
+        return part  # "“Follow us,” she said, and the boys followed": narration goes on
+    cue = doc.char_span(*part.cue, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return part
+    verb, head = cue[0], cue[0].head
+    if head.i == verb.i or not any(
+        t.is_alpha for t in doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
+    ):
+        return part
+    last = doc[head.right_edge.i]
+    part.content = (part.content[0], max(part.content[1], last.idx + len(last.text)))
+    return part
