@@ -106,3 +106,15 @@ def test_a_cue_set_inside_a_statement_takes_both_sides(nlp: Any) -> None:
     text = "It is too late, she says, to rescue the old shipyard."
     claim = by_cue(claims_of(nlp, text), "says")
     assert claim.content.text == "It is too late, she says, to rescue the old shipyard"
+
+
+def test_a_never_rule_for_an_object_still_drops_a_cue_that_took_its_preposition(
+    nlp: Any,
+) -> None:
+    from monitor_desk.core.nlp.claims import extract_claims
+    from monitor_desk.core.nlp.claims.taught import TaughtCues
+
+    text = "The harbour master complained about the new dredging fees."
+    never = TaughtCues.of(never=[("complain", True)])
+    assert [c.cue.text for c in extract_claims(nlp(text))] == ["complained about"]
+    assert extract_claims(nlp(text), never) == []
