@@ -24,12 +24,15 @@ from .confidence import ORPHAN_FRAME, frame_of, with_confidence
 from .parts import ClaimParts, find_parts
 from .quotes import EDGE_PUNCT, QuoteIndex, blank_spans, quote_kind
 from .senses import introduces_speaker
+from .spans import both_sides_of_aside, object_before_clause
 from .speakers import DescribedSpeakers, SpeakerResolver
 from .taught import NO_TAUGHT, TaughtCues, apply_taught
 
 __all__ = ["extract_claims", "quote_kind"]
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_FULL_STOPS = frozenset({".", "!", "?"})
+_PARAGRAPH_QUOTE_WORDS = 5
 
 
 def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
@@ -53,10 +56,16 @@ def extract_claims(doc: Any, taught: TaughtCues = NO_TAUGHT) -> list[Claim]:
         if part.content in seen_contents:
             continue  # "quoted X as saying that ...": one claim, not two
         seen_contents.add(part.content)
+        # after nesting: an object or the far side of an aside is what the claim is about,
+        # not a frame that would hold the cues in it
+        object_before_clause(doc, part)
+        both_sides_of_aside(doc, part)
         # a speaker named inside someone else's claim ("Davies said that for the minister
         # to claim ...") is not who a later "he" means
         nested = any(s <= part.cue[0] < e for s, e in taken)
-        claim = _build(part, text, quotes, resolver, cue_starts, described, nested)
+        claim = _build(
+            part, text, quotes, resolver, cue_starts, described, nested, _sentence_end(doc, part)
+        )
         if claim is not None:
             claims.append(claim)
             taken.append((claim.content.start, claim.content.end))
@@ -95,6 +104,7 @@ def _build(
     cue_starts: list[int],
     described: DescribedSpeakers,
     nested: bool = False,
+    sentence_end: int | None = None,
 ) -> Claim | None:
     start, end = _trim(text, *_within_paragraph(text, quotes, part.cue, part.content))
     start = _after_dateline(text, start, end)
@@ -131,9 +141,16 @@ def _build(
     own = [part.cue] + ([(speaker.start, speaker.end)] if speaker is not None else [])
     in_quotes = quotes.inside(start, end)
     kind = quote_kind(text, start, end, in_quotes, own)
-    if kind == "direct":
+    # "Still, the fees are ''too high'' for boats, she said. ''Nobody can pay them.''": a
+    # paraphrase with a quotation, before its cue, goes on like a direct quotation
+    mixed_before = kind == "mixed" and end <= part.cue[0]
+    if kind == "direct" or mixed_before:
         start, end = min(start, in_quotes[0][0]), max(end, in_quotes[-1][1])
-        end = _continued_quotes(text, quotes, end, own, cue_starts)
+        # "“We won,” she said after the count. “And we will again.”": the rest of the
+        # attribution's sentence does not end her quotation (a quotation inside it does:
+        # "…, calling the plan ''brilliant.''")
+        said = (end, sentence_end) if sentence_end and end <= part.cue[0] < sentence_end else None
+        end = _continued_quotes(text, quotes, end, own, cue_starts, said)
         in_quotes = quotes.inside(start, end)
     cue = Span(part.cue[0], part.cue[1], text[part.cue[0] : part.cue[1]])
     return Claim(
@@ -168,26 +185,65 @@ def _only_quoted(text: str, start: int, end: int, quotes: QuoteIndex) -> bool:
 
 
 def _continued_quotes(
-    text: str, quotes: QuoteIndex, end: int, own: list[tuple[int, int]], cue_starts: list[int]
+    text: str,
+    quotes: QuoteIndex,
+    end: int,
+    own: list[tuple[int, int]],
+    cue_starts: list[int],
+    said: tuple[int, int] | None = None,
 ) -> int:
     """Extend a direct quotation over the quotations that continue it in its paragraph.
 
     "“We won,” she said. “And we will win again.”": the second quotation is hers too,
-    unless another cue follows it ("“Yes,” he said. “No,” she replied.").
+    unless another cue follows it ("“Yes,” he said. “No,” she replied."). ``said``: the
+    rest of the attribution's sentence, passed over by a quotation that starts after it.
     """
     for q_start, q_end in quotes.inside(end, len(text)):
         if q_start < end:
             continue
-        gap = blank_spans(text, end, q_start, own)
-        if "\n" in gap or gap.strip(EDGE_PUNCT):
-            break
+        cut = [*own, said] if said is not None and q_start >= said[1] else own
+        gap = blank_spans(text, end, q_start, cut)
         line_end = text.find("\n", q_end)
+        if gap.strip(EDGE_PUNCT) or (
+            "\n" in gap and not _whole_paragraph(text, gap, (q_start, q_end), line_end)
+        ):
+            break
         limit = min(q_end + 60, line_end if line_end >= 0 else len(text))
         i = bisect.bisect_left(cue_starts, q_end)
         if i < len(cue_starts) and cue_starts[i] < limit:
             break
         end = q_end
     return end
+
+
+def _whole_paragraph(text: str, gap: str, quote: tuple[int, int], line_end: int) -> bool:
+    """A quotation after one paragraph break that is a whole paragraph of sentences: what
+    the speaker of the paragraph before went on to say (not a shout from the crowd)."""
+    rest = text[quote[1] : line_end if line_end >= 0 else len(text)]
+    return (
+        gap.count("\n") <= 2
+        and not gap.rsplit("\n", 1)[-1].strip()
+        and not rest.strip(EDGE_PUNCT)
+        and len(text[quote[0] : quote[1]].split()) >= _PARAGRAPH_QUOTE_WORDS
+    )
+
+
+def _sentence_end(doc: Any, part: ClaimParts) -> int | None:
+    """Where the sentence of ``part``'s cue ends: its first full stop after the cue (the
+    parser often puts the opening mark of the next quotation in the sentence); None when
+    someone else is the subject of a clause in the rest of it."""
+    cue = doc.char_span(*part.cue, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue.sent
+    stop = next((t for t in doc[cue.end : sent.end] if t.text in _FULL_STOPS), None)
+    last = stop.i if stop is not None else sent.end - 1
+    speaker = range(part.speaker.start, part.speaker.end) if part.speaker is not None else ()
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i not in speaker for t in doc[cue.end : last + 1]
+    ):
+        return None  # "…,” she said, and her husband cut in.": someone else speaks next
+    return doc[last].idx + len(doc[last].text)
 
 
 def _chars(span: Any) -> tuple[int, int]:

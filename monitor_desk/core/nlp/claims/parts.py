@@ -43,6 +43,7 @@ from .lexicon import (
     VERB_CUES,
 )
 from .quotes import QuoteIndex
+from .spans import preposition_into_cue
 from .tree import ClaimParts, char_span
 from .verb_frames import backing_parts, finding_parts, phrasal_parts, prep_verb_parts
 from .verbs import (
@@ -138,6 +139,7 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 parts.append(part)
     for part in parts:
         part.content = _without_dangling_end(doc, part.content)
+        preposition_into_cue(doc, part)
         if part.speaker is not None and _only_article_before_cue(part.speaker, part.cue):
             part.speaker = None
     return parts

@@ -112,7 +112,10 @@ def is_object_frame(doc: Any, cue: Any, content: tuple[int, int]) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    if root.head.i != cue.i or root.i == cue.i:
+    head = root.head
+    if head.dep_ == "prep" and head.head.i == cue.i and head.i < root.i and head.i != cue.i:
+        return True  # "hints to | the contrary": the cue took its preposition (``spans``)
+    if head.i != cue.i or root.i == cue.i:
         return False
     return root.dep_ in OBJECT_DEPS or root.dep_ in ("prep", "advmod")
 
