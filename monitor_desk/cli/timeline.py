@@ -18,7 +18,7 @@ def add_timeline_parser(sub: Any) -> None:
     tl = sub.add_parser(
         "timeline",
         help="counts over time: articles, mentions, claims, outlets or tags",
-        description="Counts per week, month or year, computed in the library. Undated "
+        description="Counts per day, week, month or year, computed in the library. Undated "
         "articles and those whose date is coarser than the bucket (a month-only date by "
         "week, a year by month, a day without its year) are counted apart, in the rows "
         "'undated' and 'unplaced'. -o writes CSV, or draws the chart as PNG or SVG.",
@@ -34,10 +34,10 @@ def add_timeline_parser(sub: Any) -> None:
     )
     tl.add_argument(
         "--by",
-        choices=["auto", "week", "month", "year"],
+        choices=["auto", "day", "week", "month", "year"],
         default="auto",
-        help="bucket size (default auto: weeks up to about a year and a half, months up to "
-        "about six and a half years, then years)",
+        help="bucket size (default auto: days up to two months, weeks up to about a year and "
+        "a half, months up to about six and a half years, then years)",
     )
     tl.add_argument("--since", metavar="D", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
     tl.add_argument("--until", metavar="D", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")

@@ -1,7 +1,7 @@
 """Which bucket size a timeline uses when the analyst leaves it to us (``auto``): the one
-that gives a readable number of bars for the span of dates shown — weeks up to about a year
-and a half, months up to about six and a half years, then years (roughly 10 to 80 bars; a
-span of a few weeks gets its few weeks, there being no smaller bucket)."""
+that gives a readable number of bars for the span of dates shown — days up to two months,
+weeks up to about a year and a half, months up to about six and a half years, then years
+(roughly 10 to 80 bars)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from typing import Final, Literal
 from .timeline_sql import Granularity
 
 AUTO: Final = "auto"
-BucketChoice = Literal["auto", "week", "month", "year"]
-CHOICES: tuple[BucketChoice, ...] = ("auto", "week", "month", "year")
+BucketChoice = Literal["auto", "day", "week", "month", "year"]
+CHOICES: tuple[BucketChoice, ...] = ("auto", "day", "week", "month", "year")
 
+DAYS_UP_TO = 62  # days of span: at most 63 daily bars
 WEEKS_UP_TO = 80 * 7  # days of span: at most 80 weekly bars
 MONTHS_UP_TO = 80  # months of span: at most 80 monthly bars, then years
 
@@ -40,11 +41,13 @@ def start_of(date: str) -> dt.date | None:
 
 def choose_bucket(dates: Iterable[str]) -> Granularity:
     """The bucket size for a chart of ``dates`` (stored dates, those in no bucket ignored):
-    week, month or year by the span from the first to the last."""
+    day, week, month or year by the span from the first to the last."""
     days = [d for d in (start_of(x) for x in dates) if d is not None]
     if not days:
         return "month"
     first, last = min(days), max(days)
+    if (last - first).days <= DAYS_UP_TO:
+        return "day"
     if (last - first).days <= WEEKS_UP_TO:
         return "week"
     if (last.year - first.year) * 12 + last.month - first.month <= MONTHS_UP_TO:

@@ -103,7 +103,7 @@ class Timeline:
     query: what was asked; unit: what one of ``value`` is (articles, mentions …).
     series: the lines or bars, in the order asked (or most frequent first).
     buckets: every bucket from the first to the last, empty ones included (``YYYY``,
-        ``YYYY-MM`` or the Monday ``YYYY-MM-DD`` of a week).
+        ``YYYY-MM``, ``YYYY-MM-DD`` or the Monday ``YYYY-MM-DD`` of a week).
     points: the placed counts; apart: counts in bucket ``undated`` or ``unplaced``.
     totals: per bucket, all citations (outlets) — what a share is a share of.
     """
@@ -206,9 +206,10 @@ def fill_buckets(present: Sequence[str], by: Granularity) -> tuple[str, ...]:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     else:
         day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        step = dt.timedelta(days=1 if by == "day" else 7)
         while day <= end and len(out) <= MAX_FILLED:
             out.append(day.isoformat())
-            day += dt.timedelta(days=7)
+            day += step
     if len(out) > MAX_FILLED:
         return tuple(sorted(set(present)))
     return tuple(out)
@@ -338,7 +339,7 @@ class Timelines(Component):
             raise InvalidInputError(f"{q.kind!r} is not a timeline; use one of {', '.join(KINDS)}.")
         if q.by not in CHOICES:
             raise InvalidInputError(
-                f"{q.by!r} is not a bucket size; use week, month, year or auto."
+                f"{q.by!r} is not a bucket size; use day, week, month, year or auto."
             )
         since, until = check_range_date(q.since, "since"), check_range_date(q.until, "until")
         if since and until and since > until + DAY_END:

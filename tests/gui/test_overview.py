@@ -46,14 +46,14 @@ def test_a_bar_lists_its_articles_and_undated_ones_are_shown_apart(
     window, view = _open(qtbot, make_window, gui_library)
     t = view.timeline
     assert t.query.kind == "articles"
-    assert t.buckets == ("2001-04-09",)  # a short span: per week (auto)
+    assert t.buckets == ("2001-04-10",)  # a short span: per day (auto)
     assert t.values("articles") == [1]
     apart = view.findChild(QLabel, "overviewApart")
     assert apart.text().startswith("1 undated article not shown")
 
     _click_bar(qtbot, view, 0, 1)
     qtbot.waitUntil(lambda: window.library_panel.shown_only() == [border], timeout=3000)
-    assert "9 Apr 2001" in window.library_panel.banner.label.text()
+    assert "10 Apr 2001" in window.library_panel.banner.label.text()
 
     view.choose_apart()
     assert window.library_panel.shown_only() == [kyiv]
@@ -77,14 +77,15 @@ def test_switching_charts_compares_entities_and_explains_a_bucket(
         view.names.setText("Leonid Kuchma")
         view.redraw()
     assert view.timeline.series == ("Leonid Kuchma",)
-    text = view.chart.describe("2001-04-09")  # the week (auto) of both articles
+    kuchma = next(b for b in view.timeline.buckets if view.timeline.value("Leonid Kuchma", b))
+    text = view.chart.describe(kuchma)  # a day (auto): the two articles are a day apart
     assert "Leonid Kuchma:" in text
     assert "mentions in 1 article" in text
 
     with qtbot.waitSignal(view.drawn, timeout=10_000):
         view.show_kind("outlets")
     assert "Interfax" in view.timeline.series
-    assert view.timeline.share("Interfax", "2001-04-09") > 0
+    assert any(view.timeline.share("Interfax", b) for b in view.timeline.buckets)
 
 
 def test_exports_are_real_charts_and_their_counts(
@@ -104,12 +105,12 @@ def test_exports_are_real_charts_and_their_counts(
     assert len(colours) > 5  # not blank: bars, lines, axes, text
     svg = (tmp_path / "chart.svg").read_text("utf-8")
     texts = re.findall(r">([^<]+)</text>", svg)
-    assert "9 Apr 2001" in texts  # the date axis (per week, auto)
+    assert "10 Apr 2001" in texts  # the date axis (per day, auto)
     assert "Interfax" in texts  # the legend
     assert any(t.strip() == "citations" for t in texts)  # the value axis
     rows = (tmp_path / "chart.csv").read_text("utf-8-sig").splitlines()
     assert rows[0] == "bucket,series,citations,articles,share"
-    assert any(r.startswith("2001-04-09,Interfax,") for r in rows)
+    assert any(r.startswith(("2001-04-10,Interfax,", "2001-04-11,Interfax,")) for r in rows)
 
 
 def test_an_export_refused_is_said_and_the_chart_stays(
@@ -212,7 +213,7 @@ def test_cli_draws_the_chart_headless_as_png_and_svg(
     drawn = {}
     for suffix in ("svg", "png"):  # the SVG first: nothing drawn before it in this process
         out = tmp_path / f"outlets.{suffix}"
-        code = main(["--db", db, "timeline", "outlets", "-o", str(out)])
+        code = main(["--db", db, "timeline", "outlets", "--by", "month", "-o", str(out)])
         assert code == 0, capsys.readouterr().err
         if suffix == "png":
             image = QImage(str(out))
