@@ -18,7 +18,7 @@ def add_timeline_parser(sub: Any) -> None:
     tl = sub.add_parser(
         "timeline",
         help="counts over time: articles, mentions, claims, outlets or tags",
-        description="Counts per week, month or year, computed in the library. Undated "
+        description="Counts per day, week, month or year, computed in the library. Undated "
         "articles and those whose date is coarser than the bucket (a month-only date by "
         "week, a year by month, a day without its year) are counted apart, in the rows "
         "'undated' and 'unplaced'. -o writes CSV, or draws the chart as PNG or SVG.",
@@ -32,7 +32,13 @@ def add_timeline_parser(sub: Any) -> None:
         help="an entity (mentions), speaker (claims), outlet or tag to compare; repeat for "
         "several (default: the five most frequent)",
     )
-    tl.add_argument("--by", choices=["week", "month", "year"], default="month")
+    tl.add_argument(
+        "--by",
+        choices=["auto", "day", "week", "month", "year"],
+        default="auto",
+        help="bucket size (default auto: days up to two months, weeks up to about a year and "
+        "a half, months up to about six and a half years, then years)",
+    )
     tl.add_argument("--since", metavar="D", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
     tl.add_argument("--until", metavar="D", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
     tl.add_argument("--top", type=int, default=5, metavar="N", help="series when none named")
@@ -72,5 +78,6 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             rows = len(timeline.series)
     noun = "rows" if target.suffix.lower() == ".csv" else "series"
     apart = f"{timeline.undated} undated and {timeline.unplaced} unplaced articles apart"
-    print(f"wrote {target} ({rows} {noun}; {apart})", file=sys.stderr)
+    per = f"per {timeline.query.by}" + (" (auto)" if args.by == "auto" else "")
+    print(f"wrote {target} ({rows} {noun} {per}; {apart})", file=sys.stderr)
     return 0

@@ -3,11 +3,11 @@ and for each kind of count, what is counted, under which series name.
 
 How a date buckets (``articles.date``, see ``article_dates.py``):
 
-- ``YYYY-MM-DD`` (precision ``day``) falls in its week (the Monday that starts it, ISO
-  weeks), its month and its year;
-- ``YYYY-MM`` (``month``) in its month and year, but in no week: at ``week`` it is counted
-  apart as *unplaced*;
-- ``YYYY`` (``year``) only in its year, unplaced at ``week`` and ``month``;
+- ``YYYY-MM-DD`` (precision ``day``) falls in its day, its week (the Monday that starts
+  it, ISO weeks), its month and its year;
+- ``YYYY-MM`` (``month``) in its month and year, but in no day or week: at ``day`` and
+  ``week`` it is counted apart as *unplaced*;
+- ``YYYY`` (``year``) only in its year, unplaced at ``day``, ``week`` and ``month``;
 - ``after`` (a lower bound, from the citations) buckets by its bound, the best guess there
   is, at whatever its shape allows;
 - ``--MM-DD`` (a day without its year) and free text are in no bucket: unplaced;
@@ -30,9 +30,9 @@ from .chart_counts import key_of
 from .sql import date_range
 
 TimelineKind = Literal["articles", "mentions", "claims", "outlets", "tags"]
-Granularity = Literal["week", "month", "year"]
+Granularity = Literal["day", "week", "month", "year"]
 KINDS: tuple[TimelineKind, ...] = ("articles", "mentions", "claims", "outlets", "tags")
-GRANULARITIES: tuple[Granularity, ...] = ("week", "month", "year")
+GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year")
 UNDATED = "undated"
 UNPLACED = "unplaced"
 APART = (UNDATED, UNPLACED)
@@ -64,6 +64,7 @@ _PLACED = {
     "month": re.compile(r"^\d{4}-[01]\d"),
     "week": re.compile(r"^\d{4}-[01]\d-[0-3]\d"),
 }
+_PLACED["day"] = _PLACED["week"]
 
 
 @lru_cache(maxsize=1 << 16)  # a chart asks it once per stored date and series
@@ -81,6 +82,8 @@ def bucket_of(date: str | None, by: Granularity) -> str:
         day = dt.date.fromisoformat(date[:10])
     except ValueError:
         return UNPLACED
+    if by == "day":
+        return day.isoformat()
     return (day - dt.timedelta(days=day.weekday())).isoformat()
 
 
@@ -93,7 +96,8 @@ def bucket_range(bucket: str, by: Granularity) -> tuple[str, str]:
     if by == "month":
         y, m = int(bucket[:4]), int(bucket[5:7])
         return bucket, (f"{y + 1:04d}-01" if m == 12 else f"{y:04d}-{m + 1:02d}")
-    return bucket, (dt.date.fromisoformat(bucket) + dt.timedelta(days=7)).isoformat()
+    days = 1 if by == "day" else 7
+    return bucket, (dt.date.fromisoformat(bucket) + dt.timedelta(days=days)).isoformat()
 
 
 @dataclass

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from sqlite_utils import Database
 
@@ -26,6 +26,7 @@ from .dates import RANGE_DATE
 from .errors import InvalidInputError
 from .export import neutralize
 from .sql import DAY_END
+from .timeline_buckets import AUTO, CHOICES, BucketChoice, choose_bucket
 from .timeline_series import (
     entity_series,
     outlet_series,
@@ -57,7 +58,16 @@ from .timeline_sql import (
     tag_source,
 )
 
-__all__ = ["KINDS", "GRANULARITIES", "UNDATED", "UNPLACED", "Timeline", "TimelineQuery"]
+__all__ = [
+    "KINDS",
+    "GRANULARITIES",
+    "CHOICES",
+    "AUTO",
+    "UNDATED",
+    "UNPLACED",
+    "Timeline",
+    "TimelineQuery",
+]
 
 MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
 
@@ -65,10 +75,12 @@ MAX_FILLED = 3000  # buckets: past this the gaps between dates are not filled in
 @dataclass(frozen=True, slots=True)
 class TimelineQuery:
     """A chart's question. ``names``: the entities, speakers, outlets or tags to compare
-    (none: the ``top`` most frequent); ``since``/``until``: ``YYYY[-MM[-DD]]``, inclusive."""
+    (none: the ``top`` most frequent); ``since``/``until``: ``YYYY[-MM[-DD]]``, inclusive;
+    ``by``: the bucket size, or ``auto`` (``timeline_buckets.py``: chosen from the span of
+    the dates counted; the ``Timeline`` answered carries the size chosen)."""
 
     kind: TimelineKind = "articles"
-    by: Granularity = "month"
+    by: BucketChoice = "month"
     names: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
@@ -91,7 +103,7 @@ class Timeline:
     query: what was asked; unit: what one of ``value`` is (articles, mentions …).
     series: the lines or bars, in the order asked (or most frequent first).
     buckets: every bucket from the first to the last, empty ones included (``YYYY``,
-        ``YYYY-MM`` or the Monday ``YYYY-MM-DD`` of a week).
+        ``YYYY-MM``, ``YYYY-MM-DD`` or the Monday ``YYYY-MM-DD`` of a week).
     points: the placed counts; apart: counts in bucket ``undated`` or ``unplaced``.
     totals: per bucket, all citations (outlets) — what a share is a share of.
     """
@@ -194,9 +206,10 @@ def fill_buckets(present: Sequence[str], by: Granularity) -> tuple[str, ...]:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     else:
         day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        step = dt.timedelta(days=1 if by == "day" else 7)
         while day <= end and len(out) <= MAX_FILLED:
             out.append(day.isoformat())
-            day += dt.timedelta(days=7)
+            day += step
     if len(out) > MAX_FILLED:
         return tuple(sorted(set(present)))
     return tuple(out)
@@ -213,9 +226,12 @@ class Timelines(Component):
         q = self._checked(query)
         with self._lock:
             sources = self._sources(self.db, q)
+            fetched = [self.db.execute(*by_date_sql(src)).fetchall() for src in sources]
+            if q.by == AUTO:
+                dates = {r[0] for got in fetched for r in got if r[0] and r[0][:1].isdigit()}
+                q = replace(q, by=choose_bucket(d for d in dates if self._within(d, q)))
             rows: list[Any] = []
-            for src in sources:
-                got = self.db.execute(*by_date_sql(src)).fetchall()
+            for src, got in zip(sources, fetched, strict=True):
                 rows += got
                 if src.dates_table and sum(len(s.names) for s in sources) > 1:
                     rows += self._apart_rows(src, [r[0] for r in got], q)
@@ -249,7 +265,7 @@ class Timelines(Component):
             q,
             UNITS[q.kind],
             names,
-            fill_buckets([p.bucket for p in placed], q.by),
+            fill_buckets([p.bucket for p in placed], _size(q)),
             placed,
             tuple(sorted(apart, key=lambda p: (p.bucket, names.index(p.series)))),
             totals,
@@ -271,12 +287,14 @@ class Timelines(Component):
     @staticmethod
     def _key(date: str | None, q: TimelineQuery) -> str | None:
         """The bucket (or undated / unplaced) of a date; None when outside the range."""
-        key = bucket_of(date, q.by)
+        key = bucket_of(date, _size(q))
         if key in APART or date is None:
             return key
-        if (q.since and date < q.since) or (q.until and date > q.until + DAY_END):
-            return None
-        return key
+        return key if Timelines._within(date, q) else None
+
+    @staticmethod
+    def _within(date: str, q: TimelineQuery) -> bool:
+        return not ((q.since and date < q.since) or (q.until and date > q.until + DAY_END))
 
     def article_ids(
         self, query: TimelineQuery, bucket: str, series: str | None = None
@@ -286,14 +304,17 @@ class Timelines(Component):
         q = self._checked(query)
         if series is not None and q.kind != "articles":
             q = replace(q, names=(series,))
+        if q.by == AUTO:  # the size the chart would choose
+            q = replace(q, by=self.timeline(q).query.by)
         with self._lock:
             return self._apart_ids(self._sources(self.db, q), q, bucket)
 
     def _apart_ids(self, sources: list[Source], q: TimelineQuery, key: str) -> list[int]:
         ids: dict[int, None] = {}
         for source in sources:
-            for article_id, date in self.db.execute(*ids_sql(source, q.by, key, q.since, q.until)):
-                if key not in APART or bucket_of(date, q.by) == key:
+            by = _size(q)
+            for article_id, date in self.db.execute(*ids_sql(source, by, key, q.since, q.until)):
+                if key not in APART or bucket_of(date, by) == key:
                     ids[article_id] = None
         return list(ids)
 
@@ -316,8 +337,10 @@ class Timelines(Component):
     def _checked(self, q: TimelineQuery) -> TimelineQuery:
         if q.kind not in KINDS:
             raise InvalidInputError(f"{q.kind!r} is not a timeline; use one of {', '.join(KINDS)}.")
-        if q.by not in GRANULARITIES:
-            raise InvalidInputError(f"{q.by!r} is not a bucket size; use week, month or year.")
+        if q.by not in CHOICES:
+            raise InvalidInputError(
+                f"{q.by!r} is not a bucket size; use day, week, month, year or auto."
+            )
         since, until = check_range_date(q.since, "since"), check_range_date(q.until, "until")
         if since and until and since > until + DAY_END:
             raise InvalidInputError(f"The range ends ({until}) before it starts ({since}).")
@@ -339,3 +362,10 @@ class Timelines(Component):
             outlets = outlet_series(db, q.names, q.top)
             return outlets_sources(outlets)
         return [tag_source(name, tag_ids(db, name)) for name in tag_series(db, q.names, q.top)]
+
+
+def _size(q: TimelineQuery) -> Granularity:
+    """The bucket size of a query whose ``auto`` has been resolved."""
+    if q.by == "auto":
+        raise ValueError("an auto bucket size is resolved before counting")
+    return cast(Granularity, q.by)

@@ -163,3 +163,32 @@ def test_an_ungraded_claim_reads_as_in_the_claims_tab(qtbot, make_window, claims
     # Not graded: a dash in both views (the library view's cell was blank).
     assert side.index(0, CREDIBILITY_COL).data() == "—"
     assert model.index(0, 6).data() == "—"
+
+
+def test_a_profiles_claims_fit_its_pane_with_every_header_whole(
+    qtbot, make_window, claims_library
+) -> None:  # type: ignore[no-untyped-def]
+    lib, _ids = claims_library
+    window = make_window(lib, analyse_missing=False)
+    window.library_views.show_claims()
+    views = window.library_views.window
+    views.resize(1366, 768)
+    profile = views.profile
+    profile.show_speaker("Olga Petrova")
+    views.tabs.setCurrentWidget(profile)
+    table, model = profile.claims_view, profile.claims
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.viewport().width() > 600)
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in shown) <= table.viewport().width())
+    # It used to scroll sideways at this size, its Credibility header cut.
+    assert table.horizontalScrollBar().maximum() == 0
+    for col in shown:
+        text = model.headerData(col, Qt.Orientation.Horizontal)
+        assert table.columnWidth(col) >= header.fontMetrics().horizontalAdvance(text) + 8, text
+    content = model.columns.index("Content")
+    assert table.columnWidth(content) == max(table.columnWidth(c) for c in shown)
+    credibility = model.columns.index("Credibility")
+    assert model.headerData(credibility, Qt.Orientation.Horizontal) == "Cred."
+    tip = model.headerData(credibility, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Credibility"

@@ -46,14 +46,14 @@ def test_a_bar_lists_its_articles_and_undated_ones_are_shown_apart(
     window, view = _open(qtbot, make_window, gui_library)
     t = view.timeline
     assert t.query.kind == "articles"
-    assert t.buckets == ("2001-04",)
+    assert t.buckets == ("2001-04-10",)  # a short span: per day (auto)
     assert t.values("articles") == [1]
     apart = view.findChild(QLabel, "overviewApart")
     assert apart.text().startswith("1 undated article not shown")
 
     _click_bar(qtbot, view, 0, 1)
     qtbot.waitUntil(lambda: window.library_panel.shown_only() == [border], timeout=3000)
-    assert "Apr 2001" in window.library_panel.banner.label.text()
+    assert "10 Apr 2001" in window.library_panel.banner.label.text()
 
     view.choose_apart()
     assert window.library_panel.shown_only() == [kyiv]
@@ -77,14 +77,15 @@ def test_switching_charts_compares_entities_and_explains_a_bucket(
         view.names.setText("Leonid Kuchma")
         view.redraw()
     assert view.timeline.series == ("Leonid Kuchma",)
-    text = view.chart.describe("2001-04")
+    kuchma = next(b for b in view.timeline.buckets if view.timeline.value("Leonid Kuchma", b))
+    text = view.chart.describe(kuchma)  # a day (auto): the two articles are a day apart
     assert "Leonid Kuchma:" in text
     assert "mentions in 1 article" in text
 
     with qtbot.waitSignal(view.drawn, timeout=10_000):
         view.show_kind("outlets")
     assert "Interfax" in view.timeline.series
-    assert view.timeline.share("Interfax", "2001-04") > 0
+    assert any(view.timeline.share("Interfax", b) for b in view.timeline.buckets)
 
 
 def test_exports_are_real_charts_and_their_counts(
@@ -104,12 +105,12 @@ def test_exports_are_real_charts_and_their_counts(
     assert len(colours) > 5  # not blank: bars, lines, axes, text
     svg = (tmp_path / "chart.svg").read_text("utf-8")
     texts = re.findall(r">([^<]+)</text>", svg)
-    assert "Apr 2001" in texts  # the date axis
+    assert "10 Apr 2001" in texts  # the date axis (per day, auto)
     assert "Interfax" in texts  # the legend
     assert any(t.strip() == "citations" for t in texts)  # the value axis
     rows = (tmp_path / "chart.csv").read_text("utf-8-sig").splitlines()
     assert rows[0] == "bucket,series,citations,articles,share"
-    assert any(r.startswith("2001-04,Interfax,") for r in rows)
+    assert any(r.startswith(("2001-04-10,Interfax,", "2001-04-11,Interfax,")) for r in rows)
 
 
 def test_an_export_refused_is_said_and_the_chart_stays(
@@ -212,7 +213,7 @@ def test_cli_draws_the_chart_headless_as_png_and_svg(
     drawn = {}
     for suffix in ("svg", "png"):  # the SVG first: nothing drawn before it in this process
         out = tmp_path / f"outlets.{suffix}"
-        code = main(["--db", db, "timeline", "outlets", "-o", str(out)])
+        code = main(["--db", db, "timeline", "outlets", "--by", "month", "-o", str(out)])
         assert code == 0, capsys.readouterr().err
         if suffix == "png":
             image = QImage(str(out))
@@ -272,3 +273,25 @@ def test_axis_labels_carry_no_scale_factor(qtbot, make_window, gui_library: Libr
     for name in ("bottom", "left"):
         label = item.getAxis(name).labelString()
         assert "(x" not in label, label  # pyqtgraph wrote "month (x0.001)"
+
+
+def test_a_long_span_is_drawn_per_year_unless_a_size_is_chosen(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    border, kyiv = gui_library.articles.ids()
+    gui_library.details.edit([border], date="1999-02-01")
+    gui_library.details.edit([kyiv], date="2017-06-15")
+    _window, view = _open(qtbot, make_window, gui_library)
+    assert view.timeline.query.by == "year"
+    assert len(view.timeline.buckets) == 19  # nineteen bars, not 221 hairlines
+    assert view.by.currentText() == "year (auto)"  # reads "per year (auto)"
+    assert "Articles per year" in view.chart.plot.getPlotItem().titleLabel.text
+
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.by.setCurrentIndex(view.by.findData("month"))
+    assert view.timeline.query.by == "month"
+    assert len(view.timeline.buckets) == 221
+    with qtbot.waitSignal(view.drawn, timeout=10_000):
+        view.show_kind("mentions")  # another chart keeps the size chosen
+    assert view.timeline.query.by == "month"
+    assert view.by.itemText(view.by.findData("auto")) == "auto"

@@ -104,7 +104,11 @@ def test_every_line_of_a_claim_taller_than_the_table_can_be_scrolled_to(
     index = table.model().index(tall, 2)
     qtbot.waitUntil(lambda: table.rowHeight(tall) > table.viewport().height())
     bar, seen = table.verticalScrollBar(), set()
+    # Rows are measured again as the columns settle: the scroll range follows them.
     qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.waitUntil(
+        lambda: bar.maximum() + table.viewport().height() >= sum(table.rowHeight(r) for r in rows)
+    )
     for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep() // 2)):
         bar.setValue(value)
         rect = table.visualRect(index)
@@ -130,3 +134,20 @@ def test_the_legend_wraps_onto_close_lines_in_a_narrow_reader(qtbot, window) -> 
     assert len(tops) >= 3  # it does wrap at this width
     # The space between lines was 10 px, as between items: 30-40 px of text lost.
     assert all(tops[i + 1] - lines[tops[i]] <= 4 for i in range(len(tops) - 1))
+
+
+def test_the_claims_content_takes_what_the_narrow_columns_leave(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.splitter.width() < 1100)
+    window.side.setCurrentWidget(window.claims)
+    table = window.claims.table
+    model, header = table.model(), table.horizontalHeader()
+    content = model.columns.index("Content")
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in shown) <= table.viewport().width())
+    # The content used to get some 100 px beside fixed speaker and cue widths.
+    assert table.columnWidth(content) >= table.viewport().width() / 3
+    for col in shown:  # every header whole: its text and the sort arrow's room
+        text = model.headerData(col, Qt.Orientation.Horizontal)
+        assert table.columnWidth(col) >= header.fontMetrics().horizontalAdvance(text) + 8, text
+    assert table.horizontalScrollBar().maximum() == 0

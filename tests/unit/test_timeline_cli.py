@@ -46,8 +46,9 @@ def test_csv_sums_agree_with_list(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "months.csv"
-    code, _, err = run(capsys, "--db", db, "timeline", "articles", "-o", str(out))
+    code, _, err = run(capsys, "--db", db, "timeline", "articles", "--by", "month", "-o", str(out))
     assert code == 0
+    assert "per month;" in err
     assert "1 undated and 1 unplaced" in err
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -55,6 +56,20 @@ def test_csv_sums_agree_with_list(
     assert [int(r["articles"]) for r in rows] == [2, 1, 1, 1, 1]
     assert sum(int(r["articles"]) for r in rows) == list_count(capsys, db)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+
+
+def test_the_bucket_size_is_chosen_from_the_span_unless_given(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "timeline", "articles", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["by"] == "week"  # ten months of dates: weeks
+    assert doc["buckets"][0] == "2001-03-05"
+    assert len(doc["buckets"]) > 4
+    code, _, err = run(capsys, "--db", db, "timeline", "articles", "-o", str(tmp_path / "a.csv"))
+    assert code == 0
+    assert "per week (auto)" in err
 
 
 def test_json_by_week_with_a_range(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -171,7 +171,7 @@ def test_bad_questions_get_one_clear_error(lib: Library) -> None:
     with pytest.raises(InvalidInputError, match="before it starts"):
         ask(lib, since="2002", until="2001")
     with pytest.raises(InvalidInputError, match="bucket size"):
-        ask(lib, by="day")
+        ask(lib, by="fortnight")
 
 
 def test_fill_buckets_spans_years_and_weeks() -> None:

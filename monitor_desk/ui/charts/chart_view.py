@@ -33,7 +33,7 @@ def bucket_label(bucket: str, by: str) -> str:
     """``2001-09`` → ``Sep 2001``; a week (its Monday) → ``3 Sep 2001``; a year as is."""
     if by == "month" and len(bucket) == 7:
         return f"{_MONTHS[int(bucket[5:7]) - 1]} {bucket[:4]}"
-    if by == "week" and len(bucket) == 10:
+    if by in ("day", "week") and len(bucket) == 10:
         day = dt.date.fromisoformat(bucket)
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return bucket
@@ -130,7 +130,9 @@ class ChartView(QWidget):
         ticks = [(x, bucket_label(buckets[x], by)) for x in xs[::step]]
         item.getAxis("bottom").setTicks([ticks, []])
         item.setLabel("left", "share of all citations (%)" if self.shares else timeline.unit)
-        item.setLabel("bottom", {"week": "week starting", "month": "month", "year": "year"}[by])
+        item.setLabel(
+            "bottom", {"day": "day", "week": "week starting", "month": "month", "year": "year"}[by]
+        )
         item.setTitle(title_of(timeline), color="#222222", size="11pt")
         if buckets:
             top = max((max(self._ys(s), default=0) for s in timeline.series), default=0)

@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -33,17 +32,14 @@ from ...core.library import Library
 from ...core.models import ClaimKind
 from ..commands.claim_commands import ClaimEdits
 from ..dialogs.claim_dialog import ClaimDialog
-from ..widgets.columns import allow_column_choice
+from ..widgets.columns import allow_column_choice, fit_to_headers
 from ..widgets.delegates import GradeDelegate
 from ..widgets.row_table import row_table
 from .claims_model import (
     CITATION,
-    CONFIDENCE_COL,
     CONTENT,
     CREDIBILITY_COL,
-    CUE,
     KIND,
-    SPEAKER,
     ClaimsModel,
 )
 
@@ -106,19 +102,20 @@ class ClaimsPanel(QWidget):
         kinds = [(k, k) for k in ("direct", "indirect", "mixed")]
         self.table.setItemDelegateForColumn(KIND, GradeDelegate(kinds, self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CONTENT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        fm = self.fontMetrics()
-        self.table.setColumnWidth(SPEAKER, fm.horizontalAdvance("Pavel Gorinov") + 8)
-        self.table.setColumnWidth(CUE, fm.horizontalAdvance("proclaiming") + 14)
-        self.table.setColumnWidth(KIND, fm.horizontalAdvance("indirect") + 16)
-        self.table.setColumnWidth(CITATION, fm.horizontalAdvance("Interfax, May 13") + 12)
-        self.table.setColumnWidth(CREDIBILITY_COL, fm.horizontalAdvance("Cred.") + 24)
-        self.table.setColumnWidth(CONFIDENCE_COL, fm.horizontalAdvance("0.00") + 24)
         # Sortable by any column; at first (indicator on no column) in text order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        # The content takes what is left; the narrow columns fit their headers (names and
+        # long cues wrap or elide; the chosen claim's detail below says them whole).
+        samples = {KIND: "indirect", CITATION: "Interfax, May 13"}
+        fit_to_headers(self.table, CONTENT, samples)
+        # Wrapped rows are measured again when a column changes width (the window or a
+        # dragged column narrows the content): once, after the last change.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start(0))
         # The side panel is narrow: kind and citation show below the table for the chosen
         # claim; the header's context menu brings the columns back.
         allow_column_choice(self.table, hidden=(KIND, CITATION))

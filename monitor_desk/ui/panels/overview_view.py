@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import MonitorDeskError
 from ...core.export_target import write_export_file
 from ...core.library import Library
-from ...core.timelines import KINDS, UNDATED, UNPLACED, Timeline, TimelineQuery
+from ...core.timelines import AUTO, CHOICES, KINDS, UNDATED, UNPLACED, Timeline, TimelineQuery
 from ..charts.chart_view import KIND_TITLES, ChartView, bucket_label
 from ..theme import show_status
 from ..widgets.screen_fit import resize_on_screen
@@ -78,8 +78,10 @@ class OverviewView(QWidget):
         self.names.setClearButtonEnabled(True)
         self.by = QComboBox(self)
         self.by.setObjectName("overviewBy")
-        self.by.addItems(["week", "month", "year"])
-        self.by.setCurrentText("month")
+        self.by.setToolTip("The length of one bar; auto: chosen from the span of the dates shown")
+        self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for size in CHOICES:  # auto first, the default; its text says the size it chose
+            self.by.addItem(size, size)
         self.since, self.until = QLineEdit(self), QLineEdit(self)
         for edit, name, tip in (
             (self.since, "overviewSince", "from"),
@@ -145,7 +147,7 @@ class OverviewView(QWidget):
         names = tuple(n.strip() for n in self.names.text().split(",") if n.strip())
         return TimelineQuery(
             self.kind,  # type: ignore[arg-type]
-            self.by.currentText(),  # type: ignore[arg-type]
+            self.by.currentData(),
             names if self.kind != "articles" else (),
             self.since.text().strip() or None,
             self.until.text().strip() or None,
@@ -194,6 +196,9 @@ class OverviewView(QWidget):
         if asked != self._asked:
             return
         self.timeline = timeline
+        auto = self.by.findData(AUTO)
+        chosen = f"{timeline.query.by} (auto)" if self.by.currentIndex() == auto else AUTO
+        self.by.setItemText(auto, chosen)  # "per year (auto)"; not a change of choice
         self.chart.show_timeline(timeline, self.shares.isChecked())
         show_status(self.status, "" if timeline.series else "Nothing to count yet.")
         self._say_apart(timeline)

@@ -14,13 +14,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidg
 from ...core.library import Library
 from ...core.views.claim_query import Speaker
 from ...core.views.speakers import SpeakerProfile
+from ..widgets.columns import fit_to_headers
 from ..widgets.month_bars import MonthBars
 from ..widgets.palette import ENTITY_NAMES
 from ..widgets.row_table import row_table
 from ..widgets.table_model import ColumnsTableModel
-from .claims_explorer_model import ClaimsExplorerModel
+from .claims_explorer import SAMPLES
+from .claims_explorer_model import COLUMNS, ClaimsExplorerModel
 
 _Index = QModelIndex | QPersistentModelIndex
+CONTENT_COL = COLUMNS.index("Content")
 
 
 class _Rows(ColumnsTableModel):
@@ -40,6 +43,12 @@ class _Rows(ColumnsTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         return str(self.rows[index.row()][index.column()])
+
+
+class _ProfileClaims(ClaimsExplorerModel):
+    """The speaker's claims: the Claims view's columns, the grades' headers short."""
+
+    short = {"Credibility": "Cred.", "Confidence": "Conf."}  # noqa: RUF012 (a ClassVar)
 
 
 class _Outlets(_Rows):
@@ -93,13 +102,15 @@ class SpeakerProfileView(QWidget):
         self.in_claims.clicked.connect(
             lambda: self.profile and self.showInClaims.emit(self.profile.name)
         )
-        self.claims = ClaimsExplorerModel(library, self)
+        self.claims = _ProfileClaims(library, self)
         self.claims_view = row_table(self, self.claims, "speakerClaims")
         self.claims_view.setWordWrap(False)
         self.claims_view.setColumnHidden(1, True)  # the speaker: this one
-        for col, width in enumerate((90, 0, 80, 320, 70, 110, 100, 200)):
-            if width:
-                self.claims_view.horizontalHeader().resizeSection(col, width)
+        # No sideways scrolling: the content takes what is left, the others fit their
+        # headers or a short sample of their contents, as in the Claims view (a title cut
+        # short is whole in its tooltip, the content in its tooltip and the reader).
+        samples = {c: SAMPLES[c] for c in range(len(COLUMNS)) if c not in (1, CONTENT_COL)}
+        fit_to_headers(self.claims_view, CONTENT_COL, samples)
         self.claims_view.doubleClicked.connect(self._claim_chosen)
         self.outlets = _Outlets(self)
         self.outlets_view = row_table(self, self.outlets, "speakerOutlets")

@@ -33,6 +33,24 @@ def allow_column_choice(view: QTableView, hidden: tuple[int, ...] = ()) -> None:
     header.customContextMenuRequested.connect(menu)
 
 
+def fit_to_headers(view: QTableView, stretch: int, samples: dict[int, str] | None = None) -> None:
+    """The default layout of a table whose one column (``stretch``) carries the reading: it
+    takes whatever width is left; every other column is as wide as its header text (with
+    the sort arrow), or as a sample of its contents when that is wider. The analyst can
+    still drag the others; saved widths (``restore_columns``) come on top of these."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fm = view.fontMetrics()
+    for col in range(header.count()):
+        if col == stretch:
+            continue
+        sample = (samples or {}).get(col, "")
+        sample_width = fm.horizontalAdvance(sample) + 12 if sample else 0
+        header.resizeSection(col, max(header.sectionSizeHint(col), sample_width))
+
+
 class ShareColumns(QObject):
     """Columns that share a table's width: each shown column gets its share of the width
     (among the shown columns' shares), never less than its minimum, whenever the table is
