@@ -24,6 +24,15 @@ def one_claim(claims: list[Claim], cue: str) -> Claim:
     return found[0]
 
 
+def check_claim(nlp: Any, text: str, cue: str, speaker: str, content: str | None = None) -> None:
+    """``text`` holds one claim of ``cue``, said by ``speaker``, saying ``content``."""
+    claim = one_claim(claims_of(nlp, text), cue)
+    assert claim.speaker is not None
+    assert claim.speaker.text == speaker
+    if content is not None:
+        assert claim.content.text == content
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
@@ -41,10 +50,7 @@ def one_claim(claims: list[Claim], cue: str) -> Claim:
 def test_a_report_before_the_verb_is_its_content(
     nlp: Any, text: str, speaker: str, content: str
 ) -> None:
-    claim = one_claim(claims_of(nlp, text), "said")
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, "said", speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -179,10 +185,7 @@ def test_backing_asked_refused_future_or_by_a_thing_is_no_claim(nlp: Any, text: 
 def test_what_a_poll_or_study_found_with_an_object(
     nlp: Any, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, cue, speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -224,9 +227,7 @@ def test_by_saying_after_another_act_keeps_its_own_cue(nlp: Any) -> None:
     ],
 )
 def test_a_source_phrase_names_its_noun(nlp: Any, text: str, cue: str, speaker: str) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
+    check_claim(nlp, text, cue, speaker)
 
 
 def test_a_source_phrase_before_a_speaker_is_only_where_it_was_said(nlp: Any) -> None:
@@ -275,10 +276,7 @@ def test_see_with_as_and_a_clause_of_its_own_is_no_view(nlp: Any) -> None:
 def test_make_and_sound_with_a_stance_noun(
     nlp: Any, text: str, speaker: str, cue: str, content: str
 ) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, cue, speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -320,10 +318,7 @@ def test_make_and_sound_without_a_stance_are_no_claim(nlp: Any, text: str) -> No
     ],
 )
 def test_phrasal_verbs_of_speech(nlp: Any, text: str, speaker: str, cue: str, content: str) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, cue, speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -368,10 +363,7 @@ def test_chants_with_nothing_chanted_are_no_claim(nlp: Any) -> None:
 def test_presenting_something_as_what_the_speaker_says_it_is(
     nlp: Any, text: str, speaker: str, cue: str, content: str
 ) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, cue, speaker, content)
 
 
 def test_framing_without_as_is_no_claim(nlp: Any) -> None:
@@ -404,10 +396,7 @@ def test_framing_without_as_is_no_claim(nlp: Any) -> None:
 def test_verbs_that_mean_saying_or_thinking_aloud(
     nlp: Any, text: str, speaker: str, cue: str, content: str
 ) -> None:
-    claim = one_claim(claims_of(nlp, text), cue)
-    assert claim.speaker is not None
-    assert claim.speaker.text == speaker
-    assert claim.content.text == content
+    check_claim(nlp, text, cue, speaker, content)
 
 
 def test_floating_a_thing_is_no_claim(nlp: Any) -> None:
