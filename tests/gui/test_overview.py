@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -295,3 +295,27 @@ def test_a_long_span_is_drawn_per_year_unless_a_size_is_chosen(
         view.show_kind("mentions")  # another chart keeps the size chosen
     assert view.timeline.query.by == "month"
     assert view.by.itemText(view.by.findData("auto")) == "auto"
+
+
+def test_day_labels_start_at_the_first_bar_and_never_overlap(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    first, last = gui_library.articles.ids()
+    gui_library.details.edit([first], date="2001-03-01")
+    gui_library.details.edit([last], date="2001-03-30")
+    _window, view = _open(qtbot, make_window, gui_library)
+    assert view.timeline.query.by == "day"  # thirty bars with wide labels
+    view.chart.resize(700, 400)
+    view.chart.plot.grab()
+    axis = view.chart.plot.getPlotItem().getAxis("bottom")
+    canvas = QImage(10, 10, QImage.Format.Format_ARGB32)  # kept alive while painted on
+    painter = QPainter(canvas)
+    try:
+        drawn = [(rect, text) for rect, _flags, text in axis.generateDrawSpecs(painter)[2]]
+    finally:
+        painter.end()
+    # The first bar's date was left out (it reached past the axis), and every third day's
+    # label ran into the next ("1 Mar 20014 Mar 2001").
+    assert drawn[0][1] == "1 Mar 2001"
+    assert len(drawn) >= 3
+    assert all(a.right() <= b.left() for (a, _), (b, _) in zip(drawn, drawn[1:], strict=False))

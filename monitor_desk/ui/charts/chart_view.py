@@ -14,7 +14,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPen, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import InvalidInputError, LibraryFileError
@@ -26,6 +26,8 @@ from ...core.timelines import Timeline
 SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9"]
 SERIES_COLORS += ["#555555", "#8c564b", "#bcbd22", "#17becf"]
 MAX_TICKS = 12
+LABEL_GAP_PX = 14  # room between two bucket labels
+COUNT_AXIS_PX = 70  # what the count axis and margins take of the chart's width
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -126,9 +128,7 @@ class ChartView(QWidget):
                 pen.setCosmetic(True)
                 item.plot(xs, ys, pen=pen, symbol="o", symbolSize=6, symbolBrush=color,
                           symbolPen=pg.mkPen(color), name=name)  # fmt: skip
-        step = max(1, -(-len(buckets) // MAX_TICKS))
-        ticks = [(x, bucket_label(buckets[x], by)) for x in xs[::step]]
-        item.getAxis("bottom").setTicks([ticks, []])
+        self._set_ticks()
         item.setLabel("left", "share of all citations (%)" if self.shares else timeline.unit)
         item.setLabel(
             "bottom", {"day": "day", "week": "week starting", "month": "month", "year": "year"}[by]
@@ -141,6 +141,28 @@ class ChartView(QWidget):
             # Counts are whole: no "2.5 articles" on the axis (shares keep their own ticks).
             y_step = None if self.shares else count_step(top)
             item.getAxis("left").setTickSpacing(levels=[(y_step, 0)] if y_step else None)
+
+    def _set_ticks(self) -> None:
+        """Label every n-th bar, n such that the labels fit side by side at the present
+        width (day labels are wide: "28 Mar 2001"), the first bar's always."""
+        bottom = self.plot.getPlotItem().getAxis("bottom")
+        t = self.timeline
+        if t is None or not t.buckets:
+            bottom.setTicks([[], []])
+            return
+        labels = [bucket_label(b, t.query.by) for b in t.buckets]
+        metrics = QFontMetrics(bottom.style["tickFont"] or self.font())
+        widest = max(metrics.horizontalAdvance(label) for label in labels) + LABEL_GAP_PX
+        room = max(self.plot.width() - COUNT_AXIS_PX, widest)
+        step = max(1, -(-len(labels) // min(MAX_TICKS, room // widest)))
+        bottom.setTicks([[(x, labels[x]) for x in range(0, len(labels), step)], []])
+        # The first bar's label is wider than the half bar before it: let it reach into
+        # the corner under the count axis instead of being left out.
+        bottom.setStyle(hideOverlappingLabels=widest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._set_ticks()
 
     def _ys(self, series: str) -> list[float]:
         assert self.timeline is not None
