@@ -329,8 +329,8 @@ class Library:
         (``details.language_snapshot``) and analyse those articles again in them, as the
         change did (articles deleted since are passed over)."""
         changes = self.details.restore(snapshots)
-        kept = set(self.articles.ids())
-        self.reanalyze([s.article_id for s in snapshots if s.article_id in kept], progress=progress)
+        kept = self.articles.ids(ids=[s.article_id for s in snapshots])  # not those deleted
+        self.reanalyze(kept, progress=progress)
         return changes
 
     def scan_near_duplicates(
