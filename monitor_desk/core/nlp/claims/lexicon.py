@@ -222,6 +222,15 @@ TAKE_NOUNS: frozenset[str] = _lexicon(
     "aim issue position stand side swipe shot credit stance jab dig exception"
 )
 
+# Light verbs that are a stance with one of their nouns: the nouns, and whether the noun
+# alone is one ("took aim", "took a stand"; not "had words", "made a mention").
+STANCE_NOUN_VERBS: dict[str, tuple[frozenset[str], bool]] = {
+    "take": (TAKE_NOUNS, True),
+    "have": (HAVE_NOUNS, False),
+    "make": (MAKE_NOUNS, False),
+    "sound": (SOUND_NOUNS, False),
+}
+
 # Verbs that attribute their object only when a person or organisation is the subject:
 # "the senator offered a compromise", "Clinton laid out a plan", "she compared him to ...".
 PERSONAL_OBJECT_VERBS: frozenset[str] = _lexicon(

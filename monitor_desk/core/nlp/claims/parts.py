@@ -26,10 +26,8 @@ from .lexicon import (
     CHANT_NOUNS,
     COMPLEMENT_VERB_CUES,
     FINDING_VERBS,
-    HAVE_NOUNS,
     HEARSAY_ADVERBS,
     LIGHT_VERBS,
-    MAKE_NOUNS,
     NOUN_CUES,
     PERSONAL_OBJECT_VERBS,
     PHRASAL_CUES,
@@ -37,9 +35,8 @@ from .lexicon import (
     PREP_VERB_CUES,
     PRESENT_AS_VERBS,
     QUOTE_ONLY_VERBS,
-    SOUND_NOUNS,
     SPEECH_VERBS,
-    TAKE_NOUNS,
+    STANCE_NOUN_VERBS,
     VERB_CUES,
 )
 from .quotes import QuoteIndex
@@ -77,30 +74,23 @@ def find_parts(doc: Any, quotes: QuoteIndex) -> list[ClaimParts]:
                 part = _tagged(quote_only_parts(tok, quotes), "quote_only")
             if part is None and lemma in LIGHT_VERBS:
                 part = _tagged(light_verb_parts(tok), "light")
-            if part is None and lemma == "take":  # "took aim at", "takes issue with"
-                part = _tagged(light_verb_parts(tok, TAKE_NOUNS), "light")
+            if part is None and lemma in STANCE_NOUN_VERBS:  # "took aim at", "had harsh
+                nouns, bare = STANCE_NOUN_VERBS[lemma]  # words for", "made no mention of"
+                part = _tagged(light_verb_parts(tok, nouns, bare=bare), "light")
             if part is None and lemma in FINDING_VERBS:  # "the survey finds Clinton ahead"
                 part = _tagged(finding_parts(tok), "finding")
-            if part is None and lemma == "have":  # "had harsh words for"
-                part = _tagged(light_verb_parts(tok, HAVE_NOUNS, bare=False), "light")
-            if part is None and lemma == "make":  # "made no mention of", "no secret of"
-                part = _tagged(light_verb_parts(tok, MAKE_NOUNS, bare=False), "light")
-            if part is None and lemma == "sound":  # "sounded a cautious note about"
-                part = _tagged(light_verb_parts(tok, SOUND_NOUNS, bare=False), "light")
             if part is None and lemma == "put":
                 part = _tagged(put_it_parts(tok, quotes), "put_it")
-            if part is None and lemma in PERSONAL_OBJECT_VERBS:
-                part = _tagged(personal_object_parts(tok), "personal_object")
-            if part is None and lemma == "float":  # "the senator floated the idea"
+            # "the senator offered a compromise", "floated the idea"
+            if part is None and (lemma in PERSONAL_OBJECT_VERBS or lemma == "float"):
                 part = _tagged(personal_object_parts(tok), "personal_object")
             if part is None and lemma in PREP_VERB_CUES:
                 part = _tagged(prep_verb_parts(tok, PREP_VERB_CUES[lemma]), "prep_verb")
             if part is None and lemma in PHRASAL_CUES:  # "lashed out at", "shrugged off"
                 part = _tagged(phrasal_parts(tok, PHRASAL_CUES[lemma]), "phrasal")
-            if part is None and lemma in AS_VERBS and _as_phrase(tok):
-                part = _tagged(as_view_parts(tok), "as")
-            if part is None and lemma in PRESENT_AS_VERBS and _as_phrase(tok):
-                part = _tagged(as_view_parts(tok), "as")  # "billed herself as the outsider"
+            # "seen as a moderate", "billed herself as the outsider"
+            if part is None and (lemma in AS_VERBS or lemma in PRESENT_AS_VERBS):
+                part = _tagged(as_view_parts(tok), "as") if _as_phrase(tok) else None
             if part is not None:
                 part.rule = f"{part.rule}:{lemma}"
                 parts.append(part)
