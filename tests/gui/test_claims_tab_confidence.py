@@ -3,8 +3,8 @@ in Preferences the extracted claims are greyed or hidden (with a count)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QDoubleSpinBox, QMenu
 
 from monitor_desk.core.library import Library
 from monitor_desk.ui.panels.claims_model import CONFIDENCE_COL, CONTENT
@@ -124,3 +124,26 @@ def test_the_content_keeps_most_of_the_claims_table_beside_the_two_grade_columns
     assert model.headerData(CONFIDENCE_COL, Qt.Orientation.Horizontal) == "Conf."
     tip = model.headerData(CONFIDENCE_COL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip == "Confidence"
+
+
+def test_the_column_menu_names_the_short_headers_in_full(
+    qtbot, make_window, gui_library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(gui_library)
+    window.open_article(1)
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.extend(a.text() for a in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    header = window.claims.table.horizontalHeader()
+    header.customContextMenuRequested.emit(QPoint(5, 5))
+    # The header reads "Cred." and "Conf." for the width; the menu that brings columns
+    # back says what they are.
+    assert "Credibility" in shown
+    assert "Confidence" in shown
+    assert "Cred." not in shown

@@ -14,7 +14,7 @@ from ...core.library import Library
 from ..commands.claim_commands import ClaimField
 from ..widgets.confidence import ConfidenceView, confidence_tip, muted_colour
 from ..widgets.delegates import GradeRole
-from ..widgets.table_model import ColumnsTableModel
+from ..widgets.table_model import GRADE_HEADERS, ColumnsTableModel
 
 COLUMNS = ("Speaker", "Cue", "Content", "Kind", "Citation", "Credibility", "Confidence")
 SPEAKER, CUE, CONTENT, KIND, CITATION, CREDIBILITY_COL, CONFIDENCE_COL = range(7)
@@ -39,7 +39,7 @@ class ClaimsModel(ColumnsTableModel):
     """
 
     columns = COLUMNS
-    short = {"Credibility": "Cred.", "Confidence": "Conf."}  # noqa: RUF012 (a ClassVar)
+    short = GRADE_HEADERS
 
     failed = Signal(str)
     changed = Signal()

@@ -18,7 +18,7 @@ from ..widgets.columns import fit_to_headers
 from ..widgets.month_bars import MonthBars
 from ..widgets.palette import ENTITY_NAMES
 from ..widgets.row_table import row_table
-from ..widgets.table_model import ColumnsTableModel
+from ..widgets.table_model import GRADE_HEADERS, ColumnsTableModel
 from .claims_explorer import SAMPLES
 from .claims_explorer_model import COLUMNS, ClaimsExplorerModel
 
@@ -48,7 +48,7 @@ class _Rows(ColumnsTableModel):
 class _ProfileClaims(ClaimsExplorerModel):
     """The speaker's claims: the Claims view's columns, the grades' headers short."""
 
-    short = {"Credibility": "Cred.", "Confidence": "Conf."}  # noqa: RUF012 (a ClassVar)
+    short = GRADE_HEADERS
 
 
 class _Outlets(_Rows):

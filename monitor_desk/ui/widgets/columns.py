@@ -20,10 +20,11 @@ def allow_column_choice(view: QTableView, hidden: tuple[int, ...] = ()) -> None:
         model = view.model()
         m = QMenu(view)
         for col in range(model.columnCount()):
-            name = getattr(model, "columns", ())[col : col + 1] or [
-                model.headerData(col, Qt.Orientation.Horizontal)
-            ]
-            a = QAction(str(name[0]), m)
+            # the full name where the header shows it short (its tooltip)
+            name = model.headerData(
+                col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+            ) or model.headerData(col, Qt.Orientation.Horizontal)
+            a = QAction(str(name), m)
             a.setCheckable(True)
             a.setChecked(not view.isColumnHidden(col))
             a.toggled.connect(lambda on, c=col: view.setColumnHidden(c, not on))

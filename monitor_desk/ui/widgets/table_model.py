@@ -6,6 +6,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+GRADE_HEADERS: dict[str, str] = {"Credibility": "Cred.", "Confidence": "Conf."}
+"""The grade columns' short headers, for a ``short`` where the content needs the width."""
+
 
 class ColumnsTableModel(QAbstractTableModel):
     """A flat table whose columns are ``columns`` (header texts, left to right)."""
